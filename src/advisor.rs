@@ -1,0 +1,267 @@
+//! The advisor: from answers to a scored, explained plan. Pure: no terminal, no files.
+
+use serde::{Deserialize, Serialize};
+
+use crate::interview::{Answers, Resolved};
+use crate::knowledge::{Entry, Kind, Knowledge, Range, Strategy};
+
+pub mod score;
+pub mod signals;
+pub mod split;
+pub mod timeline;
+
+/// One line of an explanation: points and a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Factor {
+    pub points: i32,
+    pub text: String,
+}
+
+impl Factor {
+    pub fn new(points: i32, text: impl Into<String>) -> Self {
+        Factor {
+            points,
+            text: text.into(),
+        }
+    }
+}
+
+/// Adds up factors and, if the sum leaves 0-100, appends the factor that brings it back, so the
+/// factors always add up to the score.
+pub fn settle(mut factors: Vec<Factor>) -> (u8, Vec<Factor>) {
+    let sum: i32 = factors.iter().map(|f| f.points).sum();
+    let clamped = sum.clamp(0, 100);
+    if clamped != sum {
+        let bound = if sum > 100 { "top" } else { "bottom" };
+        factors.push(Factor::new(clamped - sum, format!("scores stop at {clamped}, the {bound} of the scale")));
+    }
+    (u8::try_from(clamped).unwrap_or(0), factors)
+}
+
+/// A question and the value that counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerRef {
+    pub question: String,
+    pub value: String,
+}
+
+/// The strategy chosen and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChosenStrategy {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    /// The answers its rule looked at.
+    pub decided_by: Vec<AnswerRef>,
+    pub steps: Vec<String>,
+}
+
+/// The build/study split.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Split {
+    pub build_percent: u8,
+    pub study_percent: u8,
+    pub build_hours_per_week: u32,
+    pub study_hours_per_week: u32,
+    /// Why the split is what it is, starting from the 80/20 default.
+    pub reasons: Vec<Factor>,
+}
+
+/// A scored catalog entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recommendation {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub score: u8,
+    /// `active` (retired entries are never recommended).
+    pub status: String,
+    pub cost_usd: Range,
+    pub prep_hours: Range,
+    pub reasons: Vec<Factor>,
+}
+
+/// Something to stay away from, with the reasons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Avoid {
+    pub id: String,
+    pub name: String,
+    pub reasons: Vec<String>,
+    /// What to take instead, for retired certifications.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instead: Option<String>,
+}
+
+/// One of the three things that get people hired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signal {
+    pub score: u8,
+    pub reasons: Vec<Factor>,
+}
+
+/// Where the plan leaves the person on the three hiring signals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signals {
+    /// Understanding the basics.
+    pub basics: Signal,
+    /// Having built something real.
+    pub built: Signal,
+    /// Communicating it clearly.
+    pub communication: Signal,
+}
+
+/// When in the plan a step falls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    First,
+    Next,
+    Later,
+}
+
+impl Phase {
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::First => "First",
+            Phase::Next => "Next",
+            Phase::Later => "Later",
+        }
+    }
+}
+
+/// Which share of the weekly hours a step uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Track {
+    Build,
+    Study,
+}
+
+impl Track {
+    pub fn label(self) -> &'static str {
+        match self {
+            Track::Build => "build",
+            Track::Study => "study",
+        }
+    }
+}
+
+/// A step of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub phase: Phase,
+    /// The catalog entry.
+    pub id: String,
+    pub title: String,
+    pub track: Track,
+    /// 1-based, inclusive.
+    pub start_week: u32,
+    pub end_week: u32,
+    pub hours: u32,
+}
+
+/// A complete plan. Serialized as the JSON of `certwise plan --format json` and inside saved plans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    /// The knowledge-base version the plan was computed with.
+    pub knowledge_version: String,
+    pub strategy: ChosenStrategy,
+    pub split: Split,
+    /// Highest score first.
+    pub recommendations: Vec<Recommendation>,
+    pub avoid: Vec<Avoid>,
+    pub signals: Signals,
+    pub timeline: Vec<Step>,
+    /// Questions that were asked but not answered, with the default used.
+    pub assumed: Vec<AnswerRef>,
+    /// Every asked question's value, given or assumed.
+    pub answers: Vec<AnswerRef>,
+}
+
+/// Why no plan could be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AdviceError {
+    #[error("no strategy matches these answers; the knowledge base has a gap")]
+    NoStrategy,
+}
+
+/// Picks the first strategy whose rule holds.
+///
+/// # Errors
+/// No strategy matches (the knowledge-base tests rule this out for every path).
+pub fn choose_strategy<'k>(resolved: &Resolved<'k>) -> Result<&'k Strategy, AdviceError> {
+    let kb = resolved.knowledge();
+    let lookup = resolved.lookup();
+    kb.strategies
+        .strategies
+        .iter()
+        .find(|s| s.select_if.holds(&lookup))
+        .ok_or(AdviceError::NoStrategy)
+}
+
+/// Makes the plan for a set of answers. The same answers always give the same plan.
+///
+/// # Errors
+/// No strategy matches the answers.
+pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
+    let resolved = Resolved::new(kb, answers);
+    let strategy = choose_strategy(&resolved)?;
+    let decided_by = strategy
+        .select_if
+        .questions()
+        .into_iter()
+        .filter_map(|q| {
+            resolved.answer(q).map(|v| AnswerRef {
+                question: q.to_owned(),
+                value: v.to_owned(),
+            })
+        })
+        .collect();
+    let split = split::split(&resolved, strategy);
+    let (recommendations, avoid) = score::score_all(&resolved, strategy);
+    let timeline = timeline::timeline(kb, &recommendations, &split, strategy);
+    let signals = signals::signals(&resolved, &timeline, kb);
+    let to_ref = |q: &str, v: &str| AnswerRef {
+        question: q.to_owned(),
+        value: v.to_owned(),
+    };
+    Ok(Plan {
+        knowledge_version: kb.version(),
+        strategy: ChosenStrategy {
+            id: strategy.id.clone(),
+            name: strategy.name.clone(),
+            summary: strategy.summary.clone(),
+            decided_by,
+            steps: strategy.steps.clone(),
+        },
+        split,
+        recommendations,
+        avoid,
+        signals,
+        timeline,
+        assumed: resolved
+            .assumed()
+            .iter()
+            .map(|q| to_ref(q, resolved.value(q)))
+            .collect(),
+        answers: resolved.asked().map(|(q, v)| to_ref(&q.id, v)).collect(),
+    })
+}
+
+/// "USD 150" or "USD 50-500"; "free" for zero.
+pub fn cost_text(cost: Range) -> String {
+    if cost.max == 0 {
+        "free".to_owned()
+    } else {
+        format!("USD {cost}")
+    }
+}
+
+/// The entry's display name with its provider.
+pub fn entry_title(e: &Entry) -> String {
+    if e.name.contains(&e.provider) || e.provider.is_empty() {
+        e.name.clone()
+    } else {
+        format!("{} ({})", e.name, e.provider)
+    }
+}

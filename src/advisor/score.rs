@@ -1,0 +1,379 @@
+//! Scoring: every catalog entry gets 0-100 points for this person, each point explained.
+//!
+//! Each seed rule is one function below, so that a test can be named after it.
+
+use crate::advisor::{Avoid, Factor, Recommendation, settle};
+use crate::interview::Resolved;
+use crate::knowledge::{Entry, Kind, Level, Platform, Rating, Status, Strategy};
+
+/// What every rule looks at.
+pub struct Ctx<'a, 'k> {
+    pub r: &'a Resolved<'k>,
+    pub strategy: &'a Strategy,
+}
+
+impl Ctx<'_, '_> {
+    fn target_platform(&self) -> Option<Platform> {
+        Platform::parse(self.r.value("target_platform"))
+    }
+
+    fn regulated(&self) -> bool {
+        matches!(self.r.value("industry"), "healthcare" | "finance" | "government")
+    }
+
+    fn is_strategy(&self, id: &str) -> bool {
+        self.strategy.id == id
+    }
+}
+
+/// The entry's own worth, from the catalog.
+pub fn base(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    out.push(Factor::new(i32::from(e.base_score), e.base_reason.clone()));
+}
+
+/// The strategy's own leanings, from strategies.ron.
+pub fn strategy_emphasis(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    for em in &c.strategy.emphasis {
+        if em.ids.iter().any(|id| *id == e.id) {
+            out.push(Factor::new(em.points, em.reason.clone()));
+        }
+    }
+}
+
+/// Seed: a cloud certification counts when you target that platform; without a platform, only
+/// when enterprise roles, a regulated industry, a certificate-minded market or an employer make
+/// credentials count.
+pub fn cloud_certification_counts_for_its_platform(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    let (Some(platform), Kind::Certification) = (e.platform, e.kind) else {
+        return;
+    };
+    match c.target_platform() {
+        Some(target) if target == platform => {
+            out.push(Factor::new(25, format!("you target {}: this certification is on its job postings", platform.label())));
+        }
+        Some(target) => out.push(Factor::new(
+            -30,
+            format!("the jobs you want run on {}, not {}", target.label(), platform.label()),
+        )),
+        None => {
+            let credentials_count = c.r.is("target_employer", "enterprise")
+                || c.regulated()
+                || c.r.is("market", "certs-weigh-more")
+                || c.r.is("employer_values_certs", "yes");
+            if !credentials_count {
+                out.push(Factor::new(
+                    -20,
+                    "you named no cloud platform, so a cloud certification has nothing to prove yet",
+                ));
+            }
+        }
+    }
+}
+
+/// Seed: credentials weigh more with enterprise employers, in regulated industries, in markets
+/// where certificates count, and where the employer rewards them.
+pub fn credentials_weigh_more_in_some_settings(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if e.kind != Kind::Certification {
+        return;
+    }
+    let recognised = e.tier.is_some_and(|t| t <= 2);
+    if c.r.is("target_employer", "enterprise") && e.platform.is_some() {
+        out.push(Factor::new(10, "enterprise employers and their clients often ask for certified staff"));
+    }
+    if c.regulated() && recognised {
+        out.push(Factor::new(
+            10,
+            format!("{} values credentials that show a documented standard", c.r.value("industry")),
+        ));
+    }
+    if c.r.is("market", "certs-weigh-more") && recognised {
+        out.push(Factor::new(10, "formal certificates weigh more where you will apply"));
+    }
+    if c.r.is("employer_values_certs", "yes") && recognised {
+        out.push(Factor::new(15, "your employer rewards certifications"));
+    }
+}
+
+/// Seed: new people need a structured start; people with hands-on experience do not need an
+/// intro course, and professional-level exams assume that experience.
+pub fn courses_match_your_experience(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if !e.kind.is_study() {
+        return;
+    }
+    let experience = c.r.value("ai_experience");
+    match (e.level, experience) {
+        (Level::Intro, "none") => out.push(Factor::new(
+            15,
+            "you are new to AI: a structured course gives you vocabulary and a map of the field",
+        )),
+        (Level::Intro, "hands-on") => {
+            out.push(Factor::new(-20, "you already work with AI hands-on; an intro course repeats what you know"));
+        }
+        (Level::Professional, "none" | "basics") => out.push(Factor::new(
+            -15,
+            "a professional-level exam assumes hands-on experience you do not have yet",
+        )),
+        _ => {}
+    }
+}
+
+/// Seed: experienced developers skip intro courses and go straight to building.
+pub fn developers_skip_intro_courses(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if c.is_strategy("developer") && e.level == Level::Intro && e.kind.is_study() {
+        out.push(Factor::new(-25, "as a developer, skip the intro course and go straight to building"));
+    }
+}
+
+/// Seed: for students, certifications are secondary to projects, internships and open source.
+pub fn students_put_certifications_second(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if c.is_strategy("student") && e.kind == Kind::Certification {
+        out.push(Factor::new(-15, "for a student, certifications come second to experience"));
+    }
+}
+
+/// Seed: the portfolio beats the certificate; the first project is the biggest gap.
+pub fn portfolio_fills_the_biggest_gap(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    match (e.kind, c.r.value("projects_built")) {
+        (Kind::Project, "none") => {
+            out.push(Factor::new(15, "you have not built an AI project yet: that is the biggest gap"));
+        }
+        (Kind::Project, "three-plus") if e.platform.is_none() && e.id == "portfolio-project" => out.push(
+            Factor::new(-10, "you already have three projects; depth, deployment and write-ups matter more now"),
+        ),
+        (Kind::Content, "one-or-two" | "three-plus") => {
+            out.push(Factor::new(10, "you have projects to write about: explaining them is the next signal"));
+        }
+        _ => {}
+    }
+}
+
+/// Seed: build projects on the platform you target.
+pub fn cloud_project_on_your_platform(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if e.id != "cloud-project" {
+        return;
+    }
+    match c.target_platform() {
+        Some(p) => out.push(Factor::new(
+            20,
+            format!("build it on {}: it proves the skills a certificate only claims", p.label()),
+        )),
+        None => out.push(Factor::new(-15, "you named no cloud platform to build on")),
+    }
+}
+
+/// Structured learners get more from a course; self-directed learners can use free material.
+pub fn learning_style_fits(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    match (c.r.value("learning_style"), e.kind.is_study()) {
+        ("structured", true) if e.tier.is_some_and(|t| t <= 3) => {
+            out.push(Factor::new(10, "you learn best with structure and a clear path"));
+        }
+        ("self-directed", true) => {
+            out.push(Factor::new(-5, "you learn well on your own; books and tutorials can stand in for a course"));
+        }
+        ("self-directed", false) if e.kind == Kind::Project => {
+            out.push(Factor::new(5, "self-directed learners do well with open-ended projects"));
+        }
+        _ => {}
+    }
+}
+
+/// Seed 002: people who use AI at work get more from a course; a credential you will not use adds
+/// little.
+pub fn learning_you_will_use_at_work(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if !c.r.is_asked("uses_ai_at_work") {
+        return;
+    }
+    let usage = c.r.value("uses_ai_at_work");
+    match (usage, e.kind) {
+        ("daily" | "sometimes", Kind::Course | Kind::Certification) if c.is_strategy("professional") => {
+            out.push(Factor::new(10, "you use AI at work, so what you learn pays back at once"));
+        }
+        ("rarely", Kind::Certification) => {
+            out.push(Factor::new(-10, "you rarely use AI at work; a credential you do not use adds little"));
+        }
+        ("daily", Kind::Project) if e.id == "workplace-project" => {
+            out.push(Factor::new(10, "you already use AI daily: turn that into a measured result"));
+        }
+        _ => {}
+    }
+}
+
+/// The problem you are solving decides what helps: concepts call for a course, productivity for
+/// work on your own job.
+pub fn goal_decides(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    match (c.r.value("goal"), e.kind) {
+        ("learn-concepts", Kind::Course) => {
+            out.push(Factor::new(10, "you want to understand the concepts: a good course is the direct route"));
+        }
+        ("productivity", Kind::Project) if e.id == "workplace-project" => {
+            out.push(Factor::new(15, "you want productivity: the fastest win is AI applied to your own work"));
+        }
+        ("get-into-ai" | "change-role" | "change-industry", Kind::Experience) => {
+            out.push(Factor::new(10, "real work experience, even an internship, is what hiring managers ask about"));
+        }
+        _ => {}
+    }
+}
+
+/// Seed: nothing costs more than the budget without saying so.
+pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    let budget = c.r.number("budget_usd");
+    if e.cost_usd.min > budget {
+        out.push(Factor::new(
+            -30,
+            format!("costs at least USD {}, more than your budget of USD {budget}", e.cost_usd.min),
+        ));
+    } else if e.cost_usd.max > budget {
+        out.push(Factor::new(
+            -10,
+            format!("can cost up to USD {}, above your budget of USD {budget}", e.cost_usd.max),
+        ));
+    }
+}
+
+/// The hours: something that takes more than half a year at your pace is a poor fit.
+pub fn fits_your_hours(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    let hours = c.r.number("hours_per_week").max(1);
+    let weeks = e.prep_hours.min.div_ceil(hours);
+    if weeks > 26 {
+        out.push(Factor::new(
+            -15,
+            format!("needs at least {} hours: {weeks} weeks at {hours} hours a week", e.prep_hours.min),
+        ));
+    }
+}
+
+/// Every rule, in the order its factors are listed.
+pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
+    base,
+    strategy_emphasis,
+    cloud_certification_counts_for_its_platform,
+    credentials_weigh_more_in_some_settings,
+    courses_match_your_experience,
+    developers_skip_intro_courses,
+    students_put_certifications_second,
+    portfolio_fills_the_biggest_gap,
+    cloud_project_on_your_platform,
+    learning_style_fits,
+    learning_you_will_use_at_work,
+    goal_decides,
+    costs_within_budget,
+    fits_your_hours,
+];
+
+/// The raw factors for one entry, before settling into 0-100.
+pub fn factors(c: &Ctx, e: &Entry) -> Vec<Factor> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        rule(c, e, &mut out);
+    }
+    out
+}
+
+/// Why an entry goes on the avoid list, if it does.
+pub fn avoid_reasons(c: &Ctx, e: &Entry, score: u8) -> Vec<String> {
+    let kb = c.r.knowledge();
+    let mut reasons = Vec::new();
+    if let Status::Retired { on, successor } = &e.status {
+        let name = kb.entry(successor).map_or(successor.as_str(), |s| s.name.as_str());
+        reasons.push(format!("retired on {on}: the exam can no longer be taken; {name} replaces it"));
+    }
+    if e.tier == Some(4) {
+        reasons.push("tier 4: low or no value to employers".to_owned());
+    }
+    for flag in &e.red_flags {
+        if let Some(info) = kb.evaluation.red_flags.iter().find(|i| i.flag == *flag) {
+            reasons.push(format!("red flag: {}", info.label));
+        }
+    }
+    let budget = c.r.number("budget_usd");
+    if e.cost_usd.min > budget && e.hiring_signal <= Rating::Low {
+        reasons.push(format!(
+            "poor value for you: USD {} or more, above your budget of USD {budget}, for a weak hiring signal",
+            e.cost_usd.min
+        ));
+    }
+    if reasons.is_empty() && score < 20 {
+        reasons.push(format!("scores only {score} for you; the time is better spent building"));
+    }
+    reasons
+}
+
+/// Scores the whole catalog: recommendations (highest first, ties in catalog order) and the avoid
+/// list (in catalog order).
+pub fn score_all(r: &Resolved<'_>, strategy: &Strategy) -> (Vec<Recommendation>, Vec<Avoid>) {
+    let c = Ctx { r, strategy };
+    let kb = r.knowledge();
+    let mut scored: Vec<(&Entry, Vec<Factor>)> =
+        kb.catalog.entries.iter().map(|e| (e, factors(&c, e))).collect();
+    one_foundational_course_is_enough(&mut scored);
+    successors_say_what_they_replace(kb, &mut scored);
+    let mut recommendations = Vec::new();
+    let mut avoid = Vec::new();
+    for (e, raw) in scored {
+        let (score, reasons) = settle(raw);
+        let why_not = avoid_reasons(&c, e, score);
+        if why_not.is_empty() {
+            recommendations.push(Recommendation {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind,
+                score,
+                status: e.status.as_str().to_owned(),
+                cost_usd: e.cost_usd,
+                prep_hours: e.prep_hours,
+                reasons,
+            });
+        } else {
+            let instead = match &e.status {
+                Status::Retired { successor, .. } => Some(successor.clone()),
+                Status::Active => None,
+            };
+            avoid.push(Avoid {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                reasons: why_not,
+                instead,
+            });
+        }
+    }
+    recommendations.sort_by(|a, b| b.score.cmp(&a.score));
+    (recommendations, avoid)
+}
+
+/// Seed: one respected foundational course, not several. All but the best-scoring foundational
+/// course lose points, saying which one ranks higher.
+pub fn one_foundational_course_is_enough(scored: &mut [(&Entry, Vec<Factor>)]) {
+    let total = |f: &[Factor]| f.iter().map(|x| x.points).sum::<i32>();
+    let best = scored
+        .iter()
+        .enumerate()
+        .filter(|(_, (e, _))| e.is_foundational_course() && !e.status.is_retired())
+        .max_by(|(ia, (_, fa)), (ib, (_, fb))| total(fa).cmp(&total(fb)).then(ib.cmp(ia)))
+        .map(|(i, (e, _))| (i, e.name.clone()));
+    let Some((best_index, best_name)) = best else {
+        return;
+    };
+    for (i, (e, factors)) in scored.iter_mut().enumerate() {
+        if i != best_index && e.is_foundational_course() {
+            factors.push(Factor::new(
+                -20,
+                format!("one foundational course is enough, and {best_name} fits you better"),
+            ));
+        }
+    }
+}
+
+/// Seed (kept current): a retired certification is never recommended; its successor says what it
+/// replaces.
+pub fn successors_say_what_they_replace(kb: &crate::knowledge::Knowledge, scored: &mut [(&Entry, Vec<Factor>)]) {
+    for (e, factors) in scored.iter_mut() {
+        for old in &kb.catalog.entries {
+            if let Status::Retired { on, successor } = &old.status
+                && *successor == e.id
+            {
+                factors.push(Factor::new(0, format!("replaces {}, retired on {on}", old.name)));
+            }
+        }
+    }
+}

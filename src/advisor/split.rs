@@ -1,0 +1,52 @@
+//! The build-versus-study split: 80/20 by default, moved by the strategy and a few answers.
+
+use crate::advisor::{Factor, Split};
+use crate::interview::Resolved;
+use crate::knowledge::Strategy;
+
+/// Computes the split. The reasons' points are percentage points of build time and add up to
+/// `build_percent`; the hours add up to `hours_per_week`.
+pub fn split(resolved: &Resolved<'_>, strategy: &Strategy) -> Split {
+    let rules = &resolved.knowledge().strategies;
+    let default = i32::from(rules.default_build_percent);
+    let mut reasons = vec![Factor::new(
+        default,
+        format!(
+            "{default}% building is the default: most effort should go into making things, {}% into study",
+            100 - default
+        ),
+    )];
+    let delta = i32::from(strategy.build_percent) - default;
+    if delta != 0 {
+        let why = strategy
+            .split_reason
+            .clone()
+            .unwrap_or_else(|| format!("the {} strategy", strategy.name));
+        reasons.push(Factor::new(delta, why));
+    }
+    let lookup = resolved.lookup();
+    for adjustment in &rules.adjustments {
+        if adjustment.when.holds(&lookup) {
+            reasons.push(Factor::new(i32::from(adjustment.build_delta), adjustment.reason.clone()));
+        }
+    }
+    let sum: i32 = reasons.iter().map(|f| f.points).sum();
+    let (lo, hi) = (i32::from(rules.min_build_percent), i32::from(rules.max_build_percent));
+    let build = sum.clamp(lo, hi);
+    if build != sum {
+        reasons.push(Factor::new(
+            build - sum,
+            format!("kept between {lo}% and {hi}% building: neither side should vanish"),
+        ));
+    }
+    let build_percent = u8::try_from(build).unwrap_or(80);
+    let hours = resolved.number("hours_per_week");
+    let build_hours = (hours * u32::from(build_percent) + 50) / 100;
+    Split {
+        build_percent,
+        study_percent: 100 - build_percent,
+        build_hours_per_week: build_hours,
+        study_hours_per_week: hours - build_hours,
+        reasons,
+    }
+}

@@ -1,0 +1,141 @@
+//! The command line: clap definitions and the subcommands that do not need the TUI.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::interview::{Answers, read_answers_file};
+use crate::knowledge::Knowledge;
+use crate::render::{self, Format};
+
+/// Decide whether an AI certification is worth it for you, and what to build instead or alongside.
+///
+/// Run without a subcommand for the guided interview in a full-screen terminal session.
+#[derive(Debug, Parser)]
+#[command(name = "certwise", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a plan for the given answers (unanswered questions take their defaults).
+    Plan(PlanArgs),
+    /// List the interview questions with their ids, values and defaults.
+    Questions,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PlanArgs {
+    /// An answer, as ID=VALUE (repeatable), e.g. --answer goal=promotion --answer hours_per_week=6.
+    #[arg(long = "answer", value_name = "ID=VALUE")]
+    pub answers: Vec<String>,
+    /// A RON file of answers, e.g. {"goal": "promotion", "hours_per_week": 6}; --answer overrides it.
+    #[arg(long = "answers", value_name = "FILE.ron")]
+    pub answers_file: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// An error to show as one line, with the exit code to use.
+#[derive(Debug)]
+pub struct CliError {
+    pub message: String,
+    pub code: u8,
+}
+
+impl CliError {
+    /// Bad input from the user: exit code 2.
+    pub fn usage(message: impl Into<String>) -> Self {
+        CliError {
+            message: message.into(),
+            code: 2,
+        }
+    }
+
+    /// Something went wrong that is not the user's input: exit code 1.
+    pub fn failure(message: impl Into<String>) -> Self {
+        CliError {
+            message: message.into(),
+            code: 1,
+        }
+    }
+}
+
+/// Parses `--answer` values and the answers file into validated answers.
+///
+/// # Errors
+/// A malformed `ID=VALUE`, an unknown id or value, an unreadable or malformed file.
+pub fn collect_answers(kb: &Knowledge, args: &PlanArgs) -> Result<Answers, CliError> {
+    let mut answers = match &args.answers_file {
+        Some(path) => read_answers_file(kb, path).map_err(|e| CliError::usage(e.to_string()))?,
+        None => Answers::new(),
+    };
+    for pair in &args.answers {
+        let Some((id, value)) = pair.split_once('=') else {
+            return Err(CliError::usage(format!(
+                "malformed --answer `{pair}`: expected ID=VALUE, for example goal=promotion"
+            )));
+        };
+        answers
+            .set(kb, id.trim(), value)
+            .map_err(|e| CliError::usage(e.to_string()))?;
+    }
+    Ok(answers)
+}
+
+fn knowledge() -> Result<&'static Knowledge, CliError> {
+    Knowledge::embedded().map_err(|e| CliError::failure(format!("the built-in knowledge base is broken: {e}")))
+}
+
+fn print(text: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A closed pipe (`certwise plan | head`) is not an error worth reporting.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::failure(format!("cannot write output: {e}"))),
+        _ => Ok(()),
+    }
+}
+
+fn run_plan(args: &PlanArgs) -> Result<(), CliError> {
+    let kb = knowledge()?;
+    let answers = collect_answers(kb, args)?;
+    let plan = crate::advisor::plan(kb, &answers).map_err(|e| CliError::failure(e.to_string()))?;
+    print(&render::plan(kb, &plan, args.format))
+}
+
+fn run_questions() -> Result<(), CliError> {
+    let kb = knowledge()?;
+    let mut out = String::new();
+    for q in &kb.questions {
+        out.push_str(&format!("{}: {}\n  values: {}\n  default: {}\n", q.id, q.prompt, q.valid_values(), q.default));
+    }
+    print(&out)
+}
+
+/// Runs a parsed command line. `None` means the interactive session.
+///
+/// # Errors
+/// Whatever the subcommand reports.
+pub fn run(cli: &Cli) -> Result<(), CliError> {
+    match &cli.command {
+        Some(Command::Plan(args)) => run_plan(args),
+        Some(Command::Questions) => run_questions(),
+        None => crate::tui::start(),
+    }
+}
+
+/// The whole program: parse, run, report. Errors are one line on stderr.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("certwise: {}", e.message);
+            ExitCode::from(e.code)
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! The interview as pure data: answers, which questions get asked, and what is assumed.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::knowledge::{Knowledge, Question, ValueError};
+
+/// The answers a person gave, by question id, each in canonical form.
+///
+/// Only answers that were given are here; defaults are filled in by [`Resolved`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(BTreeMap<String, String>);
+
+/// An answer that was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerError {
+    #[error("unknown question `{id}`; valid ids: {valid}")]
+    UnknownQuestion { id: String, valid: String },
+    #[error("{id}: {source}")]
+    BadValue {
+        id: String,
+        #[source]
+        source: ValueError,
+    },
+}
+
+impl Answers {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records an answer after checking it against the question.
+    ///
+    /// # Errors
+    /// The question does not exist or the value is not valid for it.
+    pub fn set(&mut self, kb: &Knowledge, id: &str, raw: &str) -> Result<(), AnswerError> {
+        let question = kb.question(id).ok_or_else(|| AnswerError::UnknownQuestion {
+            id: id.to_owned(),
+            valid: kb.questions.iter().map(|q| q.id.as_str()).collect::<Vec<_>>().join(", "),
+        })?;
+        let value = question.parse_value(raw).map_err(|source| AnswerError::BadValue {
+            id: id.to_owned(),
+            source,
+        })?;
+        self.0.insert(id.to_owned(), value);
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&str> {
+        self.0.get(id).map(String::as_str)
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<String> {
+        self.0.remove(id)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Checks every answer against the knowledge base (after loading a file, say).
+    ///
+    /// # Errors
+    /// The first answer that is not valid.
+    pub fn validated(self, kb: &Knowledge) -> Result<Self, AnswerError> {
+        let mut out = Answers::new();
+        for (id, value) in self.0 {
+            out.set(kb, &id, &value)?;
+        }
+        Ok(out)
+    }
+
+    /// Drops answers to questions that will no longer be asked (after an earlier answer changed).
+    /// Returns the ids dropped.
+    pub fn prune(&mut self, kb: &Knowledge) -> Vec<String> {
+        let resolved = Resolved::new(kb, self);
+        let dropped: Vec<String> = self
+            .0
+            .keys()
+            .filter(|id| !resolved.is_asked(id))
+            .cloned()
+            .collect();
+        for id in &dropped {
+            self.0.remove(id);
+        }
+        dropped
+    }
+}
+
+/// The answers with the interview's branching applied: which questions are asked, and the value
+/// of every question (given, assumed from the default, or not asked).
+#[derive(Debug, Clone)]
+pub struct Resolved<'k> {
+    kb: &'k Knowledge,
+    /// Asked questions, in order, with their values.
+    asked: Vec<(&'k Question, String)>,
+    assumed: Vec<String>,
+}
+
+impl<'k> Resolved<'k> {
+    /// Walks the questions in order; each is asked if its condition holds on the values so far.
+    pub fn new(kb: &'k Knowledge, answers: &Answers) -> Self {
+        let mut asked: Vec<(&Question, String)> = Vec::new();
+        let mut assumed = Vec::new();
+        for q in &kb.questions {
+            let lookup = |id: &str| asked.iter().find(|(a, _)| a.id == id).map(|(_, v)| v.as_str());
+            if !q.ask_if.holds(&lookup) {
+                continue;
+            }
+            let value = if let Some(v) = answers.get(&q.id) {
+                v.to_owned()
+            } else {
+                assumed.push(q.id.clone());
+                q.default.clone()
+            };
+            asked.push((q, value));
+        }
+        Resolved { kb, asked, assumed }
+    }
+
+    /// The questions that are asked, in order.
+    pub fn asked(&self) -> impl Iterator<Item = (&'k Question, &str)> {
+        self.asked.iter().map(|(q, v)| (*q, v.as_str()))
+    }
+
+    pub fn asked_count(&self) -> usize {
+        self.asked.len()
+    }
+
+    pub fn is_asked(&self, id: &str) -> bool {
+        self.asked.iter().any(|(q, _)| q.id == id)
+    }
+
+    /// Position (0-based) of a question among those asked.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.asked.iter().position(|(q, _)| q.id == id)
+    }
+
+    /// Asked questions that had no answer and took their default.
+    pub fn assumed(&self) -> &[String] {
+        &self.assumed
+    }
+
+    /// The value of an asked question; `None` if it was not asked.
+    pub fn answer(&self, id: &str) -> Option<&str> {
+        self.asked.iter().find(|(q, _)| q.id == id).map(|(_, v)| v.as_str())
+    }
+
+    /// The value the advisor works with: the answer if asked, else the question's default.
+    pub fn value(&self, id: &str) -> &str {
+        self.answer(id)
+            .or_else(|| self.kb.question(id).map(|q| q.default.as_str()))
+            .unwrap_or("")
+    }
+
+    /// A numeric value; 0 if the question is not numeric.
+    pub fn number(&self, id: &str) -> u32 {
+        self.value(id).parse().unwrap_or(0)
+    }
+
+    pub fn is(&self, id: &str, value: &str) -> bool {
+        self.value(id) == value
+    }
+
+    pub fn knowledge(&self) -> &'k Knowledge {
+        self.kb
+    }
+
+    /// The lookup conditions use: asked questions only.
+    pub fn lookup<'s>(&'s self) -> impl Fn(&str) -> Option<&'s str> + 's {
+        move |id| self.answer(id)
+    }
+}
+
+/// A value in an answers file: text, or a bare number for the numeric questions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum RawValue {
+    Number(u64),
+    Text(String),
+}
+
+/// Errors reading an answers file.
+#[derive(Debug, thiserror::Error)]
+pub enum AnswersFileError {
+    #[error("{path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: {source}")]
+    Answer {
+        path: String,
+        #[source]
+        source: AnswerError,
+    },
+}
+
+/// Parses an answers file: a RON map such as `{"goal": "promotion", "hours_per_week": 10}`.
+///
+/// # Errors
+/// Syntax errors with line and column, or the first invalid answer.
+pub fn parse_answers_file(kb: &Knowledge, path: &str, text: &str) -> Result<Answers, AnswersFileError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: BTreeMap<String, RawValue> = ron::from_str(text).map_err(|e| AnswersFileError::Syntax {
+        path: path.to_owned(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    })?;
+    let mut answers = Answers::new();
+    for (id, value) in raw {
+        let value = match value {
+            RawValue::Number(n) => n.to_string(),
+            RawValue::Text(s) => s,
+        };
+        answers.set(kb, &id, &value).map_err(|source| AnswersFileError::Answer {
+            path: path.to_owned(),
+            source,
+        })?;
+    }
+    Ok(answers)
+}
+
+/// Reads and parses an answers file.
+///
+/// # Errors
+/// See [`parse_answers_file`]; also the file cannot be read or is not UTF-8.
+pub fn read_answers_file(kb: &Knowledge, path: &std::path::Path) -> Result<Answers, AnswersFileError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| AnswersFileError::Read {
+        path: shown.clone(),
+        source,
+    })?;
+    parse_answers_file(kb, &shown, &text)
+}

@@ -1,0 +1,9 @@
+//! certwise: decide whether an AI certification is worth it for you, and what to build instead or
+//! alongside. The library holds the engine (knowledge, interview, advisor) and the front ends.
+
+pub mod advisor;
+pub mod cli;
+pub mod interview;
+pub mod knowledge;
+pub mod render;
+pub mod tui;

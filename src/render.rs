@@ -1,0 +1,196 @@
+//! Text, Markdown and JSON renderings of a plan, for the command line and for notes.
+
+use std::fmt::Write as _;
+
+use crate::advisor::{AnswerRef, Factor, Plan, Signal, cost_text};
+use crate::knowledge::Knowledge;
+
+/// Output formats of `certwise plan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Markdown,
+    Json,
+}
+
+/// Renders a plan in the given format. Always ends with a newline.
+pub fn plan(kb: &Knowledge, plan: &Plan, format: Format) -> String {
+    match format {
+        Format::Text => text(kb, plan),
+        Format::Markdown => markdown(kb, plan),
+        Format::Json => json(plan),
+    }
+}
+
+/// The plan as pretty JSON (schema in README.md).
+pub fn json(plan: &Plan) -> String {
+    let mut s = serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// `+25` or `-10`, padded.
+pub fn points(p: i32) -> String {
+    format!("{p:+}")
+}
+
+/// "role = Developer" with the option's label.
+pub fn answer_text(kb: &Knowledge, a: &AnswerRef) -> String {
+    let value = kb.question(&a.question).map_or(a.value.as_str(), |q| q.label_of(&a.value));
+    format!("{} = {value}", a.question)
+}
+
+fn factors(out: &mut String, indent: &str, fs: &[Factor]) {
+    for f in fs {
+        let _ = writeln!(out, "{indent}{:>4}  {}", points(f.points), f.text);
+    }
+}
+
+/// The three hiring signals with their labels, in display order.
+pub fn signal_rows(plan: &Plan) -> [(&'static str, &Signal); 3] {
+    [
+        ("Understanding the basics", &plan.signals.basics),
+        ("Having built something real", &plan.signals.built),
+        ("Communicating it clearly", &plan.signals.communication),
+    ]
+}
+
+fn text(kb: &Knowledge, p: &Plan) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "Strategy: {}", p.strategy.name);
+    let _ = writeln!(o, "{}", p.strategy.summary);
+    let decided: Vec<String> = p.strategy.decided_by.iter().map(|a| answer_text(kb, a)).collect();
+    let _ = writeln!(o, "Chosen because: {}", decided.join("; "));
+    o.push_str("\nSteps\n");
+    for (i, s) in p.strategy.steps.iter().enumerate() {
+        let _ = writeln!(o, "  {}. {s}", i + 1);
+    }
+    let sp = &p.split;
+    let _ = writeln!(
+        o,
+        "\nBuild {}% / study {}%: {} h building + {} h study a week",
+        sp.build_percent, sp.study_percent, sp.build_hours_per_week, sp.study_hours_per_week
+    );
+    factors(&mut o, "  ", &sp.reasons);
+    o.push_str("\nRecommendations (highest score first)\n");
+    for (i, r) in p.recommendations.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "{:>3}. {:>3}/100  {}  [{}, {}, {} h]",
+            i + 1,
+            r.score,
+            r.name,
+            r.kind,
+            cost_text(r.cost_usd),
+            r.prep_hours
+        );
+        factors(&mut o, "          ", &r.reasons);
+    }
+    if !p.avoid.is_empty() {
+        o.push_str("\nAvoid\n");
+        for a in &p.avoid {
+            let _ = writeln!(o, "  - {}", a.name);
+            for r in &a.reasons {
+                let _ = writeln!(o, "      {r}");
+            }
+        }
+    }
+    o.push_str("\nHiring signals after this plan\n");
+    for (label, s) in signal_rows(p) {
+        let _ = writeln!(o, "  {label}: {}/100", s.score);
+        factors(&mut o, "      ", &s.reasons);
+    }
+    o.push_str("\nTimeline\n");
+    for s in &p.timeline {
+        let _ = writeln!(
+            o,
+            "  {:<6} weeks {:>3}-{:<3} {} ({}, about {} h)",
+            s.phase.label(),
+            s.start_week,
+            s.end_week,
+            s.title,
+            s.track.label(),
+            s.hours
+        );
+    }
+    if !p.assumed.is_empty() {
+        let assumed: Vec<String> = p.assumed.iter().map(|a| answer_text(kb, a)).collect();
+        let _ = writeln!(o, "\nAssumed (not answered): {}", assumed.join("; "));
+    }
+    o
+}
+
+fn markdown(kb: &Knowledge, p: &Plan) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "# My AI learning plan: {}\n", p.strategy.name);
+    let _ = writeln!(o, "{}\n", p.strategy.summary);
+    o.push_str("## Why this strategy\n\n");
+    for a in &p.strategy.decided_by {
+        let _ = writeln!(o, "- {}", answer_text(kb, a));
+    }
+    o.push_str("\n## Steps\n\n");
+    for (i, s) in p.strategy.steps.iter().enumerate() {
+        let _ = writeln!(o, "{}. {s}", i + 1);
+    }
+    let sp = &p.split;
+    let _ = writeln!(
+        o,
+        "\n## Time\n\n**{}% building, {}% study**: {} hours building and {} hours study a week.\n",
+        sp.build_percent, sp.study_percent, sp.build_hours_per_week, sp.study_hours_per_week
+    );
+    for f in &sp.reasons {
+        let _ = writeln!(o, "- {} {}", points(f.points), f.text);
+    }
+    o.push_str("\n## Timeline\n\n| When | Weeks | Step | Hours |\n|---|---|---|---|\n");
+    for s in &p.timeline {
+        let _ = writeln!(
+            o,
+            "| {} | {}-{} | {} | {} |",
+            s.phase.label(),
+            s.start_week,
+            s.end_week,
+            s.title,
+            s.hours
+        );
+    }
+    o.push_str("\n## Recommendations\n\n| # | Score | Item | Kind | Cost | Hours |\n|---|---|---|---|---|---|\n");
+    for (i, r) in p.recommendations.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | {} |",
+            i + 1,
+            r.score,
+            r.name,
+            r.kind,
+            cost_text(r.cost_usd),
+            r.prep_hours
+        );
+    }
+    o.push_str("\n### Why these scores\n");
+    for r in &p.recommendations {
+        let _ = writeln!(o, "\n**{}** ({}/100)\n", r.name, r.score);
+        for f in &r.reasons {
+            let _ = writeln!(o, "- {} {}", points(f.points), f.text);
+        }
+    }
+    if !p.avoid.is_empty() {
+        o.push_str("\n## Avoid\n\n");
+        for a in &p.avoid {
+            let _ = writeln!(o, "- **{}**: {}", a.name, a.reasons.join("; "));
+        }
+    }
+    o.push_str("\n## Hiring signals\n\n");
+    for (label, s) in signal_rows(p) {
+        let _ = writeln!(o, "- **{label}**: {}/100", s.score);
+        for f in &s.reasons {
+            let _ = writeln!(o, "  - {} {}", points(f.points), f.text);
+        }
+    }
+    if !p.assumed.is_empty() {
+        let assumed: Vec<String> = p.assumed.iter().map(|a| answer_text(kb, a)).collect();
+        let _ = writeln!(o, "\n_Assumed: {}._", assumed.join("; "));
+    }
+    let _ = writeln!(o, "\n_Made with certwise ({})._", p.knowledge_version);
+    o
+}
