@@ -48,11 +48,11 @@ fn factors(out: &mut String, indent: &str, fs: &[Factor]) {
 }
 
 /// The three hiring signals with their labels, in display order.
-pub fn signal_rows(plan: &Plan) -> [(&'static str, &Signal); 3] {
+pub fn signal_rows(plan: &Plan) -> [(&'static str, &'static str, &Signal); 3] {
     [
-        ("Understanding the basics", &plan.signals.basics),
-        ("Having built something real", &plan.signals.built),
-        ("Communicating it clearly", &plan.signals.communication),
+        ("Understanding the basics", "basics", &plan.signals.basics),
+        ("Having built something real", "built", &plan.signals.built),
+        ("Communicating it clearly", "communication", &plan.signals.communication),
     ]
 }
 
@@ -97,7 +97,7 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
         }
     }
     o.push_str("\nHiring signals after this plan\n");
-    for (label, s) in signal_rows(p) {
+    for (label, _, s) in signal_rows(p) {
         let _ = writeln!(o, "  {label}: {}/100", s.score);
         factors(&mut o, "      ", &s.reasons);
     }
@@ -181,7 +181,7 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
         }
     }
     o.push_str("\n## Hiring signals\n\n");
-    for (label, s) in signal_rows(p) {
+    for (label, _, s) in signal_rows(p) {
         let _ = writeln!(o, "- **{label}**: {}/100", s.score);
         for f in &s.reasons {
             let _ = writeln!(o, "  - {} {}", points(f.points), f.text);

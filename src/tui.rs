@@ -1,11 +1,134 @@
-//! The full-screen guided session.
+//! The full-screen guided session: terminal set-up and the event loop. Keys become actions
+//! (`keymap`), actions change the state (`App::update`), the state is drawn (`view`).
+
+use std::io::{self, IsTerminal, Write as _};
+use std::sync::mpsc;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::{cursor, execute, terminal};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use crate::cli::CliError;
+use crate::knowledge::Knowledge;
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod plan_screen;
+pub mod screens;
+pub mod theme;
+pub mod view;
+
+use action::Action;
+use app::{App, Effect};
+
+/// What wakes the event loop. The loop blocks until one arrives: no timers.
+enum Message {
+    Terminal(Event),
+    /// SIGTERM, SIGHUP or SIGINT: save what can be saved and leave cleanly.
+    Signal,
+    /// The terminal went away.
+    InputClosed,
+}
 
 /// Starts the interactive session.
 ///
 /// # Errors
-/// The terminal is not interactive.
+/// Standard input or output is not a terminal, or the terminal cannot be set up.
 pub fn start() -> Result<(), CliError> {
-    Err(CliError::usage("the interactive session is not built yet; use `certwise plan`"))
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Err(CliError::usage(
+            "the interactive session needs a terminal on standard input and output; \
+             for a plan without one, use `certwise plan` (see `certwise plan --help`)",
+        ));
+    }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        return Err(CliError::usage(
+            "TERM=dumb cannot show a full-screen session; use `certwise plan`, or run in a terminal that supports it",
+        ));
+    }
+    let kb = Knowledge::embedded().map_err(|e| CliError::failure(format!("the built-in knowledge base is broken: {e}")))?;
+    let (tx, rx) = mpsc::channel();
+    watch_signals(tx.clone())?;
+    // Installs a panic hook that restores the terminal, then enters raw mode and the alternate screen.
+    let mut terminal = ratatui::try_init().map_err(|e| CliError::failure(format!("cannot set up the terminal: {e}")))?;
+    read_input(tx);
+    let result = run(&mut terminal, kb, &rx);
+    restore();
+    result.map_err(|e| CliError::failure(format!("terminal error: {e}")))
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor.
+fn restore() {
+    ratatui::restore();
+    let _ = execute!(io::stdout(), cursor::Show);
+}
+
+fn watch_signals(tx: mpsc::Sender<Message>) -> Result<(), CliError> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+        .map_err(|e| CliError::failure(format!("cannot watch signals: {e}")))?;
+    std::thread::spawn(move || {
+        for _ in signals.forever() {
+            if tx.send(Message::Signal).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
+}
+
+fn read_input(tx: mpsc::Sender<Message>) {
+    std::thread::spawn(move || {
+        loop {
+            let message = match event::read() {
+                Ok(ev) => Message::Terminal(ev),
+                Err(_) => Message::InputClosed,
+            };
+            let stop = matches!(message, Message::InputClosed);
+            if tx.send(message).is_err() || stop {
+                break;
+            }
+        }
+    });
+}
+
+fn run(terminal: &mut DefaultTerminal, kb: &'static Knowledge, rx: &mpsc::Receiver<Message>) -> io::Result<()> {
+    let size = terminal.size()?;
+    let mut app = App::new(kb, theme::Theme::from_env(), size.width, size.height);
+    terminal.draw(|f| f.render_widget(&app, f.area()))?;
+    while app.running {
+        let Ok(message) = rx.recv() else { break };
+        let action = match message {
+            Message::Terminal(Event::Key(key)) => keymap::keymap(app.mode(), &key),
+            Message::Terminal(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
+            Message::Terminal(_) => None,
+            Message::Signal | Message::InputClosed => Some(Action::ForceQuit),
+        };
+        let Some(action) = action else { continue };
+        app.update(action);
+        if app.effect.take() == Some(Effect::Suspend) {
+            suspend(terminal)?;
+            let size = terminal.size()?;
+            app.update(Action::Resize(size.width, size.height));
+        }
+        if app.running {
+            terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Gives the terminal back, stops until the shell continues us, then takes it again and forces a
+/// full redraw.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    restore();
+    io::stdout().flush()?;
+    signal_hook::low_level::raise(SIGTSTP)?;
+    // Continued.
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+    let area = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, area.width, area.height))?;
+    Ok(())
 }

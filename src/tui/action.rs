@@ -1,0 +1,55 @@
+//! Everything the session can be asked to do. Keys map to these (see `keymap`); `App::update` is
+//! the only place they change state.
+
+/// One step of the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Does nothing (a placeholder inside the key table).
+    Noop,
+    /// Move the highlight up one row (or scroll up).
+    Up,
+    /// Move the highlight down one row (or scroll down).
+    Down,
+    /// Scroll or move a page up.
+    PageUp,
+    /// Scroll or move a page down.
+    PageDown,
+    /// Go to the first row or the top.
+    Home,
+    /// Go to the last row or the bottom.
+    End,
+    /// Choose the highlighted row and go on.
+    Select,
+    /// Choose option N (0-based) of the current question and go on.
+    Pick(usize),
+    /// Type a digit into a number answer.
+    TypeDigit(char),
+    /// Delete the last typed digit; on an empty entry, go back.
+    DeleteChar,
+    /// Go back one step: previous question or previous screen.
+    Back,
+    /// Go forward one question, keeping the highlighted answer.
+    Forward,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Make the plan from the answers summary.
+    ShowPlan,
+    /// Open the answers summary from the plan to change answers.
+    EditAnswers,
+    /// Show the keys of the current screen.
+    OpenHelp,
+    /// Close the open overlay.
+    CloseOverlay,
+    /// Quit, asking first if there is unsaved work.
+    Quit,
+    /// Quit after the person confirmed.
+    ConfirmQuit,
+    /// Quit at once (Ctrl-C, or a signal).
+    ForceQuit,
+    /// Stop the process until the shell resumes it (Ctrl-Z).
+    Suspend,
+    /// The terminal changed size.
+    Resize(u16, u16),
+}

@@ -1,0 +1,508 @@
+//! The session's state and `update`, the only place it changes.
+
+use crate::advisor::{self, Plan};
+use crate::interview::{Answers, Resolved};
+use crate::knowledge::{Knowledge, Question, QuestionKind};
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::theme::Theme;
+use crate::tui::view;
+
+/// Smallest terminal certwise draws in (the design size is 80x24).
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+/// The screens of the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Interview,
+    Summary,
+    Strategy,
+    Plan,
+}
+
+/// Windows drawn over a screen; they take keys first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The keys of the screen underneath.
+    Help { under: Mode, scroll: u16 },
+    ConfirmQuit,
+    Error(String),
+}
+
+/// The panes of the plan screen, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Ranking,
+    Why,
+    Avoid,
+    Timeline,
+    Signals,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [Pane::Ranking, Pane::Why, Pane::Avoid, Pane::Timeline, Pane::Signals];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Pane::Ranking => "Ranking",
+            Pane::Why => "Why this score",
+            Pane::Avoid => "Avoid",
+            Pane::Timeline => "Timeline",
+            Pane::Signals => "Hiring signals",
+        }
+    }
+
+    fn step(self, by: isize) -> Pane {
+        let i = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        let n = Pane::ALL.len().cast_signed();
+        Pane::ALL[(i.cast_signed() + by).rem_euclid(n).cast_unsigned()]
+    }
+}
+
+/// What the event loop must do after an update, outside the pure state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Suspend,
+}
+
+/// The whole state of a session.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub kb: &'static Knowledge,
+    pub theme: Theme,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub answers: Answers,
+    /// The question on screen (interview).
+    pub question: String,
+    /// The highlighted option of a choice question.
+    pub option: usize,
+    /// The typed entry of a number question.
+    pub input: String,
+    /// The entry still shows the prefilled value: the first digit replaces it.
+    pub input_fresh: bool,
+    pub input_error: Option<String>,
+    /// The question was opened from the answers summary: Enter returns there.
+    pub editing_from_summary: bool,
+    pub welcome_row: usize,
+    pub summary_row: usize,
+    pub plan: Option<Plan>,
+    pub pane: Pane,
+    /// The highlighted row of the ranking.
+    pub rank_row: usize,
+    /// Scroll offset of the scrolling area of the current screen (or pane).
+    pub scroll: u16,
+    pub width: u16,
+    pub height: u16,
+    /// Answers changed since the last save.
+    pub unsaved: bool,
+    pub running: bool,
+    pub effect: Option<Effect>,
+}
+
+/// What the welcome menu offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WelcomeItem {
+    Continue,
+    NewPlan,
+    Quit,
+}
+
+impl WelcomeItem {
+    pub fn label(self) -> &'static str {
+        match self {
+            WelcomeItem::Continue => "Continue with my answers",
+            WelcomeItem::NewPlan => "Start a new plan",
+            WelcomeItem::Quit => "Quit",
+        }
+    }
+}
+
+impl App {
+    pub fn new(kb: &'static Knowledge, theme: Theme, width: u16, height: u16) -> Self {
+        let first = kb.questions.first().map(|q| q.id.clone()).unwrap_or_default();
+        App {
+            kb,
+            theme,
+            screen: Screen::Welcome,
+            overlay: None,
+            answers: Answers::new(),
+            question: first,
+            option: 0,
+            input: String::new(),
+            input_fresh: true,
+            input_error: None,
+            editing_from_summary: false,
+            welcome_row: 0,
+            summary_row: 0,
+            plan: None,
+            pane: Pane::Ranking,
+            rank_row: 0,
+            scroll: 0,
+            width,
+            height,
+            unsaved: false,
+            running: true,
+            effect: None,
+        }
+    }
+
+    /// The welcome menu, in order.
+    pub fn welcome_items(&self) -> Vec<WelcomeItem> {
+        let mut items = Vec::new();
+        if !self.answers.is_empty() {
+            items.push(WelcomeItem::Continue);
+        }
+        items.extend([WelcomeItem::NewPlan, WelcomeItem::Quit]);
+        items
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    /// The mode keys are read in.
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => return Mode::Help,
+            Some(Overlay::ConfirmQuit) => return Mode::ConfirmQuit,
+            Some(Overlay::Error(_)) => return Mode::Error,
+            None => {}
+        }
+        if self.too_small() {
+            return Mode::TooSmall;
+        }
+        match self.screen {
+            Screen::Welcome => Mode::Welcome,
+            Screen::Interview => match self.current_question().map(|q| &q.kind) {
+                Some(QuestionKind::Number { .. }) => Mode::Number,
+                _ => Mode::Choice,
+            },
+            Screen::Summary => Mode::Summary,
+            Screen::Strategy => Mode::Strategy,
+            Screen::Plan => Mode::Plan,
+        }
+    }
+
+    pub fn current_question(&self) -> Option<&'static Question> {
+        self.kb.question(&self.question)
+    }
+
+    /// The answers with branching applied.
+    pub fn resolved(&self) -> Resolved<'static> {
+        Resolved::new(self.kb, &self.answers)
+    }
+
+    /// Applies one action. The only place state changes.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Noop => {}
+            Action::Resize(w, h) => {
+                self.width = w;
+                self.height = h;
+                self.clamp_scroll();
+            }
+            Action::ForceQuit => self.running = false,
+            Action::Suspend => self.effect = Some(Effect::Suspend),
+            Action::OpenHelp => {
+                self.overlay = Some(Overlay::Help {
+                    under: self.mode(),
+                    scroll: 0,
+                });
+            }
+            Action::CloseOverlay => self.overlay = None,
+            Action::Quit => {
+                if self.unsaved {
+                    self.overlay = Some(Overlay::ConfirmQuit);
+                } else {
+                    self.running = false;
+                }
+            }
+            Action::ConfirmQuit => {
+                self.overlay = None;
+                self.running = false;
+            }
+            _ if self.overlay.is_some() => self.update_overlay(action),
+            _ => match self.screen {
+                Screen::Welcome => self.update_welcome(action),
+                Screen::Interview => self.update_interview(action),
+                Screen::Summary => self.update_summary(action),
+                Screen::Strategy => self.update_strategy(action),
+                Screen::Plan => self.update_plan(action),
+            },
+        }
+    }
+
+    fn update_overlay(&mut self, action: Action) {
+        let max = view::help_max_scroll(self);
+        if let Some(Overlay::Help { scroll, .. }) = &mut self.overlay {
+            *scroll = scrolled(*scroll, action, max, 1);
+        }
+    }
+
+    fn update_welcome(&mut self, action: Action) {
+        let items = self.welcome_items();
+        match action {
+            Action::Up | Action::Down | Action::Home | Action::End => {
+                self.welcome_row = moved(self.welcome_row, action, items.len(), 1);
+            }
+            Action::Select => match items.get(self.welcome_row) {
+                Some(WelcomeItem::Continue) => self.open_question(&self.first_unanswered(), false),
+                Some(WelcomeItem::NewPlan) => self.start_new(),
+                Some(WelcomeItem::Quit) => self.update(Action::Quit),
+                None => {}
+            },
+            _ => {}
+        }
+    }
+
+    /// Starts over with no answers.
+    pub fn start_new(&mut self) {
+        self.answers = Answers::new();
+        self.plan = None;
+        self.unsaved = false;
+        let first = self.kb.questions.first().map(|q| q.id.clone()).unwrap_or_default();
+        self.open_question(&first, false);
+    }
+
+    /// The first asked question without an answer, or the last asked question.
+    fn first_unanswered(&self) -> String {
+        let resolved = self.resolved();
+        let mut last = String::new();
+        for (q, _) in resolved.asked() {
+            if self.answers.get(&q.id).is_none() {
+                return q.id.clone();
+            }
+            last.clone_from(&q.id);
+        }
+        last
+    }
+
+    /// Shows a question, highlighting its answer or default.
+    pub fn open_question(&mut self, id: &str, from_summary: bool) {
+        let Some(q) = self.kb.question(id) else {
+            return;
+        };
+        let value = self.answers.get(id).unwrap_or(&q.default).to_owned();
+        self.question = id.to_owned();
+        self.option = match &q.kind {
+            QuestionKind::Choice(options) => options.iter().position(|o| o.value == value).unwrap_or(0),
+            QuestionKind::Number { .. } => 0,
+        };
+        self.input = value;
+        self.input_fresh = true;
+        self.input_error = None;
+        self.editing_from_summary = from_summary;
+        self.screen = Screen::Interview;
+    }
+
+    fn update_interview(&mut self, action: Action) {
+        let Some(q) = self.current_question() else {
+            return;
+        };
+        match (&q.kind, action) {
+            (QuestionKind::Choice(options), Action::Up | Action::Down | Action::Home | Action::End) => {
+                self.option = moved(self.option, action, options.len(), 1);
+            }
+            (QuestionKind::Choice(options), Action::Pick(n)) if n < options.len() => {
+                self.option = n;
+                self.answer_and_advance();
+            }
+            (QuestionKind::Number { .. }, Action::TypeDigit(c)) => {
+                if self.input_fresh {
+                    self.input.clear();
+                    self.input_fresh = false;
+                }
+                if self.input.len() < 9 {
+                    self.input.push(c);
+                }
+                self.input_error = None;
+            }
+            (QuestionKind::Number { .. }, Action::DeleteChar) => {
+                self.input_fresh = false;
+                self.input_error = None;
+                if self.input.pop().is_none() {
+                    self.go_back();
+                }
+            }
+            (_, Action::Select | Action::Forward) => self.answer_and_advance(),
+            (_, Action::Back) => self.go_back(),
+            _ => {}
+        }
+    }
+
+    /// Records the highlighted or typed answer, re-branches, and moves on.
+    fn answer_and_advance(&mut self) {
+        let Some(q) = self.current_question() else {
+            return;
+        };
+        let raw = match &q.kind {
+            QuestionKind::Choice(options) => options.get(self.option).map(|o| o.value.clone()).unwrap_or_default(),
+            QuestionKind::Number { .. } => self.input.clone(),
+        };
+        if raw.trim().is_empty() {
+            self.input_error = Some(format!("Type {}.", q.valid_values()));
+            return;
+        }
+        if let Err(e) = self.answers.set(self.kb, &q.id, &raw) {
+            self.input_error = Some(match e {
+                crate::interview::AnswerError::BadValue { source, .. } => format!("{source}."),
+                other => other.to_string(),
+            });
+            return;
+        }
+        self.answers.prune(self.kb);
+        self.unsaved = true;
+        self.plan = None;
+        let resolved = self.resolved();
+        let asked: Vec<&str> = resolved.asked().map(|(q, _)| q.id.as_str()).collect();
+        let here = asked.iter().position(|id| *id == q.id).unwrap_or(0);
+        let next = asked[here + 1..]
+            .iter()
+            .find(|id| !self.editing_from_summary || self.answers.get(id).is_none());
+        match next {
+            Some(id) => {
+                let from_summary = self.editing_from_summary;
+                self.open_question(id, from_summary);
+            }
+            None => self.open_summary(Some(&q.id)),
+        }
+    }
+
+    fn go_back(&mut self) {
+        if self.editing_from_summary {
+            self.open_summary(Some(&self.question.clone()));
+            return;
+        }
+        let resolved = self.resolved();
+        match resolved.position(&self.question) {
+            Some(i) if i > 0 => {
+                let prev = resolved.asked().nth(i - 1).map(|(q, _)| q.id.clone()).unwrap_or_default();
+                self.open_question(&prev, false);
+            }
+            _ => {
+                self.screen = Screen::Welcome;
+                self.welcome_row = 0;
+            }
+        }
+    }
+
+    /// Shows every answer, highlighting `at` if given.
+    pub fn open_summary(&mut self, at: Option<&str>) {
+        let resolved = self.resolved();
+        self.summary_row = at.and_then(|id| resolved.position(id)).unwrap_or(0);
+        self.editing_from_summary = false;
+        self.screen = Screen::Summary;
+        self.scroll = 0;
+    }
+
+    fn update_summary(&mut self, action: Action) {
+        let asked = self.resolved().asked_count();
+        let rows = asked + 1;
+        match action {
+            Action::Up | Action::Down | Action::Home | Action::End | Action::PageUp | Action::PageDown => {
+                self.summary_row = moved(self.summary_row, action, rows, view::page_rows(self));
+            }
+            Action::Select if self.summary_row < asked => {
+                let id = self.resolved().asked().nth(self.summary_row).map(|(q, _)| q.id.clone());
+                if let Some(id) = id {
+                    self.open_question(&id, true);
+                }
+            }
+            Action::Select | Action::ShowPlan => self.make_plan(),
+            Action::Back => {
+                let last = self.resolved().asked().last().map(|(q, _)| q.id.clone()).unwrap_or_default();
+                self.open_question(&last, false);
+            }
+            _ => {}
+        }
+    }
+
+    /// Computes the plan and shows the strategy.
+    pub fn make_plan(&mut self) {
+        match advisor::plan(self.kb, &self.answers) {
+            Ok(plan) => {
+                self.plan = Some(plan);
+                self.screen = Screen::Strategy;
+                self.scroll = 0;
+                self.rank_row = 0;
+                self.pane = Pane::Ranking;
+            }
+            Err(e) => self.overlay = Some(Overlay::Error(e.to_string())),
+        }
+    }
+
+    fn update_strategy(&mut self, action: Action) {
+        match action {
+            Action::Select => {
+                self.screen = Screen::Plan;
+                self.scroll = 0;
+            }
+            Action::Back => self.open_summary(None),
+            _ => self.scroll = scrolled(self.scroll, action, view::max_scroll(self), view::page_rows(self)),
+        }
+    }
+
+    fn update_plan(&mut self, action: Action) {
+        match action {
+            Action::NextPane | Action::PrevPane => {
+                self.pane = self.pane.step(if action == Action::NextPane { 1 } else { -1 });
+                self.scroll = 0;
+            }
+            Action::Back => {
+                self.screen = Screen::Strategy;
+                self.scroll = 0;
+            }
+            Action::EditAnswers => self.open_summary(None),
+            _ if self.pane == Pane::Ranking => {
+                let rows = view::ranking_rows(self).len();
+                let before = self.rank_row;
+                self.rank_row = moved(self.rank_row, action, rows, view::page_rows(self));
+                if before != self.rank_row {
+                    self.scroll = 0;
+                }
+            }
+            _ => self.scroll = scrolled(self.scroll, action, view::max_scroll(self), view::page_rows(self)),
+        }
+    }
+
+    fn clamp_scroll(&mut self) {
+        self.scroll = self.scroll.min(view::max_scroll(self));
+        let help_max = view::help_max_scroll(self);
+        if let Some(Overlay::Help { scroll, .. }) = &mut self.overlay {
+            *scroll = (*scroll).min(help_max);
+        }
+    }
+}
+
+/// A list highlight after a movement, kept inside `0..len`.
+fn moved(row: usize, action: Action, len: usize, page: usize) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => row.saturating_sub(1),
+        Action::Down => (row + 1).min(last),
+        Action::PageUp => row.saturating_sub(page.max(1)),
+        Action::PageDown => (row + page.max(1)).min(last),
+        Action::Home => 0,
+        Action::End => last,
+        _ => row,
+    }
+    .min(last)
+}
+
+/// A scroll offset after a movement, kept inside `0..=max`.
+fn scrolled(scroll: u16, action: Action, max: u16, page: usize) -> u16 {
+    let page = u16::try_from(page.max(1)).unwrap_or(u16::MAX);
+    match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll.saturating_add(1),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::Home => 0,
+        Action::End => max,
+        _ => scroll,
+    }
+    .min(max)
+}

@@ -1,0 +1,237 @@
+//! The one key table: it dispatches keys, writes the footer hints and the help overlay, so the
+//! three cannot drift apart.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::tui::action::Action;
+
+/// What the keyboard is talking to right now. Overlays come first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Welcome,
+    /// A question with options.
+    Choice,
+    /// A question that takes a typed number.
+    Number,
+    Summary,
+    Strategy,
+    Plan,
+    Help,
+    ConfirmQuit,
+    Error,
+    TooSmall,
+}
+
+impl Mode {
+    /// Modes where typed characters are text, so single-letter global keys (`q`, `?`) are off.
+    pub fn captures_text(self) -> bool {
+        false
+    }
+
+    /// Overlays take every key before the screen below.
+    pub fn is_overlay(self) -> bool {
+        matches!(self, Mode::Help | Mode::ConfirmQuit | Mode::Error)
+    }
+
+    /// What the help overlay calls this screen.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Welcome => "Welcome",
+            Mode::Choice => "Interview",
+            Mode::Number => "Interview: typed answer",
+            Mode::Summary => "Answers",
+            Mode::Strategy => "Strategy",
+            Mode::Plan => "Plan",
+            Mode::Help => "Help",
+            Mode::ConfirmQuit => "Quit?",
+            Mode::Error => "Error",
+            Mode::TooSmall => "Terminal too small",
+        }
+    }
+}
+
+/// A key, or a family of keys, as the table writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPat {
+    Code(KeyCode),
+    /// Ctrl plus a letter.
+    Ctrl(char),
+    /// Any of 1-9 (picks an option).
+    Digit1To9,
+    /// Any of 0-9 (typed into a number).
+    Digit0To9,
+}
+
+impl KeyPat {
+    fn matches(self, key: &KeyEvent) -> Option<Action> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match (self, key.code) {
+            (KeyPat::Ctrl(c), KeyCode::Char(k)) if ctrl && k.eq_ignore_ascii_case(&c) => Some(Action::Noop),
+            (KeyPat::Code(code), k) if !ctrl && code == k => Some(Action::Noop),
+            (KeyPat::Digit1To9, KeyCode::Char(c @ '1'..='9')) if !ctrl => {
+                Some(Action::Pick(c.to_digit(10).map_or(0, |d| d as usize - 1)))
+            }
+            (KeyPat::Digit0To9, KeyCode::Char(c @ '0'..='9')) if !ctrl => Some(Action::TypeDigit(c)),
+            _ => None,
+        }
+    }
+
+    /// How the key is written in the footer and in help.
+    pub fn label(self) -> String {
+        match self {
+            KeyPat::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            KeyPat::Digit1To9 => "1-9".to_owned(),
+            KeyPat::Digit0To9 => "0-9".to_owned(),
+            KeyPat::Code(code) => match code {
+                KeyCode::Up => "↑".to_owned(),
+                KeyCode::Down => "↓".to_owned(),
+                KeyCode::Left => "←".to_owned(),
+                KeyCode::Right => "→".to_owned(),
+                KeyCode::Enter => "Enter".to_owned(),
+                KeyCode::Esc => "Esc".to_owned(),
+                KeyCode::Backspace => "Backspace".to_owned(),
+                KeyCode::Tab => "Tab".to_owned(),
+                KeyCode::BackTab => "Shift-Tab".to_owned(),
+                KeyCode::PageUp => "PgUp".to_owned(),
+                KeyCode::PageDown => "PgDn".to_owned(),
+                KeyCode::Home => "Home".to_owned(),
+                KeyCode::End => "End".to_owned(),
+                KeyCode::F(n) => format!("F{n}"),
+                KeyCode::Char(c) => c.to_string(),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every screen (not overlays, not text entry for single letters).
+    Global,
+    Only(&'static [Mode]),
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [KeyPat],
+    /// The action; for digit families, the digit fills in the action's data.
+    pub action: Action,
+    /// What the key does, in the help overlay.
+    pub help: &'static str,
+    /// Shown in the footer (short form).
+    pub hint: Option<&'static str>,
+}
+
+use KeyCode as K;
+use KeyPat::{Code, Ctrl, Digit0To9, Digit1To9};
+use Mode as M;
+
+const LISTS: &[Mode] = &[M::Welcome, M::Choice, M::Summary, M::Plan, M::Strategy, M::Help];
+const SCREENS_WITH_BACK: &[Mode] = &[M::Choice, M::Number, M::Summary, M::Strategy, M::Plan];
+
+/// The key table. Order matters: the first match wins, and help lists rows in this order.
+pub const BINDINGS: &[Binding] = &[
+    // Overlays.
+    Binding { scope: Scope::Only(&[M::Help, M::Error]), keys: &[Code(K::Esc), Code(K::Enter), Code(K::Backspace), Code(K::Char('?')), Code(K::F(1)), Code(K::Char('q'))], action: Action::CloseOverlay, help: "close this window", hint: Some("close") },
+    Binding { scope: Scope::Only(&[M::ConfirmQuit]), keys: &[Code(K::Char('y')), Code(K::Enter), Code(K::Char('q'))], action: Action::ConfirmQuit, help: "yes, quit", hint: Some("quit") },
+    Binding { scope: Scope::Only(&[M::ConfirmQuit]), keys: &[Code(K::Char('n')), Code(K::Esc), Code(K::Backspace)], action: Action::CloseOverlay, help: "no, stay", hint: Some("stay") },
+    // Moving in lists.
+    Binding { scope: Scope::Only(LISTS), keys: &[Code(K::Up), Code(K::Char('k'))], action: Action::Up, help: "move up", hint: Some("move") },
+    Binding { scope: Scope::Only(LISTS), keys: &[Code(K::Down), Code(K::Char('j'))], action: Action::Down, help: "move down", hint: None },
+    Binding { scope: Scope::Only(&[M::Choice]), keys: &[Digit1To9], action: Action::Pick(0), help: "choose that option and go on", hint: Some("pick") },
+    Binding { scope: Scope::Only(&[M::Number]), keys: &[Digit0To9], action: Action::TypeDigit('0'), help: "type the number", hint: Some("type") },
+    Binding { scope: Scope::Only(&[M::Number]), keys: &[Code(K::Backspace), Code(K::Delete)], action: Action::DeleteChar, help: "delete the last digit (goes back when empty)", hint: None },
+    Binding { scope: Scope::Only(&[M::Welcome, M::Choice, M::Number, M::Summary, M::Strategy]), keys: &[Code(K::Enter)], action: Action::Select, help: "choose and go on", hint: Some("choose") },
+    Binding { scope: Scope::Only(&[M::Choice, M::Number]), keys: &[Code(K::Right), Code(K::Char('l'))], action: Action::Forward, help: "next question (keeps the highlighted answer)", hint: None },
+    Binding { scope: Scope::Only(&[M::Choice, M::Number]), keys: &[Code(K::Left), Code(K::Char('h'))], action: Action::Back, help: "previous question", hint: None },
+    Binding { scope: Scope::Only(SCREENS_WITH_BACK), keys: &[Code(K::Esc), Code(K::Backspace)], action: Action::Back, help: "go back", hint: Some("back") },
+    Binding { scope: Scope::Only(&[M::Summary]), keys: &[Code(K::Char('p'))], action: Action::ShowPlan, help: "make the plan from these answers", hint: Some("plan") },
+    Binding { scope: Scope::Only(&[M::Plan]), keys: &[Code(K::Tab)], action: Action::NextPane, help: "next pane", hint: Some("pane") },
+    Binding { scope: Scope::Only(&[M::Plan]), keys: &[Code(K::BackTab)], action: Action::PrevPane, help: "previous pane", hint: None },
+    Binding { scope: Scope::Only(&[M::Plan]), keys: &[Code(K::Char('a'))], action: Action::EditAnswers, help: "review and change the answers", hint: Some("answers") },
+    Binding { scope: Scope::Only(&[M::Plan, M::Strategy, M::Help, M::Summary]), keys: &[Code(K::PageUp)], action: Action::PageUp, help: "scroll a page up", hint: None },
+    Binding { scope: Scope::Only(&[M::Plan, M::Strategy, M::Help, M::Summary]), keys: &[Code(K::PageDown)], action: Action::PageDown, help: "scroll a page down", hint: Some("scroll") },
+    Binding { scope: Scope::Only(&[M::Plan, M::Strategy, M::Help, M::Summary, M::Welcome, M::Choice]), keys: &[Code(K::Home), Code(K::Char('g'))], action: Action::Home, help: "go to the top", hint: None },
+    Binding { scope: Scope::Only(&[M::Plan, M::Strategy, M::Help, M::Summary, M::Welcome, M::Choice]), keys: &[Code(K::End), Code(K::Char('G'))], action: Action::End, help: "go to the bottom", hint: None },
+    // Everywhere.
+    Binding { scope: Scope::Global, keys: &[Code(K::Char('?')), Code(K::F(1))], action: Action::OpenHelp, help: "show the keys of this screen", hint: Some("help") },
+    Binding { scope: Scope::Global, keys: &[Code(K::Char('q'))], action: Action::Quit, help: "quit (asks first if there is unsaved work)", hint: Some("quit") },
+    Binding { scope: Scope::Global, keys: &[Ctrl('c')], action: Action::ForceQuit, help: "quit now", hint: None },
+    Binding { scope: Scope::Global, keys: &[Ctrl('z')], action: Action::Suspend, help: "suspend (fg brings certwise back)", hint: None },
+];
+
+impl Binding {
+    /// Whether this row applies in a mode.
+    pub fn applies(&self, mode: Mode) -> bool {
+        match self.scope {
+            Scope::Only(modes) => modes.contains(&mode),
+            Scope::Global => {
+                !mode.is_overlay()
+                    && !(mode.captures_text() && self.keys.iter().any(|k| matches!(k, Code(K::Char(_)))))
+            }
+        }
+    }
+
+    /// The keys, written for people: "↑ k".
+    pub fn keys_label(&self) -> String {
+        self.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// The action for a key in a mode, if any. Key releases and repeats of other kinds are ignored.
+pub fn keymap(mode: Mode, key: &KeyEvent) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    // Ctrl-C and Ctrl-Z work in every mode, overlays and text entry included.
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        if let KeyCode::Char(c) = key.code {
+            match c.to_ascii_lowercase() {
+                'c' => return Some(Action::ForceQuit),
+                'z' => return Some(Action::Suspend),
+                _ => {}
+            }
+        }
+    }
+    let key = normalise(key);
+    BINDINGS.iter().filter(|b| b.applies(mode)).find_map(|b| {
+        b.keys.iter().find_map(|k| k.matches(&key)).map(|found| match found {
+            Action::Noop => b.action,
+            data => data,
+        })
+    })
+}
+
+/// Shift on a letter arrives as the upper-case letter; drop SHIFT so `G` matches `G`.
+fn normalise(key: &KeyEvent) -> KeyEvent {
+    let mut key = *key;
+    if matches!(key.code, KeyCode::Char(_)) {
+        key.modifiers.remove(KeyModifiers::SHIFT);
+    }
+    key
+}
+
+/// The rows the help overlay lists for a mode (the mode's own rows, then the global ones).
+pub fn help_rows(mode: Mode) -> Vec<&'static Binding> {
+    BINDINGS.iter().filter(|b| b.applies(mode)).collect()
+}
+
+/// The footer hints for a mode: `(keys, hint)`.
+pub fn footer_hints(mode: Mode) -> Vec<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.applies(mode))
+        .filter_map(|b| b.hint.map(|h| (hint_keys(b), h)))
+        .collect()
+}
+
+/// The footer shows the first key only, or `↑↓` for movement.
+fn hint_keys(b: &Binding) -> String {
+    match b.action {
+        Action::Up => "↑↓".to_owned(),
+        _ => b.keys.first().map(|k| k.label()).unwrap_or_default(),
+    }
+}

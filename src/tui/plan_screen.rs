@@ -1,0 +1,331 @@
+//! The plan screen: the build/study split, the hiring signals, the ranking, and a tabbed pane with
+//! the reasons behind a score, the avoid list, the timeline and the signals in detail.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, LineGauge, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
+
+use crate::advisor::{Factor, Plan, cost_text};
+use crate::knowledge::{Range, Status};
+use crate::render::{points, signal_rows};
+use crate::tui::app::{App, Pane};
+use crate::tui::view::{wrap, wrap_after};
+
+/// One row of the ranking: a recommendation, or a retired certification shown with its successor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RankRow {
+    pub id: String,
+    pub name: String,
+    pub score: Option<u8>,
+    pub cost: Range,
+    pub hours: Range,
+    pub status: String,
+}
+
+/// The rows of the ranking: recommendations by score, then retired certifications.
+pub fn ranking_rows(app: &App) -> Vec<RankRow> {
+    let Some(plan) = &app.plan else {
+        return Vec::new();
+    };
+    let mut rows: Vec<RankRow> = plan
+        .recommendations
+        .iter()
+        .map(|r| RankRow {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            score: Some(r.score),
+            cost: r.cost_usd,
+            hours: r.prep_hours,
+            status: r.status.clone(),
+        })
+        .collect();
+    for a in &plan.avoid {
+        if let Some(e) = app.kb.entry(&a.id)
+            && e.status.is_retired()
+        {
+            rows.push(RankRow {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                score: None,
+                cost: e.cost_usd,
+                hours: e.prep_hours,
+                status: "retired".to_owned(),
+            });
+        }
+    }
+    rows
+}
+
+struct Areas {
+    split: Rect,
+    signals: Rect,
+    ranking: Rect,
+    detail: Rect,
+}
+
+fn areas(body: Rect) -> Areas {
+    let [split, signals, ranking, detail] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
+    Areas {
+        split,
+        signals,
+        ranking,
+        detail,
+    }
+}
+
+/// The scrolling area: inside the detail pane.
+pub fn scroll_area(_app: &App, body: Rect) -> Rect {
+    Block::bordered().inner(areas(body).detail)
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let Some(plan) = &app.plan else {
+        return;
+    };
+    let a = areas(body);
+    split_row(app, plan, a.split, buf);
+    signals_row(app, plan, a.signals, buf);
+    ranking(app, a.ranking, buf);
+    detail(app, a.detail, buf);
+}
+
+fn split_row(app: &App, plan: &Plan, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let s = &plan.split;
+    let left = format!(" Build {}% · {} h/week ", s.build_percent, s.build_hours_per_week);
+    let right = format!(" study {}% · {} h/week", s.study_percent, s.study_hours_per_week);
+    let [l, gauge, r] = Layout::horizontal([
+        Constraint::Length(u16::try_from(left.len()).unwrap_or(0)),
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(right.len()).unwrap_or(0)),
+    ])
+    .areas(area);
+    Line::styled(left, t.title).render(l, buf);
+    LineGauge::default()
+        .ratio(f64::from(s.build_percent) / 100.0)
+        .label("")
+        .filled_symbol("█")
+        .unfilled_symbol("░")
+        .filled_style(t.accent)
+        .unfilled_style(t.dim)
+        .render(gauge, buf);
+    Line::styled(right, t.title).render(r, buf);
+}
+
+fn signals_row(app: &App, plan: &Plan, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let mut spans = vec![Span::styled(" Hiring signals:", t.dim)];
+    for (_, short, s) in signal_rows(plan) {
+        spans.push(Span::styled(format!(" {short} "), t.text));
+        spans.push(Span::styled(format!("{}", s.score), t.title));
+        spans.push(Span::styled(" ·", t.dim));
+    }
+    spans.pop();
+    Line::from(spans).render(area, buf);
+}
+
+/// A bar of `width` cells for a 0-100 score.
+fn bar(score: u8, width: usize) -> String {
+    let filled = (usize::from(score) * width + 50) / 100;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+fn pane_block(app: &App, title: String, focused: bool) -> Block<'static> {
+    let t = &app.theme;
+    let (border, title_style) = if focused {
+        (t.focused_border, t.title)
+    } else {
+        (t.border, t.dim)
+    };
+    Block::bordered()
+        .border_style(border)
+        .title(Line::styled(title, title_style))
+}
+
+fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let rows = ranking_rows(app);
+    let table_rows: Vec<Row> = rows
+        .iter()
+        .map(|r| {
+            let score = match r.score {
+                Some(s) => Line::from(vec![
+                    Span::styled(format!("{s:>3} "), t.title),
+                    Span::styled(bar(s, 8), t.accent),
+                ]),
+                None => Line::styled("  —", t.dim),
+            };
+            let status_style = if r.status == "retired" { t.bad } else { t.dim };
+            Row::new(vec![
+                Cell::from(score),
+                Cell::from(r.name.clone()),
+                Cell::from(cost_text(r.cost)),
+                Cell::from(format!("{} h", r.hours)),
+                Cell::from(Span::styled(r.status.clone(), status_style)),
+            ])
+        })
+        .collect();
+    let header = Row::new(vec!["Score", "Recommendation", "Cost", "Hours", "Status"]).style(t.dim);
+    let focused = app.pane == Pane::Ranking;
+    let table = Table::new(
+        table_rows,
+        [
+            Constraint::Length(12),
+            Constraint::Fill(1),
+            Constraint::Length(13),
+            Constraint::Length(9),
+            Constraint::Length(7),
+        ],
+    )
+    .header(header)
+    .block(pane_block(app, format!(" Ranking ({}) ", rows.len()), focused))
+    .row_highlight_style(t.selected)
+    .highlight_symbol("▶ ");
+    let mut state = TableState::default().with_selected(Some(app.rank_row));
+    StatefulWidget::render(table, area, buf, &mut state);
+}
+
+fn detail(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let shown = shown_pane(app);
+    let mut title = vec![Span::raw(" ")];
+    for p in &Pane::ALL[1..] {
+        let style = if *p == shown { t.selected } else { t.dim };
+        title.push(Span::styled(format!(" {} ", p.label()), style));
+        title.push(Span::raw(" "));
+    }
+    let focused = app.pane != Pane::Ranking;
+    let block = pane_block(app, String::new(), focused).title(Line::from(title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    Paragraph::new(pane_lines(app, inner.width))
+        .scroll((app.scroll, 0))
+        .render(inner, buf);
+}
+
+/// The pane the detail area shows: the reasons when the ranking has focus.
+fn shown_pane(app: &App) -> Pane {
+    match app.pane {
+        Pane::Ranking => Pane::Why,
+        p => p,
+    }
+}
+
+fn factor_lines(app: &App, factors: &[Factor], width: u16) -> Vec<Line<'static>> {
+    factors
+        .iter()
+        .flat_map(|f| {
+            let prefix = Span::styled(format!("{:>4}  ", points(f.points)), app.theme.points(f.points));
+            wrap_after(prefix, &f.text, width, app.theme.text)
+        })
+        .collect()
+}
+
+/// The lines of the detail pane, wrapped to `width`.
+pub fn pane_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let Some(plan) = &app.plan else {
+        return Vec::new();
+    };
+    match shown_pane(app) {
+        Pane::Ranking | Pane::Why => why_lines(app, plan, width),
+        Pane::Avoid => avoid_lines(app, plan, width),
+        Pane::Timeline => timeline_lines(app, plan, width),
+        Pane::Signals => signal_lines(app, plan, width),
+    }
+}
+
+fn why_lines(app: &App, plan: &Plan, width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let rows = ranking_rows(app);
+    let Some(row) = rows.get(app.rank_row) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    if let Some(e) = app.kb.entry(&row.id) {
+        let facts = format!(
+            "{} · {} · {} · {} h{}",
+            e.provider,
+            e.kind,
+            cost_text(e.cost_usd),
+            e.prep_hours,
+            e.tier.map(|n| format!(" · tier {n}")).unwrap_or_default()
+        );
+        lines.extend(wrap(&facts, width, t.dim, ""));
+        lines.extend(wrap(&e.summary, width, t.text, ""));
+        lines.extend(wrap_after(Span::styled("Verdict: ", t.title), &e.verdict, width, t.text));
+        if let Status::Retired { on, successor } = &e.status {
+            let name = app.kb.entry(successor).map_or(successor.as_str(), |s| s.name.as_str());
+            lines.extend(wrap(
+                &format!("Retired on {on}: certwise recommends {name} instead."),
+                width,
+                t.bad,
+                "",
+            ));
+        }
+        lines.push(Line::default());
+    }
+    if let Some(r) = plan.recommendations.iter().find(|r| r.id == row.id) {
+        lines.push(Line::styled(format!("Score {} for you:", r.score), t.title));
+        lines.extend(factor_lines(app, &r.reasons, width));
+    } else if let Some(a) = plan.avoid.iter().find(|a| a.id == row.id) {
+        lines.push(Line::styled("Why to avoid it:", t.title));
+        for reason in &a.reasons {
+            lines.extend(wrap_after(Span::raw("  • "), reason, width, t.text));
+        }
+    }
+    lines
+}
+
+fn avoid_lines(app: &App, plan: &Plan, width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    if plan.avoid.is_empty() {
+        return vec![Line::styled("Nothing to avoid for you.", t.dim)];
+    }
+    let mut lines = Vec::new();
+    for a in &plan.avoid {
+        lines.extend(wrap(&a.name, width, t.title, ""));
+        for reason in &a.reasons {
+            lines.extend(wrap_after(Span::raw("  • "), reason, width, t.text));
+        }
+    }
+    lines
+}
+
+fn timeline_lines(app: &App, plan: &Plan, width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    if plan.timeline.is_empty() {
+        return vec![Line::styled("Nothing scores high enough to schedule yet.", t.dim)];
+    }
+    plan.timeline
+        .iter()
+        .flat_map(|s| {
+            let prefix = Span::styled(
+                format!("{:<6} wk {:>3}-{:<3} ", s.phase.label(), s.start_week, s.end_week),
+                t.key,
+            );
+            let text = format!("{} ({}, about {} h)", s.title, s.track.label(), s.hours);
+            wrap_after(prefix, &text, width, t.text)
+        })
+        .collect()
+}
+
+fn signal_lines(app: &App, plan: &Plan, width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut lines = Vec::new();
+    for (label, _, s) in signal_rows(plan) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label}  "), t.title),
+            Span::styled(bar(s.score, 10), t.accent),
+            Span::styled(format!(" {}/100", s.score), t.title),
+        ]));
+        lines.extend(factor_lines(app, &s.reasons, width));
+    }
+    lines
+}

@@ -1,0 +1,212 @@
+//! Drawing: the frame around every screen (title, footer), overlays, and helpers the screens
+//! share. Rendering reads `&App` and never changes it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use crate::tui::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen};
+use crate::tui::keymap::{self, Mode};
+use crate::tui::{plan_screen, screens};
+
+pub use plan_screen::ranking_rows;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        if self.too_small() {
+            too_small(self, area, buf);
+            return;
+        }
+        let [title, body, footer_area] = frame_layout(area);
+        title_bar(self, title, buf);
+        match self.screen {
+            Screen::Welcome => screens::welcome(self, body, buf),
+            Screen::Interview => screens::question(self, body, buf),
+            Screen::Summary => screens::summary(self, body, buf),
+            Screen::Strategy => screens::strategy(self, body, buf),
+            Screen::Plan => plan_screen::render(self, body, buf),
+        }
+        footer(self, footer_area, buf);
+        match &self.overlay {
+            Some(Overlay::Help { under, scroll }) => help(self, *under, *scroll, area, buf),
+            Some(Overlay::ConfirmQuit) => dialog(
+                self,
+                "Quit certwise?",
+                &["Your answers have not been saved.".to_owned(), String::new(), "y: quit    n: stay".to_owned()],
+                area,
+                buf,
+            ),
+            Some(Overlay::Error(message)) => dialog(self, "Something went wrong", &[message.clone()], area, buf),
+            None => {}
+        }
+    }
+}
+
+/// Title row, body, footer row.
+pub fn frame_layout(area: Rect) -> [Rect; 3] {
+    Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area)
+}
+
+/// The body of the current screen, inside the frame, for the given terminal size.
+pub fn body_area(app: &App) -> Rect {
+    frame_layout(Rect::new(0, 0, app.width, app.height))[1]
+}
+
+fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let screen = match app.screen {
+        Screen::Welcome => "Welcome",
+        Screen::Interview => "Interview",
+        Screen::Summary => "Your answers",
+        Screen::Strategy => "Your strategy",
+        Screen::Plan => "Your plan",
+    };
+    let right = if app.screen == Screen::Interview {
+        let resolved = app.resolved();
+        let n = resolved.position(&app.question).map_or(0, |i| i + 1);
+        format!("Question {n} of {}", resolved.asked_count())
+    } else {
+        String::new()
+    };
+    let left = Line::from(vec![Span::styled(" certwise", t.heading), Span::styled(format!(" · {screen}"), t.title)]);
+    left.render(area, buf);
+    Line::from(Span::styled(format!("{right} "), t.dim))
+        .right_aligned()
+        .render(area, buf);
+}
+
+fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let mut spans = vec![Span::raw(" ")];
+    for (key, hint) in keymap::footer_hints(app.mode()) {
+        let width: usize = spans.iter().map(Span::width).sum();
+        if width + key.len() + hint.len() + 3 > usize::from(area.width) {
+            break;
+        }
+        spans.push(Span::styled(key, t.key));
+        spans.push(Span::styled(format!(" {hint}  "), t.dim));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Terminal too small ({}x{}). certwise needs at least {MIN_WIDTH}x{MIN_HEIGHT} (designed for 80x24). \
+         Enlarge the window to continue, or press q to quit.",
+        area.width, area.height
+    );
+    Paragraph::new(wrap(&text, area.width, app.theme.text, "")).render(area, buf);
+}
+
+/// Wraps text at word boundaries into lines of at most `width` columns.
+pub fn wrap(text: &str, width: u16, style: ratatui::style::Style, indent: &str) -> Vec<Line<'static>> {
+    let width = usize::from(width.max(1));
+    let options = textwrap::Options::new(width)
+        .initial_indent(indent)
+        .subsequent_indent(indent)
+        .break_words(true);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), style))
+        .collect()
+}
+
+/// Wraps `text` after a fixed prefix span, indenting continuation lines to line up.
+pub fn wrap_after(prefix: Span<'static>, text: &str, width: u16, style: ratatui::style::Style) -> Vec<Line<'static>> {
+    let indent = " ".repeat(prefix.width());
+    let avail = usize::from(width).saturating_sub(indent.len()).max(1);
+    let options = textwrap::Options::new(avail).break_words(true);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 { prefix.clone() } else { Span::raw(indent.clone()) };
+            Line::from(vec![lead, Span::styled(l.into_owned(), style)])
+        })
+        .collect()
+}
+
+/// Rows a page-key moves on the current screen.
+pub fn page_rows(app: &App) -> usize {
+    usize::from(scroll_area(app).height.saturating_sub(1)).max(1)
+}
+
+/// The area that scrolls on the current screen (or pane).
+fn scroll_area(app: &App) -> Rect {
+    let body = body_area(app);
+    match app.screen {
+        Screen::Plan => plan_screen::scroll_area(app, body),
+        _ => screens::padded(body),
+    }
+}
+
+/// The highest useful scroll offset for the current screen or pane.
+pub fn max_scroll(app: &App) -> u16 {
+    let area = scroll_area(app);
+    let lines = match app.screen {
+        Screen::Strategy => screens::strategy_lines(app, area.width).len(),
+        Screen::Plan => plan_screen::pane_lines(app, area.width).len(),
+        _ => 0,
+    };
+    u16::try_from(lines.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX)
+}
+
+fn help_area(area: Rect) -> Rect {
+    area.centered(Constraint::Percentage(80), Constraint::Percentage(80))
+}
+
+fn help_lines(app: &App, under: Mode) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let rows = keymap::help_rows(under);
+    let key_width = rows.iter().map(|b| b.keys_label().chars().count()).max().unwrap_or(0) + 2;
+    rows.into_iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(format!(" {:<key_width$}", b.keys_label()), t.key),
+                Span::styled(b.help, t.text),
+            ])
+        })
+        .collect()
+}
+
+/// The highest scroll offset of the help overlay.
+pub fn help_max_scroll(app: &App) -> u16 {
+    let Some(Overlay::Help { under, .. }) = app.overlay else {
+        return 0;
+    };
+    let inner = Block::bordered().inner(help_area(Rect::new(0, 0, app.width, app.height)));
+    let lines = help_lines(app, under).len();
+    u16::try_from(lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
+}
+
+fn help(app: &App, under: Mode, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let area = help_area(area);
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_style(app.theme.focused_border)
+        .title(Line::styled(format!(" Keys: {} ", under.title()), app.theme.title))
+        .title_bottom(Line::styled(" Esc closes ", app.theme.dim).right_aligned());
+    Paragraph::new(help_lines(app, under))
+        .scroll((scroll, 0))
+        .block(block)
+        .render(area, buf);
+}
+
+fn dialog(app: &App, title: &str, lines: &[String], area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(4).min(60);
+    let mut text = Vec::new();
+    for l in lines {
+        text.extend(wrap(l, width.saturating_sub(4), app.theme.text, " "));
+    }
+    let height = u16::try_from(text.len()).unwrap_or(u16::MAX).saturating_add(2).min(area.height);
+    let area = area.centered(Constraint::Length(width), Constraint::Length(height));
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_style(app.theme.focused_border)
+        .title(Line::styled(format!(" {title} "), app.theme.title));
+    Paragraph::new(text).block(block).render(area, buf);
+}
