@@ -219,12 +219,12 @@ pub fn help_rows(mode: Mode) -> Vec<&'static Binding> {
     BINDINGS.iter().filter(|b| b.applies(mode)).collect()
 }
 
-/// The footer hints for a mode: `(keys, hint)`.
-pub fn footer_hints(mode: Mode) -> Vec<(String, &'static str)> {
+/// The footer hints for a mode: `(keys, hint, global)`.
+pub fn footer_hints(mode: Mode) -> Vec<(String, &'static str, bool)> {
     BINDINGS
         .iter()
         .filter(|b| b.applies(mode))
-        .filter_map(|b| b.hint.map(|h| (hint_keys(b), h)))
+        .filter_map(|b| b.hint.map(|h| (hint_keys(b), h, b.scope == Scope::Global)))
         .collect()
 }
 

@@ -152,6 +152,28 @@ fn pane_block(app: &App, title: String, focused: bool) -> Block<'static> {
 fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let rows = ranking_rows(app);
+    // Narrow terminals drop the status, then the hours column, so the names keep room.
+    let inner = area.width.saturating_sub(4);
+    let show_status = inner >= 74;
+    let show_hours = inner >= 62;
+    let mut widths = vec![Constraint::Length(12), Constraint::Fill(1), Constraint::Length(11)];
+    let mut header = vec!["Score", "Recommendation", "Cost"];
+    if show_hours {
+        widths.push(Constraint::Length(9));
+        header.push("Hours");
+    }
+    if show_status {
+        widths.push(Constraint::Length(7));
+        header.push("Status");
+    }
+    let fixed: u16 = widths
+        .iter()
+        .map(|c| match c {
+            Constraint::Length(n) => n + 1,
+            _ => 1,
+        })
+        .sum();
+    let name_width = inner.saturating_sub(fixed).max(8);
     let table_rows: Vec<Row> = rows
         .iter()
         .map(|r| {
@@ -162,32 +184,25 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
                 ]),
                 None => Line::styled("  —", t.dim),
             };
+            let name = wrap(&r.name, name_width, t.text, "");
+            let height = u16::try_from(name.len()).unwrap_or(1).max(1);
             let status_style = if r.status == "retired" { t.bad } else { t.dim };
-            Row::new(vec![
-                Cell::from(score),
-                Cell::from(r.name.clone()),
-                Cell::from(cost_text(r.cost)),
-                Cell::from(format!("{} h", r.hours)),
-                Cell::from(Span::styled(r.status.clone(), status_style)),
-            ])
+            let mut cells = vec![Cell::from(score), Cell::from(name), Cell::from(cost_text(r.cost))];
+            if show_hours {
+                cells.push(Cell::from(format!("{} h", r.hours)));
+            }
+            if show_status {
+                cells.push(Cell::from(Span::styled(r.status.clone(), status_style)));
+            }
+            Row::new(cells).height(height)
         })
         .collect();
-    let header = Row::new(vec!["Score", "Recommendation", "Cost", "Hours", "Status"]).style(t.dim);
     let focused = app.pane == Pane::Ranking;
-    let table = Table::new(
-        table_rows,
-        [
-            Constraint::Length(12),
-            Constraint::Fill(1),
-            Constraint::Length(13),
-            Constraint::Length(9),
-            Constraint::Length(7),
-        ],
-    )
-    .header(header)
-    .block(pane_block(app, format!(" Ranking ({}) ", rows.len()), focused))
-    .row_highlight_style(t.selected)
-    .highlight_symbol("▶ ");
+    let table = Table::new(table_rows, widths)
+        .header(Row::new(header).style(t.dim))
+        .block(pane_block(app, format!(" Ranking ({}) ", rows.len()), focused))
+        .row_highlight_style(t.selected)
+        .highlight_symbol("▶ ");
     let mut state = TableState::default().with_selected(Some(app.rank_row));
     StatefulWidget::render(table, area, buf, &mut state);
 }
@@ -247,8 +262,18 @@ fn why_lines(app: &App, plan: &Plan, width: u16) -> Vec<Line<'static>> {
     let Some(row) = rows.get(app.rank_row) else {
         return Vec::new();
     };
-    let mut lines = Vec::new();
+    let mut lines = wrap(&row.name, width, t.heading, "");
+    if let Some(r) = plan.recommendations.iter().find(|r| r.id == row.id) {
+        lines.push(Line::styled(format!("Score {} for you:", r.score), t.title));
+        lines.extend(factor_lines(app, &r.reasons, width));
+    } else if let Some(a) = plan.avoid.iter().find(|a| a.id == row.id) {
+        lines.push(Line::styled("Why to avoid it:", t.title));
+        for reason in &a.reasons {
+            lines.extend(wrap_after(Span::raw("  • "), reason, width, t.text));
+        }
+    }
     if let Some(e) = app.kb.entry(&row.id) {
+        lines.push(Line::default());
         let facts = format!(
             "{} · {} · {} · {} h{}",
             e.provider,
@@ -268,16 +293,6 @@ fn why_lines(app: &App, plan: &Plan, width: u16) -> Vec<Line<'static>> {
                 t.bad,
                 "",
             ));
-        }
-        lines.push(Line::default());
-    }
-    if let Some(r) = plan.recommendations.iter().find(|r| r.id == row.id) {
-        lines.push(Line::styled(format!("Score {} for you:", r.score), t.title));
-        lines.extend(factor_lines(app, &r.reasons, width));
-    } else if let Some(a) = plan.avoid.iter().find(|a| a.id == row.id) {
-        lines.push(Line::styled("Why to avoid it:", t.title));
-        for reason in &a.reasons {
-            lines.extend(wrap_after(Span::raw("  • "), reason, width, t.text));
         }
     }
     lines

@@ -81,12 +81,21 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let mut spans = vec![Span::raw(" ")];
-    for (key, hint) in keymap::footer_hints(app.mode()) {
-        let width: usize = spans.iter().map(Span::width).sum();
-        if width + key.len() + hint.len() + 3 > usize::from(area.width) {
+    // The screen's own keys first; on a narrow terminal they give way, help and quit stay.
+    let (global, own): (Vec<_>, Vec<_>) = keymap::footer_hints(app.mode()).into_iter().partition(|h| h.2);
+    let cost = |(key, hint, _): &(String, &str, bool)| key.chars().count() + hint.len() + 3;
+    let mut room = usize::from(area.width).saturating_sub(1 + global.iter().map(cost).sum::<usize>());
+    let mut shown = Vec::new();
+    for h in own {
+        if cost(&h) > room {
             break;
         }
+        room -= cost(&h);
+        shown.push(h);
+    }
+    shown.extend(global);
+    let mut spans = vec![Span::raw(" ")];
+    for (key, hint, _) in shown {
         spans.push(Span::styled(key, t.key));
         spans.push(Span::styled(format!(" {hint}  "), t.dim));
     }
