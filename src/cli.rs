@@ -1,5 +1,6 @@
 //! The command line: clap definitions and the subcommands that do not need the TUI.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,10 +31,10 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct PlanArgs {
-    /// An answer, as ID=VALUE (repeatable), e.g. --answer goal=promotion --answer hours_per_week=6.
+    /// An answer, as `ID=VALUE` (repeatable), e.g. `--answer goal=promotion --answer hours_per_week=6`.
     #[arg(long = "answer", value_name = "ID=VALUE")]
     pub answers: Vec<String>,
-    /// A RON file of answers, e.g. {"goal": "promotion", "hours_per_week": 6}; --answer overrides it.
+    /// A RON file of answers, e.g. `{"goal": "promotion", "hours_per_week": 6}`; `--answer` overrides it.
     #[arg(long = "answers", value_name = "FILE.ron")]
     pub answers_file: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -88,14 +89,17 @@ pub fn collect_answers(kb: &Knowledge, args: &PlanArgs) -> Result<Answers, CliEr
 }
 
 fn knowledge() -> Result<&'static Knowledge, CliError> {
-    Knowledge::embedded().map_err(|e| CliError::failure(format!("the built-in knowledge base is broken: {e}")))
+    Knowledge::embedded()
+        .map_err(|e| CliError::failure(format!("the built-in knowledge base is broken: {e}")))
 }
 
 fn print(text: &str) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // A closed pipe (`certwise plan | head`) is not an error worth reporting.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::failure(format!("cannot write output: {e}"))),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CliError::failure(format!("cannot write output: {e}")))
+        }
         _ => Ok(()),
     }
 }
@@ -111,7 +115,16 @@ fn run_questions() -> Result<(), CliError> {
     let kb = knowledge()?;
     let mut out = String::new();
     for q in &kb.questions {
-        out.push_str(&format!("{}: {}\n  values: {}\n  default: {}\n", q.id, q.prompt, q.valid_values(), q.default));
+        let _ = writeln!(
+            out,
+            "{}: {}
+  values: {}
+  default: {}",
+            q.id,
+            q.prompt,
+            q.valid_values(),
+            q.default
+        );
     }
     print(&out)
 }

@@ -48,11 +48,13 @@ pub fn start() -> Result<(), CliError> {
             "TERM=dumb cannot show a full-screen session; use `certwise plan`, or run in a terminal that supports it",
         ));
     }
-    let kb = Knowledge::embedded().map_err(|e| CliError::failure(format!("the built-in knowledge base is broken: {e}")))?;
+    let kb = Knowledge::embedded()
+        .map_err(|e| CliError::failure(format!("the built-in knowledge base is broken: {e}")))?;
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
     // Installs a panic hook that restores the terminal, then enters raw mode and the alternate screen.
-    let mut terminal = ratatui::try_init().map_err(|e| CliError::failure(format!("cannot set up the terminal: {e}")))?;
+    let mut terminal = ratatui::try_init()
+        .map_err(|e| CliError::failure(format!("cannot set up the terminal: {e}")))?;
     read_input(tx);
     let result = run(&mut terminal, kb, &rx);
     restore();
@@ -93,7 +95,11 @@ fn read_input(tx: mpsc::Sender<Message>) {
     });
 }
 
-fn run(terminal: &mut DefaultTerminal, kb: &'static Knowledge, rx: &mpsc::Receiver<Message>) -> io::Result<()> {
+fn run(
+    terminal: &mut DefaultTerminal,
+    kb: &'static Knowledge,
+    rx: &mpsc::Receiver<Message>,
+) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app = App::new(kb, theme::Theme::from_env(), size.width, size.height);
     terminal.draw(|f| f.render_widget(&app, f.area()))?;

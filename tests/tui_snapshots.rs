@@ -82,7 +82,15 @@ fn number_question_with_error() {
         to_summary(&mut a);
         let hours = a.resolved().position("hours_per_week").unwrap();
         a.summary_row = hours;
-        run(&mut a, &[Action::Select, Action::TypeDigit('9'), Action::TypeDigit('9'), Action::Select]);
+        run(
+            &mut a,
+            &[
+                Action::Select,
+                Action::TypeDigit('9'),
+                Action::TypeDigit('9'),
+                Action::Select,
+            ],
+        );
         assert!(a.input_error.is_some());
         snap("question_hours_error", &a);
     }
@@ -138,7 +146,10 @@ fn help_overlay() {
     for (w, h) in SIZES {
         let mut a = app(w, h);
         to_summary(&mut a);
-        run(&mut a, &[Action::ShowPlan, Action::Select, Action::OpenHelp]);
+        run(
+            &mut a,
+            &[Action::ShowPlan, Action::Select, Action::OpenHelp],
+        );
         snap("help_plan", &a);
     }
 }

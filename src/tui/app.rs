@@ -26,7 +26,10 @@ pub enum Screen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     /// The keys of the screen underneath.
-    Help { under: Mode, scroll: u16 },
+    Help {
+        under: Mode,
+        scroll: u16,
+    },
     ConfirmQuit,
     Error(String),
 }
@@ -42,7 +45,13 @@ pub enum Pane {
 }
 
 impl Pane {
-    pub const ALL: [Pane; 5] = [Pane::Ranking, Pane::Why, Pane::Avoid, Pane::Timeline, Pane::Signals];
+    pub const ALL: [Pane; 5] = [
+        Pane::Ranking,
+        Pane::Why,
+        Pane::Avoid,
+        Pane::Timeline,
+        Pane::Signals,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -69,6 +78,10 @@ pub enum Effect {
 
 /// The whole state of a session.
 #[derive(Debug, Clone)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags of one session"
+)]
 pub struct App {
     pub kb: &'static Knowledge,
     pub theme: Theme,
@@ -122,7 +135,11 @@ impl WelcomeItem {
 
 impl App {
     pub fn new(kb: &'static Knowledge, theme: Theme, width: u16, height: u16) -> Self {
-        let first = kb.questions.first().map(|q| q.id.clone()).unwrap_or_default();
+        let first = kb
+            .questions
+            .first()
+            .map(|q| q.id.clone())
+            .unwrap_or_default();
         App {
             kb,
             theme,
@@ -263,7 +280,12 @@ impl App {
         self.answers = Answers::new();
         self.plan = None;
         self.unsaved = false;
-        let first = self.kb.questions.first().map(|q| q.id.clone()).unwrap_or_default();
+        let first = self
+            .kb
+            .questions
+            .first()
+            .map(|q| q.id.clone())
+            .unwrap_or_default();
         self.open_question(&first, false);
     }
 
@@ -286,9 +308,11 @@ impl App {
             return;
         };
         let value = self.answers.get(id).unwrap_or(&q.default).to_owned();
-        self.question = id.to_owned();
+        id.clone_into(&mut self.question);
         self.option = match &q.kind {
-            QuestionKind::Choice(options) => options.iter().position(|o| o.value == value).unwrap_or(0),
+            QuestionKind::Choice(options) => {
+                options.iter().position(|o| o.value == value).unwrap_or(0)
+            }
             QuestionKind::Number { .. } => 0,
         };
         self.input = value;
@@ -303,7 +327,10 @@ impl App {
             return;
         };
         match (&q.kind, action) {
-            (QuestionKind::Choice(options), Action::Up | Action::Down | Action::Home | Action::End) => {
+            (
+                QuestionKind::Choice(options),
+                Action::Up | Action::Down | Action::Home | Action::End,
+            ) => {
                 self.option = moved(self.option, action, options.len(), 1);
             }
             (QuestionKind::Choice(options), Action::Pick(n)) if n < options.len() => {
@@ -339,7 +366,10 @@ impl App {
             return;
         };
         let raw = match &q.kind {
-            QuestionKind::Choice(options) => options.get(self.option).map(|o| o.value.clone()).unwrap_or_default(),
+            QuestionKind::Choice(options) => options
+                .get(self.option)
+                .map(|o| o.value.clone())
+                .unwrap_or_default(),
             QuestionKind::Number { .. } => self.input.clone(),
         };
         if raw.trim().is_empty() {
@@ -347,9 +377,9 @@ impl App {
             return;
         }
         if let Err(e) = self.answers.set(self.kb, &q.id, &raw) {
-            self.input_error = Some(match e {
+            self.input_error = Some(match &e {
                 crate::interview::AnswerError::BadValue { source, .. } => format!("{source}."),
-                other => other.to_string(),
+                crate::interview::AnswerError::UnknownQuestion { .. } => e.to_string(),
             });
             return;
         }
@@ -379,7 +409,11 @@ impl App {
         let resolved = self.resolved();
         match resolved.position(&self.question) {
             Some(i) if i > 0 => {
-                let prev = resolved.asked().nth(i - 1).map(|(q, _)| q.id.clone()).unwrap_or_default();
+                let prev = resolved
+                    .asked()
+                    .nth(i - 1)
+                    .map(|(q, _)| q.id.clone())
+                    .unwrap_or_default();
                 self.open_question(&prev, false);
             }
             _ => {
@@ -402,18 +436,32 @@ impl App {
         let asked = self.resolved().asked_count();
         let rows = asked + 1;
         match action {
-            Action::Up | Action::Down | Action::Home | Action::End | Action::PageUp | Action::PageDown => {
+            Action::Up
+            | Action::Down
+            | Action::Home
+            | Action::End
+            | Action::PageUp
+            | Action::PageDown => {
                 self.summary_row = moved(self.summary_row, action, rows, view::page_rows(self));
             }
             Action::Select if self.summary_row < asked => {
-                let id = self.resolved().asked().nth(self.summary_row).map(|(q, _)| q.id.clone());
+                let id = self
+                    .resolved()
+                    .asked()
+                    .nth(self.summary_row)
+                    .map(|(q, _)| q.id.clone());
                 if let Some(id) = id {
                     self.open_question(&id, true);
                 }
             }
             Action::Select | Action::ShowPlan => self.make_plan(),
             Action::Back => {
-                let last = self.resolved().asked().last().map(|(q, _)| q.id.clone()).unwrap_or_default();
+                let last = self
+                    .resolved()
+                    .asked()
+                    .last()
+                    .map(|(q, _)| q.id.clone())
+                    .unwrap_or_default();
                 self.open_question(&last, false);
             }
             _ => {}
@@ -441,14 +489,23 @@ impl App {
                 self.scroll = 0;
             }
             Action::Back => self.open_summary(None),
-            _ => self.scroll = scrolled(self.scroll, action, view::max_scroll(self), view::page_rows(self)),
+            _ => {
+                self.scroll = scrolled(
+                    self.scroll,
+                    action,
+                    view::max_scroll(self),
+                    view::page_rows(self),
+                );
+            }
         }
     }
 
     fn update_plan(&mut self, action: Action) {
         match action {
             Action::NextPane | Action::PrevPane => {
-                self.pane = self.pane.step(if action == Action::NextPane { 1 } else { -1 });
+                self.pane = self
+                    .pane
+                    .step(if action == Action::NextPane { 1 } else { -1 });
                 self.scroll = 0;
             }
             Action::Back => {
@@ -464,7 +521,14 @@ impl App {
                     self.scroll = 0;
                 }
             }
-            _ => self.scroll = scrolled(self.scroll, action, view::max_scroll(self), view::page_rows(self)),
+            _ => {
+                self.scroll = scrolled(
+                    self.scroll,
+                    action,
+                    view::max_scroll(self),
+                    view::page_rows(self),
+                );
+            }
         }
     }
 

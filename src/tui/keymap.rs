@@ -66,12 +66,16 @@ impl KeyPat {
     fn matches(self, key: &KeyEvent) -> Option<Action> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match (self, key.code) {
-            (KeyPat::Ctrl(c), KeyCode::Char(k)) if ctrl && k.eq_ignore_ascii_case(&c) => Some(Action::Noop),
+            (KeyPat::Ctrl(c), KeyCode::Char(k)) if ctrl && k.eq_ignore_ascii_case(&c) => {
+                Some(Action::Noop)
+            }
             (KeyPat::Code(code), k) if !ctrl && code == k => Some(Action::Noop),
             (KeyPat::Digit1To9, KeyCode::Char(c @ '1'..='9')) if !ctrl => {
                 Some(Action::Pick(c.to_digit(10).map_or(0, |d| d as usize - 1)))
             }
-            (KeyPat::Digit0To9, KeyCode::Char(c @ '0'..='9')) if !ctrl => Some(Action::TypeDigit(c)),
+            (KeyPat::Digit0To9, KeyCode::Char(c @ '0'..='9')) if !ctrl => {
+                Some(Action::TypeDigit(c))
+            }
             _ => None,
         }
     }
@@ -129,38 +133,210 @@ use KeyCode as K;
 use KeyPat::{Code, Ctrl, Digit0To9, Digit1To9};
 use Mode as M;
 
-const LISTS: &[Mode] = &[M::Welcome, M::Choice, M::Summary, M::Plan, M::Strategy, M::Help];
+const LISTS: &[Mode] = &[
+    M::Welcome,
+    M::Choice,
+    M::Summary,
+    M::Plan,
+    M::Strategy,
+    M::Help,
+];
 const SCREENS_WITH_BACK: &[Mode] = &[M::Choice, M::Number, M::Summary, M::Strategy, M::Plan];
 
 /// The key table. Order matters: the first match wins, and help lists rows in this order.
-pub const BINDINGS: &[Binding] = &[
+pub static BINDINGS: &[Binding] = &[
     // Overlays.
-    Binding { scope: Scope::Only(&[M::Help, M::Error]), keys: &[Code(K::Esc), Code(K::Enter), Code(K::Backspace), Code(K::Char('?')), Code(K::F(1)), Code(K::Char('q'))], action: Action::CloseOverlay, help: "close this window", hint: Some("close") },
-    Binding { scope: Scope::Only(&[M::ConfirmQuit]), keys: &[Code(K::Char('y')), Code(K::Enter), Code(K::Char('q'))], action: Action::ConfirmQuit, help: "yes, quit", hint: Some("quit") },
-    Binding { scope: Scope::Only(&[M::ConfirmQuit]), keys: &[Code(K::Char('n')), Code(K::Esc), Code(K::Backspace)], action: Action::CloseOverlay, help: "no, stay", hint: Some("stay") },
+    Binding {
+        scope: Scope::Only(&[M::Help, M::Error]),
+        keys: &[
+            Code(K::Esc),
+            Code(K::Enter),
+            Code(K::Backspace),
+            Code(K::Char('?')),
+            Code(K::F(1)),
+            Code(K::Char('q')),
+        ],
+        action: Action::CloseOverlay,
+        help: "close this window",
+        hint: Some("close"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::ConfirmQuit]),
+        keys: &[Code(K::Char('y')), Code(K::Enter), Code(K::Char('q'))],
+        action: Action::ConfirmQuit,
+        help: "yes, quit",
+        hint: Some("quit"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::ConfirmQuit]),
+        keys: &[Code(K::Char('n')), Code(K::Esc), Code(K::Backspace)],
+        action: Action::CloseOverlay,
+        help: "no, stay",
+        hint: Some("stay"),
+    },
     // Moving in lists.
-    Binding { scope: Scope::Only(LISTS), keys: &[Code(K::Up), Code(K::Char('k'))], action: Action::Up, help: "move up", hint: Some("move") },
-    Binding { scope: Scope::Only(LISTS), keys: &[Code(K::Down), Code(K::Char('j'))], action: Action::Down, help: "move down", hint: None },
-    Binding { scope: Scope::Only(&[M::Choice]), keys: &[Digit1To9], action: Action::Pick(0), help: "choose that option and go on", hint: Some("pick") },
-    Binding { scope: Scope::Only(&[M::Number]), keys: &[Digit0To9], action: Action::TypeDigit('0'), help: "type the number", hint: Some("type") },
-    Binding { scope: Scope::Only(&[M::Number]), keys: &[Code(K::Backspace), Code(K::Delete)], action: Action::DeleteChar, help: "delete the last digit (goes back when empty)", hint: None },
-    Binding { scope: Scope::Only(&[M::Welcome, M::Choice, M::Number, M::Summary, M::Strategy]), keys: &[Code(K::Enter)], action: Action::Select, help: "choose and go on", hint: Some("choose") },
-    Binding { scope: Scope::Only(&[M::Choice, M::Number]), keys: &[Code(K::Right), Code(K::Char('l'))], action: Action::Forward, help: "next question (keeps the highlighted answer)", hint: None },
-    Binding { scope: Scope::Only(&[M::Choice, M::Number]), keys: &[Code(K::Left), Code(K::Char('h'))], action: Action::Back, help: "previous question", hint: None },
-    Binding { scope: Scope::Only(SCREENS_WITH_BACK), keys: &[Code(K::Esc), Code(K::Backspace)], action: Action::Back, help: "go back", hint: Some("back") },
-    Binding { scope: Scope::Only(&[M::Summary]), keys: &[Code(K::Char('p'))], action: Action::ShowPlan, help: "make the plan from these answers", hint: Some("plan") },
-    Binding { scope: Scope::Only(&[M::Plan]), keys: &[Code(K::Tab)], action: Action::NextPane, help: "next pane", hint: Some("pane") },
-    Binding { scope: Scope::Only(&[M::Plan]), keys: &[Code(K::BackTab)], action: Action::PrevPane, help: "previous pane", hint: None },
-    Binding { scope: Scope::Only(&[M::Plan]), keys: &[Code(K::Char('a'))], action: Action::EditAnswers, help: "review and change the answers", hint: Some("answers") },
-    Binding { scope: Scope::Only(&[M::Plan, M::Strategy, M::Help, M::Summary]), keys: &[Code(K::PageUp)], action: Action::PageUp, help: "scroll a page up", hint: None },
-    Binding { scope: Scope::Only(&[M::Plan, M::Strategy, M::Help, M::Summary]), keys: &[Code(K::PageDown)], action: Action::PageDown, help: "scroll a page down", hint: Some("scroll") },
-    Binding { scope: Scope::Only(&[M::Plan, M::Strategy, M::Help, M::Summary, M::Welcome, M::Choice]), keys: &[Code(K::Home), Code(K::Char('g'))], action: Action::Home, help: "go to the top", hint: None },
-    Binding { scope: Scope::Only(&[M::Plan, M::Strategy, M::Help, M::Summary, M::Welcome, M::Choice]), keys: &[Code(K::End), Code(K::Char('G'))], action: Action::End, help: "go to the bottom", hint: None },
+    Binding {
+        scope: Scope::Only(LISTS),
+        keys: &[Code(K::Up), Code(K::Char('k'))],
+        action: Action::Up,
+        help: "move up",
+        hint: Some("move"),
+    },
+    Binding {
+        scope: Scope::Only(LISTS),
+        keys: &[Code(K::Down), Code(K::Char('j'))],
+        action: Action::Down,
+        help: "move down",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Choice]),
+        keys: &[Digit1To9],
+        action: Action::Pick(0),
+        help: "choose that option and go on",
+        hint: Some("pick"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Number]),
+        keys: &[Digit0To9],
+        action: Action::TypeDigit('0'),
+        help: "type the number",
+        hint: Some("type"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Number]),
+        keys: &[Code(K::Backspace), Code(K::Delete)],
+        action: Action::DeleteChar,
+        help: "delete the last digit (goes back when empty)",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Welcome, M::Choice, M::Number, M::Summary, M::Strategy]),
+        keys: &[Code(K::Enter)],
+        action: Action::Select,
+        help: "choose and go on",
+        hint: Some("choose"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Choice, M::Number]),
+        keys: &[Code(K::Right), Code(K::Char('l'))],
+        action: Action::Forward,
+        help: "next question (keeps the highlighted answer)",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Choice, M::Number]),
+        keys: &[Code(K::Left), Code(K::Char('h'))],
+        action: Action::Back,
+        help: "previous question",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(SCREENS_WITH_BACK),
+        keys: &[Code(K::Esc), Code(K::Backspace)],
+        action: Action::Back,
+        help: "go back",
+        hint: Some("back"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Summary]),
+        keys: &[Code(K::Char('p'))],
+        action: Action::ShowPlan,
+        help: "make the plan from these answers",
+        hint: Some("plan"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Plan]),
+        keys: &[Code(K::Tab)],
+        action: Action::NextPane,
+        help: "next pane",
+        hint: Some("pane"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Plan]),
+        keys: &[Code(K::BackTab)],
+        action: Action::PrevPane,
+        help: "previous pane",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Plan]),
+        keys: &[Code(K::Char('a'))],
+        action: Action::EditAnswers,
+        help: "review and change the answers",
+        hint: Some("answers"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Plan, M::Strategy, M::Help, M::Summary]),
+        keys: &[Code(K::PageUp)],
+        action: Action::PageUp,
+        help: "scroll a page up",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Plan, M::Strategy, M::Help, M::Summary]),
+        keys: &[Code(K::PageDown)],
+        action: Action::PageDown,
+        help: "scroll a page down",
+        hint: Some("scroll"),
+    },
+    Binding {
+        scope: Scope::Only(&[
+            M::Plan,
+            M::Strategy,
+            M::Help,
+            M::Summary,
+            M::Welcome,
+            M::Choice,
+        ]),
+        keys: &[Code(K::Home), Code(K::Char('g'))],
+        action: Action::Home,
+        help: "go to the top",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[
+            M::Plan,
+            M::Strategy,
+            M::Help,
+            M::Summary,
+            M::Welcome,
+            M::Choice,
+        ]),
+        keys: &[Code(K::End), Code(K::Char('G'))],
+        action: Action::End,
+        help: "go to the bottom",
+        hint: None,
+    },
     // Everywhere.
-    Binding { scope: Scope::Global, keys: &[Code(K::Char('?')), Code(K::F(1))], action: Action::OpenHelp, help: "show the keys of this screen", hint: Some("help") },
-    Binding { scope: Scope::Global, keys: &[Code(K::Char('q'))], action: Action::Quit, help: "quit (asks first if there is unsaved work)", hint: Some("quit") },
-    Binding { scope: Scope::Global, keys: &[Ctrl('c')], action: Action::ForceQuit, help: "quit now", hint: None },
-    Binding { scope: Scope::Global, keys: &[Ctrl('z')], action: Action::Suspend, help: "suspend (fg brings certwise back)", hint: None },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Code(K::Char('?')), Code(K::F(1))],
+        action: Action::OpenHelp,
+        help: "show the keys of this screen",
+        hint: Some("help"),
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Code(K::Char('q'))],
+        action: Action::Quit,
+        help: "quit (asks first if there is unsaved work)",
+        hint: Some("quit"),
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Ctrl('c')],
+        action: Action::ForceQuit,
+        help: "quit now",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Ctrl('z')],
+        action: Action::Suspend,
+        help: "suspend (fg brings certwise back)",
+        hint: None,
+    },
 ];
 
 impl Binding {
@@ -169,15 +345,19 @@ impl Binding {
         match self.scope {
             Scope::Only(modes) => modes.contains(&mode),
             Scope::Global => {
-                !mode.is_overlay()
-                    && !(mode.captures_text() && self.keys.iter().any(|k| matches!(k, Code(K::Char(_)))))
+                let letters = self.keys.iter().any(|k| matches!(k, Code(K::Char(_))));
+                !mode.is_overlay() && (!mode.captures_text() || !letters)
             }
         }
     }
 
     /// The keys, written for people: "↑ k".
     pub fn keys_label(&self) -> String {
-        self.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ")
+        self.keys
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -187,21 +367,24 @@ pub fn keymap(mode: Mode, key: &KeyEvent) -> Option<Action> {
         return None;
     }
     // Ctrl-C and Ctrl-Z work in every mode, overlays and text entry included.
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        if let KeyCode::Char(c) = key.code {
-            match c.to_ascii_lowercase() {
-                'c' => return Some(Action::ForceQuit),
-                'z' => return Some(Action::Suspend),
-                _ => {}
-            }
+    if key.modifiers.contains(KeyModifiers::CONTROL)
+        && let KeyCode::Char(c) = key.code
+    {
+        match c.to_ascii_lowercase() {
+            'c' => return Some(Action::ForceQuit),
+            'z' => return Some(Action::Suspend),
+            _ => {}
         }
     }
     let key = normalise(key);
     BINDINGS.iter().filter(|b| b.applies(mode)).find_map(|b| {
-        b.keys.iter().find_map(|k| k.matches(&key)).map(|found| match found {
-            Action::Noop => b.action,
-            data => data,
-        })
+        b.keys
+            .iter()
+            .find_map(|k| k.matches(&key))
+            .map(|found| match found {
+                Action::Noop => b.action,
+                data => data,
+            })
     })
 }
 

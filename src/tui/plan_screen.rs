@@ -4,7 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, LineGauge, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
+use ratatui::widgets::{
+    Block, Cell, LineGauge, Paragraph, Row, StatefulWidget, Table, TableState, Widget,
+};
 
 use crate::advisor::{Factor, Plan, cost_text};
 use crate::knowledge::{Range, Status};
@@ -99,8 +101,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
 fn split_row(app: &App, plan: &Plan, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let s = &plan.split;
-    let left = format!(" Build {}% · {} h/week ", s.build_percent, s.build_hours_per_week);
-    let right = format!(" study {}% · {} h/week", s.study_percent, s.study_hours_per_week);
+    let left = format!(
+        " Build {}% · {} h/week ",
+        s.build_percent, s.build_hours_per_week
+    );
+    let right = format!(
+        " study {}% · {} h/week",
+        s.study_percent, s.study_hours_per_week
+    );
     let [l, gauge, r] = Layout::horizontal([
         Constraint::Length(u16::try_from(left.len()).unwrap_or(0)),
         Constraint::Fill(1),
@@ -156,7 +164,11 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = area.width.saturating_sub(4);
     let show_status = inner >= 74;
     let show_hours = inner >= 62;
-    let mut widths = vec![Constraint::Length(12), Constraint::Fill(1), Constraint::Length(11)];
+    let mut widths = vec![
+        Constraint::Length(12),
+        Constraint::Fill(1),
+        Constraint::Length(11),
+    ];
     let mut header = vec!["Score", "Recommendation", "Cost"];
     if show_hours {
         widths.push(Constraint::Length(9));
@@ -187,7 +199,11 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
             let name = wrap(&r.name, name_width, t.text, "");
             let height = u16::try_from(name.len()).unwrap_or(1).max(1);
             let status_style = if r.status == "retired" { t.bad } else { t.dim };
-            let mut cells = vec![Cell::from(score), Cell::from(name), Cell::from(cost_text(r.cost))];
+            let mut cells = vec![
+                Cell::from(score),
+                Cell::from(name),
+                Cell::from(cost_text(r.cost)),
+            ];
             if show_hours {
                 cells.push(Cell::from(format!("{} h", r.hours)));
             }
@@ -200,7 +216,11 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.pane == Pane::Ranking;
     let table = Table::new(table_rows, widths)
         .header(Row::new(header).style(t.dim))
-        .block(pane_block(app, format!(" Ranking ({}) ", rows.len()), focused))
+        .block(pane_block(
+            app,
+            format!(" Ranking ({}) ", rows.len()),
+            focused,
+        ))
         .row_highlight_style(t.selected)
         .highlight_symbol("▶ ");
     let mut state = TableState::default().with_selected(Some(app.rank_row));
@@ -237,7 +257,10 @@ fn factor_lines(app: &App, factors: &[Factor], width: u16) -> Vec<Line<'static>>
     factors
         .iter()
         .flat_map(|f| {
-            let prefix = Span::styled(format!("{:>4}  ", points(f.points)), app.theme.points(f.points));
+            let prefix = Span::styled(
+                format!("{:>4}  ", points(f.points)),
+                app.theme.points(f.points),
+            );
             wrap_after(prefix, &f.text, width, app.theme.text)
         })
         .collect()
@@ -284,9 +307,17 @@ fn why_lines(app: &App, plan: &Plan, width: u16) -> Vec<Line<'static>> {
         );
         lines.extend(wrap(&facts, width, t.dim, ""));
         lines.extend(wrap(&e.summary, width, t.text, ""));
-        lines.extend(wrap_after(Span::styled("Verdict: ", t.title), &e.verdict, width, t.text));
+        lines.extend(wrap_after(
+            Span::styled("Verdict: ", t.title),
+            &e.verdict,
+            width,
+            t.text,
+        ));
         if let Status::Retired { on, successor } = &e.status {
-            let name = app.kb.entry(successor).map_or(successor.as_str(), |s| s.name.as_str());
+            let name = app
+                .kb
+                .entry(successor)
+                .map_or(successor.as_str(), |s| s.name.as_str());
             lines.extend(wrap(
                 &format!("Retired on {on}: certwise recommends {name} instead."),
                 width,
@@ -316,13 +347,21 @@ fn avoid_lines(app: &App, plan: &Plan, width: u16) -> Vec<Line<'static>> {
 fn timeline_lines(app: &App, plan: &Plan, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
     if plan.timeline.is_empty() {
-        return vec![Line::styled("Nothing scores high enough to schedule yet.", t.dim)];
+        return vec![Line::styled(
+            "Nothing scores high enough to schedule yet.",
+            t.dim,
+        )];
     }
     plan.timeline
         .iter()
         .flat_map(|s| {
             let prefix = Span::styled(
-                format!("{:<6} wk {:>3}-{:<3} ", s.phase.label(), s.start_week, s.end_week),
+                format!(
+                    "{:<6} wk {:>3}-{:<3} ",
+                    s.phase.label(),
+                    s.start_week,
+                    s.end_week
+                ),
                 t.key,
             );
             let text = format!("{} ({}, about {} h)", s.title, s.track.label(), s.hours);

@@ -29,7 +29,10 @@ fn list<'a>(app: &App, items: Vec<ListItem<'a>>) -> List<'a> {
 pub fn welcome(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let area = padded(area);
-    let mut intro = vec![Line::default(), Line::styled("Is an AI certification worth it for you?", t.heading)];
+    let mut intro = vec![
+        Line::default(),
+        Line::styled("Is an AI certification worth it for you?", t.heading),
+    ];
     intro.extend(wrap(
         "Answer a few questions about the problem you are solving. certwise turns the answers into a scored plan: \
          what to study, what to build instead, and what to avoid, with every score explained.",
@@ -39,7 +42,8 @@ pub fn welcome(app: &App, area: Rect, buf: &mut Buffer) {
     ));
     intro.push(Line::default());
     let intro_height = u16::try_from(intro.len()).unwrap_or(u16::MAX);
-    let [top, menu] = Layout::vertical([Constraint::Length(intro_height), Constraint::Fill(1)]).areas(area);
+    let [top, menu] =
+        Layout::vertical([Constraint::Length(intro_height), Constraint::Fill(1)]).areas(area);
     Paragraph::new(intro).render(top, buf);
     let items: Vec<ListItem> = app
         .welcome_items()
@@ -59,7 +63,12 @@ pub fn question(app: &App, area: Rect, buf: &mut Buffer) {
     let mut head = vec![Line::default()];
     head.extend(wrap(&q.prompt, area.width, t.heading, ""));
     head.push(Line::default());
-    head.extend(wrap_after(Span::styled("Why it matters: ", t.dim), &q.why, area.width, t.dim));
+    head.extend(wrap_after(
+        Span::styled("Why it matters: ", t.dim),
+        &q.why,
+        area.width,
+        t.dim,
+    ));
     head.push(Line::default());
     let head_height = u16::try_from(head.len()).unwrap_or(u16::MAX);
     let [top, rest, message] = Layout::vertical([
@@ -76,9 +85,18 @@ pub fn question(app: &App, area: Rect, buf: &mut Buffer) {
                 .iter()
                 .enumerate()
                 .map(|(i, o)| {
-                    let mark = if answered == Some(o.value.as_str()) { " ✓" } else { "" };
+                    let mark = if answered == Some(o.value.as_str()) {
+                        " ✓"
+                    } else {
+                        ""
+                    };
                     let prefix = Span::styled(format!("{} ", i + 1), t.key);
-                    let lines = wrap_after(prefix, &format!("{}{mark}", o.label), rest.width.saturating_sub(2), t.text);
+                    let lines = wrap_after(
+                        prefix,
+                        &format!("{}{mark}", o.label),
+                        rest.width.saturating_sub(2),
+                        t.text,
+                    );
                     ListItem::new(lines)
                 })
                 .collect();
@@ -86,13 +104,17 @@ pub fn question(app: &App, area: Rect, buf: &mut Buffer) {
             StatefulWidget::render(list(app, items), rest, buf, &mut state);
         }
         QuestionKind::Number { min, max, unit } => {
-            let [input_area, _] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(rest);
+            let [input_area, _] =
+                Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(rest);
             let [field, label] =
                 Layout::horizontal([Constraint::Length(14), Constraint::Fill(1)]).areas(input_area);
             let value_style = if app.input_fresh { t.selected } else { t.title };
-            Paragraph::new(Line::from(vec![Span::styled(app.input.clone(), value_style), Span::styled("▏", t.accent)]))
-                .block(Block::bordered().border_style(t.focused_border))
-                .render(field, buf);
+            Paragraph::new(Line::from(vec![
+                Span::styled(app.input.clone(), value_style),
+                Span::styled("▏", t.accent),
+            ]))
+            .block(Block::bordered().border_style(t.focused_border))
+            .render(field, buf);
             Paragraph::new(vec![
                 Line::default(),
                 Line::styled(format!(" {unit} ({min}-{max})"), t.dim),
@@ -101,7 +123,8 @@ pub fn question(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     if let Some(error) = &app.input_error {
-        Paragraph::new(wrap(&format!("! {error}"), message.width, t.error, "")).render(message, buf);
+        Paragraph::new(wrap(&format!("! {error}"), message.width, t.error, ""))
+            .render(message, buf);
     }
 }
 
@@ -153,15 +176,30 @@ pub fn strategy_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     lines.push(Line::default());
     lines.push(Line::styled("Chosen because", t.title));
     for a in &s.decided_by {
-        lines.extend(wrap_after(Span::raw("  • "), &answer_text(app.kb, a), width, t.text));
+        lines.extend(wrap_after(
+            Span::raw("  • "),
+            &answer_text(app.kb, a),
+            width,
+            t.text,
+        ));
     }
     lines.push(Line::default());
     lines.push(Line::styled("Steps", t.title));
     for (i, step) in s.steps.iter().enumerate() {
-        lines.extend(wrap_after(Span::styled(format!("  {}. ", i + 1), t.key), step, width, t.text));
+        lines.extend(wrap_after(
+            Span::styled(format!("  {}. ", i + 1), t.key),
+            step,
+            width,
+            t.text,
+        ));
     }
     lines.push(Line::default());
-    lines.extend(wrap("Press Enter to see the scored plan.", width, t.dim, ""));
+    lines.extend(wrap(
+        "Press Enter to see the scored plan.",
+        width,
+        t.dim,
+        "",
+    ));
     lines
 }
 

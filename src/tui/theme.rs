@@ -28,17 +28,25 @@ impl Theme {
         Theme {
             color,
             title: Style::new().add_modifier(Modifier::BOLD),
-            heading: Style::new().add_modifier(Modifier::BOLD).patch(c(Style::new().fg(Color::Cyan))),
+            heading: Style::new()
+                .add_modifier(Modifier::BOLD)
+                .patch(c(Style::new().fg(Color::Cyan))),
             text: Style::new(),
             dim: Style::new().add_modifier(Modifier::DIM),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            key: Style::new().add_modifier(Modifier::BOLD).patch(c(Style::new().fg(Color::Cyan))),
-            error: Style::new().add_modifier(Modifier::BOLD).patch(c(Style::new().fg(Color::Red))),
+            key: Style::new()
+                .add_modifier(Modifier::BOLD)
+                .patch(c(Style::new().fg(Color::Cyan))),
+            error: Style::new()
+                .add_modifier(Modifier::BOLD)
+                .patch(c(Style::new().fg(Color::Red))),
             good: c(Style::new().fg(Color::Green)),
             bad: c(Style::new().fg(Color::Red)),
             accent: c(Style::new().fg(Color::Cyan)),
             border: Style::new().add_modifier(Modifier::DIM),
-            focused_border: Style::new().add_modifier(Modifier::BOLD).patch(c(Style::new().fg(Color::Cyan))),
+            focused_border: Style::new()
+                .add_modifier(Modifier::BOLD)
+                .patch(c(Style::new().fg(Color::Cyan))),
         }
     }
 

@@ -36,11 +36,23 @@ impl Widget for &App {
             Some(Overlay::ConfirmQuit) => dialog(
                 self,
                 "Quit certwise?",
-                &["Your answers have not been saved.".to_owned(), String::new(), "y: quit    n: stay".to_owned()],
+                &[
+                    "Your answers have not been saved.".to_owned(),
+                    String::new(),
+                    "y: quit    n: stay".to_owned(),
+                ],
                 area,
                 buf,
             ),
-            Some(Overlay::Error(message)) => dialog(self, "Something went wrong", &[message.clone()], area, buf),
+            Some(Overlay::Error(message)) => {
+                dialog(
+                    self,
+                    "Something went wrong",
+                    std::slice::from_ref(message),
+                    area,
+                    buf,
+                );
+            }
             None => {}
         }
     }
@@ -48,7 +60,12 @@ impl Widget for &App {
 
 /// Title row, body, footer row.
 pub fn frame_layout(area: Rect) -> [Rect; 3] {
-    Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area)
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
 }
 
 /// The body of the current screen, inside the frame, for the given terminal size.
@@ -72,7 +89,10 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let left = Line::from(vec![Span::styled(" certwise", t.heading), Span::styled(format!(" · {screen}"), t.title)]);
+    let left = Line::from(vec![
+        Span::styled(" certwise", t.heading),
+        Span::styled(format!(" · {screen}"), t.title),
+    ]);
     left.render(area, buf);
     Line::from(Span::styled(format!("{right} "), t.dim))
         .right_aligned()
@@ -82,9 +102,12 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     // The screen's own keys first; on a narrow terminal they give way, help and quit stay.
-    let (global, own): (Vec<_>, Vec<_>) = keymap::footer_hints(app.mode()).into_iter().partition(|h| h.2);
+    let (global, own): (Vec<_>, Vec<_>) = keymap::footer_hints(app.mode())
+        .into_iter()
+        .partition(|h| h.2);
     let cost = |(key, hint, _): &(String, &str, bool)| key.chars().count() + hint.len() + 3;
-    let mut room = usize::from(area.width).saturating_sub(1 + global.iter().map(cost).sum::<usize>());
+    let mut room =
+        usize::from(area.width).saturating_sub(1 + global.iter().map(cost).sum::<usize>());
     let mut shown = Vec::new();
     for h in own {
         if cost(&h) > room {
@@ -112,7 +135,12 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// Wraps text at word boundaries into lines of at most `width` columns.
-pub fn wrap(text: &str, width: u16, style: ratatui::style::Style, indent: &str) -> Vec<Line<'static>> {
+pub fn wrap(
+    text: &str,
+    width: u16,
+    style: ratatui::style::Style,
+    indent: &str,
+) -> Vec<Line<'static>> {
     let width = usize::from(width.max(1));
     let options = textwrap::Options::new(width)
         .initial_indent(indent)
@@ -125,16 +153,20 @@ pub fn wrap(text: &str, width: u16, style: ratatui::style::Style, indent: &str) 
 }
 
 /// Wraps `text` after a fixed prefix span, indenting continuation lines to line up.
-pub fn wrap_after(prefix: Span<'static>, text: &str, width: u16, style: ratatui::style::Style) -> Vec<Line<'static>> {
+pub fn wrap_after(
+    prefix: Span<'static>,
+    text: &str,
+    width: u16,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
     let indent = " ".repeat(prefix.width());
     let avail = usize::from(width).saturating_sub(indent.len()).max(1);
     let options = textwrap::Options::new(avail).break_words(true);
     textwrap::wrap(text, options)
         .into_iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let lead = if i == 0 { prefix.clone() } else { Span::raw(indent.clone()) };
-            Line::from(vec![lead, Span::styled(l.into_owned(), style)])
+        .scan(Some(prefix), |first, l| {
+            let lead = first.take().unwrap_or_else(|| Span::raw(indent.clone()));
+            Some(Line::from(vec![lead, Span::styled(l.into_owned(), style)]))
         })
         .collect()
 }
@@ -171,7 +203,12 @@ fn help_area(area: Rect) -> Rect {
 fn help_lines(app: &App, under: Mode) -> Vec<Line<'static>> {
     let t = &app.theme;
     let rows = keymap::help_rows(under);
-    let key_width = rows.iter().map(|b| b.keys_label().chars().count()).max().unwrap_or(0) + 2;
+    let key_width = rows
+        .iter()
+        .map(|b| b.keys_label().chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
     rows.into_iter()
         .map(|b| {
             Line::from(vec![
@@ -197,7 +234,10 @@ fn help(app: &App, under: Mode, scroll: u16, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let block = Block::bordered()
         .border_style(app.theme.focused_border)
-        .title(Line::styled(format!(" Keys: {} ", under.title()), app.theme.title))
+        .title(Line::styled(
+            format!(" Keys: {} ", under.title()),
+            app.theme.title,
+        ))
         .title_bottom(Line::styled(" Esc closes ", app.theme.dim).right_aligned());
     Paragraph::new(help_lines(app, under))
         .scroll((scroll, 0))
@@ -211,7 +251,10 @@ fn dialog(app: &App, title: &str, lines: &[String], area: Rect, buf: &mut Buffer
     for l in lines {
         text.extend(wrap(l, width.saturating_sub(4), app.theme.text, " "));
     }
-    let height = u16::try_from(text.len()).unwrap_or(u16::MAX).saturating_add(2).min(area.height);
+    let height = u16::try_from(text.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height);
     let area = area.centered(Constraint::Length(width), Constraint::Length(height));
     Clear.render(area, buf);
     let block = Block::bordered()
