@@ -389,7 +389,11 @@ impl SessionBuilder {
             Some(dir) => dir,
             None => std::env::current_dir().expect("current dir"),
         };
-        assert!(cwd.is_dir(), "pty: cwd {} is not a directory", cwd.display());
+        assert!(
+            cwd.is_dir(),
+            "pty: cwd {} is not a directory",
+            cwd.display()
+        );
         self.cmd.cwd(&cwd);
 
         let size = PtySize {
@@ -628,7 +632,8 @@ impl Session {
 
     /// Like [`wait_for`](Self::wait_for) but panics with the message.
     pub fn expect(&self, text: &str, timeout: Duration) -> String {
-        self.wait_for(text, timeout).unwrap_or_else(|e| panic!("{e}"))
+        self.wait_for(text, timeout)
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     // -- size --------------------------------------------------------------
@@ -684,10 +689,10 @@ impl Session {
     /// Non-blocking: the exit status if the child has exited.
     pub fn try_exit_status(&self) -> Option<ExitStatus> {
         let mut exit = lock(&self.exit);
-        if exit.is_none() {
-            if let Ok(Some(st)) = lock(&self.child).try_wait() {
-                *exit = Some(st);
-            }
+        if exit.is_none()
+            && let Ok(Some(st)) = lock(&self.child).try_wait()
+        {
+            *exit = Some(st);
         }
         exit.clone()
     }
@@ -829,8 +834,16 @@ fn render_screen(screen: &vt100::Screen) -> String {
     let (crow, ccol) = screen.cursor_position();
     let mut out = format!(
         "--- screen {cols}x{rows}, cursor ({crow},{ccol}){}{} ---\n",
-        if screen.alternate_screen() { ", alt screen" } else { "" },
-        if screen.hide_cursor() { ", cursor hidden" } else { "" },
+        if screen.alternate_screen() {
+            ", alt screen"
+        } else {
+            ""
+        },
+        if screen.hide_cursor() {
+            ", cursor hidden"
+        } else {
+            ""
+        },
     );
     for (i, line) in screen.rows(0, cols).enumerate() {
         let _ = writeln!(out, "{i:>3}|{line}");
