@@ -145,6 +145,7 @@ pub fn wrap(
     let options = textwrap::Options::new(width)
         .initial_indent(indent)
         .subsequent_indent(indent)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .break_words(true);
     textwrap::wrap(text, options)
         .into_iter()
@@ -161,7 +162,9 @@ pub fn wrap_after(
 ) -> Vec<Line<'static>> {
     let indent = " ".repeat(prefix.width());
     let avail = usize::from(width).saturating_sub(indent.len()).max(1);
-    let options = textwrap::Options::new(avail).break_words(true);
+    let options = textwrap::Options::new(avail)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .break_words(true);
     textwrap::wrap(text, options)
         .into_iter()
         .scan(Some(prefix), |first, l| {
@@ -200,7 +203,8 @@ fn help_area(area: Rect) -> Rect {
     area.centered(Constraint::Percentage(80), Constraint::Percentage(80))
 }
 
-fn help_lines(app: &App, under: Mode) -> Vec<Line<'static>> {
+/// The help rows, wrapped to `width` with continuation lines under the description.
+fn help_lines(app: &App, under: Mode, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
     let rows = keymap::help_rows(under);
     let key_width = rows
@@ -210,11 +214,9 @@ fn help_lines(app: &App, under: Mode) -> Vec<Line<'static>> {
         .unwrap_or(0)
         + 2;
     rows.into_iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!(" {:<key_width$}", b.keys_label()), t.key),
-                Span::styled(b.help, t.text),
-            ])
+        .flat_map(|b| {
+            let keys = Span::styled(format!(" {:<key_width$}", b.keys_label()), t.key);
+            wrap_after(keys, b.help, width, t.text)
         })
         .collect()
 }
@@ -225,7 +227,7 @@ pub fn help_max_scroll(app: &App) -> u16 {
         return 0;
     };
     let inner = Block::bordered().inner(help_area(Rect::new(0, 0, app.width, app.height)));
-    let lines = help_lines(app, under).len();
+    let lines = help_lines(app, under, inner.width).len();
     u16::try_from(lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
 }
 
@@ -239,7 +241,8 @@ fn help(app: &App, under: Mode, scroll: u16, area: Rect, buf: &mut Buffer) {
             app.theme.title,
         ))
         .title_bottom(Line::styled(" Esc closes ", app.theme.dim).right_aligned());
-    Paragraph::new(help_lines(app, under))
+    let width = block.inner(area).width;
+    Paragraph::new(help_lines(app, under, width))
         .scroll((scroll, 0))
         .block(block)
         .render(area, buf);
