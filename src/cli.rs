@@ -17,6 +17,9 @@ use crate::render::{self, Format};
 #[derive(Debug, Parser)]
 #[command(name = "certwise", version, about, long_about = None)]
 pub struct Cli {
+    /// Where saved plans live (default: $CERTWISE_DATA_DIR, else the platform data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -137,7 +140,7 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
     match &cli.command {
         Some(Command::Plan(args)) => run_plan(args),
         Some(Command::Questions) => run_questions(),
-        None => crate::tui::start(),
+        None => crate::tui::start(cli.data_dir.as_deref()),
     }
 }
 

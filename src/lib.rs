@@ -6,4 +6,5 @@ pub mod cli;
 pub mod interview;
 pub mod knowledge;
 pub mod render;
+pub mod store;
 pub mod tui;
