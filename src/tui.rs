@@ -3,6 +3,7 @@
 
 use std::io::{self, IsTerminal, Write as _};
 use std::sync::mpsc;
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
@@ -11,11 +12,14 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use crate::cli::CliError;
 use crate::knowledge::Knowledge;
+use crate::store::{self, Store};
 
 pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod plan_screen;
+pub mod saved_screen;
+pub mod saving;
 pub mod screens;
 pub mod theme;
 pub mod view;
@@ -36,7 +40,7 @@ enum Message {
 ///
 /// # Errors
 /// Standard input or output is not a terminal, or the terminal cannot be set up.
-pub fn start() -> Result<(), CliError> {
+pub fn start(data_dir: Option<&std::path::Path>) -> Result<(), CliError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(CliError::usage(
             "the interactive session needs a terminal on standard input and output; \
@@ -52,13 +56,51 @@ pub fn start() -> Result<(), CliError> {
         .map_err(|e| CliError::failure(format!("the built-in knowledge base is broken: {e}")))?;
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
+    // crossterm starts listening for SIGWINCH when its event source is first used. Use it now,
+    // before the first frame, so a resize during start-up is not lost.
+    event::poll(Duration::ZERO)
+        .map_err(|e| CliError::failure(format!("cannot read the terminal: {e}")))?;
     // Installs a panic hook that restores the terminal, then enters raw mode and the alternate screen.
     let mut terminal = ratatui::try_init()
         .map_err(|e| CliError::failure(format!("cannot set up the terminal: {e}")))?;
     read_input(tx);
-    let result = run(&mut terminal, kb, &rx);
+    let size = terminal.size().unwrap_or_default();
+    let app = App::new(kb, theme::Theme::from_env(), size.width, size.height);
+    // The session lock lives as long as this function: another copy sees it and is told.
+    let (app, _session_lock) = connect(app, data_dir);
+    let result = run(&mut terminal, app, &rx);
     restore();
     result.map_err(|e| CliError::failure(format!("terminal error: {e}")))
+}
+
+/// Opens the data folder for saving and takes the session lock. Without a data folder the session
+/// still runs; saving then says why it cannot.
+fn connect(app: App, flag: Option<&std::path::Path>) -> (App, Option<std::fs::File>) {
+    let store = match store::data_dir(flag).and_then(Store::open) {
+        Ok(store) => store,
+        Err(e) => {
+            let mut app = app;
+            app.store_problem = Some(e.to_string());
+            return (app, None);
+        }
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let lock = options
+        .open(store.root().join("session.lock"))
+        .ok()
+        .filter(|f| f.try_lock().is_ok());
+    if lock.is_some() {
+        return (app.with_store(store, true), lock);
+    }
+    let mut app = app.with_store(store, false);
+    app.overlay = Some(app::Overlay::Notice(
+        "Another certwise is running with this data folder. Both can save plans safely; \
+         only the other one keeps its interview for resuming."
+            .to_owned(),
+    ));
+    (app, None)
 }
 
 /// Leaves raw mode and the alternate screen and shows the cursor.
@@ -97,21 +139,25 @@ fn read_input(tx: mpsc::Sender<Message>) {
 
 fn run(
     terminal: &mut DefaultTerminal,
-    kb: &'static Knowledge,
+    mut app: App,
     rx: &mpsc::Receiver<Message>,
 ) -> io::Result<()> {
-    let size = terminal.size()?;
-    let mut app = App::new(kb, theme::Theme::from_env(), size.width, size.height);
     terminal.draw(|f| f.render_widget(&app, f.area()))?;
     while app.running {
         let Ok(message) = rx.recv() else { break };
+        // crossterm loses a SIGWINCH that wakes it together with input (it returns the input and
+        // the signal is not reported again), so input events check the size too.
+        let input = matches!(&message, Message::Terminal(ev) if !matches!(ev, Event::Resize(..)));
+        let resized = input && sync_size(terminal, &mut app);
         let action = match message {
             Message::Terminal(Event::Key(key)) => keymap::keymap(app.mode(), &key),
             Message::Terminal(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
             Message::Terminal(_) => None,
             Message::Signal | Message::InputClosed => Some(Action::ForceQuit),
         };
-        let Some(action) = action else { continue };
+        let Some(action) = action.or(resized.then_some(Action::Noop)) else {
+            continue;
+        };
         app.update(action);
         if app.effect.take() == Some(Effect::Suspend) {
             suspend(terminal)?;
@@ -123,6 +169,18 @@ fn run(
         }
     }
     Ok(())
+}
+
+/// Gives the app the terminal's size if it has another one; true if it changed.
+fn sync_size(terminal: &DefaultTerminal, app: &mut App) -> bool {
+    let Ok(size) = terminal.size() else {
+        return false;
+    };
+    let changed = (size.width, size.height) != (app.width, app.height);
+    if changed {
+        app.update(Action::Resize(size.width, size.height));
+    }
+    changed
 }
 
 /// Gives the terminal back, stops until the shell continues us, then takes it again and forces a

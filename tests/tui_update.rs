@@ -15,15 +15,18 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-const MODES: [Mode; 10] = [
+const MODES: [Mode; 13] = [
     Mode::Welcome,
     Mode::Choice,
     Mode::Number,
     Mode::Summary,
     Mode::Strategy,
     Mode::Plan,
+    Mode::Saved,
     Mode::Help,
-    Mode::ConfirmQuit,
+    Mode::Confirm,
+    Mode::Input,
+    Mode::Notice,
     Mode::Error,
     Mode::TooSmall,
 ];
@@ -215,18 +218,18 @@ fn global_keys_work_on_every_screen_and_overlays_take_keys_first() {
         Some(Action::CloseOverlay)
     );
     assert_eq!(
-        keymap(Mode::ConfirmQuit, &key(KeyCode::Char('y'))),
-        Some(Action::ConfirmQuit)
+        keymap(Mode::Confirm, &key(KeyCode::Char('y'))),
+        Some(Action::Confirm)
     );
     assert_eq!(
-        keymap(Mode::ConfirmQuit, &key(KeyCode::Char('n'))),
+        keymap(Mode::Confirm, &key(KeyCode::Char('n'))),
         Some(Action::CloseOverlay)
     );
     assert_eq!(
-        keymap(Mode::ConfirmQuit, &key(KeyCode::Esc)),
+        keymap(Mode::Confirm, &key(KeyCode::Esc)),
         Some(Action::CloseOverlay)
     );
-    assert_eq!(keymap(Mode::ConfirmQuit, &key(KeyCode::Tab)), None);
+    assert_eq!(keymap(Mode::Confirm, &key(KeyCode::Tab)), None);
 }
 
 #[test]
@@ -482,11 +485,14 @@ fn quit_asks_when_there_is_unsaved_work() {
     a.update(Action::Pick(0));
     a.update(Action::Quit);
     assert!(a.running);
-    assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
+    assert_eq!(
+        a.overlay,
+        Some(Overlay::Confirm(certwise::tui::app::Ask::Quit))
+    );
     a.update(Action::CloseOverlay);
     assert!(a.running && a.overlay.is_none());
     a.update(Action::Quit);
-    a.update(Action::ConfirmQuit);
+    a.update(Action::Confirm);
     assert!(!a.running);
     let mut a = app();
     a.update(Action::Select);

@@ -44,8 +44,22 @@ pub enum Action {
     CloseOverlay,
     /// Quit, asking first if there is unsaved work.
     Quit,
-    /// Quit after the person confirmed.
-    ConfirmQuit,
+    /// Say yes to the open question (quit, replace, delete, re-plan).
+    Confirm,
+    /// Type a character into a text field.
+    TypeChar(char),
+    /// Open the dialog that saves the plan under a name.
+    OpenSave,
+    /// Cycle the highlighted plan item through todo, doing, done (saved plans keep it at once).
+    ToggleProgress,
+    /// Recompute an opened plan with the current knowledge, showing what changes first.
+    Replan,
+    /// Rename the highlighted saved plan.
+    RenamePlan,
+    /// Copy the highlighted saved plan under a new name.
+    DuplicatePlan,
+    /// Delete the highlighted saved plan (asks first).
+    DeletePlan,
     /// Quit at once (Ctrl-C, or a signal).
     ForceQuit,
     /// Stop the process until the shell resumes it (Ctrl-Z).

@@ -1,8 +1,11 @@
 //! The session's state and `update`, the only place it changes.
 
+use std::collections::BTreeMap;
+
 use crate::advisor::{self, Plan};
 use crate::interview::{Answers, Resolved};
 use crate::knowledge::{Knowledge, Question, QuestionKind};
+use crate::store::{Progress, Store};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::theme::Theme;
@@ -20,6 +23,8 @@ pub enum Screen {
     Summary,
     Strategy,
     Plan,
+    /// The list of saved plans.
+    Saved,
 }
 
 /// Windows drawn over a screen; they take keys first.
@@ -30,8 +35,44 @@ pub enum Overlay {
         under: Mode,
         scroll: u16,
     },
-    ConfirmQuit,
+    /// A yes/no question.
+    Confirm(Ask),
+    /// A name to type.
+    Input(NameInput),
+    /// Something to read; `r` re-plans when it is about changed knowledge.
+    Notice(String),
     Error(String),
+}
+
+/// What a yes/no question is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    Quit,
+    /// Replace the saved plan with this name.
+    Replace(String),
+    /// Delete the saved plan with this name.
+    Delete(String),
+    /// Replace the plan with a re-plan; the lines say what changes.
+    Replan {
+        plan: Box<Plan>,
+        changes: Vec<String>,
+    },
+}
+
+/// A text field in a dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameInput {
+    pub purpose: NamePurpose,
+    pub text: String,
+    pub error: Option<String>,
+}
+
+/// What the typed name is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamePurpose {
+    Save,
+    Rename { from: String },
+    Duplicate { from: String },
 }
 
 /// The panes of the plan screen, in Tab order.
@@ -113,6 +154,23 @@ pub struct App {
     pub unsaved: bool,
     pub running: bool,
     pub effect: Option<Effect>,
+    /// Where plans are saved; `None` when the data folder is unavailable (the reason is in
+    /// `store_problem`).
+    pub store: Option<Store>,
+    pub store_problem: Option<String>,
+    /// Keep the interview in progress for resuming (off when another copy runs).
+    pub keep_session: bool,
+    /// The saved plan on screen, by name, if it has been saved or opened.
+    pub opened: Option<String>,
+    /// When the opened plan was first saved.
+    pub created: Option<jiff::Timestamp>,
+    /// Progress of the plan's items.
+    pub progress: BTreeMap<String, Progress>,
+    /// The saved-plans list, as last read.
+    pub saved: Vec<crate::store::Listing>,
+    pub saved_row: usize,
+    /// A one-line message about the last action ("Saved ..."), cleared by the next key.
+    pub status: Option<String>,
 }
 
 /// What the welcome menu offers.
@@ -120,6 +178,7 @@ pub struct App {
 pub enum WelcomeItem {
     Continue,
     NewPlan,
+    OpenSaved,
     Quit,
 }
 
@@ -128,6 +187,7 @@ impl WelcomeItem {
         match self {
             WelcomeItem::Continue => "Continue with my answers",
             WelcomeItem::NewPlan => "Start a new plan",
+            WelcomeItem::OpenSaved => "Open a saved plan",
             WelcomeItem::Quit => "Quit",
         }
     }
@@ -163,6 +223,15 @@ impl App {
             unsaved: false,
             running: true,
             effect: None,
+            store: None,
+            store_problem: None,
+            keep_session: false,
+            opened: None,
+            created: None,
+            progress: BTreeMap::new(),
+            saved: Vec::new(),
+            saved_row: 0,
+            status: None,
         }
     }
 
@@ -172,7 +241,11 @@ impl App {
         if !self.answers.is_empty() {
             items.push(WelcomeItem::Continue);
         }
-        items.extend([WelcomeItem::NewPlan, WelcomeItem::Quit]);
+        items.push(WelcomeItem::NewPlan);
+        if self.store.is_some() {
+            items.push(WelcomeItem::OpenSaved);
+        }
+        items.push(WelcomeItem::Quit);
         items
     }
 
@@ -184,7 +257,9 @@ impl App {
     pub fn mode(&self) -> Mode {
         match &self.overlay {
             Some(Overlay::Help { .. }) => return Mode::Help,
-            Some(Overlay::ConfirmQuit) => return Mode::ConfirmQuit,
+            Some(Overlay::Confirm(_)) => return Mode::Confirm,
+            Some(Overlay::Input(_)) => return Mode::Input,
+            Some(Overlay::Notice(_)) => return Mode::Notice,
             Some(Overlay::Error(_)) => return Mode::Error,
             None => {}
         }
@@ -200,6 +275,7 @@ impl App {
             Screen::Summary => Mode::Summary,
             Screen::Strategy => Mode::Strategy,
             Screen::Plan => Mode::Plan,
+            Screen::Saved => Mode::Saved,
         }
     }
 
@@ -214,6 +290,9 @@ impl App {
 
     /// Applies one action. The only place state changes.
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..) | Action::Noop) {
+            self.status = None;
+        }
         match action {
             Action::Noop => {}
             Action::Resize(w, h) => {
@@ -232,15 +311,14 @@ impl App {
             Action::CloseOverlay => self.overlay = None,
             Action::Quit => {
                 if self.unsaved {
-                    self.overlay = Some(Overlay::ConfirmQuit);
+                    self.overlay = Some(Overlay::Confirm(Ask::Quit));
                 } else {
                     self.running = false;
                 }
             }
-            Action::ConfirmQuit => {
-                self.overlay = None;
-                self.running = false;
-            }
+            Action::Confirm => self.confirm(),
+            Action::Replan => self.replan(),
+            _ if matches!(self.overlay, Some(Overlay::Input(_))) => self.update_input(action),
             _ if self.overlay.is_some() => self.update_overlay(action),
             _ => match self.screen {
                 Screen::Welcome => self.update_welcome(action),
@@ -248,6 +326,7 @@ impl App {
                 Screen::Summary => self.update_summary(action),
                 Screen::Strategy => self.update_strategy(action),
                 Screen::Plan => self.update_plan(action),
+                Screen::Saved => self.update_saved(action),
             },
         }
     }
@@ -268,6 +347,7 @@ impl App {
             Action::Select => match items.get(self.welcome_row) {
                 Some(WelcomeItem::Continue) => self.open_question(&self.first_unanswered(), false),
                 Some(WelcomeItem::NewPlan) => self.start_new(),
+                Some(WelcomeItem::OpenSaved) => self.open_saved_list(),
                 Some(WelcomeItem::Quit) => self.update(Action::Quit),
                 None => {}
             },
@@ -275,11 +355,17 @@ impl App {
         }
     }
 
-    /// Starts over with no answers.
+    /// Starts over with no answers (the interview kept for resuming is dropped too).
     pub fn start_new(&mut self) {
+        if let Some(store) = &self.store {
+            store.clear_session();
+        }
         self.answers = Answers::new();
         self.plan = None;
         self.unsaved = false;
+        self.opened = None;
+        self.created = None;
+        self.progress.clear();
         let first = self
             .kb
             .questions
@@ -386,6 +472,7 @@ impl App {
         self.answers.prune(self.kb);
         self.unsaved = true;
         self.plan = None;
+        self.keep_interview();
         let resolved = self.resolved();
         let asked: Vec<&str> = resolved.asked().map(|(q, _)| q.id.as_str()).collect();
         let here = asked.iter().position(|id| *id == q.id).unwrap_or(0);
@@ -513,6 +600,8 @@ impl App {
                 self.scroll = 0;
             }
             Action::EditAnswers => self.open_summary(None),
+            Action::OpenSave => self.open_save(),
+            Action::ToggleProgress => self.toggle_progress(),
             _ if self.pane == Pane::Ranking => {
                 let rows = view::ranking_rows(self).len();
                 let before = self.rank_row;
@@ -542,7 +631,7 @@ impl App {
 }
 
 /// A list highlight after a movement, kept inside `0..len`.
-fn moved(row: usize, action: Action, len: usize, page: usize) -> usize {
+pub(crate) fn moved(row: usize, action: Action, len: usize, page: usize) -> usize {
     let last = len.saturating_sub(1);
     match action {
         Action::Up => row.saturating_sub(1),

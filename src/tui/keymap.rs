@@ -16,8 +16,15 @@ pub enum Mode {
     Summary,
     Strategy,
     Plan,
+    /// The saved-plans list.
+    Saved,
     Help,
-    ConfirmQuit,
+    /// A yes/no question.
+    Confirm,
+    /// A text field (plan names).
+    Input,
+    /// A message to read.
+    Notice,
     Error,
     TooSmall,
 }
@@ -25,12 +32,15 @@ pub enum Mode {
 impl Mode {
     /// Modes where typed characters are text, so single-letter global keys (`q`, `?`) are off.
     pub fn captures_text(self) -> bool {
-        false
+        self == Mode::Input
     }
 
     /// Overlays take every key before the screen below.
     pub fn is_overlay(self) -> bool {
-        matches!(self, Mode::Help | Mode::ConfirmQuit | Mode::Error)
+        matches!(
+            self,
+            Mode::Help | Mode::Confirm | Mode::Input | Mode::Notice | Mode::Error
+        )
     }
 
     /// What the help overlay calls this screen.
@@ -42,8 +52,11 @@ impl Mode {
             Mode::Summary => "Answers",
             Mode::Strategy => "Strategy",
             Mode::Plan => "Plan",
+            Mode::Saved => "Saved plans",
             Mode::Help => "Help",
-            Mode::ConfirmQuit => "Quit?",
+            Mode::Confirm => "Confirm",
+            Mode::Input => "Name",
+            Mode::Notice => "Notice",
             Mode::Error => "Error",
             Mode::TooSmall => "Terminal too small",
         }
@@ -60,6 +73,8 @@ pub enum KeyPat {
     Digit1To9,
     /// Any of 0-9 (typed into a number).
     Digit0To9,
+    /// Any printable character (typed into a text field).
+    AnyChar,
 }
 
 impl KeyPat {
@@ -86,6 +101,7 @@ impl KeyPat {
             KeyPat::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             KeyPat::Digit1To9 => "1-9".to_owned(),
             KeyPat::Digit0To9 => "0-9".to_owned(),
+            KeyPat::AnyChar => "letters".to_owned(),
             KeyPat::Code(code) => match code {
                 KeyCode::Up => "↑".to_owned(),
                 KeyCode::Down => "↓".to_owned(),
@@ -101,6 +117,7 @@ impl KeyPat {
                 KeyCode::Home => "Home".to_owned(),
                 KeyCode::End => "End".to_owned(),
                 KeyCode::F(n) => format!("F{n}"),
+                KeyCode::Char(' ') => "Space".to_owned(),
                 KeyCode::Char(c) => c.to_string(),
                 other => format!("{other:?}"),
             },
@@ -140,6 +157,7 @@ const LISTS: &[Mode] = &[
     M::Plan,
     M::Strategy,
     M::Help,
+    M::Saved,
 ];
 const SCREENS_WITH_BACK: &[Mode] = &[M::Choice, M::Number, M::Summary, M::Strategy, M::Plan];
 
@@ -147,7 +165,7 @@ const SCREENS_WITH_BACK: &[Mode] = &[M::Choice, M::Number, M::Summary, M::Strate
 pub static BINDINGS: &[Binding] = &[
     // Overlays.
     Binding {
-        scope: Scope::Only(&[M::Help, M::Error]),
+        scope: Scope::Only(&[M::Help, M::Error, M::Notice]),
         keys: &[
             Code(K::Esc),
             Code(K::Enter),
@@ -161,18 +179,53 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some("close"),
     },
     Binding {
-        scope: Scope::Only(&[M::ConfirmQuit]),
-        keys: &[Code(K::Char('y')), Code(K::Enter), Code(K::Char('q'))],
-        action: Action::ConfirmQuit,
-        help: "yes, quit",
-        hint: Some("quit"),
+        scope: Scope::Only(&[M::Notice]),
+        keys: &[Code(K::Char('r'))],
+        action: Action::Replan,
+        help: "re-plan with the current knowledge (shows the changes first)",
+        hint: Some("re-plan"),
     },
     Binding {
-        scope: Scope::Only(&[M::ConfirmQuit]),
+        scope: Scope::Only(&[M::Confirm]),
+        keys: &[Code(K::Char('y')), Code(K::Enter)],
+        action: Action::Confirm,
+        help: "yes",
+        hint: Some("yes"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Confirm]),
         keys: &[Code(K::Char('n')), Code(K::Esc), Code(K::Backspace)],
         action: Action::CloseOverlay,
-        help: "no, stay",
-        hint: Some("stay"),
+        help: "no",
+        hint: Some("no"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Input]),
+        keys: &[Code(K::Enter)],
+        action: Action::Select,
+        help: "done",
+        hint: Some("done"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Input]),
+        keys: &[Code(K::Esc)],
+        action: Action::CloseOverlay,
+        help: "cancel",
+        hint: Some("cancel"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Input]),
+        keys: &[Code(K::Backspace)],
+        action: Action::DeleteChar,
+        help: "delete the last character",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Input]),
+        keys: &[KeyPat::AnyChar],
+        action: Action::TypeChar(' '),
+        help: "type the name",
+        hint: None,
     },
     // Moving in lists.
     Binding {
@@ -288,6 +341,7 @@ pub static BINDINGS: &[Binding] = &[
             M::Summary,
             M::Welcome,
             M::Choice,
+            M::Saved,
         ]),
         keys: &[Code(K::Home), Code(K::Char('g'))],
         action: Action::Home,
@@ -302,11 +356,68 @@ pub static BINDINGS: &[Binding] = &[
             M::Summary,
             M::Welcome,
             M::Choice,
+            M::Saved,
         ]),
         keys: &[Code(K::End), Code(K::Char('G'))],
         action: Action::End,
         help: "go to the bottom",
         hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Plan]),
+        keys: &[Code(K::Char('s'))],
+        action: Action::OpenSave,
+        help: "save the plan under a name",
+        hint: Some("save"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Plan]),
+        keys: &[Code(K::Char(' ')), Code(K::Char('x'))],
+        action: Action::ToggleProgress,
+        help: "mark the highlighted item todo, doing or done",
+        hint: Some("progress"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Plan]),
+        keys: &[Code(K::Char('r'))],
+        action: Action::Replan,
+        help: "re-plan with the current knowledge (shows the changes first)",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Saved]),
+        keys: &[Code(K::Enter)],
+        action: Action::Select,
+        help: "open the plan",
+        hint: Some("open"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Saved]),
+        keys: &[Code(K::Char('r'))],
+        action: Action::RenamePlan,
+        help: "rename",
+        hint: Some("rename"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Saved]),
+        keys: &[Code(K::Char('c'))],
+        action: Action::DuplicatePlan,
+        help: "copy under a new name",
+        hint: Some("copy"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Saved]),
+        keys: &[Code(K::Char('d')), Code(K::Delete)],
+        action: Action::DeletePlan,
+        help: "delete (asks first)",
+        hint: Some("delete"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Saved]),
+        keys: &[Code(K::Esc), Code(K::Backspace)],
+        action: Action::Back,
+        help: "back to the welcome screen",
+        hint: Some("back"),
     },
     // Everywhere.
     Binding {

@@ -196,7 +196,16 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
                 ]),
                 None => Line::styled("  —", t.dim),
             };
-            let name = wrap(&r.name, name_width, t.text, "");
+            let name = if r.score.is_some() {
+                format!(
+                    "{} {}",
+                    crate::tui::saved_screen::progress_mark(app, &r.id),
+                    r.name
+                )
+            } else {
+                r.name.clone()
+            };
+            let name = wrap(&name, name_width, t.text, "");
             let height = u16::try_from(name.len()).unwrap_or(1).max(1);
             let status_style = if r.status == "retired" { t.bad } else { t.dim };
             let mut cells = vec![
@@ -216,15 +225,29 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.pane == Pane::Ranking;
     let table = Table::new(table_rows, widths)
         .header(Row::new(header).style(t.dim))
-        .block(pane_block(
-            app,
-            format!(" Ranking ({}) ", rows.len()),
-            focused,
-        ))
+        .block(pane_block(app, ranking_title(app, rows.len()), focused))
         .row_highlight_style(t.selected)
         .highlight_symbol("▶ ");
     let mut state = TableState::default().with_selected(Some(app.rank_row));
     StatefulWidget::render(table, area, buf, &mut state);
+}
+
+fn ranking_title(app: &App, rows: usize) -> String {
+    let done = app
+        .progress
+        .values()
+        .filter(|p| **p == crate::store::Progress::Done)
+        .count();
+    let doing = app
+        .progress
+        .values()
+        .filter(|p| **p == crate::store::Progress::Doing)
+        .count();
+    if done + doing == 0 {
+        format!(" Ranking ({rows}) ")
+    } else {
+        format!(" Ranking ({rows}) · {done} done, {doing} doing ")
+    }
 }
 
 fn detail(app: &App, area: Rect, buf: &mut Buffer) {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::tui::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen};
 use crate::tui::keymap::{self, Mode};
-use crate::tui::{plan_screen, screens};
+use crate::tui::{plan_screen, saved_screen, screens};
 
 pub use plan_screen::ranking_rows;
 
@@ -29,32 +29,10 @@ impl Widget for &App {
             Screen::Summary => screens::summary(self, body, buf),
             Screen::Strategy => screens::strategy(self, body, buf),
             Screen::Plan => plan_screen::render(self, body, buf),
+            Screen::Saved => saved_screen::render(self, body, buf),
         }
         footer(self, footer_area, buf);
-        match &self.overlay {
-            Some(Overlay::Help { under, scroll }) => help(self, *under, *scroll, area, buf),
-            Some(Overlay::ConfirmQuit) => dialog(
-                self,
-                "Quit certwise?",
-                &[
-                    "Your answers have not been saved.".to_owned(),
-                    String::new(),
-                    "y: quit    n: stay".to_owned(),
-                ],
-                area,
-                buf,
-            ),
-            Some(Overlay::Error(message)) => {
-                dialog(
-                    self,
-                    "Something went wrong",
-                    std::slice::from_ref(message),
-                    area,
-                    buf,
-                );
-            }
-            None => {}
-        }
+        saved_screen::overlay(self, area, buf);
     }
 }
 
@@ -81,22 +59,38 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Summary => "Your answers",
         Screen::Strategy => "Your strategy",
         Screen::Plan => "Your plan",
+        Screen::Saved => "Saved plans",
     };
-    let right = if app.screen == Screen::Interview {
+    let name = match (&app.opened, app.screen) {
+        (Some(name), Screen::Plan | Screen::Strategy | Screen::Summary) => {
+            format!(" · {name}{}", if app.unsaved { " (changed)" } else { "" })
+        }
+        _ => String::new(),
+    };
+    let right = if let Some(status) = &app.status {
+        status.clone()
+    } else if app.screen == Screen::Interview {
         let resolved = app.resolved();
         let n = resolved.position(&app.question).map_or(0, |i| i + 1);
         format!("Question {n} of {}", resolved.asked_count())
     } else {
         String::new()
     };
-    let left = Line::from(vec![
+    let right = format!("{right} ");
+    let right_width = u16::try_from(right.chars().count())
+        .unwrap_or(0)
+        .min(area.width / 2);
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
+    Line::from(vec![
         Span::styled(" certwise", t.heading),
         Span::styled(format!(" · {screen}"), t.title),
-    ]);
-    left.render(area, buf);
-    Line::from(Span::styled(format!("{right} "), t.dim))
+        Span::styled(name, t.dim),
+    ])
+    .render(left_area, buf);
+    Line::from(Span::styled(right, t.dim))
         .right_aligned()
-        .render(area, buf);
+        .render(right_area, buf);
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
@@ -231,7 +225,7 @@ pub fn help_max_scroll(app: &App) -> u16 {
     u16::try_from(lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
 }
 
-fn help(app: &App, under: Mode, scroll: u16, area: Rect, buf: &mut Buffer) {
+pub fn help(app: &App, under: Mode, scroll: u16, area: Rect, buf: &mut Buffer) {
     let area = help_area(area);
     Clear.render(area, buf);
     let block = Block::bordered()
@@ -248,7 +242,7 @@ fn help(app: &App, under: Mode, scroll: u16, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-fn dialog(app: &App, title: &str, lines: &[String], area: Rect, buf: &mut Buffer) {
+pub fn dialog(app: &App, title: &str, lines: &[String], area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(4).min(60);
     let mut text = Vec::new();
     for l in lines {

@@ -1,0 +1,396 @@
+//! Saving in the session: the name dialog, the saved-plans list, progress, re-planning when the
+//! knowledge changed, and keeping the interview in progress for the next launch.
+
+use jiff::Timestamp;
+
+use crate::advisor::{self, Plan};
+use crate::store::{Listing, SavedPlan, Session, Store, StoreError};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Ask, NameInput, NamePurpose, Overlay, Pane, Screen, moved};
+use crate::tui::view;
+
+impl App {
+    /// Connects the session to a data folder: offers to resume an interview left in progress, and
+    /// keeps the interview as it goes unless another copy of certwise is doing so.
+    #[must_use]
+    pub fn with_store(mut self, store: Store, keep_session: bool) -> Self {
+        if let Some(session) = store.load_session()
+            && let Ok(answers) = session.answers.validated(self.kb)
+            && !answers.is_empty()
+        {
+            self.answers = answers;
+            self.answers.prune(self.kb);
+            self.opened = session.editing;
+            self.unsaved = true;
+        }
+        self.store = Some(store);
+        self.keep_session = keep_session;
+        self
+    }
+
+    /// Writes the interview in progress, so a crash or a closed terminal loses nothing.
+    pub(crate) fn keep_interview(&mut self) {
+        if !self.keep_session {
+            return;
+        }
+        if let Some(store) = &self.store {
+            let session = Session {
+                answers: self.answers.clone(),
+                question: self.question.clone(),
+                editing: self.opened.clone(),
+            };
+            // Best effort: failing to keep a resume point must not interrupt the interview.
+            let _ = store.save_session(&session);
+        }
+    }
+
+    fn now() -> Timestamp {
+        Timestamp::now()
+    }
+
+    /// Opens the name dialog for saving, with a sensible default name.
+    pub(crate) fn open_save(&mut self) {
+        let Some(plan) = &self.plan else { return };
+        if self.store.is_none() {
+            let why = self
+                .store_problem
+                .clone()
+                .unwrap_or_else(|| "there is no data folder".to_owned());
+            self.overlay = Some(Overlay::Error(format!("Cannot save: {why}")));
+            return;
+        }
+        let default = self.opened.clone().unwrap_or_else(|| {
+            let today = Self::now().to_zoned(jiff::tz::TimeZone::system()).date();
+            format!("{} {today}", plan.strategy.name)
+        });
+        self.overlay = Some(Overlay::Input(NameInput {
+            purpose: NamePurpose::Save,
+            text: default,
+            error: None,
+        }));
+    }
+
+    pub(crate) fn update_input(&mut self, action: Action) {
+        let Some(Overlay::Input(input)) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::TypeChar(c) if input.text.chars().count() < 80 => {
+                input.text.push(c);
+                input.error = None;
+            }
+            Action::DeleteChar => {
+                input.text.pop();
+                input.error = None;
+            }
+            Action::Select => {
+                let name = input.text.trim().to_owned();
+                let purpose = input.purpose.clone();
+                if name.is_empty() {
+                    input.error = Some("Type a name.".to_owned());
+                    return;
+                }
+                self.submit_name(purpose, &name);
+            }
+            _ => {}
+        }
+    }
+
+    fn submit_name(&mut self, purpose: NamePurpose, name: &str) {
+        let Some(store) = self.store.clone() else {
+            return;
+        };
+        let taken = match store.exists(name) {
+            Ok(taken) => taken,
+            Err(e) => return self.fail(&e),
+        };
+        match purpose {
+            NamePurpose::Save if taken && self.opened.as_deref() != Some(name) => {
+                self.overlay = Some(Overlay::Confirm(Ask::Replace(name.to_owned())));
+            }
+            NamePurpose::Save => self.save_as(name, true),
+            NamePurpose::Rename { from } | NamePurpose::Duplicate { from }
+                if taken && from != name =>
+            {
+                if let Some(Overlay::Input(input)) = &mut self.overlay {
+                    input.error = Some(format!("\"{name}\" is taken; choose another name."));
+                }
+            }
+            NamePurpose::Rename { from } => {
+                let result = store.rename(&from, name, Self::now());
+                self.after_list_change(result.map(|()| format!("Renamed to \"{name}\".")));
+                if self.opened.as_deref() == Some(from.as_str()) {
+                    self.opened = Some(name.to_owned());
+                }
+            }
+            NamePurpose::Duplicate { from } => {
+                let result = store.duplicate(&from, name, Self::now());
+                self.after_list_change(result.map(|_| format!("Copied as \"{name}\".")));
+            }
+        }
+    }
+
+    /// Saves the plan on screen under `name`.
+    fn save_as(&mut self, name: &str, replace: bool) {
+        let (Some(store), Some(plan)) = (self.store.clone(), self.plan.clone()) else {
+            return;
+        };
+        let now = Self::now();
+        let mut saved = SavedPlan::new(name, self.answers.clone(), plan, now);
+        if self.opened.as_deref() == Some(name) {
+            saved.created = self.created.unwrap_or(now);
+        }
+        saved.progress.clone_from(&self.progress);
+        match store.save(&saved, replace) {
+            Ok(_) => {
+                self.overlay = None;
+                self.opened = Some(saved.name.clone());
+                self.created = Some(saved.created);
+                self.unsaved = false;
+                self.status = Some(format!("Saved \"{}\".", saved.name));
+                store.clear_session();
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    fn fail(&mut self, e: &StoreError) {
+        self.overlay = Some(Overlay::Error(format!(
+            "{e}. Nothing was lost: your plan is still here. Fix the folder and try again, \
+             or restart certwise with --data-dir DIR to save elsewhere."
+        )));
+    }
+
+    /// Yes to the open question.
+    pub(crate) fn confirm(&mut self) {
+        let Some(Overlay::Confirm(ask)) = self.overlay.take() else {
+            return;
+        };
+        match ask {
+            Ask::Quit => self.running = false,
+            Ask::Replace(name) => self.save_as(&name, true),
+            Ask::Delete(name) => {
+                let result = self.store.as_ref().map(|s| s.delete(&name));
+                if self.opened.as_deref() == Some(name.as_str()) {
+                    self.opened = None;
+                    self.unsaved = self.plan.is_some();
+                }
+                if let Some(result) = result {
+                    self.after_list_change(result.map(|()| format!("Deleted \"{name}\".")));
+                }
+            }
+            Ask::Replan { plan, .. } => {
+                self.plan = Some(*plan);
+                self.unsaved = true;
+                self.rank_row = 0;
+                self.scroll = 0;
+                self.status =
+                    Some("Re-planned with the current knowledge; press s to save.".to_owned());
+            }
+        }
+    }
+
+    /// Marks the highlighted item's progress; an opened plan is saved at once.
+    pub(crate) fn toggle_progress(&mut self) {
+        if self.pane != Pane::Ranking {
+            return;
+        }
+        let rows = view::ranking_rows(self);
+        let Some(row) = rows.get(self.rank_row) else {
+            return;
+        };
+        if row.score.is_none() {
+            return;
+        }
+        let next = self
+            .progress
+            .get(&row.id)
+            .copied()
+            .unwrap_or_default()
+            .next();
+        self.progress.insert(row.id.clone(), next);
+        match self.opened.clone() {
+            Some(name) if !self.unsaved => self.save_as(&name, true),
+            _ => self.unsaved = true,
+        }
+    }
+
+    /// Recomputes the plan with the current knowledge and asks before replacing, listing what
+    /// changes in the ranking.
+    pub(crate) fn replan(&mut self) {
+        let Some(old) = &self.plan else { return };
+        match advisor::plan(self.kb, &self.answers) {
+            Ok(new) => {
+                let changes = ranking_changes(old, &new);
+                self.overlay = Some(Overlay::Confirm(Ask::Replan {
+                    plan: Box::new(new),
+                    changes,
+                }));
+            }
+            Err(e) => self.overlay = Some(Overlay::Error(e.to_string())),
+        }
+    }
+
+    /// Shows the saved-plans list.
+    pub(crate) fn open_saved_list(&mut self) {
+        self.refresh_saved();
+        self.screen = Screen::Saved;
+    }
+
+    fn refresh_saved(&mut self) {
+        match self.store.as_ref().map(Store::list) {
+            Some(Ok(list)) => self.saved = list,
+            Some(Err(e)) => self.fail(&e),
+            None => self.saved.clear(),
+        }
+        self.saved_row = self.saved_row.min(self.saved.len().saturating_sub(1));
+    }
+
+    fn after_list_change(&mut self, result: Result<String, StoreError>) {
+        match result {
+            Ok(message) => {
+                self.overlay = None;
+                self.status = Some(message);
+                self.refresh_saved();
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    fn selected_saved(&self) -> Option<&Listing> {
+        self.saved.get(self.saved_row)
+    }
+
+    pub(crate) fn update_saved(&mut self, action: Action) {
+        let name = match self.selected_saved() {
+            Some(Listing::Plan { plan, .. }) => Some(plan.name.clone()),
+            _ => None,
+        };
+        match action {
+            Action::Up | Action::Down | Action::Home | Action::End => {
+                self.saved_row = moved(self.saved_row, action, self.saved.len(), 1);
+            }
+            Action::Back => self.screen = Screen::Welcome,
+            Action::Select => match self.selected_saved() {
+                Some(Listing::Plan { plan, .. }) => {
+                    let plan = (**plan).clone();
+                    self.open_saved(plan);
+                }
+                Some(Listing::Unreadable { file, reason }) => {
+                    self.overlay = Some(Overlay::Notice(format!(
+                        "{} does not load: {reason}. It has been set aside and will not be overwritten.",
+                        file.display()
+                    )));
+                }
+                None => {}
+            },
+            Action::RenamePlan | Action::DuplicatePlan => {
+                let Some(from) = name else { return };
+                let (purpose, text) = if action == Action::RenamePlan {
+                    (NamePurpose::Rename { from: from.clone() }, from)
+                } else {
+                    (
+                        NamePurpose::Duplicate { from: from.clone() },
+                        format!("{from} (copy)"),
+                    )
+                };
+                self.overlay = Some(Overlay::Input(NameInput {
+                    purpose,
+                    text,
+                    error: None,
+                }));
+            }
+            Action::DeletePlan => {
+                if let Some(name) = name {
+                    self.overlay = Some(Overlay::Confirm(Ask::Delete(name)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Shows a saved plan exactly as it was saved; says so if the knowledge has changed since.
+    pub fn open_saved(&mut self, saved: SavedPlan) {
+        let notice = knowledge_notice(self, &saved);
+        self.answers = saved.answers;
+        self.progress = saved.progress;
+        self.opened = Some(saved.name);
+        self.created = Some(saved.created);
+        self.plan = Some(saved.plan);
+        self.unsaved = false;
+        self.screen = Screen::Plan;
+        self.pane = Pane::Ranking;
+        self.rank_row = 0;
+        self.scroll = 0;
+        self.overlay = notice.map(Overlay::Notice);
+    }
+}
+
+/// Why a saved plan may be out of date with the current knowledge, if it is.
+fn knowledge_notice(app: &App, saved: &SavedPlan) -> Option<String> {
+    let now = app.kb.version();
+    let retired: Vec<&str> = saved
+        .plan
+        .recommendations
+        .iter()
+        .filter_map(|r| {
+            app.kb
+                .entry(&r.id)
+                .filter(|e| e.status.is_retired())
+                .map(|e| e.name.as_str())
+        })
+        .collect();
+    if saved.knowledge_version == now && retired.is_empty() {
+        return None;
+    }
+    let mut text = format!(
+        "This plan was made with {}; certwise now knows {now}.",
+        saved.knowledge_version
+    );
+    if !retired.is_empty() {
+        text.push_str(&format!(" Retired since: {}.", retired.join(", ")));
+    }
+    text.push_str(
+        " Press r to re-plan and see what changes first, or Esc to keep the plan as it was.",
+    );
+    Some(text)
+}
+
+/// What a re-plan changes in the ranking, one line each.
+pub fn ranking_changes(old: &Plan, new: &Plan) -> Vec<String> {
+    let mut lines = Vec::new();
+    if old.strategy.id != new.strategy.id {
+        lines.push(format!(
+            "Strategy: {} → {}",
+            old.strategy.name, new.strategy.name
+        ));
+    }
+    let rank = |p: &Plan, id: &str| p.recommendations.iter().position(|r| r.id == id);
+    for (i, r) in new.recommendations.iter().enumerate() {
+        match rank(old, &r.id) {
+            None => lines.push(format!("New: {} (#{}, {})", r.name, i + 1, r.score)),
+            Some(j) => {
+                let before = &old.recommendations[j];
+                if j != i || before.score != r.score {
+                    lines.push(format!(
+                        "{}: #{} ({}) → #{} ({})",
+                        r.name,
+                        j + 1,
+                        before.score,
+                        i + 1,
+                        r.score
+                    ));
+                }
+            }
+        }
+    }
+    for r in &old.recommendations {
+        if rank(new, &r.id).is_none() {
+            lines.push(format!("No longer recommended: {}", r.name));
+        }
+    }
+    if lines.is_empty() {
+        lines.push("Nothing changes in the ranking.".to_owned());
+    }
+    lines
+}
