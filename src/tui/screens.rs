@@ -153,10 +153,12 @@ pub fn summary(app: &App, area: Rect, buf: &mut Buffer) {
             let value = q.label_of(v);
             let value_style = if assumed { t.dim } else { t.text };
             let suffix = if assumed { " (default)" } else { "" };
-            ListItem::new(Line::from(vec![
+            ListItem::new(wrap_after(
                 Span::styled(format!("{:<label_width$}  ", q.id), t.key),
-                Span::styled(format!("{value}{suffix}"), value_style),
-            ]))
+                &format!("{value}{suffix}"),
+                rows.width.saturating_sub(2),
+                value_style,
+            ))
         })
         .collect();
     items.push(ListItem::new(Line::styled("→ Make my plan", t.heading)));
