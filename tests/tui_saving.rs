@@ -1,0 +1,271 @@
+//! Saving in the session, driven through `App::update` against a real data folder in a temporary
+//! directory: save, replace, open, rename, copy, delete, progress, re-plan, resume.
+#![allow(clippy::unwrap_used)]
+
+use certwise::knowledge::Knowledge;
+use certwise::store::{Listing, Progress, Store};
+use certwise::tui::action::Action;
+use certwise::tui::app::{App, Ask, Overlay, Screen, WelcomeItem};
+use certwise::tui::theme::Theme;
+
+fn app(store: &Store) -> App {
+    App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24).with_store(store.clone(), true)
+}
+
+fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("data")).unwrap();
+    (dir, store)
+}
+
+fn type_text(a: &mut App, text: &str) {
+    for c in text.chars() {
+        a.update(Action::TypeChar(c));
+    }
+}
+
+/// New plan with defaults, up to the plan screen.
+fn to_plan(a: &mut App) {
+    a.update(Action::Select);
+    while a.screen == Screen::Interview {
+        a.update(Action::Select);
+    }
+    a.update(Action::ShowPlan);
+    a.update(Action::Select);
+    assert_eq!(a.screen, Screen::Plan);
+}
+
+fn save_as(a: &mut App, name: &str) {
+    a.update(Action::OpenSave);
+    let Some(Overlay::Input(input)) = &a.overlay else { panic!("no save dialog: {:?}", a.overlay) };
+    let default = input.text.clone();
+    for _ in default.chars() {
+        a.update(Action::DeleteChar);
+    }
+    type_text(a, name);
+    a.update(Action::Select);
+}
+
+fn names(store: &Store) -> Vec<String> {
+    store
+        .list()
+        .unwrap()
+        .into_iter()
+        .filter_map(|l| match l {
+            Listing::Plan { plan, .. } => Some(plan.name),
+            Listing::Unreadable { .. } => None,
+        })
+        .collect()
+}
+
+#[test]
+fn save_dialog_offers_a_default_name_and_saves() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    a.update(Action::OpenSave);
+    let Some(Overlay::Input(input)) = &a.overlay else { panic!() };
+    let strategy = a.plan.as_ref().unwrap().strategy.name.clone();
+    assert!(input.text.starts_with(&strategy), "default name {:?}", input.text);
+    a.update(Action::Select);
+    assert_eq!(a.overlay, None);
+    assert!(!a.unsaved);
+    assert_eq!(names(&store).len(), 1);
+    assert!(a.status.as_deref().unwrap().starts_with("Saved"));
+}
+
+#[test]
+fn names_in_any_language_and_empty_names() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    save_as(&mut a, "");
+    let Some(Overlay::Input(input)) = &a.overlay else { panic!() };
+    assert!(input.error.is_some(), "an empty name is refused");
+    a.update(Action::CloseOverlay);
+    save_as(&mut a, "Plan für 2027 — été");
+    assert_eq!(names(&store), vec!["Plan für 2027 — été".to_owned()]);
+}
+
+#[test]
+fn saving_under_an_existing_name_asks_before_replacing() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    save_as(&mut a, "mine");
+    let mut b = app(&store);
+    to_plan(&mut b);
+    save_as(&mut b, "mine");
+    assert_eq!(b.overlay, Some(Overlay::Confirm(Ask::Replace("mine".to_owned()))));
+    b.update(Action::CloseOverlay);
+    assert!(b.unsaved, "saying no saves nothing");
+    save_as(&mut b, "mine");
+    b.update(Action::Confirm);
+    assert!(!b.unsaved);
+    assert_eq!(names(&store), vec!["mine".to_owned()]);
+}
+
+#[test]
+fn an_opened_plan_is_shown_exactly_as_saved_and_saves_back_without_asking() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    save_as(&mut a, "mine");
+    let saved_plan = a.plan.clone();
+    let mut b = app(&store);
+    b.update(Action::End); // welcome: move to the last items
+    let items = b.welcome_items();
+    b.welcome_row = items.iter().position(|i| *i == WelcomeItem::OpenSaved).unwrap();
+    b.update(Action::Select);
+    assert_eq!(b.screen, Screen::Saved);
+    b.update(Action::Select);
+    assert_eq!(b.screen, Screen::Plan);
+    assert_eq!(b.plan, saved_plan);
+    assert_eq!(b.opened.as_deref(), Some("mine"));
+    assert_eq!(b.overlay, None, "same knowledge: no notice");
+    // Edit an answer and save back under the same name.
+    b.update(Action::EditAnswers);
+    b.summary_row = b.resolved().position("hours_per_week").unwrap();
+    b.update(Action::Select);
+    b.update(Action::TypeDigit('2'));
+    b.update(Action::TypeDigit('0'));
+    b.update(Action::Select);
+    b.update(Action::ShowPlan);
+    b.update(Action::Select);
+    b.update(Action::OpenSave);
+    b.update(Action::Select);
+    assert_eq!(b.overlay, None, "saving back to the opened plan does not ask");
+    assert_eq!(store.load("mine").unwrap().answers.get("hours_per_week"), Some("20"));
+}
+
+#[test]
+fn progress_is_tracked_and_saved_at_once_for_a_saved_plan() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    let first = a.plan.as_ref().unwrap().recommendations[0].id.clone();
+    a.update(Action::ToggleProgress);
+    assert_eq!(a.progress.get(&first), Some(&Progress::Doing));
+    assert!(a.unsaved);
+    save_as(&mut a, "tracked");
+    assert_eq!(store.load("tracked").unwrap().progress_of(&first), Progress::Doing);
+    a.update(Action::ToggleProgress);
+    assert!(!a.unsaved, "progress on a saved plan is saved straight away");
+    assert_eq!(store.load("tracked").unwrap().progress_of(&first), Progress::Done);
+    a.update(Action::ToggleProgress);
+    assert_eq!(store.load("tracked").unwrap().progress_of(&first), Progress::Todo);
+}
+
+#[test]
+fn rename_copy_and_delete_from_the_list() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    save_as(&mut a, "alpha");
+    let mut b = app(&store);
+    b.welcome_row = b.welcome_items().iter().position(|i| *i == WelcomeItem::OpenSaved).unwrap();
+    b.update(Action::Select);
+    b.update(Action::RenamePlan);
+    for _ in 0..10 {
+        b.update(Action::DeleteChar);
+    }
+    type_text(&mut b, "beta");
+    b.update(Action::Select);
+    assert_eq!(names(&store), vec!["beta".to_owned()]);
+    b.update(Action::DuplicatePlan);
+    b.update(Action::Select); // default: "beta (copy)"
+    assert_eq!(names(&store), vec!["beta".to_owned(), "beta (copy)".to_owned()]);
+    b.update(Action::DuplicatePlan);
+    b.update(Action::Select); // "beta (copy)" again: taken
+    let Some(Overlay::Input(input)) = &b.overlay else { panic!() };
+    assert!(input.error.as_deref().unwrap().contains("taken"));
+    b.update(Action::CloseOverlay);
+    b.saved_row = 0;
+    b.update(Action::DeletePlan);
+    assert_eq!(b.overlay, Some(Overlay::Confirm(Ask::Delete("beta".to_owned()))));
+    b.update(Action::CloseOverlay);
+    assert_eq!(names(&store).len(), 2, "no deletes without yes");
+    b.update(Action::DeletePlan);
+    b.update(Action::Confirm);
+    assert_eq!(names(&store), vec!["beta (copy)".to_owned()]);
+}
+
+#[test]
+fn changed_knowledge_is_noticed_and_replanning_shows_changes_before_replacing() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    save_as(&mut a, "old");
+    // Pretend the plan was made with an older catalog and ranked things differently.
+    let mut saved = store.load("old").unwrap();
+    saved.knowledge_version = "catalog-2025-01-01".to_owned();
+    saved.plan.recommendations.swap(0, 1);
+    store.save(&saved, true).unwrap();
+    let mut b = app(&store);
+    b.open_saved(store.load("old").unwrap());
+    let Some(Overlay::Notice(text)) = &b.overlay else { panic!("{:?}", b.overlay) };
+    assert!(text.contains("catalog-2025-01-01"), "{text}");
+    let before = b.plan.clone();
+    b.update(Action::Replan);
+    let Some(Overlay::Confirm(Ask::Replan { changes, .. })) = &b.overlay else { panic!("{:?}", b.overlay) };
+    assert!(changes.iter().any(|c| c.contains("#2") && c.contains("#1")), "{changes:?}");
+    assert_eq!(b.plan, before, "nothing replaced before yes");
+    b.update(Action::Confirm);
+    assert_ne!(b.plan, before);
+    assert!(b.unsaved);
+}
+
+#[test]
+fn an_interview_in_progress_is_offered_for_resuming() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    a.update(Action::Select);
+    a.update(Action::Pick(4)); // goal: productivity
+    a.update(Action::Pick(2)); // role: developer
+    drop(a); // as if killed: nothing else happens
+    let mut b = app(&store);
+    assert_eq!(b.welcome_items()[0], WelcomeItem::Continue);
+    b.update(Action::Select);
+    assert_eq!(b.screen, Screen::Interview);
+    assert_eq!(b.answers.get("goal"), Some("productivity"));
+    assert_eq!(b.answers.get("role"), Some("developer"));
+    assert_eq!(b.question, "ai_experience");
+    // Starting a new plan drops it.
+    let mut c = app(&store);
+    c.welcome_row = c.welcome_items().iter().position(|i| *i == WelcomeItem::NewPlan).unwrap();
+    c.update(Action::Select);
+    assert!(app(&store).answers.is_empty());
+}
+
+#[test]
+fn without_a_data_folder_saving_says_why_and_keeps_the_plan() {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24);
+    a.store_problem = Some("no home folder to keep plans in".to_owned());
+    to_plan(&mut a);
+    let plan = a.plan.clone();
+    a.update(Action::OpenSave);
+    let Some(Overlay::Error(message)) = &a.overlay else { panic!() };
+    assert!(message.contains("no home folder"));
+    assert_eq!(a.plan, plan);
+}
+
+#[test]
+fn a_failed_save_keeps_the_plan_and_can_be_retried() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    let plans = dir.path().join("data/plans");
+    std::fs::set_permissions(&plans, std::fs::Permissions::from_mode(0o500)).unwrap();
+    let probe = std::fs::write(plans.join("probe"), b"x").is_ok();
+    if !probe {
+        save_as(&mut a, "blocked");
+        assert!(matches!(a.overlay, Some(Overlay::Error(_))), "{:?}", a.overlay);
+        assert!(a.unsaved && a.plan.is_some());
+        a.update(Action::CloseOverlay);
+    }
+    std::fs::set_permissions(&plans, std::fs::Permissions::from_mode(0o700)).unwrap();
+    save_as(&mut a, "blocked");
+    assert_eq!(a.overlay, None);
+    assert!(names(&store).contains(&"blocked".to_owned()));
+}
