@@ -33,7 +33,10 @@ pub fn settle(mut factors: Vec<Factor>) -> (u8, Vec<Factor>) {
     let clamped = sum.clamp(0, 100);
     if clamped != sum {
         let bound = if sum > 100 { "top" } else { "bottom" };
-        factors.push(Factor::new(clamped - sum, format!("scores stop at {clamped}, the {bound} of the scale")));
+        factors.push(Factor::new(
+            clamped - sum,
+            format!("scores stop at {clamped}, the {bound} of the scale"),
+        ));
     }
     (u8::try_from(clamped).unwrap_or(0), factors)
 }

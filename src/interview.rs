@@ -36,14 +36,23 @@ impl Answers {
     /// # Errors
     /// The question does not exist or the value is not valid for it.
     pub fn set(&mut self, kb: &Knowledge, id: &str, raw: &str) -> Result<(), AnswerError> {
-        let question = kb.question(id).ok_or_else(|| AnswerError::UnknownQuestion {
-            id: id.to_owned(),
-            valid: kb.questions.iter().map(|q| q.id.as_str()).collect::<Vec<_>>().join(", "),
-        })?;
-        let value = question.parse_value(raw).map_err(|source| AnswerError::BadValue {
-            id: id.to_owned(),
-            source,
-        })?;
+        let question = kb
+            .question(id)
+            .ok_or_else(|| AnswerError::UnknownQuestion {
+                id: crate::knowledge::one_line(id),
+                valid: kb
+                    .questions
+                    .iter()
+                    .map(|q| q.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
+        let value = question
+            .parse_value(raw)
+            .map_err(|source| AnswerError::BadValue {
+                id: id.to_owned(),
+                source,
+            })?;
         self.0.insert(id.to_owned(), value);
         Ok(())
     }
@@ -113,7 +122,12 @@ impl<'k> Resolved<'k> {
         let mut asked: Vec<(&Question, String)> = Vec::new();
         let mut assumed = Vec::new();
         for q in &kb.questions {
-            let lookup = |id: &str| asked.iter().find(|(a, _)| a.id == id).map(|(_, v)| v.as_str());
+            let lookup = |id: &str| {
+                asked
+                    .iter()
+                    .find(|(a, _)| a.id == id)
+                    .map(|(_, v)| v.as_str())
+            };
             if !q.ask_if.holds(&lookup) {
                 continue;
             }
@@ -153,7 +167,10 @@ impl<'k> Resolved<'k> {
 
     /// The value of an asked question; `None` if it was not asked.
     pub fn answer(&self, id: &str) -> Option<&str> {
-        self.asked.iter().find(|(q, _)| q.id == id).map(|(_, v)| v.as_str())
+        self.asked
+            .iter()
+            .find(|(q, _)| q.id == id)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The value the advisor works with: the answer if asked, else the question's default.
@@ -183,12 +200,36 @@ impl<'k> Resolved<'k> {
 }
 
 /// A value in an answers file: text, or a bare number for the numeric questions.
+///
+/// Anything else (a negative or fractional number, `true`, a list) is read too, so that the
+/// question can refuse it with its own message ("`-5` is not a whole number (1-80)") instead of
+/// a parse error that names no question.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 enum RawValue {
     Number(u64),
+    Negative(i64),
+    Float(f64),
+    Bool(bool),
     Text(String),
+    Other(ron::Value),
 }
+
+impl RawValue {
+    fn into_text(self) -> String {
+        match self {
+            RawValue::Number(n) => n.to_string(),
+            RawValue::Negative(n) => n.to_string(),
+            RawValue::Float(x) => x.to_string(),
+            RawValue::Bool(b) => b.to_string(),
+            RawValue::Text(s) => s,
+            RawValue::Other(v) => ron::to_string(&v).unwrap_or_else(|_| "?".to_owned()),
+        }
+    }
+}
+
+/// What an answers file looks like, for syntax errors.
+pub const ANSWERS_FILE_EXAMPLE: &str = r#"{"goal": "promotion", "hours_per_week": 6}"#;
 
 /// Errors reading an answers file.
 #[derive(Debug, thiserror::Error)]
@@ -218,24 +259,31 @@ pub enum AnswersFileError {
 ///
 /// # Errors
 /// Syntax errors with line and column, or the first invalid answer.
-pub fn parse_answers_file(kb: &Knowledge, path: &str, text: &str) -> Result<Answers, AnswersFileError> {
+pub fn parse_answers_file(
+    kb: &Knowledge,
+    path: &str,
+    text: &str,
+) -> Result<Answers, AnswersFileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let raw: BTreeMap<String, RawValue> = ron::from_str(text).map_err(|e| AnswersFileError::Syntax {
-        path: path.to_owned(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
-    })?;
+    let raw: BTreeMap<String, RawValue> =
+        ron::from_str(text).map_err(|e| AnswersFileError::Syntax {
+            path: path.to_owned(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: format!(
+                "{}; an answers file is a RON map such as {ANSWERS_FILE_EXAMPLE}",
+                e.code
+            ),
+        })?;
     let mut answers = Answers::new();
     for (id, value) in raw {
-        let value = match value {
-            RawValue::Number(n) => n.to_string(),
-            RawValue::Text(s) => s,
-        };
-        answers.set(kb, &id, &value).map_err(|source| AnswersFileError::Answer {
-            path: path.to_owned(),
-            source,
-        })?;
+        let value = value.into_text();
+        answers
+            .set(kb, &id, &value)
+            .map_err(|source| AnswersFileError::Answer {
+                path: path.to_owned(),
+                source,
+            })?;
     }
     Ok(answers)
 }
@@ -244,7 +292,10 @@ pub fn parse_answers_file(kb: &Knowledge, path: &str, text: &str) -> Result<Answ
 ///
 /// # Errors
 /// See [`parse_answers_file`]; also the file cannot be read or is not UTF-8.
-pub fn read_answers_file(kb: &Knowledge, path: &std::path::Path) -> Result<Answers, AnswersFileError> {
+pub fn read_answers_file(
+    kb: &Knowledge,
+    path: &std::path::Path,
+) -> Result<Answers, AnswersFileError> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|source| AnswersFileError::Read {
         path: shown.clone(),

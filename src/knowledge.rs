@@ -407,7 +407,10 @@ pub struct Knowledge {
     pub evaluation: Evaluation,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(file: &'static str, text: &str) -> Result<T, KnowledgeError> {
+fn parse<T: serde::de::DeserializeOwned>(
+    file: &'static str,
+    text: &str,
+) -> Result<T, KnowledgeError> {
     ron::from_str(text).map_err(|source| KnowledgeError::Parse { file, source })
 }
 
@@ -442,8 +445,10 @@ impl Knowledge {
     /// Only if the shipped assets are broken, which the test suite rules out.
     pub fn embedded() -> Result<&'static Knowledge, &'static KnowledgeError> {
         static KB: OnceLock<Result<Knowledge, KnowledgeError>> = OnceLock::new();
-        KB.get_or_init(|| Knowledge::from_texts(QUESTIONS_RON, STRATEGIES_RON, CATALOG_RON, EVALUATION_RON))
-            .as_ref()
+        KB.get_or_init(|| {
+            Knowledge::from_texts(QUESTIONS_RON, STRATEGIES_RON, CATALOG_RON, EVALUATION_RON)
+        })
+        .as_ref()
     }
 
     /// A short version string; a saved plan records it so that changes can be noticed.
@@ -464,7 +469,8 @@ impl Knowledge {
     }
 
     /// Every inconsistency: duplicate ids, references to ids that do not exist, bad defaults,
-    /// conditions that look at later questions, retired entries without an active successor.
+    /// conditions that look at later questions, retired entries without an active successor, red
+    /// flags without an explanation (the avoid list would silently drop them).
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         let mut seen = BTreeSet::new();
@@ -485,7 +491,13 @@ impl Knowledge {
                 }
             }
             for (qid, value) in q.ask_if.references() {
-                check_reference(&earlier, &format!("question `{}`", q.id), qid, value, &mut problems);
+                check_reference(
+                    &earlier,
+                    &format!("question `{}`", q.id),
+                    qid,
+                    value,
+                    &mut problems,
+                );
             }
             earlier.insert(q.id.as_str(), q);
         }
@@ -497,9 +509,19 @@ impl Knowledge {
             entry_problems(e, &mut problems);
         }
         for e in &self.catalog.entries {
+            for flag in &e.red_flags {
+                if !self.evaluation.red_flags.iter().any(|i| i.flag == *flag) {
+                    problems.push(format!(
+                        "`{}` has red flag `{flag:?}`, which evaluation.ron does not explain",
+                        e.id
+                    ));
+                }
+            }
             if let Status::Retired { successor, .. } = &e.status {
                 match self.entry(successor) {
-                    None => problems.push(format!("`{}` names unknown successor `{successor}`", e.id)),
+                    None => {
+                        problems.push(format!("`{}` names unknown successor `{successor}`", e.id));
+                    }
                     Some(s) if s.status.is_retired() => {
                         problems.push(format!("`{}` names retired successor `{successor}`", e.id));
                     }
@@ -509,12 +531,21 @@ impl Knowledge {
         }
         for s in &self.strategies.strategies {
             for (qid, value) in s.select_if.references() {
-                check_reference(&earlier, &format!("strategy `{}`", s.id), qid, value, &mut problems);
+                check_reference(
+                    &earlier,
+                    &format!("strategy `{}`", s.id),
+                    qid,
+                    value,
+                    &mut problems,
+                );
             }
             for em in &s.emphasis {
                 for id in &em.ids {
                     if self.entry(id).is_none() {
-                        problems.push(format!("strategy `{}` emphasises unknown entry `{id}`", s.id));
+                        problems.push(format!(
+                            "strategy `{}` emphasises unknown entry `{id}`",
+                            s.id
+                        ));
                     }
                 }
             }
@@ -556,13 +587,17 @@ fn check_reference(
     problems: &mut Vec<String>,
 ) {
     let Some(q) = earlier.get(qid) else {
-        problems.push(format!("{whose} looks at `{qid}`, which is not an earlier question"));
+        problems.push(format!(
+            "{whose} looks at `{qid}`, which is not an earlier question"
+        ));
         return;
     };
     if let Some(value) = value
         && q.parse_value(value).is_err()
     {
-        problems.push(format!("{whose} compares `{qid}` with `{value}`, which it cannot be"));
+        problems.push(format!(
+            "{whose} compares `{qid}` with `{value}`, which it cannot be"
+        ));
     }
 }
 
@@ -573,8 +608,23 @@ pub enum ValueError {
     NotAnOption { value: String, valid: String },
     #[error("`{value}` is not a whole number ({min}-{max})")]
     NotANumber { value: String, min: u32, max: u32 },
+    /// A whole number outside `min..=max`, kept as written (it may not fit any integer type).
     #[error("{value} is out of range ({min}-{max})")]
-    OutOfRange { value: u32, min: u32, max: u32 },
+    OutOfRange { value: String, min: u32, max: u32 },
+}
+
+/// A value as shown in a message: control characters (a newline in an answers file, say) are
+/// escaped so that the message stays on one line.
+pub fn one_line(raw: &str) -> String {
+    raw.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 impl Question {
@@ -590,19 +640,26 @@ impl Question {
                 .find(|o| o.value == raw)
                 .map(|o| o.value.clone())
                 .ok_or_else(|| ValueError::NotAnOption {
-                    value: raw.to_owned(),
+                    value: one_line(raw),
                     valid: self.valid_values(),
                 }),
             QuestionKind::Number { min, max, .. } => {
-                let n: u32 = raw.parse().map_err(|_| ValueError::NotANumber {
-                    value: raw.to_owned(),
-                    min: *min,
-                    max: *max,
-                })?;
-                if (*min..=*max).contains(&n) {
-                    Ok(n.to_string())
-                } else {
-                    Err(ValueError::OutOfRange { value: n, min: *min, max: *max })
+                let digits = raw.strip_prefix('+').unwrap_or(raw);
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(ValueError::NotANumber {
+                        value: one_line(raw),
+                        min: *min,
+                        max: *max,
+                    });
+                }
+                // Digits only: anything that does not fit a u32 is out of range, not "not a number".
+                match digits.parse::<u32>() {
+                    Ok(n) if (*min..=*max).contains(&n) => Ok(n.to_string()),
+                    _ => Err(ValueError::OutOfRange {
+                        value: one_line(raw),
+                        min: *min,
+                        max: *max,
+                    }),
                 }
             }
         }

@@ -25,7 +25,8 @@ pub fn plan(kb: &Knowledge, plan: &Plan, format: Format) -> String {
 
 /// The plan as pretty JSON (schema in README.md).
 pub fn json(plan: &Plan) -> String {
-    let mut s = serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }
@@ -37,7 +38,9 @@ pub fn points(p: i32) -> String {
 
 /// "role = Developer" with the option's label.
 pub fn answer_text(kb: &Knowledge, a: &AnswerRef) -> String {
-    let value = kb.question(&a.question).map_or(a.value.as_str(), |q| q.label_of(&a.value));
+    let value = kb
+        .question(&a.question)
+        .map_or(a.value.as_str(), |q| q.label_of(&a.value));
     format!("{} = {value}", a.question)
 }
 
@@ -52,7 +55,11 @@ pub fn signal_rows(plan: &Plan) -> [(&'static str, &'static str, &Signal); 3] {
     [
         ("Understanding the basics", "basics", &plan.signals.basics),
         ("Having built something real", "built", &plan.signals.built),
-        ("Communicating it clearly", "communication", &plan.signals.communication),
+        (
+            "Communicating it clearly",
+            "communication",
+            &plan.signals.communication,
+        ),
     ]
 }
 
@@ -60,7 +67,12 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Strategy: {}", p.strategy.name);
     let _ = writeln!(o, "{}", p.strategy.summary);
-    let decided: Vec<String> = p.strategy.decided_by.iter().map(|a| answer_text(kb, a)).collect();
+    let decided: Vec<String> = p
+        .strategy
+        .decided_by
+        .iter()
+        .map(|a| answer_text(kb, a))
+        .collect();
     let _ = writeln!(o, "Chosen because: {}", decided.join("; "));
     o.push_str("\nSteps\n");
     for (i, s) in p.strategy.steps.iter().enumerate() {

@@ -6,6 +6,9 @@ use crate::advisor::{Avoid, Factor, Recommendation, settle};
 use crate::interview::Resolved;
 use crate::knowledge::{Entry, Kind, Level, Platform, Rating, Status, Strategy};
 
+/// Entries scoring below this, with no other reason, go on the avoid list.
+pub const AVOID_BELOW: u8 = 20;
+
 /// What every rule looks at.
 pub struct Ctx<'a, 'k> {
     pub r: &'a Resolved<'k>,
@@ -18,11 +21,20 @@ impl Ctx<'_, '_> {
     }
 
     fn regulated(&self) -> bool {
-        matches!(self.r.value("industry"), "healthcare" | "finance" | "government")
+        matches!(
+            self.r.value("industry"),
+            "healthcare" | "finance" | "government"
+        )
     }
 
     fn is_strategy(&self, id: &str) -> bool {
         self.strategy.id == id
+    }
+
+    /// Developers and cloud, data or ML engineers: people who already build software, whichever
+    /// strategy their target picks.
+    fn is_experienced_developer(&self) -> bool {
+        matches!(self.r.value("role"), "developer" | "cloud-data-engineer")
     }
 }
 
@@ -34,7 +46,7 @@ pub fn base(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
 /// The strategy's own leanings, from strategies.ron.
 pub fn strategy_emphasis(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     for em in &c.strategy.emphasis {
-        if em.ids.iter().any(|id| *id == e.id) {
+        if em.ids.contains(&e.id) {
             out.push(Factor::new(em.points, em.reason.clone()));
         }
     }
@@ -49,11 +61,21 @@ pub fn cloud_certification_counts_for_its_platform(c: &Ctx, e: &Entry, out: &mut
     };
     match c.target_platform() {
         Some(target) if target == platform => {
-            out.push(Factor::new(25, format!("you target {}: this certification is on its job postings", platform.label())));
+            out.push(Factor::new(
+                25,
+                format!(
+                    "you target {}: this certification is on its job postings",
+                    platform.label()
+                ),
+            ));
         }
         Some(target) => out.push(Factor::new(
             -30,
-            format!("the jobs you want run on {}, not {}", target.label(), platform.label()),
+            format!(
+                "the jobs you want run on {}, not {}",
+                target.label(),
+                platform.label()
+            ),
         )),
         None => {
             let credentials_count = c.r.is("target_employer", "enterprise")
@@ -78,16 +100,25 @@ pub fn credentials_weigh_more_in_some_settings(c: &Ctx, e: &Entry, out: &mut Vec
     }
     let recognised = e.tier.is_some_and(|t| t <= 2);
     if c.r.is("target_employer", "enterprise") && e.platform.is_some() {
-        out.push(Factor::new(10, "enterprise employers and their clients often ask for certified staff"));
+        out.push(Factor::new(
+            10,
+            "enterprise employers and their clients often ask for certified staff",
+        ));
     }
     if c.regulated() && recognised {
         out.push(Factor::new(
             10,
-            format!("{} values credentials that show a documented standard", c.r.value("industry")),
+            format!(
+                "{} values credentials that show a documented standard",
+                c.r.value("industry")
+            ),
         ));
     }
     if c.r.is("market", "certs-weigh-more") && recognised {
-        out.push(Factor::new(10, "formal certificates weigh more where you will apply"));
+        out.push(Factor::new(
+            10,
+            "formal certificates weigh more where you will apply",
+        ));
     }
     if c.r.is("employer_values_certs", "yes") && recognised {
         out.push(Factor::new(15, "your employer rewards certifications"));
@@ -96,18 +127,24 @@ pub fn credentials_weigh_more_in_some_settings(c: &Ctx, e: &Entry, out: &mut Vec
 
 /// Seed: new people need a structured start; people with hands-on experience do not need an
 /// intro course, and professional-level exams assume that experience.
+///
+/// An experienced developer new to AI gets no bonus for an intro course: the seeds send them
+/// straight to building (see [`developers_skip_intro_courses`]).
 pub fn courses_match_your_experience(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     if !e.kind.is_study() {
         return;
     }
     let experience = c.r.value("ai_experience");
     match (e.level, experience) {
-        (Level::Intro, "none") => out.push(Factor::new(
+        (Level::Intro, "none") if !c.is_experienced_developer() => out.push(Factor::new(
             15,
             "you are new to AI: a structured course gives you vocabulary and a map of the field",
         )),
         (Level::Intro, "hands-on") => {
-            out.push(Factor::new(-20, "you already work with AI hands-on; an intro course repeats what you know"));
+            out.push(Factor::new(
+                -20,
+                "you already work with AI hands-on; an intro course repeats what you know",
+            ));
         }
         (Level::Professional, "none" | "basics") => out.push(Factor::new(
             -15,
@@ -117,17 +154,24 @@ pub fn courses_match_your_experience(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) 
     }
 }
 
-/// Seed: experienced developers skip intro courses and go straight to building.
+/// Seed: experienced developers skip intro courses and go straight to building. This follows the
+/// role, not the strategy: a developer aiming at enterprise cloud roles is still a developer.
 pub fn developers_skip_intro_courses(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
-    if c.is_strategy("developer") && e.level == Level::Intro && e.kind.is_study() {
-        out.push(Factor::new(-25, "as a developer, skip the intro course and go straight to building"));
+    if c.is_experienced_developer() && e.level == Level::Intro && e.kind.is_study() {
+        out.push(Factor::new(
+            -25,
+            "as a developer, skip the intro course and go straight to building",
+        ));
     }
 }
 
 /// Seed: for students, certifications are secondary to projects, internships and open source.
 pub fn students_put_certifications_second(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     if c.is_strategy("student") && e.kind == Kind::Certification {
-        out.push(Factor::new(-15, "for a student, certifications come second to experience"));
+        out.push(Factor::new(
+            -15,
+            "for a student, certifications come second to experience",
+        ));
     }
 }
 
@@ -135,13 +179,21 @@ pub fn students_put_certifications_second(c: &Ctx, e: &Entry, out: &mut Vec<Fact
 pub fn portfolio_fills_the_biggest_gap(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     match (e.kind, c.r.value("projects_built")) {
         (Kind::Project, "none") => {
-            out.push(Factor::new(15, "you have not built an AI project yet: that is the biggest gap"));
+            out.push(Factor::new(
+                15,
+                "you have not built an AI project yet: that is the biggest gap",
+            ));
         }
-        (Kind::Project, "three-plus") if e.platform.is_none() && e.id == "portfolio-project" => out.push(
-            Factor::new(-10, "you already have three projects; depth, deployment and write-ups matter more now"),
-        ),
+        (Kind::Project, "three-plus") if e.platform.is_none() && e.id == "portfolio-project" => out
+            .push(Factor::new(
+                -10,
+                "you already have three projects; depth, deployment and write-ups matter more now",
+            )),
         (Kind::Content, "one-or-two" | "three-plus") => {
-            out.push(Factor::new(10, "you have projects to write about: explaining them is the next signal"));
+            out.push(Factor::new(
+                10,
+                "you have projects to write about: explaining them is the next signal",
+            ));
         }
         _ => {}
     }
@@ -155,7 +207,10 @@ pub fn cloud_project_on_your_platform(c: &Ctx, e: &Entry, out: &mut Vec<Factor>)
     match c.target_platform() {
         Some(p) => out.push(Factor::new(
             20,
-            format!("build it on {}: it proves the skills a certificate only claims", p.label()),
+            format!(
+                "build it on {}: it proves the skills a certificate only claims",
+                p.label()
+            ),
         )),
         None => out.push(Factor::new(-15, "you named no cloud platform to build on")),
     }
@@ -165,13 +220,22 @@ pub fn cloud_project_on_your_platform(c: &Ctx, e: &Entry, out: &mut Vec<Factor>)
 pub fn learning_style_fits(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     match (c.r.value("learning_style"), e.kind.is_study()) {
         ("structured", true) if e.tier.is_some_and(|t| t <= 3) => {
-            out.push(Factor::new(10, "you learn best with structure and a clear path"));
+            out.push(Factor::new(
+                10,
+                "you learn best with structure and a clear path",
+            ));
         }
         ("self-directed", true) => {
-            out.push(Factor::new(-5, "you learn well on your own; books and tutorials can stand in for a course"));
+            out.push(Factor::new(
+                -5,
+                "you learn well on your own; books and tutorials can stand in for a course",
+            ));
         }
         ("self-directed", false) if e.kind == Kind::Project => {
-            out.push(Factor::new(5, "self-directed learners do well with open-ended projects"));
+            out.push(Factor::new(
+                5,
+                "self-directed learners do well with open-ended projects",
+            ));
         }
         _ => {}
     }
@@ -185,14 +249,25 @@ pub fn learning_you_will_use_at_work(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) 
     }
     let usage = c.r.value("uses_ai_at_work");
     match (usage, e.kind) {
-        ("daily" | "sometimes", Kind::Course | Kind::Certification) if c.is_strategy("professional") => {
-            out.push(Factor::new(10, "you use AI at work, so what you learn pays back at once"));
+        ("daily" | "sometimes", Kind::Course | Kind::Certification)
+            if c.is_strategy("professional") =>
+        {
+            out.push(Factor::new(
+                10,
+                "you use AI at work, so what you learn pays back at once",
+            ));
         }
         ("rarely", Kind::Certification) => {
-            out.push(Factor::new(-10, "you rarely use AI at work; a credential you do not use adds little"));
+            out.push(Factor::new(
+                -10,
+                "you rarely use AI at work; a credential you do not use adds little",
+            ));
         }
         ("daily", Kind::Project) if e.id == "workplace-project" => {
-            out.push(Factor::new(10, "you already use AI daily: turn that into a measured result"));
+            out.push(Factor::new(
+                10,
+                "you already use AI daily: turn that into a measured result",
+            ));
         }
         _ => {}
     }
@@ -203,13 +278,22 @@ pub fn learning_you_will_use_at_work(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) 
 pub fn goal_decides(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     match (c.r.value("goal"), e.kind) {
         ("learn-concepts", Kind::Course) => {
-            out.push(Factor::new(10, "you want to understand the concepts: a good course is the direct route"));
+            out.push(Factor::new(
+                10,
+                "you want to understand the concepts: a good course is the direct route",
+            ));
         }
         ("productivity", Kind::Project) if e.id == "workplace-project" => {
-            out.push(Factor::new(15, "you want productivity: the fastest win is AI applied to your own work"));
+            out.push(Factor::new(
+                15,
+                "you want productivity: the fastest win is AI applied to your own work",
+            ));
         }
         ("get-into-ai" | "change-role" | "change-industry", Kind::Experience) => {
-            out.push(Factor::new(10, "real work experience, even an internship, is what hiring managers ask about"));
+            out.push(Factor::new(
+                10,
+                "real work experience, even an internship, is what hiring managers ask about",
+            ));
         }
         _ => {}
     }
@@ -221,12 +305,18 @@ pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     if e.cost_usd.min > budget {
         out.push(Factor::new(
             -30,
-            format!("costs at least USD {}, more than your budget of USD {budget}", e.cost_usd.min),
+            format!(
+                "costs at least USD {}, more than your budget of USD {budget}",
+                e.cost_usd.min
+            ),
         ));
     } else if e.cost_usd.max > budget {
         out.push(Factor::new(
             -10,
-            format!("can cost up to USD {}, above your budget of USD {budget}", e.cost_usd.max),
+            format!(
+                "can cost up to USD {}, above your budget of USD {budget}",
+                e.cost_usd.max
+            ),
         ));
     }
 }
@@ -238,7 +328,10 @@ pub fn fits_your_hours(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     if weeks > 26 {
         out.push(Factor::new(
             -15,
-            format!("needs at least {} hours: {weeks} weeks at {hours} hours a week", e.prep_hours.min),
+            format!(
+                "needs at least {} hours: {weeks} weeks at {hours} hours a week",
+                e.prep_hours.min
+            ),
         ));
     }
 }
@@ -270,13 +363,18 @@ pub fn factors(c: &Ctx, e: &Entry) -> Vec<Factor> {
     out
 }
 
-/// Why an entry goes on the avoid list, if it does.
-pub fn avoid_reasons(c: &Ctx, e: &Entry, score: u8) -> Vec<String> {
+/// Why an entry goes on the avoid list, if it does. `factors` are the settled factors of its
+/// `score`: an entry avoided only for its low score lists what pulled it down.
+pub fn avoid_reasons(c: &Ctx, e: &Entry, score: u8, factors: &[Factor]) -> Vec<String> {
     let kb = c.r.knowledge();
     let mut reasons = Vec::new();
     if let Status::Retired { on, successor } = &e.status {
-        let name = kb.entry(successor).map_or(successor.as_str(), |s| s.name.as_str());
-        reasons.push(format!("retired on {on}: the exam can no longer be taken; {name} replaces it"));
+        let name = kb
+            .entry(successor)
+            .map_or(successor.as_str(), |s| s.name.as_str());
+        reasons.push(format!(
+            "retired on {on}: the exam can no longer be taken; {name} replaces it"
+        ));
     }
     if e.tier == Some(4) {
         reasons.push("tier 4: low or no value to employers".to_owned());
@@ -293,8 +391,15 @@ pub fn avoid_reasons(c: &Ctx, e: &Entry, score: u8) -> Vec<String> {
             e.cost_usd.min
         ));
     }
-    if reasons.is_empty() && score < 20 {
-        reasons.push(format!("scores only {score} for you; the time is better spent building"));
+    if reasons.is_empty() && score < AVOID_BELOW {
+        reasons.push(format!(
+            "scores only {score} for you; the time is better spent building"
+        ));
+        // The sentences behind the low score (over budget, wrong platform, ...), worst first.
+        // (The factor that stops a score at 0 is positive, so it is not among them.)
+        let mut against: Vec<&Factor> = factors.iter().filter(|f| f.points < 0).collect();
+        against.sort_by_key(|f| f.points);
+        reasons.extend(against.into_iter().map(|f| f.text.clone()));
     }
     reasons
 }
@@ -304,15 +409,20 @@ pub fn avoid_reasons(c: &Ctx, e: &Entry, score: u8) -> Vec<String> {
 pub fn score_all(r: &Resolved<'_>, strategy: &Strategy) -> (Vec<Recommendation>, Vec<Avoid>) {
     let c = Ctx { r, strategy };
     let kb = r.knowledge();
-    let mut scored: Vec<(&Entry, Vec<Factor>)> =
-        kb.catalog.entries.iter().map(|e| (e, factors(&c, e))).collect();
+    let mut scored: Vec<(&Entry, Vec<Factor>)> = kb
+        .catalog
+        .entries
+        .iter()
+        .map(|e| (e, factors(&c, e)))
+        .collect();
     one_foundational_course_is_enough(&mut scored);
     successors_say_what_they_replace(kb, &mut scored);
+    students_put_experience_before_certifications(strategy, &mut scored);
     let mut recommendations = Vec::new();
     let mut avoid = Vec::new();
     for (e, raw) in scored {
         let (score, reasons) = settle(raw);
-        let why_not = avoid_reasons(&c, e, score);
+        let why_not = avoid_reasons(&c, e, score, &reasons);
         if why_not.is_empty() {
             recommendations.push(Recommendation {
                 id: e.id.clone(),
@@ -337,8 +447,44 @@ pub fn score_all(r: &Resolved<'_>, strategy: &Strategy) -> (Vec<Recommendation>,
             });
         }
     }
-    recommendations.sort_by(|a, b| b.score.cmp(&a.score));
+    // Stable: ties keep catalog order, so the same answers always list the same way.
+    recommendations.sort_by_key(|r| std::cmp::Reverse(r.score));
     (recommendations, avoid)
+}
+
+/// What a student's experience is made of, in the seeds' words: projects, internships and open
+/// source.
+pub const STUDENT_EXPERIENCE: [&str; 3] = ["portfolio-project", "internship", "open-source"];
+
+/// Seed: for a student, certifications are secondary to experience. The flat penalty of
+/// [`students_put_certifications_second`] is not always enough (a student targeting a cloud in a
+/// certificate-minded market, say), so any certification that would still rank with or above
+/// one of the student's experience entries is kept just below the lowest of them.
+pub fn students_put_experience_before_certifications(
+    strategy: &Strategy,
+    scored: &mut [(&Entry, Vec<Factor>)],
+) {
+    if strategy.id != "student" {
+        return;
+    }
+    let raw = |f: &[Factor]| f.iter().map(|x| x.points).sum::<i32>();
+    let Some((floor, name)) = scored
+        .iter()
+        .filter(|(e, _)| STUDENT_EXPERIENCE.contains(&e.id.as_str()))
+        .map(|(e, f)| (raw(f).clamp(0, 100), e.name.to_lowercase()))
+        .min_by_key(|(score, _)| *score)
+    else {
+        return;
+    };
+    for (e, factors) in scored.iter_mut() {
+        let total = raw(factors);
+        if e.kind == Kind::Certification && total.clamp(0, 100) >= floor {
+            factors.push(Factor::new(
+                floor - 1 - total,
+                format!("for a student, experience comes first: kept below {name}"),
+            ));
+        }
+    }
 }
 
 /// Seed: one respected foundational course, not several. All but the best-scoring foundational
@@ -366,13 +512,19 @@ pub fn one_foundational_course_is_enough(scored: &mut [(&Entry, Vec<Factor>)]) {
 
 /// Seed (kept current): a retired certification is never recommended; its successor says what it
 /// replaces.
-pub fn successors_say_what_they_replace(kb: &crate::knowledge::Knowledge, scored: &mut [(&Entry, Vec<Factor>)]) {
+pub fn successors_say_what_they_replace(
+    kb: &crate::knowledge::Knowledge,
+    scored: &mut [(&Entry, Vec<Factor>)],
+) {
     for (e, factors) in scored.iter_mut() {
         for old in &kb.catalog.entries {
             if let Status::Retired { on, successor } = &old.status
                 && *successor == e.id
             {
-                factors.push(Factor::new(0, format!("replaces {}, retired on {on}", old.name)));
+                factors.push(Factor::new(
+                    0,
+                    format!("replaces {}, retired on {on}", old.name),
+                ));
             }
         }
     }

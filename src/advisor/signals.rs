@@ -5,7 +5,11 @@ use crate::advisor::{Factor, Signal, Signals, Step, settle};
 use crate::interview::Resolved;
 use crate::knowledge::{Kind, Knowledge};
 
-fn plans(timeline: &[Step], kb: &Knowledge, pred: impl Fn(&crate::knowledge::Entry) -> bool) -> usize {
+fn plans(
+    timeline: &[Step],
+    kb: &Knowledge,
+    pred: impl Fn(&crate::knowledge::Entry) -> bool,
+) -> usize {
     timeline
         .iter()
         .filter(|s| kb.entry(&s.id).is_some_and(&pred))
@@ -32,10 +36,16 @@ pub fn signals(r: &Resolved<'_>, timeline: &[Step], kb: &Knowledge) -> Signals {
         basics.push(Factor::new(25, "the plan includes structured study"));
     }
     if projects > 0 {
-        basics.push(Factor::new(10, "building teaches when AI is the right tool and when it is not"));
+        basics.push(Factor::new(
+            10,
+            "building teaches when AI is the right tool and when it is not",
+        ));
     }
     if r.is("goal", "learn-concepts") {
-        basics.push(Factor::new(10, "understanding the concepts is your stated goal"));
+        basics.push(Factor::new(
+            10,
+            "understanding the concepts is your stated goal",
+        ));
     }
 
     let mut built = vec![match r.value("projects_built") {
@@ -45,26 +55,46 @@ pub fn signals(r: &Resolved<'_>, timeline: &[Step], kb: &Knowledge) -> Signals {
     }];
     if projects > 0 {
         let n = i32::try_from(projects.min(3)).unwrap_or(3);
-        built.push(Factor::new(15 * n, format!("the plan builds {projects} project(s)")));
+        built.push(Factor::new(
+            15 * n,
+            format!("the plan builds {projects} project(s)"),
+        ));
     }
     if has("open-source") {
-        built.push(Factor::new(10, "open-source contributions leave a public track record"));
+        built.push(Factor::new(
+            10,
+            "open-source contributions leave a public track record",
+        ));
     }
 
     let mut communication = vec![Factor::new(15, "everyone can explain something")];
     match (r.is_asked("uses_ai_at_work"), r.value("uses_ai_at_work")) {
-        (true, "daily") => communication.push(Factor::new(20, "you use AI daily and explain it to colleagues")),
-        (true, "sometimes") => communication.push(Factor::new(10, "you use AI at work now and then")),
+        (true, "daily") => communication.push(Factor::new(
+            20,
+            "you use AI daily and explain it to colleagues",
+        )),
+        (true, "sometimes") => {
+            communication.push(Factor::new(10, "you use AI at work now and then"));
+        }
         _ => {}
     }
     if has("technical-content") {
-        communication.push(Factor::new(30, "the plan has you writing about what you build"));
+        communication.push(Factor::new(
+            30,
+            "the plan has you writing about what you build",
+        ));
     }
     if has("networking") {
-        communication.push(Factor::new(15, "meetups give you practice talking about your work"));
+        communication.push(Factor::new(
+            15,
+            "meetups give you practice talking about your work",
+        ));
     }
     if projects > 0 {
-        communication.push(Factor::new(10, "every project needs a README that explains its choices"));
+        communication.push(Factor::new(
+            10,
+            "every project needs a README that explains its choices",
+        ));
     }
 
     Signals {

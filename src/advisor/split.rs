@@ -27,11 +27,17 @@ pub fn split(resolved: &Resolved<'_>, strategy: &Strategy) -> Split {
     let lookup = resolved.lookup();
     for adjustment in &rules.adjustments {
         if adjustment.when.holds(&lookup) {
-            reasons.push(Factor::new(i32::from(adjustment.build_delta), adjustment.reason.clone()));
+            reasons.push(Factor::new(
+                i32::from(adjustment.build_delta),
+                adjustment.reason.clone(),
+            ));
         }
     }
     let sum: i32 = reasons.iter().map(|f| f.points).sum();
-    let (lo, hi) = (i32::from(rules.min_build_percent), i32::from(rules.max_build_percent));
+    let (lo, hi) = (
+        i32::from(rules.min_build_percent),
+        i32::from(rules.max_build_percent),
+    );
     let build = sum.clamp(lo, hi);
     if build != sum {
         reasons.push(Factor::new(

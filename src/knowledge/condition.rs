@@ -45,7 +45,9 @@ impl Condition {
     fn collect<'a>(&'a self, out: &mut Vec<(&'a str, Option<&'a str>)>) {
         match self {
             Condition::Always => {}
-            Condition::Is(q, values) => out.extend(values.iter().map(|v| (q.as_str(), Some(v.as_str())))),
+            Condition::Is(q, values) => {
+                out.extend(values.iter().map(|v| (q.as_str(), Some(v.as_str()))));
+            }
             Condition::AtLeast(q, _) | Condition::Below(q, _) => out.push((q.as_str(), None)),
             Condition::Not(c) => c.collect(out),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect(out)),
@@ -72,7 +74,9 @@ fn number(value: Option<&str>) -> Option<u32> {
 mod tests {
     use super::*;
 
-    fn lookup(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<&'static str> {
+    fn lookup(
+        pairs: &'static [(&'static str, &'static str)],
+    ) -> impl Fn(&str) -> Option<&'static str> {
         move |q| pairs.iter().find(|(k, _)| *k == q).map(|(_, v)| *v)
     }
 
