@@ -1,0 +1,775 @@
+//! The knowledge base hangs together: every file parses, every id it refers to exists, every
+//! question can be reached, every path through the interview ends in a strategy, and the facts the
+//! issue pins down (ids, retirements, prices, ROI figures) are in the data.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use certwise::advisor::choose_strategy;
+use certwise::interview::{Answers, Resolved};
+use certwise::knowledge::{
+    CATALOG_RON, Condition, EVALUATION_RON, Kind, Knowledge, KnowledgeError, Level, Platform,
+    QUESTIONS_RON, QuestionKind, Range, STRATEGIES_RON, Status,
+};
+use jiff::civil::date;
+
+fn kb() -> &'static Knowledge {
+    Knowledge::embedded().expect("the embedded knowledge base loads")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every file parses, and the validator finds nothing.
+
+#[test]
+fn every_file_parses_and_validates() {
+    let kb = kb();
+    assert!(kb.problems().is_empty(), "problems: {:?}", kb.problems());
+    assert!(!kb.questions.is_empty());
+    assert_eq!(kb.strategies.strategies.len(), 5);
+    assert!(!kb.catalog.entries.is_empty());
+    assert_eq!(
+        kb.evaluation.questions.len(),
+        5,
+        "the seeds ask five questions of any certification"
+    );
+}
+
+#[test]
+fn each_file_parses_on_its_own() {
+    // A parse error names the file; a garbled file must say which one.
+    for (file, which) in [
+        ("questions.ron", 0),
+        ("strategies.ron", 1),
+        ("catalog.ron", 2),
+        ("evaluation.ron", 3),
+    ] {
+        let mut texts =
+            [QUESTIONS_RON, STRATEGIES_RON, CATALOG_RON, EVALUATION_RON].map(str::to_owned);
+        texts[which].push_str("\n]]] this is not RON");
+        let err = Knowledge::from_texts(&texts[0], &texts[1], &texts[2], &texts[3]).unwrap_err();
+        assert!(matches!(err, KnowledgeError::Parse { .. }), "{file}: {err}");
+        assert!(err.to_string().contains(file), "`{err}` should name {file}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every id referenced exists (checked here independently of `Knowledge::problems`).
+
+#[test]
+fn every_referenced_catalog_id_exists() {
+    let kb = kb();
+    let ids: BTreeSet<&str> = kb.catalog.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids.len(),
+        kb.catalog.entries.len(),
+        "catalog ids are unique"
+    );
+    for s in &kb.strategies.strategies {
+        for em in &s.emphasis {
+            assert!(
+                !em.ids.is_empty(),
+                "strategy {} has an empty emphasis",
+                s.id
+            );
+            for id in &em.ids {
+                assert!(
+                    ids.contains(id.as_str()),
+                    "strategy {} emphasises unknown `{id}`",
+                    s.id
+                );
+            }
+        }
+    }
+    for r in &kb.evaluation.roi {
+        assert!(
+            ids.contains(r.id.as_str()),
+            "ROI figure names unknown `{}`",
+            r.id
+        );
+    }
+    for e in &kb.catalog.entries {
+        if let Status::Retired { successor, .. } = &e.status {
+            assert!(
+                ids.contains(successor.as_str()),
+                "{} names unknown successor `{successor}`",
+                e.id
+            );
+        }
+        for flag in &e.red_flags {
+            assert!(
+                kb.evaluation.red_flags.iter().any(|i| i.flag == *flag),
+                "{} has red flag {flag:?} that evaluation.ron does not explain",
+                e.id
+            );
+        }
+    }
+}
+
+/// Every `(question, value)` a condition mentions names a real question and a value it can take.
+fn assert_condition_refers_to_real_answers(kb: &Knowledge, whose: &str, c: &Condition) {
+    for (qid, value) in c.references() {
+        let q = kb
+            .question(qid)
+            .unwrap_or_else(|| panic!("{whose} looks at unknown question `{qid}`"));
+        match (&q.kind, value) {
+            (QuestionKind::Choice(options), Some(v)) => assert!(
+                options.iter().any(|o| o.value == v),
+                "{whose} compares `{qid}` with `{v}`, which is not one of its values"
+            ),
+            (QuestionKind::Number { .. }, None) => {}
+            (kind, v) => panic!("{whose} tests `{qid}` ({kind:?}) with {v:?}"),
+        }
+    }
+}
+
+#[test]
+fn every_condition_refers_to_real_questions_and_values() {
+    let kb = kb();
+    for q in &kb.questions {
+        assert_condition_refers_to_real_answers(kb, &format!("question {}", q.id), &q.ask_if);
+    }
+    for s in &kb.strategies.strategies {
+        assert_condition_refers_to_real_answers(kb, &format!("strategy {}", s.id), &s.select_if);
+    }
+    for a in &kb.strategies.adjustments {
+        assert_condition_refers_to_real_answers(kb, "split adjustment", &a.when);
+    }
+}
+
+#[test]
+fn conditions_only_look_at_earlier_questions() {
+    let kb = kb();
+    for (i, q) in kb.questions.iter().enumerate() {
+        for qid in q.ask_if.questions() {
+            let j = kb.questions.iter().position(|x| x.id == qid).unwrap();
+            assert!(
+                j < i,
+                "question {} is asked depending on the later question {qid}",
+                q.id
+            );
+        }
+    }
+}
+
+/// A variant of the shipped texts with one replacement, which must apply.
+fn with_replacement(original: &str, from: &str, to: &str) -> String {
+    assert!(
+        original.contains(from),
+        "the asset no longer contains `{from}`: update this test"
+    );
+    original.replacen(from, to, 1)
+}
+
+fn invalid(questions: &str, strategies: &str, catalog: &str, evaluation: &str) -> String {
+    match Knowledge::from_texts(questions, strategies, catalog, evaluation) {
+        Ok(_) => panic!("a broken knowledge base was accepted"),
+        Err(e @ KnowledgeError::Invalid(_)) => e.to_string(),
+        Err(e) => panic!("expected a validation error, got: {e}"),
+    }
+}
+
+#[test]
+fn a_bad_successor_is_refused_and_named() {
+    let catalog = with_replacement(
+        CATALOG_RON,
+        r#"successor: "aws-ml-engineer-associate""#,
+        r#"successor: "aws-ml-nonexistent""#,
+    );
+    let msg = invalid(QUESTIONS_RON, STRATEGIES_RON, &catalog, EVALUATION_RON);
+    assert!(msg.contains("aws-ml-specialty"), "{msg}");
+    assert!(msg.contains("aws-ml-nonexistent"), "{msg}");
+}
+
+#[test]
+fn a_retired_successor_is_refused_and_named() {
+    // Point one retired certification at the other: successors must be active.
+    let catalog = with_replacement(
+        CATALOG_RON,
+        r#"successor: "azure-ai-apps-agents""#,
+        r#"successor: "aws-ml-specialty""#,
+    );
+    let msg = invalid(QUESTIONS_RON, STRATEGIES_RON, &catalog, EVALUATION_RON);
+    assert!(msg.contains("azure-ai-engineer"), "{msg}");
+    assert!(
+        msg.contains("retired successor `aws-ml-specialty`"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_question_that_looks_at_a_later_question_is_refused_and_named() {
+    let questions = with_replacement(
+        QUESTIONS_RON,
+        r#"ask_if: Not(Is("ai_experience", ["none"])),"#,
+        r#"ask_if: Is("learning_style", ["structured"]),"#,
+    );
+    let msg = invalid(&questions, STRATEGIES_RON, CATALOG_RON, EVALUATION_RON);
+    assert!(msg.contains("projects_built"), "{msg}");
+    assert!(msg.contains("learning_style"), "{msg}");
+}
+
+#[test]
+fn an_unknown_emphasis_roi_or_value_is_refused_and_named() {
+    let strategies = with_replacement(
+        STRATEGIES_RON,
+        r#"ids: ["internship"]"#,
+        r#"ids: ["intern-ship"]"#,
+    );
+    let msg = invalid(QUESTIONS_RON, &strategies, CATALOG_RON, EVALUATION_RON);
+    assert!(msg.contains("intern-ship"), "{msg}");
+
+    let evaluation = with_replacement(EVALUATION_RON, r#"id: "bootcamp","#, r#"id: "boot-camp","#);
+    let msg = invalid(QUESTIONS_RON, STRATEGIES_RON, CATALOG_RON, &evaluation);
+    assert!(msg.contains("boot-camp"), "{msg}");
+
+    let strategies = with_replacement(
+        STRATEGIES_RON,
+        r#"select_if: Is("role", ["student"])"#,
+        r#"select_if: Is("role", ["pupil"])"#,
+    );
+    let msg = invalid(QUESTIONS_RON, &strategies, CATALOG_RON, EVALUATION_RON);
+    assert!(msg.contains("pupil") && msg.contains("role"), "{msg}");
+}
+
+#[test]
+fn a_red_flag_without_an_explanation_is_refused_and_named() {
+    // Otherwise the avoid list would silently lose the reason.
+    let evaluation = with_replacement(
+        EVALUATION_RON,
+        "(flag: days_to_complete, label:",
+        "(flag: outdated_content, label:",
+    );
+    let msg = invalid(QUESTIONS_RON, STRATEGIES_RON, CATALOG_RON, &evaluation);
+    assert!(
+        msg.contains("unaccredited-ai-cert") && msg.contains("DaysToComplete"),
+        "{msg}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking the interview: every question reachable, every value selectable, every path ends in a
+// strategy and every strategy is reached.
+
+/// One complete path through the interview: the asked questions in order, with their values.
+type Path = Vec<(String, String)>;
+
+/// Depth-first over the interview. A question is asked iff its `ask_if` holds on the values so
+/// far; asked choice questions branch over every value, numeric ones take their default.
+fn walk(kb: &Knowledge, i: usize, so_far: &mut Path, out: &mut Vec<Path>) {
+    let Some(q) = kb.questions.get(i) else {
+        out.push(so_far.clone());
+        return;
+    };
+    let lookup = |id: &str| {
+        so_far
+            .iter()
+            .find(|(k, _)| k == id)
+            .map(|(_, v)| v.as_str())
+    };
+    if !q.ask_if.holds(&lookup) {
+        walk(kb, i + 1, so_far, out);
+        return;
+    }
+    let values: Vec<String> = match &q.kind {
+        QuestionKind::Choice(options) => options.iter().map(|o| o.value.clone()).collect(),
+        QuestionKind::Number { .. } => {
+            assert_eq!(
+                q.ask_if,
+                Condition::Always,
+                "numeric question {} is conditional",
+                q.id
+            );
+            vec![q.default.clone()]
+        }
+    };
+    for v in values {
+        so_far.push((q.id.clone(), v));
+        walk(kb, i + 1, so_far, out);
+        so_far.pop();
+    }
+}
+
+fn all_paths(kb: &Knowledge) -> Vec<Path> {
+    let mut out = Vec::new();
+    walk(kb, 0, &mut Vec::new(), &mut out);
+    out
+}
+
+fn answers_of(kb: &Knowledge, path: &Path) -> Answers {
+    let mut a = Answers::new();
+    for (id, value) in path {
+        a.set(kb, id, value).unwrap();
+    }
+    a
+}
+
+#[test]
+fn every_question_is_asked_and_every_value_selectable_on_some_path() {
+    let kb = kb();
+    let paths = all_paths(kb);
+    let mut seen: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for p in &paths {
+        for (id, value) in p {
+            seen.entry(id.as_str()).or_default().insert(value.as_str());
+        }
+    }
+    for q in &kb.questions {
+        let values = seen
+            .get(q.id.as_str())
+            .unwrap_or_else(|| panic!("question {} is never asked", q.id));
+        if let QuestionKind::Choice(options) = &q.kind {
+            for o in options {
+                assert!(
+                    values.contains(o.value.as_str()),
+                    "{} = {} can never be chosen",
+                    q.id,
+                    o.value
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_interview_module_asks_what_the_walk_asks() {
+    // `Resolved` must apply the same branching: same questions, same order, same values.
+    let kb = kb();
+    for p in all_paths(kb).iter().step_by(97) {
+        let answers = answers_of(kb, p);
+        let resolved = Resolved::new(kb, &answers);
+        let asked: Vec<(String, String)> = resolved
+            .asked()
+            .map(|(q, v)| (q.id.clone(), v.to_owned()))
+            .collect();
+        assert_eq!(&asked, p);
+    }
+}
+
+#[test]
+fn every_path_ends_in_a_strategy_and_every_strategy_is_reached() {
+    let kb = kb();
+    let mut reached: BTreeMap<&str, usize> = BTreeMap::new();
+    let paths = all_paths(kb);
+    assert!(
+        paths.len() > 1000,
+        "the interview branches ({} paths)",
+        paths.len()
+    );
+    for p in &paths {
+        let answers = answers_of(kb, p);
+        let resolved = Resolved::new(kb, &answers);
+        let s = choose_strategy(&resolved).unwrap_or_else(|e| panic!("{p:?}: {e}"));
+        *reached.entry(s.id.as_str()).or_default() += 1;
+    }
+    for s in &kb.strategies.strategies {
+        assert!(
+            reached.contains_key(s.id.as_str()),
+            "strategy {} is never chosen",
+            s.id
+        );
+    }
+}
+
+fn contains_always(c: &Condition) -> bool {
+    match c {
+        Condition::Always => true,
+        Condition::Is(..) | Condition::AtLeast(..) | Condition::Below(..) => false,
+        Condition::Not(c) => contains_always(c),
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().any(contains_always),
+    }
+}
+
+#[test]
+fn no_strategy_is_a_catch_all() {
+    for s in &kb().strategies.strategies {
+        assert!(
+            !contains_always(&s.select_if),
+            "strategy {} uses Always",
+            s.id
+        );
+    }
+}
+
+#[test]
+fn the_five_strategies_of_the_issue_exist_with_steps() {
+    let kb = kb();
+    for id in [
+        "career-changer",
+        "developer",
+        "enterprise",
+        "student",
+        "professional",
+    ] {
+        let s = kb
+            .strategy(id)
+            .unwrap_or_else(|| panic!("strategy {id} is missing"));
+        assert!(s.steps.len() >= 3, "{id} has steps");
+        assert!(s.projects >= 1, "{id} schedules a project");
+    }
+    let cc = kb.strategy("career-changer").unwrap();
+    assert!(
+        (2..=3).contains(&cc.projects),
+        "career changers build 2-3 projects"
+    );
+    assert_eq!(
+        kb.strategies.default_build_percent, 80,
+        "the seeds' 80% building"
+    );
+    let (lo, hi) = (
+        kb.strategies.min_build_percent,
+        kb.strategies.max_build_percent,
+    );
+    assert!((lo..=hi).contains(&80) && hi <= 100);
+    for s in &kb.strategies.strategies {
+        assert!(
+            (lo..=hi).contains(&s.build_percent),
+            "{} build {}",
+            s.id,
+            s.build_percent
+        );
+        if s.build_percent != kb.strategies.default_build_percent {
+            assert!(
+                s.split_reason.is_some(),
+                "{} changes the split without a reason",
+                s.id
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The catalog: retirements, required ids and facts.
+
+#[test]
+fn every_retired_entry_names_an_active_successor() {
+    let kb = kb();
+    let retired: Vec<_> = kb
+        .catalog
+        .entries
+        .iter()
+        .filter(|e| e.status.is_retired())
+        .collect();
+    assert!(retired.len() >= 2);
+    for e in retired {
+        let Status::Retired { successor, .. } = &e.status else {
+            unreachable!()
+        };
+        let s = kb.entry(successor).unwrap();
+        assert_eq!(s.status, Status::Active, "{} -> {successor}", e.id);
+        assert_eq!(
+            s.kind, e.kind,
+            "{} is replaced by something of another kind",
+            e.id
+        );
+        assert_eq!(
+            s.platform, e.platform,
+            "{} is replaced on another platform",
+            e.id
+        );
+    }
+}
+
+#[test]
+fn the_ids_the_issue_relies_on_exist() {
+    let kb = kb();
+    for (id, kind) in [
+        ("aws-ml-specialty", Kind::Certification),
+        ("aws-ml-engineer-associate", Kind::Certification),
+        ("aws-genai-developer-pro", Kind::Certification),
+        ("gcp-ml-engineer", Kind::Certification),
+        ("azure-ai-engineer", Kind::Certification),
+        ("azure-ai-apps-agents", Kind::Certification),
+        ("deeplearning-ai", Kind::Course),
+        ("fast-ai", Kind::Course),
+        ("nvidia-dli", Kind::Course),
+        ("ibm-ai-certificate", Kind::Certification),
+        ("mooc-certificate", Kind::Certification),
+        ("university-extension", Kind::Certification),
+        ("bootcamp", Kind::Course),
+        ("unaccredited-ai-cert", Kind::Certification),
+        ("portfolio-project", Kind::Project),
+        ("cloud-project", Kind::Project),
+        ("open-source", Kind::Community),
+        ("technical-content", Kind::Content),
+        ("networking", Kind::Networking),
+        ("internship", Kind::Experience),
+    ] {
+        let e = kb
+            .entry(id)
+            .unwrap_or_else(|| panic!("catalog entry {id} is missing"));
+        assert_eq!(e.kind, kind, "{id}");
+    }
+}
+
+#[test]
+fn retirements_are_kept_current() {
+    let kb = kb();
+    let mls = kb.entry("aws-ml-specialty").unwrap();
+    assert_eq!(
+        mls.status,
+        Status::Retired {
+            on: date(2026, 3, 31),
+            successor: "aws-ml-engineer-associate".into()
+        }
+    );
+    assert_eq!(mls.cost_usd, Range { min: 300, max: 300 });
+    assert_eq!(mls.platform, Some(Platform::Aws));
+    assert_eq!(
+        mls.postings_percent,
+        Some(5.0),
+        "the seeds: ~5% of relevant postings"
+    );
+
+    let mla = kb.entry("aws-ml-engineer-associate").unwrap();
+    assert_eq!(mla.status, Status::Active);
+    assert_eq!(mla.cost_usd, Range { min: 150, max: 150 });
+    assert_eq!(mla.platform, Some(Platform::Aws));
+    assert!(mla.name.contains("MLA-C01"), "{}", mla.name);
+
+    let pro = kb.entry("aws-genai-developer-pro").unwrap();
+    assert_eq!(pro.status, Status::Active);
+    assert_eq!(pro.platform, Some(Platform::Aws));
+    assert_eq!(pro.level, Level::Professional);
+
+    let ai102 = kb.entry("azure-ai-engineer").unwrap();
+    assert_eq!(
+        ai102.status,
+        Status::Retired {
+            on: date(2026, 6, 30),
+            successor: "azure-ai-apps-agents".into()
+        }
+    );
+    assert_eq!(ai102.cost_usd, Range { min: 165, max: 165 });
+    assert!(ai102.name.contains("AI-102"), "{}", ai102.name);
+
+    let ai103 = kb.entry("azure-ai-apps-agents").unwrap();
+    assert_eq!(ai103.status, Status::Active);
+    assert_eq!(ai103.platform, Some(Platform::Azure));
+    assert!(ai103.name.contains("AI-103"), "{}", ai103.name);
+
+    let gcp = kb.entry("gcp-ml-engineer").unwrap();
+    assert_eq!(gcp.status, Status::Active);
+    assert_eq!(gcp.cost_usd, Range { min: 200, max: 200 });
+    assert_eq!(gcp.platform, Some(Platform::Gcp));
+}
+
+#[test]
+fn tiers_follow_the_seeds() {
+    let kb = kb();
+    for (id, tier) in [
+        ("aws-ml-specialty", 1),
+        ("aws-ml-engineer-associate", 1),
+        ("gcp-ml-engineer", 1),
+        ("azure-ai-engineer", 1),
+        ("azure-ai-apps-agents", 1),
+        ("deeplearning-ai", 2),
+        ("nvidia-dli", 2),
+        ("ibm-ai-certificate", 3),
+        ("mooc-certificate", 3),
+        ("university-extension", 3),
+        ("unaccredited-ai-cert", 4),
+    ] {
+        assert_eq!(kb.entry(id).unwrap().tier, Some(tier), "{id}");
+    }
+    for e in &kb.catalog.entries {
+        if e.kind.is_study() {
+            assert!(
+                e.tier.is_some_and(|t| (1..=4).contains(&t)),
+                "{} needs a tier 1-4",
+                e.id
+            );
+        } else {
+            assert_eq!(e.tier, None, "{} is not a certification or course", e.id);
+        }
+        assert!(e.cost_usd.min <= e.cost_usd.max, "{}", e.id);
+        assert!(
+            e.prep_hours.min <= e.prep_hours.max && e.prep_hours.max > 0,
+            "{}",
+            e.id
+        );
+        assert!(e.base_score <= 100, "{}", e.id);
+        assert!(
+            e.reviewed <= kb.catalog.reviewed,
+            "{} reviewed after the catalog",
+            e.id
+        );
+        if e.kind == Kind::Certification && e.tier == Some(1) {
+            assert!(
+                e.platform.is_some(),
+                "tier 1 certifications are the cloud ones: {}",
+                e.id
+            );
+        }
+    }
+    let nvidia = kb.entry("nvidia-dli").unwrap();
+    assert_eq!(
+        nvidia.cost_usd,
+        Range { min: 50, max: 500 },
+        "the seeds: varies, USD 50-500"
+    );
+    let unaccredited = kb.entry("unaccredited-ai-cert").unwrap();
+    assert!(
+        !unaccredited.red_flags.is_empty(),
+        "tier 4 carries the seeds' red flags"
+    );
+}
+
+#[test]
+fn roi_figures_are_the_seeds() {
+    let kb = kb();
+    let roi = |id: &str| {
+        kb.evaluation
+            .roi
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("no ROI figure for {id}"))
+    };
+    let aws = roi("aws-ml-specialty");
+    assert_eq!(aws.cost_usd, Range { min: 300, max: 300 });
+    assert_eq!(aws.hours, Some(Range { min: 60, max: 60 }));
+
+    // Coursera: ~USD 50 a month for 3-6 months.
+    let coursera = roi("deeplearning-ai");
+    assert_eq!(coursera.months, Some(Range { min: 3, max: 6 }));
+    assert_eq!(
+        coursera.cost_usd,
+        Range {
+            min: 50 * 3,
+            max: 50 * 6
+        }
+    );
+
+    let bootcamp = roi("bootcamp");
+    assert_eq!(
+        bootcamp.cost_usd,
+        Range {
+            min: 10_000,
+            max: 20_000
+        }
+    );
+    assert_eq!(bootcamp.months, Some(Range { min: 3, max: 6 }));
+    assert_eq!(kb.entry("bootcamp").unwrap().cost_usd, bootcamp.cost_usd);
+
+    let project = roi("portfolio-project");
+    assert_eq!(project.cost_usd, Range { min: 0, max: 100 });
+    assert_eq!(project.hours, Some(Range { min: 40, max: 80 }));
+    assert_eq!(
+        kb.entry("portfolio-project").unwrap().prep_hours,
+        Range { min: 40, max: 80 }
+    );
+
+    // The seeds rank the portfolio's ROI above the certificate's, and the bootcamp's last.
+    assert!(project.roi > aws.roi && aws.roi > bootcamp.roi);
+    assert!(project.hiring_signal > coursera.hiring_signal);
+
+    assert_eq!(kb.evaluation.postings_mentioning_certs_percent, 8);
+    assert_eq!(kb.evaluation.project_hours, 40);
+    assert_eq!(
+        kb.evaluation.red_flags.len(),
+        7,
+        "the seeds list seven red flags"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The interview table of the issue: ids and values are stable.
+
+#[test]
+fn the_interview_has_the_issue_ids_and_values() {
+    let kb = kb();
+    let choices: &[(&str, &[&str])] = &[
+        (
+            "goal",
+            &[
+                "get-into-ai",
+                "promotion",
+                "change-role",
+                "change-industry",
+                "productivity",
+                "learn-concepts",
+            ],
+        ),
+        (
+            "role",
+            &[
+                "non-technical",
+                "technical-non-developer",
+                "developer",
+                "cloud-data-engineer",
+                "student",
+            ],
+        ),
+        ("ai_experience", &["none", "basics", "hands-on"]),
+        ("projects_built", &["none", "one-or-two", "three-plus"]),
+        ("target_platform", &["none", "aws", "gcp", "azure"]),
+        (
+            "target_employer",
+            &["startup-or-product", "enterprise", "any"],
+        ),
+        (
+            "industry",
+            &["general", "healthcare", "finance", "government"],
+        ),
+        ("market", &["certs-weigh-little", "certs-weigh-more"]),
+        ("employer_values_certs", &["yes", "no", "unsure"]),
+        ("learning_style", &["structured", "self-directed"]),
+        ("uses_ai_at_work", &["daily", "sometimes", "rarely"]),
+    ];
+    let numbers = [("hours_per_week", 1, 80), ("budget_usd", 0, 100_000)];
+    assert_eq!(kb.questions.len(), choices.len() + numbers.len());
+    for (id, values) in choices {
+        let q = kb
+            .question(id)
+            .unwrap_or_else(|| panic!("question {id} is missing"));
+        let QuestionKind::Choice(options) = &q.kind else {
+            panic!("{id} is not a choice")
+        };
+        let got: BTreeSet<&str> = options.iter().map(|o| o.value.as_str()).collect();
+        let want: BTreeSet<&str> = values.iter().copied().collect();
+        assert_eq!(got, want, "{id}");
+        assert!(
+            values.contains(&q.default.as_str()),
+            "{id} default {}",
+            q.default
+        );
+    }
+    for (id, lo, hi) in numbers {
+        let q = kb.question(id).unwrap();
+        let QuestionKind::Number { min, max, .. } = &q.kind else {
+            panic!("{id} is not a number")
+        };
+        assert_eq!((*min, *max), (lo, hi), "{id}");
+        assert!(q.parse_value(&q.default).is_ok(), "{id} default");
+    }
+    for q in &kb.questions {
+        assert!(
+            !q.prompt.trim().is_empty() && !q.why.trim().is_empty(),
+            "{} explains itself",
+            q.id
+        );
+    }
+}
+
+#[test]
+fn branching_follows_the_issue() {
+    let kb = kb();
+    let asked = |pairs: &[(&str, &str)], id: &str| {
+        let mut a = Answers::new();
+        for (k, v) in pairs {
+            a.set(kb, k, v).unwrap();
+        }
+        Resolved::new(kb, &a).is_asked(id)
+    };
+    // A student is not asked about an employer.
+    assert!(!asked(&[("role", "student")], "employer_values_certs"));
+    assert!(!asked(&[("role", "student")], "target_employer"));
+    assert!(asked(
+        &[("role", "developer"), ("goal", "get-into-ai")],
+        "target_employer"
+    ));
+    assert!(asked(
+        &[("role", "non-technical"), ("goal", "promotion")],
+        "employer_values_certs"
+    ));
+}
