@@ -177,3 +177,68 @@ fn too_small() {
     run(&mut a, &[Action::Resize(50, 12)]);
     snap("too_small", &a);
 }
+
+fn saved_store() -> (tempfile::TempDir, certwise::store::Store) {
+    use certwise::store::{SavedPlan, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("data")).unwrap();
+    let kb = Knowledge::embedded().unwrap();
+    for (name, role) in [
+        ("Move into AI", "non-technical"),
+        ("Platform roles", "cloud-data-engineer"),
+    ] {
+        let mut answers = certwise::interview::Answers::new();
+        answers.set(kb, "role", role).unwrap();
+        let plan = certwise::advisor::plan(kb, &answers).unwrap();
+        let at: jiff::Timestamp = "2026-11-01T12:00:00Z".parse().unwrap();
+        let mut saved = SavedPlan::new(name, answers, plan.clone(), at);
+        if let Some(step) = plan.timeline.first() {
+            saved
+                .progress
+                .insert(step.id.clone(), certwise::store::Progress::Done);
+        }
+        store.save(&saved, false).unwrap();
+    }
+    std::fs::write(store.plans_dir().join("broken.ron"), "(version: 2, name: ").unwrap();
+    (dir, store)
+}
+
+#[test]
+fn saved_plans_list_and_dialogs() {
+    let (_dir, store) = saved_store();
+    for (w, h) in SIZES {
+        let mut a = app(w, h).with_store(store.clone(), false);
+        let row = a
+            .welcome_items()
+            .iter()
+            .position(|i| *i == certwise::tui::app::WelcomeItem::OpenSaved)
+            .unwrap();
+        a.welcome_row = row;
+        a.update(Action::Select);
+        insta::with_settings!({filters => vec![
+            (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", "[modified]      "),
+            (r"broken\.ron\.corrupt-\d+", "broken.ron.corrupt-[time]"),
+        ]}, {
+            snap("saved_list", &a);
+        });
+        a.update(Action::DeletePlan);
+        snap("saved_delete", &a);
+        a.update(Action::CloseOverlay);
+        a.update(Action::RenamePlan);
+        snap("saved_rename", &a);
+    }
+}
+
+#[test]
+fn save_dialog() {
+    let (_dir, store) = saved_store();
+    let mut a = app(80, 24).with_store(store, false);
+    to_summary(&mut a);
+    run(
+        &mut a,
+        &[Action::ShowPlan, Action::Select, Action::OpenSave],
+    );
+    insta::with_settings!({filters => vec![(r"\d{4}-\d{2}-\d{2}", "[today]   ")]}, {
+        snap("save_dialog", &a);
+    });
+}

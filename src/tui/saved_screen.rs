@@ -2,8 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
 use crate::store::Listing;
 use crate::tui::app::{App, Ask, NamePurpose, Overlay};
@@ -20,7 +19,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         "Enter opens a plan. Plans are saved in your data folder, one file each."
     };
     Paragraph::new(wrap(intro, head.width, t.dim, "")).render(head, buf);
-    let table_rows: Vec<Row> = app
+    let width = rows.width.saturating_sub(4);
+    let items: Vec<ListItem> = app
         .saved
         .iter()
         .map(|l| match l {
@@ -29,44 +29,32 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 let modified = plan
                     .modified
                     .to_zoned(jiff::tz::TimeZone::system())
-                    .strftime("%Y-%m-%d %H:%M")
-                    .to_string();
-                Row::new(vec![
-                    Cell::from(plan.name.clone()),
-                    Cell::from(plan.plan.strategy.name.clone()),
-                    Cell::from(modified),
-                    Cell::from(format!("{done}/{total} done")),
-                ])
+                    .strftime("%Y-%m-%d %H:%M");
+                let mut lines = wrap(&plan.name, width, t.title, "");
+                let facts = format!(
+                    "{} · modified {modified} · {done}/{total} done",
+                    plan.plan.strategy.name
+                );
+                lines.extend(wrap(&facts, width, t.dim, "  "));
+                ListItem::new(lines)
             }
             Listing::Unreadable { file, reason } => {
                 let name = file
                     .file_name()
                     .map(|f| f.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                Row::new(vec![
-                    Cell::from(Span::styled(name, t.bad)),
-                    Cell::from(Span::styled(format!("unreadable: {reason}"), t.dim)),
-                    Cell::from(""),
-                    Cell::from(""),
-                ])
+                let mut lines = wrap(&name, width, t.bad, "");
+                lines.extend(wrap(&format!("unreadable: {reason}"), width, t.dim, "  "));
+                ListItem::new(lines)
             }
         })
         .collect();
-    let table = Table::new(
-        table_rows,
-        [
-            Constraint::Fill(2),
-            Constraint::Fill(2),
-            Constraint::Length(16),
-            Constraint::Length(10),
-        ],
-    )
-    .header(Row::new(vec!["Name", "Strategy", "Modified", "Progress"]).style(t.dim))
-    .row_highlight_style(t.selected)
-    .highlight_symbol("▶ ");
+    let list = List::new(items)
+        .highlight_style(t.selected)
+        .highlight_symbol("▶ ");
     let mut state =
-        TableState::default().with_selected((!app.saved.is_empty()).then_some(app.saved_row));
-    StatefulWidget::render(table, rows, buf, &mut state);
+        ListState::default().with_selected((!app.saved.is_empty()).then_some(app.saved_row));
+    StatefulWidget::render(list, rows, buf, &mut state);
 }
 
 /// Draws the open overlay, if any, over the whole frame.
