@@ -1,0 +1,266 @@
+//! "Evaluate any certification": the seeds' five questions and red flags applied to facts the
+//! person gives. Pure. A fact not given is unknown, and the result says so instead of guessing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::knowledge::{Knowledge, RedFlag};
+
+/// Postings share at or above which a certification counts as clearly recognised.
+const RECOGNISED_PERCENT: f32 = 1.0;
+/// Price at or above which an unrecognised certification is excessively expensive (seed: $5K+).
+const EXCESSIVE_USD: u32 = 5000;
+/// Content older than this is out of date (seed: more than two years).
+const MAX_AGE_YEARS: f32 = 2.0;
+/// Preparation this short means "completion in days".
+const DAYS_HOURS: u32 = 16;
+
+/// Claims a provider makes that the seeds list as red flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Claim {
+    /// "Guaranteed job placement."
+    GuaranteedJob,
+    /// "No technical background needed" for a technical certificate.
+    NoBackgroundNeeded,
+    /// "Complete in days."
+    DaysToComplete,
+}
+
+/// What the person knows about a certification. `None` is unknown.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Facts {
+    pub name: String,
+    pub provider_known: Option<bool>,
+    pub cost_usd: Option<u32>,
+    pub prep_hours: Option<u32>,
+    pub practical: Option<bool>,
+    pub content_age_years: Option<f32>,
+    pub claims: Vec<Claim>,
+    pub postings_percent: Option<f32>,
+}
+
+/// The answer to one of the five questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Good,
+    Weak,
+    Bad,
+    Unknown,
+}
+
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Good => "good",
+            Outcome::Weak => "weak",
+            Outcome::Bad => "bad",
+            Outcome::Unknown => "unknown",
+        }
+    }
+}
+
+/// One of the five questions, answered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The question's id from evaluation.ron (`recognised`, `practical`, ...).
+    pub id: String,
+    pub question: String,
+    pub result: Outcome,
+    /// Why, in a sentence.
+    pub detail: String,
+}
+
+/// A red flag found, with its explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlagFound {
+    pub flag: RedFlag,
+    pub label: String,
+    pub explanation: String,
+}
+
+/// The result of an evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub name: String,
+    /// 1 (worth most) to 4 (low or no value), as in the seeds' tier list.
+    pub tier: u8,
+    /// One sentence.
+    pub verdict: String,
+    pub findings: Vec<Finding>,
+    pub red_flags: Vec<FlagFound>,
+    /// What the same hours would build instead.
+    pub instead: String,
+    /// Facts that were not given and were treated as unknown.
+    pub unknown: Vec<String>,
+}
+
+/// Evaluates a certification from the facts given.
+pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
+    let ev = &kb.evaluation;
+    let question = |id: &str| {
+        ev.questions
+            .iter()
+            .find(|q| q.id == id)
+            .map_or_else(|| id.to_owned(), |q| q.question.clone())
+    };
+    let mut flags: Vec<RedFlag> = Vec::new();
+    let mut unknown = Vec::new();
+
+    // 1. Do employers recognise it?
+    let recognised = match (facts.postings_percent, facts.provider_known) {
+        (_, Some(false)) => {
+            flags.push(RedFlag::UnknownProvider);
+            (Outcome::Bad, "the provider is unknown or unverified, so employers cannot weigh it".to_owned())
+        }
+        (Some(p), _) if p >= RECOGNISED_PERCENT => (Outcome::Good, format!("named in about {p}% of AI job postings")),
+        (Some(p), _) if p > 0.0 => (Outcome::Weak, format!("named in only {p}% of AI job postings")),
+        (Some(_), _) => (
+            Outcome::Bad,
+            format!(
+                "not named in job postings; only {}% of AI postings name any certification",
+                ev.postings_mentioning_certs_percent
+            ),
+        ),
+        (None, Some(true)) => {
+            unknown.push("postings-percent".to_owned());
+            (Outcome::Weak, "a known provider, but how often postings name it is unknown: search job postings for it".to_owned())
+        }
+        (None, None) => {
+            unknown.extend(["provider-known".to_owned(), "postings-percent".to_owned()]);
+            (Outcome::Unknown, "unknown: check the provider and search job postings for the exact name".to_owned())
+        }
+    };
+
+    // 2. Does it teach practical skills?
+    let practical = match facts.practical {
+        Some(true) => (Outcome::Good, "it has hands-on work and a practical component".to_owned()),
+        Some(false) => {
+            flags.push(RedFlag::NoPracticalComponent);
+            (Outcome::Bad, "no practical component: it proves you can pass a test, not that you can build".to_owned())
+        }
+        None => {
+            unknown.push("practical".to_owned());
+            (Outcome::Unknown, "unknown: read the curriculum for hands-on work".to_owned())
+        }
+    };
+
+    // 3. What is the opportunity cost?
+    let per_project = ev.project_hours.max(1);
+    let opportunity = match facts.prep_hours {
+        Some(h) if h >= per_project => (
+            Outcome::Weak,
+            format!("{h} hours would build about {} substantial portfolio project(s) instead", h / per_project),
+        ),
+        Some(h) => (Outcome::Good, format!("{h} hours is less than one substantial project ({per_project} hours)")),
+        None => {
+            unknown.push("prep-hours".to_owned());
+            (Outcome::Unknown, format!("unknown: every {per_project} hours is one substantial project you could build instead"))
+        }
+    };
+    if facts.prep_hours.is_some_and(|h| h <= DAYS_HOURS) || facts.claims.contains(&Claim::DaysToComplete) {
+        flags.push(RedFlag::DaysToComplete);
+    }
+
+    // 4. What is the total cost, time included?
+    let clearly_recognised = recognised.0 == Outcome::Good;
+    let total = match (facts.cost_usd, facts.prep_hours) {
+        (Some(c), _) if c >= EXCESSIVE_USD && !clearly_recognised => {
+            flags.push(RedFlag::ExcessivePrice);
+            (Outcome::Bad, format!("USD {c} for a credential employers do not clearly recognise"))
+        }
+        (Some(c), Some(h)) => (Outcome::Good, format!("USD {c} plus {h} hours of your time")),
+        (Some(c), None) => (Outcome::Weak, format!("USD {c} plus an unknown number of hours")),
+        (None, Some(h)) => {
+            unknown.push("cost-usd".to_owned());
+            (Outcome::Weak, format!("an unknown fee plus {h} hours of your time"))
+        }
+        (None, None) => {
+            unknown.push("cost-usd".to_owned());
+            (Outcome::Unknown, "unknown: count the fee and your hours".to_owned())
+        }
+    };
+
+    // 5. Is it up to date?
+    let current = match facts.content_age_years {
+        Some(y) if y > MAX_AGE_YEARS => {
+            flags.push(RedFlag::OutdatedContent);
+            (Outcome::Bad, format!("the content is {y} years old; AI approaches that old may be superseded"))
+        }
+        Some(y) => (Outcome::Good, format!("the content is {y} year(s) old")),
+        None => {
+            unknown.push("content-age-years".to_owned());
+            (Outcome::Unknown, "unknown: check when the content was last updated".to_owned())
+        }
+    };
+
+    if facts.claims.contains(&Claim::GuaranteedJob) {
+        flags.push(RedFlag::GuaranteedJob);
+    }
+    if facts.claims.contains(&Claim::NoBackgroundNeeded) {
+        flags.push(RedFlag::NoBackgroundNeeded);
+    }
+    flags.sort();
+    flags.dedup();
+
+    let tier = if !flags.is_empty() {
+        4
+    } else if clearly_recognised && practical.0 == Outcome::Good {
+        1
+    } else if facts.provider_known == Some(true) && practical.0 == Outcome::Good {
+        2
+    } else {
+        3
+    };
+    let verdict = match tier {
+        1 => "Worth it when you target the roles and platform it belongs to; pair it with a project.",
+        2 => "Good for learning with a known name; expect little hiring signal, so build with what you learn.",
+        3 => "Limited direct value: fine for learning, but it will not set you apart.",
+        _ => "Avoid it: it shows the red flags of a low-value certification.",
+    }
+    .to_owned();
+    let instead = match facts.prep_hours {
+        Some(h) if h >= per_project => format!(
+            "The same {h} hours would build about {} substantial portfolio project(s), which employers weigh more.",
+            h / per_project
+        ),
+        Some(h) => format!("{h} hours is a good start on a portfolio project; one takes about {per_project} hours."),
+        None => format!("About {per_project} hours is one substantial portfolio project."),
+    };
+    let findings = [
+        ("recognised", recognised),
+        ("practical", practical),
+        ("opportunity-cost", opportunity),
+        ("total-cost", total),
+        ("current", current),
+    ]
+    .into_iter()
+    .map(|(id, (result, detail))| Finding {
+        id: id.to_owned(),
+        question: question(id),
+        result,
+        detail,
+    })
+    .collect();
+    let red_flags = flags
+        .into_iter()
+        .map(|flag| {
+            let info = ev.red_flags.iter().find(|i| i.flag == flag);
+            FlagFound {
+                flag,
+                label: info.map_or_else(|| format!("{flag:?}"), |i| i.label.clone()),
+                explanation: info.map(|i| i.explanation.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    unknown.dedup();
+    Verdict {
+        name: facts.name.clone(),
+        tier,
+        verdict,
+        findings,
+        red_flags,
+        instead,
+        unknown,
+    }
+}
