@@ -25,13 +25,16 @@ fn bench(c: &mut Criterion) {
         let mut app = plan_app(w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         let mut down = true;
-        c.bench_function(&format!("plan screen: key + update + render {w}x{h}"), |b| {
-            b.iter(|| {
-                app.update(if down { Action::Down } else { Action::Up });
-                down = !down;
-                terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
-            });
-        });
+        c.bench_function(
+            &format!("plan screen: key + update + render {w}x{h}"),
+            |b| {
+                b.iter(|| {
+                    app.update(if down { Action::Down } else { Action::Up });
+                    down = !down;
+                    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+                });
+            },
+        );
     }
     let mut app = App::new(Knowledge::embedded().unwrap(), Theme::new(true), 80, 24);
     app.update(Action::Select);

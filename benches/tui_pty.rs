@@ -17,7 +17,11 @@ fn binary() -> std::path::PathBuf {
     let exe = std::env::current_exe().unwrap();
     let dir = exe.parent().unwrap().parent().unwrap();
     let bin = dir.join("certwise");
-    assert!(bin.exists(), "build the binary first: cargo build --release ({})", bin.display());
+    assert!(
+        bin.exists(),
+        "build the binary first: cargo build --release ({})",
+        bin.display()
+    );
     bin
 }
 
@@ -30,7 +34,12 @@ struct Child {
 
 fn spawn(bin: &std::path::Path) -> (Child, Instant) {
     let pty = native_pty_system()
-        .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .unwrap();
     let mut cmd = CommandBuilder::new(bin);
     cmd.env("TERM", "xterm-256color");
@@ -51,7 +60,15 @@ fn spawn(bin: &std::path::Path) -> (Child, Instant) {
             }
         }
     });
-    (Child { rx, writer, child, _master: pty.master }, start)
+    (
+        Child {
+            rx,
+            writer,
+            child,
+            _master: pty.master,
+        },
+        start,
+    )
 }
 
 /// Reads output until `needle` has been seen; returns when.
@@ -60,18 +77,29 @@ fn until(c: &Child, seen: &mut Vec<u8>, needle: &[u8]) -> Instant {
         if seen.windows(needle.len()).any(|w| w == needle) {
             return Instant::now();
         }
-        let chunk = c.rx.recv_timeout(Duration::from_secs(5)).expect("no output in 5 s");
+        let chunk =
+            c.rx.recv_timeout(Duration::from_secs(5))
+                .expect("no output in 5 s");
         seen.extend_from_slice(&chunk);
     }
 }
 
 fn ctxt_switches(pid: u32) -> u64 {
     let mut total = 0;
-    for task in std::fs::read_dir(format!("/proc/{pid}/task")).unwrap().flatten() {
+    for task in std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .flatten()
+    {
         let status = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
         for line in status.lines() {
-            if line.starts_with("voluntary_ctxt_switches") || line.starts_with("nonvoluntary_ctxt_switches") {
-                total += line.split_whitespace().last().and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
+            if line.starts_with("voluntary_ctxt_switches")
+                || line.starts_with("nonvoluntary_ctxt_switches")
+            {
+                total += line
+                    .split_whitespace()
+                    .last()
+                    .and_then(|n| n.parse::<u64>().ok())
+                    .unwrap_or(0);
             }
         }
     }
@@ -140,7 +168,8 @@ fn main() {
         let key: &[u8] = if i % 2 == 0 { b"j" } else { b"k" };
         let t = Instant::now();
         c.writer.write_all(key).unwrap();
-        c.rx.recv_timeout(Duration::from_secs(5)).expect("no redraw");
+        c.rx.recv_timeout(Duration::from_secs(5))
+            .expect("no redraw");
         keys.push(t.elapsed());
         // Let the whole frame arrive before the next key.
         std::thread::sleep(Duration::from_millis(5));
@@ -153,7 +182,10 @@ fn main() {
     std::thread::sleep(Duration::from_secs(3));
     let after = ctxt_switches(pid);
     println!("wake-ups while idle for 3 s: {}", after - before);
-    println!("peak memory (VmHWM): {:.1} MB", peak_kib(pid) as f64 / 1024.0);
+    println!(
+        "peak memory (VmHWM): {:.1} MB",
+        peak_kib(pid) as f64 / 1024.0
+    );
     c.writer.write_all(b"\x03").unwrap();
     c.child.wait().unwrap();
     let size = std::fs::metadata(&bin).unwrap().len();

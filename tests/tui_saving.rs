@@ -9,7 +9,8 @@ use certwise::tui::app::{App, Ask, Overlay, Screen, WelcomeItem};
 use certwise::tui::theme::Theme;
 
 fn app(store: &Store) -> App {
-    App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24).with_store(store.clone(), true)
+    App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24)
+        .with_store(store.clone(), true)
 }
 
 fn temp_store() -> (tempfile::TempDir, Store) {
@@ -37,7 +38,9 @@ fn to_plan(a: &mut App) {
 
 fn save_as(a: &mut App, name: &str) {
     a.update(Action::OpenSave);
-    let Some(Overlay::Input(input)) = &a.overlay else { panic!("no save dialog: {:?}", a.overlay) };
+    let Some(Overlay::Input(input)) = &a.overlay else {
+        panic!("no save dialog: {:?}", a.overlay)
+    };
     let default = input.text.clone();
     for _ in default.chars() {
         a.update(Action::DeleteChar);
@@ -64,9 +67,15 @@ fn save_dialog_offers_a_default_name_and_saves() {
     let mut a = app(&store);
     to_plan(&mut a);
     a.update(Action::OpenSave);
-    let Some(Overlay::Input(input)) = &a.overlay else { panic!() };
+    let Some(Overlay::Input(input)) = &a.overlay else {
+        panic!()
+    };
     let strategy = a.plan.as_ref().unwrap().strategy.name.clone();
-    assert!(input.text.starts_with(&strategy), "default name {:?}", input.text);
+    assert!(
+        input.text.starts_with(&strategy),
+        "default name {:?}",
+        input.text
+    );
     a.update(Action::Select);
     assert_eq!(a.overlay, None);
     assert!(!a.unsaved);
@@ -80,7 +89,9 @@ fn names_in_any_language_and_empty_names() {
     let mut a = app(&store);
     to_plan(&mut a);
     save_as(&mut a, "");
-    let Some(Overlay::Input(input)) = &a.overlay else { panic!() };
+    let Some(Overlay::Input(input)) = &a.overlay else {
+        panic!()
+    };
     assert!(input.error.is_some(), "an empty name is refused");
     a.update(Action::CloseOverlay);
     save_as(&mut a, "Plan für 2027 — été");
@@ -96,7 +107,10 @@ fn saving_under_an_existing_name_asks_before_replacing() {
     let mut b = app(&store);
     to_plan(&mut b);
     save_as(&mut b, "mine");
-    assert_eq!(b.overlay, Some(Overlay::Confirm(Ask::Replace("mine".to_owned()))));
+    assert_eq!(
+        b.overlay,
+        Some(Overlay::Confirm(Ask::Replace("mine".to_owned())))
+    );
     b.update(Action::CloseOverlay);
     assert!(b.unsaved, "saying no saves nothing");
     save_as(&mut b, "mine");
@@ -115,7 +129,10 @@ fn an_opened_plan_is_shown_exactly_as_saved_and_saves_back_without_asking() {
     let mut b = app(&store);
     b.update(Action::End); // welcome: move to the last items
     let items = b.welcome_items();
-    b.welcome_row = items.iter().position(|i| *i == WelcomeItem::OpenSaved).unwrap();
+    b.welcome_row = items
+        .iter()
+        .position(|i| *i == WelcomeItem::OpenSaved)
+        .unwrap();
     b.update(Action::Select);
     assert_eq!(b.screen, Screen::Saved);
     b.update(Action::Select);
@@ -134,8 +151,14 @@ fn an_opened_plan_is_shown_exactly_as_saved_and_saves_back_without_asking() {
     b.update(Action::Select);
     b.update(Action::OpenSave);
     b.update(Action::Select);
-    assert_eq!(b.overlay, None, "saving back to the opened plan does not ask");
-    assert_eq!(store.load("mine").unwrap().answers.get("hours_per_week"), Some("20"));
+    assert_eq!(
+        b.overlay, None,
+        "saving back to the opened plan does not ask"
+    );
+    assert_eq!(
+        store.load("mine").unwrap().answers.get("hours_per_week"),
+        Some("20")
+    );
 }
 
 #[test]
@@ -148,12 +171,24 @@ fn progress_is_tracked_and_saved_at_once_for_a_saved_plan() {
     assert_eq!(a.progress.get(&first), Some(&Progress::Doing));
     assert!(a.unsaved);
     save_as(&mut a, "tracked");
-    assert_eq!(store.load("tracked").unwrap().progress_of(&first), Progress::Doing);
+    assert_eq!(
+        store.load("tracked").unwrap().progress_of(&first),
+        Progress::Doing
+    );
     a.update(Action::ToggleProgress);
-    assert!(!a.unsaved, "progress on a saved plan is saved straight away");
-    assert_eq!(store.load("tracked").unwrap().progress_of(&first), Progress::Done);
+    assert!(
+        !a.unsaved,
+        "progress on a saved plan is saved straight away"
+    );
+    assert_eq!(
+        store.load("tracked").unwrap().progress_of(&first),
+        Progress::Done
+    );
     a.update(Action::ToggleProgress);
-    assert_eq!(store.load("tracked").unwrap().progress_of(&first), Progress::Todo);
+    assert_eq!(
+        store.load("tracked").unwrap().progress_of(&first),
+        Progress::Todo
+    );
 }
 
 #[test]
@@ -163,7 +198,11 @@ fn rename_copy_and_delete_from_the_list() {
     to_plan(&mut a);
     save_as(&mut a, "alpha");
     let mut b = app(&store);
-    b.welcome_row = b.welcome_items().iter().position(|i| *i == WelcomeItem::OpenSaved).unwrap();
+    b.welcome_row = b
+        .welcome_items()
+        .iter()
+        .position(|i| *i == WelcomeItem::OpenSaved)
+        .unwrap();
     b.update(Action::Select);
     b.update(Action::RenamePlan);
     for _ in 0..10 {
@@ -174,15 +213,23 @@ fn rename_copy_and_delete_from_the_list() {
     assert_eq!(names(&store), vec!["beta".to_owned()]);
     b.update(Action::DuplicatePlan);
     b.update(Action::Select); // default: "beta (copy)"
-    assert_eq!(names(&store), vec!["beta".to_owned(), "beta (copy)".to_owned()]);
+    assert_eq!(
+        names(&store),
+        vec!["beta".to_owned(), "beta (copy)".to_owned()]
+    );
     b.update(Action::DuplicatePlan);
     b.update(Action::Select); // "beta (copy)" again: taken
-    let Some(Overlay::Input(input)) = &b.overlay else { panic!() };
+    let Some(Overlay::Input(input)) = &b.overlay else {
+        panic!()
+    };
     assert!(input.error.as_deref().unwrap().contains("taken"));
     b.update(Action::CloseOverlay);
     b.saved_row = 0;
     b.update(Action::DeletePlan);
-    assert_eq!(b.overlay, Some(Overlay::Confirm(Ask::Delete("beta".to_owned()))));
+    assert_eq!(
+        b.overlay,
+        Some(Overlay::Confirm(Ask::Delete("beta".to_owned())))
+    );
     b.update(Action::CloseOverlay);
     assert_eq!(names(&store).len(), 2, "no deletes without yes");
     b.update(Action::DeletePlan);
@@ -203,12 +250,19 @@ fn changed_knowledge_is_noticed_and_replanning_shows_changes_before_replacing() 
     store.save(&saved, true).unwrap();
     let mut b = app(&store);
     b.open_saved(store.load("old").unwrap());
-    let Some(Overlay::Notice(text)) = &b.overlay else { panic!("{:?}", b.overlay) };
+    let Some(Overlay::Notice(text)) = &b.overlay else {
+        panic!("{:?}", b.overlay)
+    };
     assert!(text.contains("catalog-2025-01-01"), "{text}");
     let before = b.plan.clone();
     b.update(Action::Replan);
-    let Some(Overlay::Confirm(Ask::Replan { changes, .. })) = &b.overlay else { panic!("{:?}", b.overlay) };
-    assert!(changes.iter().any(|c| c.contains("#2") && c.contains("#1")), "{changes:?}");
+    let Some(Overlay::Confirm(Ask::Replan { changes, .. })) = &b.overlay else {
+        panic!("{:?}", b.overlay)
+    };
+    assert!(
+        changes.iter().any(|c| c.contains("#2") && c.contains("#1")),
+        "{changes:?}"
+    );
     assert_eq!(b.plan, before, "nothing replaced before yes");
     b.update(Action::Confirm);
     assert_ne!(b.plan, before);
@@ -232,7 +286,11 @@ fn an_interview_in_progress_is_offered_for_resuming() {
     assert_eq!(b.question, "ai_experience");
     // Starting a new plan drops it.
     let mut c = app(&store);
-    c.welcome_row = c.welcome_items().iter().position(|i| *i == WelcomeItem::NewPlan).unwrap();
+    c.welcome_row = c
+        .welcome_items()
+        .iter()
+        .position(|i| *i == WelcomeItem::NewPlan)
+        .unwrap();
     c.update(Action::Select);
     assert!(app(&store).answers.is_empty());
 }
@@ -244,7 +302,9 @@ fn without_a_data_folder_saving_says_why_and_keeps_the_plan() {
     to_plan(&mut a);
     let plan = a.plan.clone();
     a.update(Action::OpenSave);
-    let Some(Overlay::Error(message)) = &a.overlay else { panic!() };
+    let Some(Overlay::Error(message)) = &a.overlay else {
+        panic!()
+    };
     assert!(message.contains("no home folder"));
     assert_eq!(a.plan, plan);
 }
@@ -260,7 +320,11 @@ fn a_failed_save_keeps_the_plan_and_can_be_retried() {
     let probe = std::fs::write(plans.join("probe"), b"x").is_ok();
     if !probe {
         save_as(&mut a, "blocked");
-        assert!(matches!(a.overlay, Some(Overlay::Error(_))), "{:?}", a.overlay);
+        assert!(
+            matches!(a.overlay, Some(Overlay::Error(_))),
+            "{:?}",
+            a.overlay
+        );
         assert!(a.unsaved && a.plan.is_some());
         a.update(Action::CloseOverlay);
     }
