@@ -3,6 +3,7 @@
 
 pub mod advisor;
 pub mod cli;
+pub mod compare;
 pub mod evaluate;
 pub mod interview;
 pub mod knowledge;

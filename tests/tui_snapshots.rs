@@ -206,27 +206,28 @@ fn saved_store() -> (tempfile::TempDir, certwise::store::Store) {
 #[test]
 fn saved_plans_list_and_dialogs() {
     let (_dir, store) = saved_store();
-    for (w, h) in SIZES {
-        let mut a = app(w, h).with_store(store.clone(), false);
-        let row = a
-            .welcome_items()
-            .iter()
-            .position(|i| *i == certwise::tui::app::WelcomeItem::OpenSaved)
-            .unwrap();
-        a.welcome_row = row;
-        a.update(Action::Select);
-        insta::with_settings!({filters => vec![
-            (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", "[modified]      "),
-            (r"broken\.ron\.corrupt-\d+", "broken.ron.corrupt-[time]"),
-        ]}, {
+    let filters = vec![
+        (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", "[modified]      "),
+        (r"broken\.ron\.corrupt-\d+", "broken.ron.corrupt-[time]"),
+    ];
+    insta::with_settings!({filters => filters}, {
+        for (w, h) in SIZES {
+            let mut a = app(w, h).with_store(store.clone(), false);
+            let row = a
+                .welcome_items()
+                .iter()
+                .position(|i| *i == certwise::tui::app::WelcomeItem::OpenSaved)
+                .unwrap();
+            a.welcome_row = row;
+            a.update(Action::Select);
             snap("saved_list", &a);
-        });
-        a.update(Action::DeletePlan);
-        snap("saved_delete", &a);
-        a.update(Action::CloseOverlay);
-        a.update(Action::RenamePlan);
-        snap("saved_rename", &a);
-    }
+            a.update(Action::DeletePlan);
+            snap("saved_delete", &a);
+            a.update(Action::CloseOverlay);
+            a.update(Action::RenamePlan);
+            snap("saved_rename", &a);
+        }
+    });
 }
 
 #[test]
