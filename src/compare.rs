@@ -44,10 +44,18 @@ pub fn compare(kb: &Knowledge, ids: &[String]) -> Result<Vec<Compared>, CompareE
     }
     ids.iter()
         .map(|id| {
-            kb.entry(id).map(|e| compared(kb, e)).ok_or_else(|| CompareError::UnknownId {
-                id: id.clone(),
-                valid: kb.catalog.entries.iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", "),
-            })
+            kb.entry(id)
+                .map(|e| compared(kb, e))
+                .ok_or_else(|| CompareError::UnknownId {
+                    id: id.clone(),
+                    valid: kb
+                        .catalog
+                        .entries
+                        .iter()
+                        .map(|e| e.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })
         })
         .collect()
 }
@@ -87,7 +95,10 @@ pub fn compared(kb: &Knowledge, e: &Entry) -> Compared {
         skill_building: e.skill_building,
         hiring_signal: e.hiring_signal,
         roi,
-        roi_note: format!("certwise's estimate from skill building, hiring signal and cost: {}", roi.as_str()),
+        roi_note: format!(
+            "certwise's estimate from skill building, hiring signal and cost: {}",
+            roi.as_str()
+        ),
         from_seeds: false,
     }
 }
@@ -107,5 +118,11 @@ pub fn estimated_roi(e: &Entry) -> Rating {
     } else if e.cost_usd.min >= 1000 {
         steps = steps.saturating_sub(1);
     }
-    [Rating::None, Rating::Low, Rating::Moderate, Rating::Good, Rating::High][usize::from(steps.min(4))]
+    [
+        Rating::None,
+        Rating::Low,
+        Rating::Moderate,
+        Rating::Good,
+        Rating::High,
+    ][usize::from(steps.min(4))]
 }

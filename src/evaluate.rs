@@ -15,7 +15,19 @@ const MAX_AGE_YEARS: f32 = 2.0;
 const DAYS_HOURS: u32 = 16;
 
 /// Claims a provider makes that the seeds list as red flags.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Claim {
     /// "Guaranteed job placement."
@@ -111,10 +123,19 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
     let recognised = match (facts.postings_percent, facts.provider_known) {
         (_, Some(false)) => {
             flags.push(RedFlag::UnknownProvider);
-            (Outcome::Bad, "the provider is unknown or unverified, so employers cannot weigh it".to_owned())
+            (
+                Outcome::Bad,
+                "the provider is unknown or unverified, so employers cannot weigh it".to_owned(),
+            )
         }
-        (Some(p), _) if p >= RECOGNISED_PERCENT => (Outcome::Good, format!("named in about {p}% of AI job postings")),
-        (Some(p), _) if p > 0.0 => (Outcome::Weak, format!("named in only {p}% of AI job postings")),
+        (Some(p), _) if p >= RECOGNISED_PERCENT => (
+            Outcome::Good,
+            format!("named in about {p}% of AI job postings"),
+        ),
+        (Some(p), _) if p > 0.0 => (
+            Outcome::Weak,
+            format!("named in only {p}% of AI job postings"),
+        ),
         (Some(_), _) => (
             Outcome::Bad,
             format!(
@@ -128,20 +149,33 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
         }
         (None, None) => {
             unknown.extend(["provider-known".to_owned(), "postings-percent".to_owned()]);
-            (Outcome::Unknown, "unknown: check the provider and search job postings for the exact name".to_owned())
+            (
+                Outcome::Unknown,
+                "unknown: check the provider and search job postings for the exact name".to_owned(),
+            )
         }
     };
 
     // 2. Does it teach practical skills?
     let practical = match facts.practical {
-        Some(true) => (Outcome::Good, "it has hands-on work and a practical component".to_owned()),
+        Some(true) => (
+            Outcome::Good,
+            "it has hands-on work and a practical component".to_owned(),
+        ),
         Some(false) => {
             flags.push(RedFlag::NoPracticalComponent);
-            (Outcome::Bad, "no practical component: it proves you can pass a test, not that you can build".to_owned())
+            (
+                Outcome::Bad,
+                "no practical component: it proves you can pass a test, not that you can build"
+                    .to_owned(),
+            )
         }
         None => {
             unknown.push("practical".to_owned());
-            (Outcome::Unknown, "unknown: read the curriculum for hands-on work".to_owned())
+            (
+                Outcome::Unknown,
+                "unknown: read the curriculum for hands-on work".to_owned(),
+            )
         }
     };
 
@@ -150,15 +184,28 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
     let opportunity = match facts.prep_hours {
         Some(h) if h >= per_project => (
             Outcome::Weak,
-            format!("{h} hours would build about {} substantial portfolio project(s) instead", h / per_project),
+            format!(
+                "{h} hours would build about {} substantial portfolio project(s) instead",
+                h / per_project
+            ),
         ),
-        Some(h) => (Outcome::Good, format!("{h} hours is less than one substantial project ({per_project} hours)")),
+        Some(h) => (
+            Outcome::Good,
+            format!("{h} hours is less than one substantial project ({per_project} hours)"),
+        ),
         None => {
             unknown.push("prep-hours".to_owned());
-            (Outcome::Unknown, format!("unknown: every {per_project} hours is one substantial project you could build instead"))
+            (
+                Outcome::Unknown,
+                format!(
+                    "unknown: every {per_project} hours is one substantial project you could build instead"
+                ),
+            )
         }
     };
-    if facts.prep_hours.is_some_and(|h| h <= DAYS_HOURS) || facts.claims.contains(&Claim::DaysToComplete) {
+    if facts.prep_hours.is_some_and(|h| h <= DAYS_HOURS)
+        || facts.claims.contains(&Claim::DaysToComplete)
+    {
         flags.push(RedFlag::DaysToComplete);
     }
 
@@ -167,17 +214,32 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
     let total = match (facts.cost_usd, facts.prep_hours) {
         (Some(c), _) if c >= EXCESSIVE_USD && !clearly_recognised => {
             flags.push(RedFlag::ExcessivePrice);
-            (Outcome::Bad, format!("USD {c} for a credential employers do not clearly recognise"))
+            (
+                Outcome::Bad,
+                format!("USD {c} for a credential employers do not clearly recognise"),
+            )
         }
-        (Some(c), Some(h)) => (Outcome::Good, format!("USD {c} plus {h} hours of your time")),
-        (Some(c), None) => (Outcome::Weak, format!("USD {c} plus an unknown number of hours")),
+        (Some(c), Some(h)) => (
+            Outcome::Good,
+            format!("USD {c} plus {h} hours of your time"),
+        ),
+        (Some(c), None) => (
+            Outcome::Weak,
+            format!("USD {c} plus an unknown number of hours"),
+        ),
         (None, Some(h)) => {
             unknown.push("cost-usd".to_owned());
-            (Outcome::Weak, format!("an unknown fee plus {h} hours of your time"))
+            (
+                Outcome::Weak,
+                format!("an unknown fee plus {h} hours of your time"),
+            )
         }
         (None, None) => {
             unknown.push("cost-usd".to_owned());
-            (Outcome::Unknown, "unknown: count the fee and your hours".to_owned())
+            (
+                Outcome::Unknown,
+                "unknown: count the fee and your hours".to_owned(),
+            )
         }
     };
 
@@ -185,12 +247,18 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
     let current = match facts.content_age_years {
         Some(y) if y > MAX_AGE_YEARS => {
             flags.push(RedFlag::OutdatedContent);
-            (Outcome::Bad, format!("the content is {y} years old; AI approaches that old may be superseded"))
+            (
+                Outcome::Bad,
+                format!("the content is {y} years old; AI approaches that old may be superseded"),
+            )
         }
         Some(y) => (Outcome::Good, format!("the content is {y} year(s) old")),
         None => {
             unknown.push("content-age-years".to_owned());
-            (Outcome::Unknown, "unknown: check when the content was last updated".to_owned())
+            (
+                Outcome::Unknown,
+                "unknown: check when the content was last updated".to_owned(),
+            )
         }
     };
 
@@ -224,7 +292,9 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
             "The same {h} hours would build about {} substantial portfolio project(s), which employers weigh more.",
             h / per_project
         ),
-        Some(h) => format!("{h} hours is a good start on a portfolio project; one takes about {per_project} hours."),
+        Some(h) => format!(
+            "{h} hours is a good start on a portfolio project; one takes about {per_project} hours."
+        ),
         None => format!("About {per_project} hours is one substantial portfolio project."),
     };
     let findings = [

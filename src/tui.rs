@@ -16,6 +16,7 @@ use crate::store::{self, Store};
 
 pub mod action;
 pub mod app;
+pub mod catalog_screen;
 pub mod keymap;
 pub mod plan_screen;
 pub mod saved_screen;

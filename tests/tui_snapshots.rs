@@ -243,3 +243,69 @@ fn save_dialog() {
         snap("save_dialog", &a);
     });
 }
+
+fn catalog_app(w: u16, h: u16) -> App {
+    let mut a = app(w, h);
+    a.today = jiff::civil::date(2026, 11, 21);
+    let row = a
+        .welcome_items()
+        .iter()
+        .position(|i| *i == certwise::tui::app::WelcomeItem::Catalog)
+        .unwrap();
+    a.welcome_row = row;
+    a.update(Action::Select);
+    a
+}
+
+#[test]
+fn catalog_screens() {
+    for (w, h) in SIZES {
+        let mut a = catalog_app(w, h);
+        snap("catalog", &a);
+        run(
+            &mut a,
+            &[
+                Action::SortNext,
+                Action::SortNext,
+                Action::FilterTier,
+                Action::FilterTier,
+            ],
+        );
+        snap("catalog_tier2_by_provider", &a);
+        run(&mut a, &[Action::End, Action::Select]);
+        snap("catalog_detail_stale", &a);
+        run(
+            &mut a,
+            &[
+                Action::Back,
+                Action::FilterTier,
+                Action::FilterTier,
+                Action::FilterTier,
+                Action::FilterStatus,
+                Action::FilterStatus,
+            ],
+        );
+        snap("catalog_retired", &a);
+        run(&mut a, &[Action::Select]);
+        snap("catalog_detail_retired", &a);
+    }
+}
+
+#[test]
+fn compare_screen() {
+    for (w, h) in SIZES {
+        let mut a = catalog_app(w, h);
+        // Mark the first two tier-1 certifications and compare them with a portfolio project.
+        run(
+            &mut a,
+            &[
+                Action::Down,
+                Action::ToggleMark,
+                Action::Down,
+                Action::ToggleMark,
+                Action::Compare,
+            ],
+        );
+        snap("compare", &a);
+    }
+}

@@ -15,7 +15,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-const MODES: [Mode; 13] = [
+const MODES: [Mode; 16] = [
+    Mode::Catalog,
+    Mode::CatalogDetail,
+    Mode::Compare,
     Mode::Welcome,
     Mode::Choice,
     Mode::Number,

@@ -60,6 +60,22 @@ pub enum Action {
     DuplicatePlan,
     /// Delete the highlighted saved plan (asks first).
     DeletePlan,
+    /// Open the certification catalog.
+    OpenCatalog,
+    /// Sort the catalog by the next column.
+    SortNext,
+    /// Reverse the catalog's sort order.
+    SortReverse,
+    /// Cycle the catalog's platform filter.
+    FilterPlatform,
+    /// Cycle the catalog's tier filter.
+    FilterTier,
+    /// Cycle the catalog's status filter.
+    FilterStatus,
+    /// Mark or unmark the highlighted catalog entry for comparison.
+    ToggleMark,
+    /// Compare the marked entries (or the highlighted one) with a portfolio project.
+    Compare,
     /// Quit at once (Ctrl-C, or a signal).
     ForceQuit,
     /// Stop the process until the shell resumes it (Ctrl-Z).

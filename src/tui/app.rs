@@ -25,6 +25,10 @@ pub enum Screen {
     Plan,
     /// The list of saved plans.
     Saved,
+    /// The certification catalog (table or detail view).
+    Catalog,
+    /// Build versus certify.
+    Compare,
 }
 
 /// Windows drawn over a screen; they take keys first.
@@ -171,6 +175,9 @@ pub struct App {
     pub saved_row: usize,
     /// A one-line message about the last action ("Saved ..."), cleared by the next key.
     pub status: Option<String>,
+    /// Today, for marking catalog entries not reviewed in the last year.
+    pub today: jiff::civil::Date,
+    pub catalog: crate::tui::catalog_screen::CatalogView,
 }
 
 /// What the welcome menu offers.
@@ -179,6 +186,7 @@ pub enum WelcomeItem {
     Continue,
     NewPlan,
     OpenSaved,
+    Catalog,
     Quit,
 }
 
@@ -188,6 +196,7 @@ impl WelcomeItem {
             WelcomeItem::Continue => "Continue with my answers",
             WelcomeItem::NewPlan => "Start a new plan",
             WelcomeItem::OpenSaved => "Open a saved plan",
+            WelcomeItem::Catalog => "Browse the certification catalog",
             WelcomeItem::Quit => "Quit",
         }
     }
@@ -232,6 +241,8 @@ impl App {
             saved: Vec::new(),
             saved_row: 0,
             status: None,
+            today: jiff::Zoned::now().date(),
+            catalog: crate::tui::catalog_screen::CatalogView::default(),
         }
     }
 
@@ -245,7 +256,7 @@ impl App {
         if self.store.is_some() {
             items.push(WelcomeItem::OpenSaved);
         }
-        items.push(WelcomeItem::Quit);
+        items.extend([WelcomeItem::Catalog, WelcomeItem::Quit]);
         items
     }
 
@@ -276,6 +287,9 @@ impl App {
             Screen::Strategy => Mode::Strategy,
             Screen::Plan => Mode::Plan,
             Screen::Saved => Mode::Saved,
+            Screen::Catalog if self.catalog.detail => Mode::CatalogDetail,
+            Screen::Catalog => Mode::Catalog,
+            Screen::Compare => Mode::Compare,
         }
     }
 
@@ -327,6 +341,8 @@ impl App {
                 Screen::Strategy => self.update_strategy(action),
                 Screen::Plan => self.update_plan(action),
                 Screen::Saved => self.update_saved(action),
+                Screen::Catalog => self.update_catalog(action),
+                Screen::Compare => self.update_compare(action),
             },
         }
     }
@@ -348,6 +364,7 @@ impl App {
                 Some(WelcomeItem::Continue) => self.open_question(&self.first_unanswered(), false),
                 Some(WelcomeItem::NewPlan) => self.start_new(),
                 Some(WelcomeItem::OpenSaved) => self.open_saved_list(),
+                Some(WelcomeItem::Catalog) => self.open_catalog(),
                 Some(WelcomeItem::Quit) => self.update(Action::Quit),
                 None => {}
             },
@@ -602,6 +619,8 @@ impl App {
             Action::EditAnswers => self.open_summary(None),
             Action::OpenSave => self.open_save(),
             Action::ToggleProgress => self.toggle_progress(),
+            Action::OpenCatalog => self.open_catalog(),
+            Action::Compare => self.open_compare(self.plan_compare_ids()),
             _ if self.pane == Pane::Ranking => {
                 let rows = view::ranking_rows(self).len();
                 let before = self.rank_row;
@@ -646,7 +665,7 @@ pub(crate) fn moved(row: usize, action: Action, len: usize, page: usize) -> usiz
 }
 
 /// A scroll offset after a movement, kept inside `0..=max`.
-fn scrolled(scroll: u16, action: Action, max: u16, page: usize) -> u16 {
+pub(crate) fn scrolled(scroll: u16, action: Action, max: u16, page: usize) -> u16 {
     let page = u16::try_from(page.max(1)).unwrap_or(u16::MAX);
     match action {
         Action::Up => scroll.saturating_sub(1),

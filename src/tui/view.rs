@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::tui::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen};
 use crate::tui::keymap::{self, Mode};
-use crate::tui::{plan_screen, saved_screen, screens};
+use crate::tui::{catalog_screen, plan_screen, saved_screen, screens};
 
 pub use plan_screen::ranking_rows;
 
@@ -30,6 +30,8 @@ impl Widget for &App {
             Screen::Strategy => screens::strategy(self, body, buf),
             Screen::Plan => plan_screen::render(self, body, buf),
             Screen::Saved => saved_screen::render(self, body, buf),
+            Screen::Catalog => catalog_screen::render(self, body, buf),
+            Screen::Compare => catalog_screen::render_compare(self, body, buf),
         }
         footer(self, footer_area, buf);
         saved_screen::overlay(self, area, buf);
@@ -60,6 +62,8 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Strategy => "Your strategy",
         Screen::Plan => "Your plan",
         Screen::Saved => "Saved plans",
+        Screen::Catalog => "Certification catalog",
+        Screen::Compare => "Build versus certify",
     };
     let name = match (&app.opened, app.screen) {
         (Some(name), Screen::Plan | Screen::Strategy | Screen::Summary) => {
@@ -188,6 +192,9 @@ pub fn max_scroll(app: &App) -> u16 {
     let lines = match app.screen {
         Screen::Strategy => screens::strategy_lines(app, area.width).len(),
         Screen::Plan => plan_screen::pane_lines(app, area.width).len(),
+        Screen::Catalog if app.catalog.detail => {
+            catalog_screen::detail_lines(app, area.width).len()
+        }
         _ => 0,
     };
     u16::try_from(lines.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX)
