@@ -10,3 +10,4 @@ pub mod knowledge;
 pub mod render;
 pub mod store;
 pub mod tui;
+pub mod user_catalog;
