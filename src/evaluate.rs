@@ -13,6 +13,8 @@ const EXCESSIVE_USD: u32 = 5000;
 const MAX_AGE_YEARS: f32 = 2.0;
 /// Preparation this short means "completion in days".
 const DAYS_HOURS: u32 = 16;
+/// Red flags that alone mark limited value (tier 3) rather than low or no value (tier 4).
+const CAUTIONARY: [RedFlag; 2] = [RedFlag::NoPracticalComponent, RedFlag::OutdatedContent];
 
 /// Claims a provider makes that the seeds list as red flags.
 #[derive(
@@ -107,161 +109,20 @@ pub struct Verdict {
     pub unknown: Vec<String>,
 }
 
+/// A question's answer: the outcome and why, in a sentence.
+type Answer = (Outcome, String);
+
 /// Evaluates a certification from the facts given.
 pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
     let ev = &kb.evaluation;
-    let question = |id: &str| {
-        ev.questions
-            .iter()
-            .find(|q| q.id == id)
-            .map_or_else(|| id.to_owned(), |q| q.question.clone())
-    };
-    let mut flags: Vec<RedFlag> = Vec::new();
-    let mut unknown = Vec::new();
-
-    // 1. Do employers recognise it?
-    let recognised = match (facts.postings_percent, facts.provider_known) {
-        (_, Some(false)) => {
-            flags.push(RedFlag::UnknownProvider);
-            (
-                Outcome::Bad,
-                "the provider is unknown or unverified, so employers cannot weigh it".to_owned(),
-            )
-        }
-        (Some(p), _) if p >= RECOGNISED_PERCENT => (
-            Outcome::Good,
-            format!("named in about {p}% of AI job postings"),
-        ),
-        (Some(p), _) if p > 0.0 => (
-            Outcome::Weak,
-            format!("named in only {p}% of AI job postings"),
-        ),
-        (Some(_), _) => (
-            Outcome::Bad,
-            format!(
-                "not named in job postings; only {}% of AI postings name any certification",
-                ev.postings_mentioning_certs_percent
-            ),
-        ),
-        (None, Some(true)) => {
-            unknown.push("postings-percent".to_owned());
-            (Outcome::Weak, "a known provider, but how often postings name it is unknown: search job postings for it".to_owned())
-        }
-        (None, None) => {
-            unknown.extend(["provider-known".to_owned(), "postings-percent".to_owned()]);
-            (
-                Outcome::Unknown,
-                "unknown: check the provider and search job postings for the exact name".to_owned(),
-            )
-        }
-    };
-
-    // 2. Does it teach practical skills?
-    let practical = match facts.practical {
-        Some(true) => (
-            Outcome::Good,
-            "it has hands-on work and a practical component".to_owned(),
-        ),
-        Some(false) => {
-            flags.push(RedFlag::NoPracticalComponent);
-            (
-                Outcome::Bad,
-                "no practical component: it proves you can pass a test, not that you can build"
-                    .to_owned(),
-            )
-        }
-        None => {
-            unknown.push("practical".to_owned());
-            (
-                Outcome::Unknown,
-                "unknown: read the curriculum for hands-on work".to_owned(),
-            )
-        }
-    };
-
-    // 3. What is the opportunity cost?
     let per_project = ev.project_hours.max(1);
-    let opportunity = match facts.prep_hours {
-        Some(h) if h >= per_project => (
-            Outcome::Weak,
-            format!(
-                "{h} hours would build about {} substantial portfolio project(s) instead",
-                h / per_project
-            ),
-        ),
-        Some(h) => (
-            Outcome::Good,
-            format!("{h} hours is less than one substantial project ({per_project} hours)"),
-        ),
-        None => {
-            unknown.push("prep-hours".to_owned());
-            (
-                Outcome::Unknown,
-                format!(
-                    "unknown: every {per_project} hours is one substantial project you could build instead"
-                ),
-            )
-        }
-    };
-    if facts.prep_hours.is_some_and(|h| h <= DAYS_HOURS)
-        || facts.claims.contains(&Claim::DaysToComplete)
-    {
-        flags.push(RedFlag::DaysToComplete);
-    }
-
-    // 4. What is the total cost, time included?
+    let mut flags: Vec<RedFlag> = Vec::new();
+    let recognised = recognised(facts, ev.postings_mentioning_certs_percent, &mut flags);
+    let practical = practical(facts, &mut flags);
+    let opportunity = opportunity_cost(facts, per_project, &mut flags);
     let clearly_recognised = recognised.0 == Outcome::Good;
-    let total = match (facts.cost_usd, facts.prep_hours) {
-        (Some(c), _) if c >= EXCESSIVE_USD && !clearly_recognised => {
-            flags.push(RedFlag::ExcessivePrice);
-            (
-                Outcome::Bad,
-                format!("USD {c} for a credential employers do not clearly recognise"),
-            )
-        }
-        (Some(c), Some(h)) => (
-            Outcome::Good,
-            format!("USD {c} plus {h} hours of your time"),
-        ),
-        (Some(c), None) => (
-            Outcome::Weak,
-            format!("USD {c} plus an unknown number of hours"),
-        ),
-        (None, Some(h)) => {
-            unknown.push("cost-usd".to_owned());
-            (
-                Outcome::Weak,
-                format!("an unknown fee plus {h} hours of your time"),
-            )
-        }
-        (None, None) => {
-            unknown.push("cost-usd".to_owned());
-            (
-                Outcome::Unknown,
-                "unknown: count the fee and your hours".to_owned(),
-            )
-        }
-    };
-
-    // 5. Is it up to date?
-    let current = match facts.content_age_years {
-        Some(y) if y > MAX_AGE_YEARS => {
-            flags.push(RedFlag::OutdatedContent);
-            (
-                Outcome::Bad,
-                format!("the content is {y} years old; AI approaches that old may be superseded"),
-            )
-        }
-        Some(y) => (Outcome::Good, format!("the content is {y} year(s) old")),
-        None => {
-            unknown.push("content-age-years".to_owned());
-            (
-                Outcome::Unknown,
-                "unknown: check when the content was last updated".to_owned(),
-            )
-        }
-    };
-
+    let total = total_cost(facts, clearly_recognised, &mut flags);
+    let current = current(facts, &mut flags);
     if facts.claims.contains(&Claim::GuaranteedJob) {
         flags.push(RedFlag::GuaranteedJob);
     }
@@ -271,15 +132,12 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
     flags.sort();
     flags.dedup();
 
-    let tier = if !flags.is_empty() {
-        4
-    } else if clearly_recognised && practical.0 == Outcome::Good {
-        1
-    } else if facts.provider_known == Some(true) && practical.0 == Outcome::Good {
-        2
-    } else {
-        3
-    };
+    let tier = tier(
+        &flags,
+        clearly_recognised,
+        facts.provider_known == Some(true),
+        practical.0 == Outcome::Good,
+    );
     let verdict = match tier {
         1 => "Worth it when you target the roles and platform it belongs to; pair it with a project.",
         2 => "Good for learning with a known name; expect little hiring signal, so build with what you learn.",
@@ -307,7 +165,11 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
     .into_iter()
     .map(|(id, (result, detail))| Finding {
         id: id.to_owned(),
-        question: question(id),
+        question: ev
+            .questions
+            .iter()
+            .find(|q| q.id == id)
+            .map_or_else(|| id.to_owned(), |q| q.question.clone()),
         result,
         detail,
     })
@@ -323,7 +185,6 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
             }
         })
         .collect();
-    unknown.dedup();
     Verdict {
         name: facts.name.clone(),
         tier,
@@ -331,6 +192,176 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
         findings,
         red_flags,
         instead,
-        unknown,
+        unknown: unknown_facts(facts),
     }
+}
+
+/// The tier from the red flags and the two questions that decide it.
+///
+/// The seeds' tier 4 is unaccredited, unknown, weekend or overpriced certificates; their tier 3
+/// is known certificates with no practical assessment. So one cautionary flag (no practical
+/// component, or old content) caps a certification at tier 3, while any other flag, or two flags
+/// of any kind, make it tier 4.
+fn tier(flags: &[RedFlag], clearly_recognised: bool, provider_known: bool, practical: bool) -> u8 {
+    let serious = flags.iter().any(|f| !CAUTIONARY.contains(f));
+    if serious || flags.len() >= 2 {
+        4
+    } else if !flags.is_empty() {
+        3
+    } else if clearly_recognised && practical {
+        1
+    } else if provider_known && practical {
+        2
+    } else {
+        3
+    }
+}
+
+/// Question 1: do employers recognise it?
+fn recognised(facts: &Facts, any_cert_percent: u8, flags: &mut Vec<RedFlag>) -> Answer {
+    match (facts.postings_percent, facts.provider_known) {
+        (_, Some(false)) => {
+            flags.push(RedFlag::UnknownProvider);
+            (
+                Outcome::Bad,
+                "the provider is unknown or unverified, so employers cannot weigh it".to_owned(),
+            )
+        }
+        (Some(p), _) if p >= RECOGNISED_PERCENT => (
+            Outcome::Good,
+            format!("named in about {p}% of AI job postings"),
+        ),
+        (Some(p), _) if p > 0.0 => (
+            Outcome::Weak,
+            format!("named in only {p}% of AI job postings"),
+        ),
+        (Some(_), _) => (
+            Outcome::Bad,
+            format!(
+                "not named in job postings; only {any_cert_percent}% of AI postings name any certification"
+            ),
+        ),
+        (None, Some(true)) => (
+            Outcome::Weak,
+            "a known provider, but how often postings name it is unknown: search job postings for it"
+                .to_owned(),
+        ),
+        (None, None) => (
+            Outcome::Unknown,
+            "unknown: check the provider and search job postings for the exact name".to_owned(),
+        ),
+    }
+}
+
+/// Question 2: does it teach practical skills?
+fn practical(facts: &Facts, flags: &mut Vec<RedFlag>) -> Answer {
+    match facts.practical {
+        Some(true) => (
+            Outcome::Good,
+            "it has hands-on work and a practical component".to_owned(),
+        ),
+        Some(false) => {
+            flags.push(RedFlag::NoPracticalComponent);
+            (
+                Outcome::Bad,
+                "no practical component: it proves you can pass a test, not that you can build"
+                    .to_owned(),
+            )
+        }
+        None => (
+            Outcome::Unknown,
+            "unknown: read the curriculum for hands-on work".to_owned(),
+        ),
+    }
+}
+
+/// Question 3: what is the opportunity cost? Also where "completion in days" shows.
+fn opportunity_cost(facts: &Facts, per_project: u32, flags: &mut Vec<RedFlag>) -> Answer {
+    if facts.prep_hours.is_some_and(|h| h <= DAYS_HOURS)
+        || facts.claims.contains(&Claim::DaysToComplete)
+    {
+        flags.push(RedFlag::DaysToComplete);
+    }
+    match facts.prep_hours {
+        Some(h) if h >= per_project => (
+            Outcome::Weak,
+            format!(
+                "{h} hours would build about {} substantial portfolio project(s) instead",
+                h / per_project
+            ),
+        ),
+        Some(h) => (
+            Outcome::Good,
+            format!("{h} hours is less than one substantial project ({per_project} hours)"),
+        ),
+        None => (
+            Outcome::Unknown,
+            format!(
+                "unknown: every {per_project} hours is one substantial project you could build instead"
+            ),
+        ),
+    }
+}
+
+/// Question 4: what is the total cost, time included?
+fn total_cost(facts: &Facts, clearly_recognised: bool, flags: &mut Vec<RedFlag>) -> Answer {
+    match (facts.cost_usd, facts.prep_hours) {
+        (Some(c), _) if c >= EXCESSIVE_USD && !clearly_recognised => {
+            flags.push(RedFlag::ExcessivePrice);
+            (
+                Outcome::Bad,
+                format!("USD {c} for a credential employers do not clearly recognise"),
+            )
+        }
+        (Some(c), Some(h)) => (
+            Outcome::Good,
+            format!("USD {c} plus {h} hours of your time"),
+        ),
+        (Some(c), None) => (
+            Outcome::Weak,
+            format!("USD {c} plus an unknown number of hours"),
+        ),
+        (None, Some(h)) => (
+            Outcome::Weak,
+            format!("an unknown fee plus {h} hours of your time"),
+        ),
+        (None, None) => (
+            Outcome::Unknown,
+            "unknown: count the fee and your hours".to_owned(),
+        ),
+    }
+}
+
+/// Question 5: is it up to date?
+fn current(facts: &Facts, flags: &mut Vec<RedFlag>) -> Answer {
+    match facts.content_age_years {
+        Some(y) if y > MAX_AGE_YEARS => {
+            flags.push(RedFlag::OutdatedContent);
+            (
+                Outcome::Bad,
+                format!("the content is {y} years old; AI approaches that old may be superseded"),
+            )
+        }
+        Some(y) => (Outcome::Good, format!("the content is {y} year(s) old")),
+        None => (
+            Outcome::Unknown,
+            "unknown: check when the content was last updated".to_owned(),
+        ),
+    }
+}
+
+/// The facts not given, by their command-line names, in the order the questions use them.
+pub fn unknown_facts(facts: &Facts) -> Vec<String> {
+    [
+        ("provider-known", facts.provider_known.is_none()),
+        ("postings-percent", facts.postings_percent.is_none()),
+        ("practical", facts.practical.is_none()),
+        ("prep-hours", facts.prep_hours.is_none()),
+        ("cost-usd", facts.cost_usd.is_none()),
+        ("content-age-years", facts.content_age_years.is_none()),
+    ]
+    .into_iter()
+    .filter(|(_, missing)| *missing)
+    .map(|(name, _)| name.to_owned())
+    .collect()
 }

@@ -1,0 +1,734 @@
+//! "Evaluate any certification", rule by rule: each of the seeds' five questions and each red flag
+//! gets a test named after it, unknown facts stay unknown, and the seeds' own examples come out in
+//! the tiers the seeds give them.
+//!
+//! Expectations come from the seed article and issue 5, not from the engine's output.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use certwise::evaluate::{Claim, Facts, Finding, Outcome, Verdict, evaluate};
+use certwise::knowledge::{Knowledge, RedFlag};
+
+fn kb() -> &'static Knowledge {
+    Knowledge::embedded().expect("the embedded knowledge base loads")
+}
+
+/// A certification with nothing wrong: known provider, named in postings, hands-on, current,
+/// a fair price and weeks of preparation. Each test changes one fact.
+fn sound() -> Facts {
+    Facts {
+        name: "Sound cloud certification".to_owned(),
+        provider_known: Some(true),
+        cost_usd: Some(200),
+        prep_hours: Some(60),
+        practical: Some(true),
+        content_age_years: Some(1.0),
+        claims: Vec::new(),
+        postings_percent: Some(3.0),
+    }
+}
+
+/// Only a name: every fact unknown.
+fn nothing_known(name: &str) -> Facts {
+    Facts {
+        name: name.to_owned(),
+        ..Facts::default()
+    }
+}
+
+fn finding<'v>(v: &'v Verdict, id: &str) -> &'v Finding {
+    v.findings
+        .iter()
+        .find(|f| f.id == id)
+        .unwrap_or_else(|| panic!("no finding `{id}` in {:?}", v.findings))
+}
+
+fn flags(v: &Verdict) -> Vec<RedFlag> {
+    v.red_flags.iter().map(|f| f.flag).collect()
+}
+
+/// Evaluates `sound()` changed by `change`, and expects exactly `flag` among the red flags.
+fn only_flag(change: impl FnOnce(&mut Facts), flag: RedFlag) -> Verdict {
+    let mut facts = sound();
+    change(&mut facts);
+    let v = evaluate(kb(), &facts);
+    assert_eq!(flags(&v), vec![flag], "{facts:?}");
+    let found = &v.red_flags[0];
+    assert!(
+        !found.label.is_empty() && !found.explanation.is_empty(),
+        "{found:?}"
+    );
+    v
+}
+
+// ----- The baseline -----
+
+#[test]
+fn a_sound_certification_has_no_red_flags_and_is_tier_1() {
+    let v = evaluate(kb(), &sound());
+    assert!(v.red_flags.is_empty(), "{:?}", v.red_flags);
+    assert_eq!(v.tier, 1);
+    assert!(v.unknown.is_empty(), "{:?}", v.unknown);
+}
+
+#[test]
+fn the_five_questions_are_answered_in_the_seeds_order_with_their_wording() {
+    let v = evaluate(kb(), &sound());
+    let ids: Vec<&str> = v.findings.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "recognised",
+            "practical",
+            "opportunity-cost",
+            "total-cost",
+            "current"
+        ]
+    );
+    let questions: Vec<&str> = v.findings.iter().map(|f| f.question.as_str()).collect();
+    assert_eq!(
+        questions,
+        [
+            "Do employers recognise it?",
+            "Does it teach practical skills?",
+            "What is the opportunity cost?",
+            "What is the total cost?",
+            "Is it up to date?"
+        ]
+    );
+    for f in &v.findings {
+        assert!(!f.detail.is_empty(), "{f:?} explains nothing");
+    }
+}
+
+#[test]
+fn the_verdict_is_one_sentence() {
+    for facts in [sound(), nothing_known("x"), unaccredited_ai_professional()] {
+        let v = evaluate(kb(), &facts);
+        let sentence = v.verdict.trim_end_matches('.');
+        assert!(
+            !sentence.contains(". ") && v.verdict.ends_with('.'),
+            "{:?}",
+            v.verdict
+        );
+    }
+}
+
+// ----- Question 1: do employers recognise it? -----
+
+#[test]
+fn question_recognised_good_when_named_in_postings() {
+    let v = evaluate(kb(), &sound());
+    let f = finding(&v, "recognised");
+    assert_eq!(f.result, Outcome::Good);
+    assert!(f.detail.contains('3'), "{}", f.detail);
+}
+
+#[test]
+fn question_recognised_weak_when_rarely_named() {
+    let mut facts = sound();
+    facts.postings_percent = Some(0.5);
+    let v = evaluate(kb(), &facts);
+    assert_eq!(finding(&v, "recognised").result, Outcome::Weak);
+    assert_ne!(v.tier, 1, "rarely named is not tier 1");
+}
+
+#[test]
+fn question_recognised_bad_when_never_named_and_says_only_8_percent_name_any() {
+    let mut facts = sound();
+    facts.postings_percent = Some(0.0);
+    let v = evaluate(kb(), &facts);
+    let f = finding(&v, "recognised");
+    assert_eq!(f.result, Outcome::Bad);
+    assert!(f.detail.contains("8%"), "{}", f.detail);
+}
+
+#[test]
+fn question_recognised_weak_for_a_known_provider_when_postings_are_unknown() {
+    let mut facts = sound();
+    facts.postings_percent = None;
+    let v = evaluate(kb(), &facts);
+    let f = finding(&v, "recognised");
+    assert_eq!(f.result, Outcome::Weak);
+    assert!(f.detail.contains("search job postings"), "{}", f.detail);
+    assert_eq!(v.unknown, ["postings-percent"]);
+}
+
+#[test]
+fn question_recognised_bad_for_an_unknown_provider_even_when_named_in_postings() {
+    let mut facts = sound();
+    facts.provider_known = Some(false);
+    let v = evaluate(kb(), &facts);
+    assert_eq!(finding(&v, "recognised").result, Outcome::Bad);
+}
+
+// ----- Question 2: does it teach practical skills? -----
+
+#[test]
+fn question_practical_good_with_hands_on_work() {
+    let v = evaluate(kb(), &sound());
+    assert_eq!(finding(&v, "practical").result, Outcome::Good);
+}
+
+#[test]
+fn question_practical_bad_without_a_practical_component() {
+    let mut facts = sound();
+    facts.practical = Some(false);
+    let v = evaluate(kb(), &facts);
+    assert_eq!(finding(&v, "practical").result, Outcome::Bad);
+    assert_ne!(
+        v.tier, 1,
+        "tier 1 certifications validate practical knowledge"
+    );
+}
+
+// ----- Question 3: what is the opportunity cost? -----
+
+#[test]
+fn question_opportunity_cost_counts_projects_of_40_hours() {
+    let mut facts = sound();
+    facts.prep_hours = Some(80);
+    let v = evaluate(kb(), &facts);
+    let f = finding(&v, "opportunity-cost");
+    assert_eq!(f.result, Outcome::Weak);
+    assert!(
+        f.detail.contains("80 hours") && f.detail.contains("about 2"),
+        "{}",
+        f.detail
+    );
+    assert!(
+        v.instead.contains("about 2 substantial portfolio project"),
+        "{}",
+        v.instead
+    );
+}
+
+#[test]
+fn question_opportunity_cost_is_small_below_one_project() {
+    let mut facts = sound();
+    facts.prep_hours = Some(30);
+    let v = evaluate(kb(), &facts);
+    let f = finding(&v, "opportunity-cost");
+    assert_eq!(f.result, Outcome::Good);
+    assert!(f.detail.contains("40 hours"), "{}", f.detail);
+    assert!(v.instead.contains("40 hours"), "{}", v.instead);
+}
+
+#[test]
+fn question_opportunity_cost_unknown_still_says_40_hours_is_a_project() {
+    let mut facts = sound();
+    facts.prep_hours = None;
+    let v = evaluate(kb(), &facts);
+    let f = finding(&v, "opportunity-cost");
+    assert_eq!(f.result, Outcome::Unknown);
+    assert!(f.detail.contains("40 hours"), "{}", f.detail);
+    assert!(v.instead.contains("40 hours"), "{}", v.instead);
+    assert!(
+        v.unknown.contains(&"prep-hours".to_owned()),
+        "{:?}",
+        v.unknown
+    );
+}
+
+// ----- Question 4: what is the total cost, time included? -----
+
+#[test]
+fn question_total_cost_counts_time_as_well_as_money() {
+    let v = evaluate(kb(), &sound());
+    let f = finding(&v, "total-cost");
+    assert_eq!(f.result, Outcome::Good);
+    assert!(
+        f.detail.contains("USD 200") && f.detail.contains("60 hours"),
+        "{}",
+        f.detail
+    );
+}
+
+#[test]
+fn question_total_cost_with_the_fee_alone_says_the_hours_are_unknown() {
+    let mut facts = sound();
+    facts.prep_hours = None;
+    let v = evaluate(kb(), &facts);
+    let f = finding(&v, "total-cost");
+    assert_eq!(f.result, Outcome::Weak);
+    assert!(f.detail.contains("unknown"), "{}", f.detail);
+}
+
+#[test]
+fn question_total_cost_bad_when_expensive_and_unrecognised() {
+    let mut facts = sound();
+    facts.cost_usd = Some(6000);
+    facts.postings_percent = Some(0.0);
+    let v = evaluate(kb(), &facts);
+    assert_eq!(finding(&v, "total-cost").result, Outcome::Bad);
+}
+
+// ----- Question 5: is it up to date? -----
+
+#[test]
+fn question_current_good_for_recent_content() {
+    let v = evaluate(kb(), &sound());
+    assert_eq!(finding(&v, "current").result, Outcome::Good);
+}
+
+#[test]
+fn question_current_two_years_is_still_current() {
+    let mut facts = sound();
+    facts.content_age_years = Some(2.0);
+    let v = evaluate(kb(), &facts);
+    assert_eq!(finding(&v, "current").result, Outcome::Good);
+    assert!(v.red_flags.is_empty());
+}
+
+#[test]
+fn question_current_bad_for_content_over_two_years_old() {
+    let mut facts = sound();
+    facts.content_age_years = Some(2.5);
+    let v = evaluate(kb(), &facts);
+    assert_eq!(finding(&v, "current").result, Outcome::Bad);
+}
+
+// ----- The red flags, one by one -----
+
+#[test]
+fn red_flag_guaranteed_job_placement() {
+    let v = only_flag(
+        |f| f.claims = vec![Claim::GuaranteedJob],
+        RedFlag::GuaranteedJob,
+    );
+    assert_eq!(v.tier, 4);
+}
+
+#[test]
+fn red_flag_no_technical_background_needed() {
+    let v = only_flag(
+        |f| f.claims = vec![Claim::NoBackgroundNeeded],
+        RedFlag::NoBackgroundNeeded,
+    );
+    assert_eq!(v.tier, 4);
+}
+
+#[test]
+fn red_flag_unknown_or_unverified_provider() {
+    let v = only_flag(|f| f.provider_known = Some(false), RedFlag::UnknownProvider);
+    assert_eq!(v.tier, 4);
+}
+
+#[test]
+fn red_flag_content_more_than_two_years_old() {
+    let v = only_flag(
+        |f| f.content_age_years = Some(3.0),
+        RedFlag::OutdatedContent,
+    );
+    // Alone, old content limits a certification (tier 3); it is not in the seeds' tier 4 list.
+    assert_eq!(v.tier, 3);
+}
+
+#[test]
+fn red_flag_no_practical_component() {
+    let v = only_flag(|f| f.practical = Some(false), RedFlag::NoPracticalComponent);
+    // The seeds' tier 3 is exactly this: known certificates with no practical assessment.
+    assert_eq!(v.tier, 3);
+}
+
+#[test]
+fn red_flag_excessively_expensive_without_recognition() {
+    let v = only_flag(
+        |f| {
+            f.cost_usd = Some(5000);
+            f.postings_percent = None;
+        },
+        RedFlag::ExcessivePrice,
+    );
+    assert_eq!(v.tier, 4);
+}
+
+#[test]
+fn red_flag_excessive_price_not_raised_when_employers_clearly_recognise_it() {
+    let mut facts = sound();
+    facts.cost_usd = Some(6000);
+    let v = evaluate(kb(), &facts);
+    assert!(
+        !flags(&v).contains(&RedFlag::ExcessivePrice),
+        "{:?}",
+        flags(&v)
+    );
+}
+
+#[test]
+fn red_flag_excessive_price_starts_at_5000() {
+    let mut facts = sound();
+    facts.postings_percent = None;
+    facts.cost_usd = Some(4999);
+    let v = evaluate(kb(), &facts);
+    assert!(
+        !flags(&v).contains(&RedFlag::ExcessivePrice),
+        "{:?}",
+        flags(&v)
+    );
+}
+
+#[test]
+fn red_flag_completion_in_days_when_claimed() {
+    let v = only_flag(
+        |f| f.claims = vec![Claim::DaysToComplete],
+        RedFlag::DaysToComplete,
+    );
+    assert_eq!(v.tier, 4);
+}
+
+#[test]
+fn red_flag_completion_in_days_from_a_weekend_of_preparation() {
+    let v = only_flag(|f| f.prep_hours = Some(12), RedFlag::DaysToComplete);
+    assert_eq!(v.tier, 4);
+}
+
+#[test]
+fn red_flag_not_raised_for_weeks_of_preparation() {
+    let mut facts = sound();
+    facts.prep_hours = Some(40);
+    assert!(evaluate(kb(), &facts).red_flags.is_empty());
+}
+
+#[test]
+fn two_red_flags_of_any_kind_are_tier_4() {
+    let mut facts = sound();
+    facts.practical = Some(false);
+    facts.content_age_years = Some(4.0);
+    let v = evaluate(kb(), &facts);
+    assert_eq!(
+        flags(&v),
+        [RedFlag::OutdatedContent, RedFlag::NoPracticalComponent]
+    );
+    assert_eq!(v.tier, 4);
+}
+
+#[test]
+fn every_red_flag_found_is_explained_from_evaluation_ron() {
+    let facts = Facts {
+        name: "everything wrong".to_owned(),
+        provider_known: Some(false),
+        cost_usd: Some(9000),
+        prep_hours: Some(6),
+        practical: Some(false),
+        content_age_years: Some(5.0),
+        claims: vec![
+            Claim::GuaranteedJob,
+            Claim::NoBackgroundNeeded,
+            Claim::DaysToComplete,
+        ],
+        postings_percent: Some(0.0),
+    };
+    let v = evaluate(kb(), &facts);
+    assert_eq!(v.red_flags.len(), 7, "{:?}", flags(&v));
+    for found in &v.red_flags {
+        let info = kb()
+            .evaluation
+            .red_flags
+            .iter()
+            .find(|i| i.flag == found.flag)
+            .unwrap();
+        assert_eq!(found.label, info.label);
+        assert_eq!(found.explanation, info.explanation);
+    }
+    assert_eq!(v.tier, 4);
+}
+
+#[test]
+fn a_claim_given_twice_is_one_red_flag() {
+    let mut facts = sound();
+    facts.claims = vec![Claim::GuaranteedJob, Claim::GuaranteedJob];
+    assert_eq!(flags(&evaluate(kb(), &facts)), [RedFlag::GuaranteedJob]);
+}
+
+// ----- Unknown facts -----
+
+#[test]
+fn unknown_facts_are_reported_as_unknown_not_guessed() {
+    let v = evaluate(kb(), &nothing_known("Mystery AI Cert"));
+    assert_eq!(v.name, "Mystery AI Cert");
+    for f in &v.findings {
+        assert_eq!(f.result, Outcome::Unknown, "{f:?} was guessed");
+        assert!(f.detail.starts_with("unknown"), "{f:?}");
+    }
+    assert!(
+        v.red_flags.is_empty(),
+        "no fact, no flag: {:?}",
+        v.red_flags
+    );
+    let mut unknown = v.unknown.clone();
+    unknown.sort();
+    assert_eq!(
+        unknown,
+        [
+            "content-age-years",
+            "cost-usd",
+            "postings-percent",
+            "practical",
+            "prep-hours",
+            "provider-known"
+        ]
+    );
+    assert_ne!(v.tier, 1, "nothing known is never tier 1");
+}
+
+/// A fact's command-line name and how to forget it.
+type Clear = (&'static str, fn(&mut Facts));
+
+#[test]
+fn each_missing_fact_is_listed_whatever_else_is_known() {
+    let fields: [Clear; 6] = [
+        ("provider-known", |f| f.provider_known = None),
+        ("cost-usd", |f| f.cost_usd = None),
+        ("prep-hours", |f| f.prep_hours = None),
+        ("practical", |f| f.practical = None),
+        ("content-age-years", |f| f.content_age_years = None),
+        ("postings-percent", |f| f.postings_percent = None),
+    ];
+    for (name, clear) in fields {
+        for start in [sound(), unaccredited_ai_professional()] {
+            let mut facts = start;
+            clear(&mut facts);
+            let v = evaluate(kb(), &facts);
+            assert!(
+                v.unknown.iter().any(|u| u == name),
+                "{name} missing but not listed as unknown: {:?} for {facts:?}",
+                v.unknown
+            );
+            let mut seen = v.unknown.clone();
+            seen.sort();
+            seen.dedup();
+            assert_eq!(seen.len(), v.unknown.len(), "listed twice: {:?}", v.unknown);
+        }
+    }
+}
+
+#[test]
+fn a_known_fact_is_never_listed_as_unknown() {
+    let v = evaluate(kb(), &unaccredited_ai_professional());
+    for known in ["provider-known", "prep-hours", "practical"] {
+        assert!(!v.unknown.iter().any(|u| u == known), "{:?}", v.unknown);
+    }
+}
+
+#[test]
+fn evaluation_is_deterministic() {
+    let facts = unaccredited_ai_professional();
+    assert_eq!(evaluate(kb(), &facts), evaluate(kb(), &facts));
+}
+
+// ----- The seeds' own examples -----
+
+fn seed(name: &str) -> Facts {
+    Facts {
+        name: name.to_owned(),
+        ..Facts::default()
+    }
+}
+
+#[test]
+fn seed_aws_ml_specialty_is_tier_1() {
+    // ~USD 300, ~60 hours of preparation, cloud ML deployment skills, ~5% of postings.
+    let v = evaluate(
+        kb(),
+        &Facts {
+            provider_known: Some(true),
+            cost_usd: Some(300),
+            prep_hours: Some(60),
+            practical: Some(true),
+            postings_percent: Some(5.0),
+            ..seed("AWS Machine Learning Specialty")
+        },
+    );
+    assert_eq!(v.tier, 1, "{v:?}");
+    assert!(v.red_flags.is_empty());
+    assert!(v.instead.contains("60 hours"), "{}", v.instead);
+}
+
+#[test]
+fn seed_google_cloud_ml_engineer_is_tier_1_when_it_appears_in_postings() {
+    let gcp = Facts {
+        provider_known: Some(true),
+        cost_usd: Some(200),
+        practical: Some(true),
+        postings_percent: Some(2.0),
+        ..seed("Google Cloud Professional ML Engineer")
+    };
+    assert_eq!(evaluate(kb(), &gcp).tier, 1);
+    // Without knowing whether postings name it, it is not yet shown to be tier 1.
+    let unknown_postings = Facts {
+        postings_percent: None,
+        ..gcp
+    };
+    let v = evaluate(kb(), &unknown_postings);
+    assert_eq!(v.tier, 2);
+    assert!(v.unknown.contains(&"postings-percent".to_owned()));
+}
+
+#[test]
+fn seed_azure_ai_engineer_is_tier_1() {
+    let v = evaluate(
+        kb(),
+        &Facts {
+            provider_known: Some(true),
+            cost_usd: Some(165),
+            practical: Some(true),
+            postings_percent: Some(1.5),
+            ..seed("Azure AI Engineer Associate")
+        },
+    );
+    assert_eq!(v.tier, 1, "{v:?}");
+}
+
+#[test]
+fn seed_deeplearning_ai_is_tier_2() {
+    // Known provider, practical, about USD 50 a month for 3-6 months.
+    for cost in [150, 300] {
+        let v = evaluate(
+            kb(),
+            &Facts {
+                provider_known: Some(true),
+                cost_usd: Some(cost),
+                practical: Some(true),
+                ..seed("DeepLearning.AI specialization")
+            },
+        );
+        assert_eq!(v.tier, 2, "USD {cost}: {v:?}");
+        assert!(v.red_flags.is_empty());
+    }
+}
+
+#[test]
+fn seed_deeplearning_ai_stays_tier_2_with_its_limited_hiring_signal() {
+    // "Good for learning, limited hiring signal": rarely named in postings.
+    let v = evaluate(
+        kb(),
+        &Facts {
+            provider_known: Some(true),
+            cost_usd: Some(200),
+            practical: Some(true),
+            postings_percent: Some(0.3),
+            ..seed("DeepLearning.AI specialization")
+        },
+    );
+    assert_eq!(v.tier, 2);
+}
+
+#[test]
+fn seed_nvidia_dli_is_tier_2_across_its_price_range() {
+    for cost in [50, 500] {
+        let v = evaluate(
+            kb(),
+            &Facts {
+                provider_known: Some(true),
+                cost_usd: Some(cost),
+                practical: Some(true),
+                ..seed("NVIDIA Deep Learning Institute")
+            },
+        );
+        assert_eq!(v.tier, 2, "USD {cost}: {v:?}");
+    }
+}
+
+#[test]
+fn seed_general_certificates_without_practical_assessment_are_tier_3() {
+    for name in [
+        "IBM AI Engineering Professional Certificate",
+        "A MOOC AI certificate",
+        "University extension AI certificate",
+    ] {
+        let v = evaluate(
+            kb(),
+            &Facts {
+                provider_known: Some(true),
+                practical: Some(false),
+                ..seed(name)
+            },
+        );
+        assert_eq!(v.tier, 3, "{name}: {v:?}");
+        assert_eq!(flags(&v), [RedFlag::NoPracticalComponent], "{name}");
+    }
+}
+
+#[test]
+fn seed_ibm_certificate_with_its_figures_is_tier_3() {
+    let v = evaluate(
+        kb(),
+        &Facts {
+            provider_known: Some(true),
+            cost_usd: Some(300),
+            prep_hours: Some(120),
+            practical: Some(false),
+            content_age_years: Some(1.0),
+            postings_percent: Some(0.2),
+            ..seed("IBM AI Engineering Professional Certificate")
+        },
+    );
+    assert_eq!(v.tier, 3, "{v:?}");
+}
+
+fn unaccredited_ai_professional() -> Facts {
+    Facts {
+        provider_known: Some(false),
+        prep_hours: Some(12),
+        practical: Some(false),
+        claims: vec![Claim::GuaranteedJob, Claim::DaysToComplete],
+        ..seed("Certified AI Professional")
+    }
+}
+
+#[test]
+fn seed_unaccredited_ai_professional_is_tier_4() {
+    let v = evaluate(kb(), &unaccredited_ai_professional());
+    assert_eq!(v.tier, 4);
+    let f = flags(&v);
+    for flag in [
+        RedFlag::UnknownProvider,
+        RedFlag::GuaranteedJob,
+        RedFlag::DaysToComplete,
+    ] {
+        assert!(f.contains(&flag), "{flag:?} missing from {f:?}");
+    }
+    assert!(v.verdict.starts_with("Avoid"), "{}", v.verdict);
+}
+
+#[test]
+fn seed_unaccredited_cert_from_an_unknown_provider_alone_is_tier_4() {
+    let v = evaluate(
+        kb(),
+        &Facts {
+            provider_known: Some(false),
+            ..seed("AI Professional (unaccredited)")
+        },
+    );
+    assert_eq!(v.tier, 4);
+}
+
+#[test]
+fn seed_expensive_unrecognised_cert_is_tier_4() {
+    let v = evaluate(
+        kb(),
+        &Facts {
+            provider_known: Some(true),
+            cost_usd: Some(7500),
+            postings_percent: Some(0.0),
+            ..seed("Executive AI Leadership Certificate")
+        },
+    );
+    assert_eq!(v.tier, 4);
+    assert!(flags(&v).contains(&RedFlag::ExcessivePrice));
+}
+
+#[test]
+fn seed_weekend_certificate_is_tier_4() {
+    let v = evaluate(
+        kb(),
+        &Facts {
+            provider_known: Some(true),
+            practical: Some(true),
+            claims: vec![Claim::DaysToComplete],
+            ..seed("Complete AI in one weekend")
+        },
+    );
+    assert_eq!(v.tier, 4);
+}
