@@ -17,6 +17,7 @@ use crate::store::{self, Store};
 pub mod action;
 pub mod app;
 pub mod catalog_screen;
+pub mod evaluate_screen;
 pub mod keymap;
 pub mod plan_screen;
 pub mod saved_screen;
@@ -68,7 +69,8 @@ pub fn start(data_dir: Option<&std::path::Path>) -> Result<(), CliError> {
     let size = terminal.size().unwrap_or_default();
     let app = App::new(kb, theme::Theme::from_env(), size.width, size.height);
     // The session lock lives as long as this function: another copy sees it and is told.
-    let (app, _session_lock) = connect(app, data_dir);
+    let (mut app, _session_lock) = connect(app, data_dir);
+    app.reload_user_catalog();
     let result = run(&mut terminal, app, &rx);
     restore();
     result.map_err(|e| CliError::failure(format!("terminal error: {e}")))

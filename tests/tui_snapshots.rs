@@ -309,3 +309,49 @@ fn compare_screen() {
         snap("compare", &a);
     }
 }
+
+#[test]
+fn evaluate_screens() {
+    for (w, h) in SIZES {
+        let mut a = catalog_app(w, h);
+        run(&mut a, &[Action::Back]);
+        let row = a
+            .welcome_items()
+            .iter()
+            .position(|i| *i == certwise::tui::app::WelcomeItem::Evaluate)
+            .unwrap();
+        a.welcome_row = row;
+        a.update(Action::Select);
+        for c in "Certified AI Wizard".chars() {
+            a.update(Action::TypeChar(c));
+        }
+        run(
+            &mut a,
+            &[
+                Action::Down,
+                Action::ToggleMark,
+                Action::ToggleMark,
+                Action::Down,
+            ],
+        );
+        for c in "5000".chars() {
+            a.update(Action::TypeChar(c));
+        }
+        run(
+            &mut a,
+            &[
+                Action::Down,
+                Action::TypeChar('1'),
+                Action::TypeChar('2'),
+                Action::Down,
+                Action::Down,
+                Action::Down,
+                Action::Down,
+                Action::ToggleMark,
+            ],
+        );
+        snap("evaluate_form", &a);
+        run(&mut a, &[Action::Select]);
+        snap("evaluate_result", &a);
+    }
+}

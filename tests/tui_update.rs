@@ -15,7 +15,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-const MODES: [Mode; 16] = [
+const MODES: [Mode; 19] = [
+    Mode::EvalField,
+    Mode::EvalToggle,
+    Mode::EvalResult,
     Mode::Catalog,
     Mode::CatalogDetail,
     Mode::Compare,
@@ -625,4 +628,33 @@ proptest! {
             render(&a, a.width, a.height);
         }
     }
+}
+
+#[test]
+fn text_fields_take_letters_and_f1_still_helps() {
+    assert_eq!(
+        keymap(Mode::EvalField, &key(KeyCode::Char('a'))),
+        Some(Action::TypeChar('a'))
+    );
+    assert_eq!(
+        keymap(Mode::EvalField, &key(KeyCode::Char('q'))),
+        Some(Action::TypeChar('q'))
+    );
+    assert_eq!(
+        keymap(Mode::EvalField, &key(KeyCode::Char('?'))),
+        Some(Action::TypeChar('?'))
+    );
+    assert_eq!(
+        keymap(Mode::EvalField, &key(KeyCode::F(1))),
+        Some(Action::OpenHelp)
+    );
+    assert_eq!(
+        keymap(Mode::Input, &key(KeyCode::Char('s'))),
+        Some(Action::TypeChar('s'))
+    );
+    let shift_w = KeyEvent::new(KeyCode::Char('W'), KeyModifiers::SHIFT);
+    assert_eq!(
+        keymap(Mode::EvalField, &shift_w),
+        Some(Action::TypeChar('W'))
+    );
 }

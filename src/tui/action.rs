@@ -76,6 +76,10 @@ pub enum Action {
     ToggleMark,
     /// Compare the marked entries (or the highlighted one) with a portfolio project.
     Compare,
+    /// Open the form that evaluates any certification.
+    OpenEvaluate,
+    /// Save the evaluated certification into the person's own catalog.
+    SaveEvaluation,
     /// Quit at once (Ctrl-C, or a signal).
     ForceQuit,
     /// Stop the process until the shell resumes it (Ctrl-Z).

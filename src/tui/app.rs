@@ -29,6 +29,8 @@ pub enum Screen {
     Catalog,
     /// Build versus certify.
     Compare,
+    /// Evaluate any certification.
+    Evaluate,
 }
 
 /// Windows drawn over a screen; they take keys first.
@@ -178,6 +180,7 @@ pub struct App {
     /// Today, for marking catalog entries not reviewed in the last year.
     pub today: jiff::civil::Date,
     pub catalog: crate::tui::catalog_screen::CatalogView,
+    pub eval: crate::tui::evaluate_screen::EvalForm,
 }
 
 /// What the welcome menu offers.
@@ -187,6 +190,7 @@ pub enum WelcomeItem {
     NewPlan,
     OpenSaved,
     Catalog,
+    Evaluate,
     Quit,
 }
 
@@ -197,6 +201,7 @@ impl WelcomeItem {
             WelcomeItem::NewPlan => "Start a new plan",
             WelcomeItem::OpenSaved => "Open a saved plan",
             WelcomeItem::Catalog => "Browse the certification catalog",
+            WelcomeItem::Evaluate => "Evaluate any certification",
             WelcomeItem::Quit => "Quit",
         }
     }
@@ -243,6 +248,7 @@ impl App {
             status: None,
             today: jiff::Zoned::now().date(),
             catalog: crate::tui::catalog_screen::CatalogView::default(),
+            eval: crate::tui::evaluate_screen::EvalForm::default(),
         }
     }
 
@@ -256,7 +262,11 @@ impl App {
         if self.store.is_some() {
             items.push(WelcomeItem::OpenSaved);
         }
-        items.extend([WelcomeItem::Catalog, WelcomeItem::Quit]);
+        items.extend([
+            WelcomeItem::Catalog,
+            WelcomeItem::Evaluate,
+            WelcomeItem::Quit,
+        ]);
         items
     }
 
@@ -290,6 +300,9 @@ impl App {
             Screen::Catalog if self.catalog.detail => Mode::CatalogDetail,
             Screen::Catalog => Mode::Catalog,
             Screen::Compare => Mode::Compare,
+            Screen::Evaluate if self.eval.result.is_some() => Mode::EvalResult,
+            Screen::Evaluate if self.eval.current().is_text() => Mode::EvalField,
+            Screen::Evaluate => Mode::EvalToggle,
         }
     }
 
@@ -343,6 +356,7 @@ impl App {
                 Screen::Saved => self.update_saved(action),
                 Screen::Catalog => self.update_catalog(action),
                 Screen::Compare => self.update_compare(action),
+                Screen::Evaluate => self.update_evaluate(action),
             },
         }
     }
@@ -365,6 +379,7 @@ impl App {
                 Some(WelcomeItem::NewPlan) => self.start_new(),
                 Some(WelcomeItem::OpenSaved) => self.open_saved_list(),
                 Some(WelcomeItem::Catalog) => self.open_catalog(),
+                Some(WelcomeItem::Evaluate) => self.open_evaluate(),
                 Some(WelcomeItem::Quit) => self.update(Action::Quit),
                 None => {}
             },
@@ -620,6 +635,7 @@ impl App {
             Action::OpenSave => self.open_save(),
             Action::ToggleProgress => self.toggle_progress(),
             Action::OpenCatalog => self.open_catalog(),
+            Action::OpenEvaluate => self.open_evaluate(),
             Action::Compare => self.open_compare(self.plan_compare_ids()),
             _ if self.pane == Pane::Ranking => {
                 let rows = view::ranking_rows(self).len();

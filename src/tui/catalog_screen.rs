@@ -314,6 +314,7 @@ impl App {
                     }
                 }
             }
+            Action::OpenEvaluate => self.open_evaluate(),
             Action::Compare => {
                 let ids = if v.marked.is_empty() {
                     selected.into_iter().collect()

@@ -24,6 +24,12 @@ pub enum Mode {
     CatalogDetail,
     /// Build versus certify.
     Compare,
+    /// The evaluation form, on a typed field.
+    EvalField,
+    /// The evaluation form, on a yes/no field.
+    EvalToggle,
+    /// The evaluation's result.
+    EvalResult,
     Help,
     /// A yes/no question.
     Confirm,
@@ -38,7 +44,7 @@ pub enum Mode {
 impl Mode {
     /// Modes where typed characters are text, so single-letter global keys (`q`, `?`) are off.
     pub fn captures_text(self) -> bool {
-        self == Mode::Input
+        matches!(self, Mode::Input | Mode::EvalField)
     }
 
     /// Overlays take every key before the screen below.
@@ -62,6 +68,9 @@ impl Mode {
             Mode::Catalog => "Catalog",
             Mode::CatalogDetail => "Catalog entry",
             Mode::Compare => "Build versus certify",
+            Mode::EvalField => "Evaluate: typed field",
+            Mode::EvalToggle => "Evaluate: yes/no field",
+            Mode::EvalResult => "Evaluation",
             Mode::Help => "Help",
             Mode::Confirm => "Confirm",
             Mode::Input => "Name",
@@ -99,6 +108,9 @@ impl KeyPat {
             }
             (KeyPat::Digit0To9, KeyCode::Char(c @ '0'..='9')) if !ctrl => {
                 Some(Action::TypeDigit(c))
+            }
+            (KeyPat::AnyChar, KeyCode::Char(c)) if !ctrl && !c.is_control() => {
+                Some(Action::TypeChar(c))
             }
             _ => None,
         }
@@ -561,6 +573,124 @@ pub static BINDINGS: &[Binding] = &[
         help: "build versus certify: compare the plan's courses with a project",
         hint: None,
     },
+    Binding {
+        scope: Scope::Only(&[M::EvalField, M::EvalToggle]),
+        keys: &[Code(K::Down), Code(K::Tab)],
+        action: Action::Down,
+        help: "next field",
+        hint: Some("field"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalField, M::EvalToggle]),
+        keys: &[Code(K::Up), Code(K::BackTab)],
+        action: Action::Up,
+        help: "previous field",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalToggle]),
+        keys: &[Code(K::Char('j'))],
+        action: Action::Down,
+        help: "next field",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalToggle]),
+        keys: &[Code(K::Char('k'))],
+        action: Action::Up,
+        help: "previous field",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalToggle]),
+        keys: &[
+            Code(K::Char(' ')),
+            Code(K::Left),
+            Code(K::Right),
+            Code(K::Char('h')),
+            Code(K::Char('l')),
+        ],
+        action: Action::ToggleMark,
+        help: "change the answer (yes, no, not known)",
+        hint: Some("change"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalField]),
+        keys: &[Code(K::Backspace)],
+        action: Action::DeleteChar,
+        help: "delete the last character",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalField]),
+        keys: &[KeyPat::AnyChar],
+        action: Action::TypeChar(' '),
+        help: "type the value (empty means not known)",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalField, M::EvalToggle]),
+        keys: &[Code(K::Enter)],
+        action: Action::Select,
+        help: "evaluate",
+        hint: Some("evaluate"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalField]),
+        keys: &[Code(K::Esc)],
+        action: Action::Back,
+        help: "go back",
+        hint: Some("back"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalToggle, M::EvalResult]),
+        keys: &[Code(K::Esc), Code(K::Backspace)],
+        action: Action::Back,
+        help: "go back",
+        hint: Some("back"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalResult]),
+        keys: &[Code(K::Char('s'))],
+        action: Action::SaveEvaluation,
+        help: "save it to your own catalog (plans then use it)",
+        hint: Some("save"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalResult]),
+        keys: &[Code(K::Up), Code(K::Char('k'))],
+        action: Action::Up,
+        help: "scroll up",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalResult]),
+        keys: &[Code(K::Down), Code(K::Char('j'))],
+        action: Action::Down,
+        help: "scroll down",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalResult]),
+        keys: &[Code(K::PageUp)],
+        action: Action::PageUp,
+        help: "a page up",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalResult]),
+        keys: &[Code(K::PageDown)],
+        action: Action::PageDown,
+        help: "a page down",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog, M::Plan]),
+        keys: &[Code(K::Char('e'))],
+        action: Action::OpenEvaluate,
+        help: "evaluate any certification",
+        hint: None,
+    },
     // Everywhere.
     Binding {
         scope: Scope::Global,
@@ -597,11 +727,18 @@ impl Binding {
     pub fn applies(&self, mode: Mode) -> bool {
         match self.scope {
             Scope::Only(modes) => modes.contains(&mode),
-            Scope::Global => {
-                let letters = self.keys.iter().any(|k| matches!(k, Code(K::Char(_))));
-                !mode.is_overlay() && (!mode.captures_text() || !letters)
-            }
+            Scope::Global => !mode.is_overlay() && self.keys_in(mode).next().is_some(),
         }
+    }
+
+    /// The keys that work in a mode: in text fields, global single-character keys type text
+    /// instead (F1 still opens help).
+    pub fn keys_in(&self, mode: Mode) -> impl Iterator<Item = KeyPat> + '_ {
+        let typing = self.scope == Scope::Global && mode.captures_text();
+        self.keys
+            .iter()
+            .copied()
+            .filter(move |k| !(typing && matches!(k, Code(K::Char(_)))))
     }
 
     /// The keys, written for people: "↑ k".
@@ -631,8 +768,7 @@ pub fn keymap(mode: Mode, key: &KeyEvent) -> Option<Action> {
     }
     let key = normalise(key);
     BINDINGS.iter().filter(|b| b.applies(mode)).find_map(|b| {
-        b.keys
-            .iter()
+        b.keys_in(mode)
             .find_map(|k| k.matches(&key))
             .map(|found| match found {
                 Action::Noop => b.action,
@@ -660,14 +796,25 @@ pub fn footer_hints(mode: Mode) -> Vec<(String, &'static str, bool)> {
     BINDINGS
         .iter()
         .filter(|b| b.applies(mode))
-        .filter_map(|b| b.hint.map(|h| (hint_keys(b), h, b.scope == Scope::Global)))
+        .filter_map(|b| {
+            b.hint
+                .map(|h| (hint_keys(b, mode), h, b.scope == Scope::Global))
+        })
         .collect()
 }
 
 /// The footer shows the first key only, or `↑↓` for movement.
-fn hint_keys(b: &Binding) -> String {
+fn hint_keys(b: &Binding, mode: Mode) -> String {
     match b.action {
-        Action::Up => "↑↓".to_owned(),
-        _ => b.keys.first().map(|k| k.label()).unwrap_or_default(),
+        Action::Up | Action::Down
+            if b.keys.contains(&Code(K::Up)) || b.keys.contains(&Code(K::Down)) =>
+        {
+            "↑↓".to_owned()
+        }
+        _ => b
+            .keys_in(mode)
+            .next()
+            .map(|k| k.label())
+            .unwrap_or_default(),
     }
 }

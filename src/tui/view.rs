@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::tui::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen};
 use crate::tui::keymap::{self, Mode};
-use crate::tui::{catalog_screen, plan_screen, saved_screen, screens};
+use crate::tui::{catalog_screen, evaluate_screen, plan_screen, saved_screen, screens};
 
 pub use plan_screen::ranking_rows;
 
@@ -32,6 +32,7 @@ impl Widget for &App {
             Screen::Saved => saved_screen::render(self, body, buf),
             Screen::Catalog => catalog_screen::render(self, body, buf),
             Screen::Compare => catalog_screen::render_compare(self, body, buf),
+            Screen::Evaluate => evaluate_screen::render(self, body, buf),
         }
         footer(self, footer_area, buf);
         saved_screen::overlay(self, area, buf);
@@ -64,6 +65,7 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Saved => "Saved plans",
         Screen::Catalog => "Certification catalog",
         Screen::Compare => "Build versus certify",
+        Screen::Evaluate => "Evaluate a certification",
     };
     let name = match (&app.opened, app.screen) {
         (Some(name), Screen::Plan | Screen::Strategy | Screen::Summary) => {

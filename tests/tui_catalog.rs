@@ -1,0 +1,201 @@
+//! The catalog browser, the comparison and the evaluation form, driven through `App::update`.
+#![allow(clippy::unwrap_used)]
+
+use certwise::knowledge::{Knowledge, Platform};
+use certwise::store::Store;
+use certwise::tui::action::Action;
+use certwise::tui::app::{App, Screen, WelcomeItem};
+use certwise::tui::catalog_screen::{SortBy, rows, stale};
+use certwise::tui::theme::Theme;
+
+fn app() -> App {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24);
+    a.today = jiff::civil::date(2026, 11, 21);
+    a
+}
+
+fn open(a: &mut App, item: WelcomeItem) {
+    a.welcome_row = a.welcome_items().iter().position(|i| *i == item).unwrap();
+    a.update(Action::Select);
+}
+
+#[test]
+fn the_catalog_lists_every_certification_and_course() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    assert_eq!(a.screen, Screen::Catalog);
+    let kb = Knowledge::embedded().unwrap();
+    let expected = kb
+        .catalog
+        .entries
+        .iter()
+        .filter(|e| e.kind.is_study())
+        .count();
+    assert_eq!(rows(&a).len(), expected);
+    assert!(rows(&a).iter().all(|e| e.kind.is_study()));
+}
+
+#[test]
+fn sorting_cycles_through_every_column_and_reverses() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    assert_eq!(a.catalog.sort, SortBy::Tier);
+    let tiers: Vec<_> = rows(&a).iter().map(|e| e.tier).collect();
+    assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "{tiers:?}");
+    a.update(Action::SortNext); // provider
+    a.update(Action::SortNext); // cost
+    assert_eq!(a.catalog.sort, SortBy::Cost);
+    let costs: Vec<_> = rows(&a).iter().map(|e| e.cost_usd.min).collect();
+    assert!(costs.windows(2).all(|w| w[0] <= w[1]), "{costs:?}");
+    a.update(Action::SortReverse);
+    let costs: Vec<_> = rows(&a).iter().map(|e| e.cost_usd.min).collect();
+    assert!(costs.windows(2).all(|w| w[0] >= w[1]), "{costs:?}");
+    let mut seen = vec![a.catalog.sort];
+    for _ in 0..8 {
+        a.update(Action::SortNext);
+        seen.push(a.catalog.sort);
+    }
+    seen.sort_by_key(|s| s.label());
+    seen.dedup();
+    assert_eq!(seen.len(), 9, "every column can be the sort key");
+}
+
+#[test]
+fn filters_by_platform_tier_and_status() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    a.update(Action::FilterPlatform);
+    assert!(rows(&a).iter().all(|e| e.platform == Some(Platform::Aws)));
+    assert!(!rows(&a).is_empty());
+    for _ in 0..4 {
+        a.update(Action::FilterPlatform);
+    }
+    assert_eq!(rows(&a).len(), app_rows_all(), "back to all platforms");
+    a.update(Action::FilterTier);
+    a.update(Action::FilterTier);
+    assert!(rows(&a).iter().all(|e| e.tier == Some(2)));
+    for _ in 0..3 {
+        a.update(Action::FilterTier);
+    }
+    a.update(Action::FilterStatus);
+    a.update(Action::FilterStatus);
+    let retired: Vec<&str> = rows(&a).iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(retired.len(), 2);
+    assert!(retired.contains(&"aws-ml-specialty") && retired.contains(&"azure-ai-engineer"));
+}
+
+fn app_rows_all() -> usize {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    rows(&a).len()
+}
+
+#[test]
+fn entries_not_reviewed_for_a_year_are_marked() {
+    let a = app();
+    let kb = Knowledge::embedded().unwrap();
+    let nvidia = kb.entry("nvidia-dli").unwrap();
+    let fresh = kb.entry("gcp-ml-engineer").unwrap();
+    assert!(stale(&a, nvidia), "reviewed {}", nvidia.reviewed);
+    assert!(!stale(&a, fresh));
+}
+
+#[test]
+fn enter_opens_the_detail_and_esc_returns() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    a.update(Action::Select);
+    assert!(a.catalog.detail);
+    a.update(Action::Back);
+    assert!(!a.catalog.detail);
+    a.update(Action::Back);
+    assert_eq!(a.screen, Screen::Welcome);
+}
+
+#[test]
+fn marked_entries_are_compared_with_a_portfolio_project() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    a.update(Action::ToggleMark);
+    a.update(Action::Down);
+    a.update(Action::ToggleMark);
+    a.update(Action::Compare);
+    assert_eq!(a.screen, Screen::Compare);
+    assert_eq!(a.catalog.comparing.len(), 3);
+    assert_eq!(
+        a.catalog.comparing.last().map(String::as_str),
+        Some("portfolio-project")
+    );
+    a.update(Action::Back);
+    assert_eq!(
+        a.screen,
+        Screen::Welcome,
+        "back to where the catalog was opened from"
+    );
+}
+
+fn type_text(a: &mut App, text: &str) {
+    for c in text.chars() {
+        a.update(Action::TypeChar(c));
+    }
+}
+
+#[test]
+fn the_evaluation_form_checks_numbers_and_gives_a_tier() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Evaluate);
+    assert_eq!(a.screen, Screen::Evaluate);
+    a.update(Action::Select);
+    assert!(
+        a.eval.error.as_deref().unwrap().contains("name"),
+        "a name is needed"
+    );
+    type_text(&mut a, "AWS ML Specialty");
+    a.update(Action::Down); // provider known
+    a.update(Action::ToggleMark); // yes
+    a.update(Action::Down); // cost
+    type_text(&mut a, "3x0");
+    a.update(Action::Select);
+    assert!(a.eval.error.as_deref().unwrap().contains("whole number"));
+    a.update(Action::DeleteChar);
+    a.update(Action::DeleteChar);
+    type_text(&mut a, "00");
+    a.update(Action::Down); // hours
+    type_text(&mut a, "60");
+    a.update(Action::Down); // practical
+    a.update(Action::ToggleMark);
+    a.update(Action::Down); // age
+    type_text(&mut a, "1");
+    a.update(Action::Down); // postings
+    type_text(&mut a, "5");
+    a.update(Action::Select);
+    let verdict = a.eval.result.clone().unwrap();
+    assert_eq!(verdict.tier, 1, "{verdict:?}");
+    assert!(verdict.red_flags.is_empty());
+    a.update(Action::Back);
+    assert!(a.eval.result.is_none(), "Esc returns to the facts, kept");
+    assert_eq!(a.eval.cost, "300");
+}
+
+#[test]
+fn a_saved_evaluation_joins_the_advisor() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("data")).unwrap();
+    let mut a = app().with_store(store, false);
+    open(&mut a, WelcomeItem::Evaluate);
+    type_text(&mut a, "Weekend AI Pro");
+    a.update(Action::Down);
+    a.update(Action::ToggleMark);
+    a.update(Action::ToggleMark); // provider: no
+    a.update(Action::Select);
+    assert_eq!(a.eval.result.as_ref().unwrap().tier, 4);
+    a.update(Action::SaveEvaluation);
+    assert!(a.status.as_deref().unwrap().contains("user-weekend-ai-pro"));
+    let id = a.kb.catalog.entries.last().unwrap().id.clone();
+    assert!(id.starts_with("user-weekend-ai-pro"));
+    let plan = certwise::advisor::plan(a.kb, &certwise::interview::Answers::new()).unwrap();
+    assert!(
+        plan.avoid.iter().any(|x| x.id == id),
+        "a tier-4 evaluation goes to the avoid list"
+    );
+}
