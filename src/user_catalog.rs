@@ -44,13 +44,23 @@ pub fn entry_from(facts: &Facts, verdict: &Verdict, today: Date) -> Entry {
         provider: "(your evaluation)".to_owned(),
         kind: Kind::Certification,
         tier: Some(tier),
-        cost_usd: Range { min: cost, max: cost },
-        prep_hours: Range { min: hours, max: hours },
+        cost_usd: Range {
+            min: cost,
+            max: cost,
+        },
+        prep_hours: Range {
+            min: hours,
+            max: hours,
+        },
         postings_percent: facts.postings_percent,
         platform: None,
         practical: facts.practical.unwrap_or(false),
         level: Level::Associate,
-        skill_building: if facts.practical == Some(true) { Rating::Moderate } else { Rating::Low },
+        skill_building: if facts.practical == Some(true) {
+            Rating::Moderate
+        } else {
+            Rating::Low
+        },
         hiring_signal: hiring,
         status: Status::Active,
         reviewed: today,
@@ -76,24 +86,45 @@ pub fn load(path: &Path) -> Loaded {
             };
         }
     };
+    // A byte-order mark is not part of the text; positions count from after it, as editors do.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut loaded = Loaded::default();
-    let Some(items) = split_list(text) else {
-        loaded
-            .problems
-            .push(format!("{shown}:1:1: expected a list of entries: [ (...), (...) ]"));
+    let Some(list) = split_list(text) else {
+        loaded.problems.push(format!(
+            "{shown}:1:1: expected a list of entries: [ (...), (...) ]"
+        ));
         return loaded;
     };
-    for (start, item) in items {
+    let mut last_failed = false;
+    for (start, item) in list.items {
         match ron::from_str::<Entry>(item) {
-            Ok(entry) => loaded.entries.push(entry),
+            Ok(entry) => {
+                loaded.entries.push(entry);
+                last_failed = false;
+            }
             Err(e) => {
                 let (line, col) = position(text, start, e.span.start.line, e.span.start.col);
                 loaded
                     .problems
                     .push(format!("{shown}:{line}:{col}: {} (entry skipped)", e.code));
+                last_failed = true;
             }
         }
+    }
+    // An unfinished last entry already says where the file stops; otherwise say it here.
+    if let Some(at) = list.unclosed_at
+        && !last_failed
+    {
+        let (line, col) = position(text, at, 1, 1);
+        loaded.problems.push(format!(
+            "{shown}:{line}:{col}: the list is not closed: expected `]` at the end"
+        ));
+    }
+    if let Some(at) = list.trailing_at {
+        let (line, col) = position(text, at, 1, 1);
+        loaded.problems.push(format!(
+            "{shown}:{line}:{col}: text after the list's closing `]` is ignored"
+        ));
     }
     loaded
 }
@@ -117,8 +148,17 @@ pub fn add(path: &Path, entry: Entry) -> Result<(), StoreError> {
     loaded.entries.retain(|e| e.id != entry.id);
     loaded.entries.push(entry);
     let config = ron::ser::PrettyConfig::new().new_line("\n".to_owned());
-    let mut text = ron::ser::to_string_pretty(&loaded.entries, config).unwrap_or_default();
+    // Never write an empty file over the person's entries because serialising failed.
+    let mut text = ron::ser::to_string_pretty(&loaded.entries, config).map_err(|e| {
+        StoreError::Unreadable {
+            path: path.to_owned(),
+            reason: format!("not written: the entries cannot be written as RON: {e}"),
+        }
+    })?;
     text.push('\n');
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
+    }
     write_atomic(path, text.as_bytes())
 }
 
@@ -129,99 +169,216 @@ pub fn merged(kb: &Knowledge, entries: &[Entry]) -> (Knowledge, Vec<String>) {
     let mut problems = Vec::new();
     for e in entries {
         if out.entry(&e.id).is_some() {
-            problems.push(format!("your entry `{}` has the id of another entry; skipped", e.id));
+            let whose = if kb.entry(&e.id).is_some() {
+                "a built-in entry"
+            } else {
+                "an earlier entry of yours"
+            };
+            problems.push(format!(
+                "your entry `{}` has the id of {whose}; skipped",
+                e.id
+            ));
             continue;
         }
         out.catalog.entries.push(e.clone());
         let found = out.problems();
         if !found.is_empty() {
             out.catalog.entries.pop();
-            problems.push(format!("your entry `{}` is inconsistent ({}); skipped", e.id, found.join("; ")));
+            problems.push(format!(
+                "your entry `{}` is inconsistent ({}); skipped",
+                e.id,
+                found.join("; ")
+            ));
         }
     }
     (out, problems)
 }
 
-/// Splits a RON list into its top-level items, each with its byte offset. Strings, characters,
-/// comments and nesting are respected. `None` if the text is not a list.
-fn split_list(text: &str) -> Option<Vec<(usize, &str)>> {
-    let trimmed_start = text.len() - skip_blank(text).len();
-    let body = &text[trimmed_start..];
-    if !body.starts_with('[') {
+/// A RON list's top-level items, as found by [`split_list`].
+#[derive(Debug, Default)]
+struct List<'a> {
+    /// Each item's byte offset and text.
+    items: Vec<(usize, &'a str)>,
+    /// The end of the text, when the list is never closed.
+    unclosed_at: Option<usize>,
+    /// Where text after the closing `]` starts, if there is any.
+    trailing_at: Option<usize>,
+}
+
+/// Splits a RON list into its top-level items, each with its byte offset, so that one bad entry
+/// can be reported and skipped while the others load. Strings, raw strings, characters and
+/// (nested) comments are respected. Blank text, or comments alone, is an empty list; `None` if the
+/// text is something other than a list.
+fn split_list(text: &str) -> Option<List<'_>> {
+    let bytes = text.as_bytes();
+    let open = skip_blank(bytes, 0);
+    if open == bytes.len() {
+        return Some(List::default());
+    }
+    if bytes[open] != b'[' {
         return None;
     }
-    let mut items = Vec::new();
-    let mut depth = 0usize;
+    let mut out = List::default();
+    // The closers expected, innermost last; the first is the list's own `]`.
+    let mut closers = vec![b']'];
     let mut item_start: Option<usize> = None;
-    let bytes = text.as_bytes();
-    let mut i = trimmed_start;
+    let mut push = |start: &mut Option<usize>, end: usize| {
+        if let Some(s) = start.take() {
+            out.items.push((s, text[s..end].trim_end()));
+        }
+    };
+    let mut i = open + 1;
     while i < bytes.len() {
+        if let Some(end) = skip_literal(bytes, i) {
+            if closers.len() == 1 && item_start.is_none() && bytes[i] != b'/' {
+                item_start = Some(i);
+            }
+            i = end;
+            continue;
+        }
         let c = bytes[i];
         match c {
-            b'"' => i = skip_string(bytes, i),
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
-                    i += 1;
-                }
-                i += 1;
-            }
             b'[' | b'(' | b'{' => {
-                if depth == 1 && item_start.is_none() {
+                if closers.len() == 1 && item_start.is_none() {
                     item_start = Some(i);
                 }
-                depth += 1;
+                closers.push(match c {
+                    b'[' => b']',
+                    b'(' => b')',
+                    _ => b'}',
+                });
+            }
+            b']' if closers.len() == 1 => {
+                push(&mut item_start, i);
+                let after = skip_blank(bytes, i + 1);
+                out.trailing_at = (after < bytes.len()).then_some(after);
+                return Some(out);
+            }
+            // A stray `)` or `}` between entries belongs to a bad entry, not to the list.
+            b')' | b'}' if closers.len() == 1 => {
+                item_start.get_or_insert(i);
             }
             b']' | b')' | b'}' => {
-                depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    if let Some(s) = item_start.take() {
-                        items.push((s, text[s..i].trim_end()));
-                    }
-                    return Some(items);
-                }
+                // A mismatched closer still closes: the entry's parser reports the mismatch.
+                closers.pop();
             }
-            b',' if depth == 1 => {
-                if let Some(s) = item_start.take() {
-                    items.push((s, text[s..i].trim_end()));
-                }
+            b',' if closers.len() == 1 => push(&mut item_start, i),
+            c if closers.len() == 1 && item_start.is_none() && !c.is_ascii_whitespace() => {
+                item_start = Some(i);
             }
-            c if depth == 1 && item_start.is_none() && !c.is_ascii_whitespace() => item_start = Some(i),
             _ => {}
         }
         i += 1;
     }
-    None
+    push(&mut item_start, bytes.len());
+    out.unclosed_at = Some(bytes.len());
+    Some(out)
 }
 
-fn skip_blank(text: &str) -> &str {
-    let mut rest = text;
+/// The index after the whitespace and comments starting at `i`.
+fn skip_blank(bytes: &[u8], mut i: usize) -> usize {
     loop {
-        let trimmed = rest.trim_start();
-        if let Some(after) = trimmed.strip_prefix("//") {
-            rest = after.split_once('\n').map_or("", |(_, r)| r);
-        } else {
-            return trimmed;
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        match (bytes.get(i), bytes.get(i + 1)) {
+            (Some(b'/'), Some(b'/' | b'*')) => i = skip_literal(bytes, i).unwrap_or(bytes.len()),
+            _ => return i,
         }
     }
 }
 
-/// The index of the closing quote of a string starting at `i`.
-fn skip_string(bytes: &[u8], mut i: usize) -> usize {
-    i += 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i,
-            _ => i += 1,
+/// If a string, raw string, character or comment starts at `i`, the index just after it (the
+/// end of the text if it is never closed).
+fn skip_literal(bytes: &[u8], i: usize) -> Option<usize> {
+    let len = bytes.len();
+    match (bytes[i], bytes.get(i + 1)) {
+        (b'"', _) => {
+            let mut j = i + 1;
+            while j < len {
+                match bytes[j] {
+                    b'\\' => j += 2,
+                    b'"' => return Some(j + 1),
+                    _ => j += 1,
+                }
+            }
+            Some(len)
         }
+        // A character literal is short; a lone quote is left to the parser to report.
+        (b'\'', _) => {
+            let mut j = i + 1;
+            while j < len && j <= i + 12 {
+                match bytes[j] {
+                    b'\\' => j += 2,
+                    b'\'' if j > i + 1 => return Some(j + 1),
+                    b'\n' => return None,
+                    _ => j += 1,
+                }
+            }
+            None
+        }
+        (b'r', Some(b'"' | b'#'))
+            if i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') =>
+        {
+            let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
+            let quote = i + 1 + hashes;
+            if bytes.get(quote) != Some(&b'"') {
+                return None;
+            }
+            let mut j = quote + 1;
+            while j < len {
+                if bytes[j] == b'"'
+                    && bytes[j + 1..].iter().take_while(|&&b| b == b'#').count() >= hashes
+                {
+                    return Some(j + 1 + hashes);
+                }
+                j += 1;
+            }
+            Some(len)
+        }
+        (b'/', Some(b'/')) => Some(
+            bytes[i..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(len, |p| i + p),
+        ),
+        (b'/', Some(b'*')) => {
+            // Block comments nest in RON.
+            let mut depth = 0usize;
+            let mut j = i;
+            while j + 1 < len {
+                match (bytes[j], bytes[j + 1]) {
+                    (b'/', b'*') => {
+                        depth += 1;
+                        j += 2;
+                    }
+                    (b'*', b'/') => {
+                        depth -= 1;
+                        j += 2;
+                        if depth == 0 {
+                            return Some(j);
+                        }
+                    }
+                    _ => j += 1,
+                }
+            }
+            Some(len)
+        }
+        _ => None,
     }
-    i
+}
+
+/// Creates the data folder if needed, readable by its owner only, as the store does.
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|source| StoreError::Io {
+        action: "create",
+        path: dir.to_owned(),
+        source,
+    })
 }
 
 /// The file position of an error at `line:col` inside an item starting at byte `start`.
