@@ -98,10 +98,10 @@ fn seed_roi_order_project_then_aws_then_coursera_then_bootcamp() {
         ]),
     )
     .unwrap();
-    let rois: Vec<Rating> = rows.iter().map(|r| r.roi).collect();
+    let ratings: Vec<Rating> = rows.iter().map(|r| r.roi).collect();
     assert!(
-        rois.windows(2).all(|w| w[0] < w[1]),
-        "bootcamp < coursera < aws < project: {rois:?}"
+        ratings.windows(2).all(|w| w[0] < w[1]),
+        "bootcamp < coursera < aws < project: {ratings:?}"
     );
 }
 
@@ -193,7 +193,7 @@ fn an_unknown_id_is_an_error_naming_it_and_the_valid_ids() {
             assert_eq!(id, "aws-ml-speciality");
             assert!(valid.contains("aws-ml-specialty"), "{valid}");
         }
-        other => panic!("{other:?}"),
+        CompareError::TooFew => panic!("{err:?}"),
     }
     let message = err.to_string();
     assert!(message.contains("aws-ml-speciality") && message.contains("valid ids"));
