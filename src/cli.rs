@@ -11,14 +11,23 @@ use crate::interview::{Answers, read_answers_file};
 use crate::knowledge::Knowledge;
 use crate::render::{self, Format};
 
+mod plans;
+
+pub use plans::{ListFormat, PlansCommand};
+
 /// Decide whether an AI certification is worth it for you, and what to build instead or alongside.
 ///
 /// Run without a subcommand for the guided interview in a full-screen terminal session.
 #[derive(Debug, Parser)]
 #[command(name = "certwise", version, about, long_about = None)]
 pub struct Cli {
-    /// Where saved plans live (default: $CERTWISE_DATA_DIR, else the platform data folder).
-    #[arg(long, global = true, value_name = "DIR")]
+    // Not a doc comment: clippy would want the variable in backticks, which clap prints as is.
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help = "Where saved plans live (default: $CERTWISE_DATA_DIR, else the platform data folder)"
+    )]
     pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -30,6 +39,9 @@ pub enum Command {
     Plan(PlanArgs),
     /// List the interview questions with their ids, values and defaults.
     Questions,
+    /// Saved plans: list, show and delete them (save one with `certwise plan ... --save NAME`).
+    #[command(subcommand)]
+    Plans(PlansCommand),
 }
 
 #[derive(Debug, clap::Args)]
@@ -42,6 +54,12 @@ pub struct PlanArgs {
     pub answers_file: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Also save the plan under this name in the data folder; a name already taken is refused.
+    #[arg(long, value_name = "NAME")]
+    pub save: Option<String>,
+    /// With --save: replace the saved plan of that name (the previous save is kept as a .bak).
+    #[arg(long, requires = "save")]
+    pub replace: bool,
 }
 
 /// An error to show as one line, with the exit code to use.
@@ -107,10 +125,13 @@ fn print(text: &str) -> Result<(), CliError> {
     }
 }
 
-fn run_plan(args: &PlanArgs) -> Result<(), CliError> {
+fn run_plan(args: &PlanArgs, data_dir: Option<&std::path::Path>) -> Result<(), CliError> {
     let kb = knowledge()?;
     let answers = collect_answers(kb, args)?;
     let plan = crate::advisor::plan(kb, &answers).map_err(|e| CliError::failure(e.to_string()))?;
+    if let Some(name) = &args.save {
+        plans::save(data_dir, name, args.replace, answers, plan.clone())?;
+    }
     print(&render::plan(kb, &plan, args.format))
 }
 
@@ -138,8 +159,9 @@ fn run_questions() -> Result<(), CliError> {
 /// Whatever the subcommand reports.
 pub fn run(cli: &Cli) -> Result<(), CliError> {
     match &cli.command {
-        Some(Command::Plan(args)) => run_plan(args),
+        Some(Command::Plan(args)) => run_plan(args, cli.data_dir.as_deref()),
         Some(Command::Questions) => run_questions(),
+        Some(Command::Plans(command)) => plans::run(command, cli.data_dir.as_deref()),
         None => crate::tui::start(cli.data_dir.as_deref()),
     }
 }

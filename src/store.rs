@@ -1,22 +1,36 @@
 //! Saved plans on disk: one RON file per plan under `plans/`, written atomically, owner-only,
 //! versioned, and never silently overwritten or lost. Pure file handling: no terminal code.
 
-use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::fs::{self, File};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::advisor::Plan;
 use crate::interview::Answers;
+
+mod disk;
+mod saved;
+
+pub use disk::write_atomic;
+pub use saved::{Progress, SavedPlan, parse, to_text, try_to_text};
+
+use disk::{create_private_dir, keep_backup, open_lock_file, remove_stale_temporaries, set_aside};
+use saved::{newer_header, read_file};
 
 /// The format version this build writes.
 pub const VERSION: u32 = 2;
 /// The environment variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "CERTWISE_DATA_DIR";
 const SESSION_FILE: &str = "session.ron";
+/// A saved plan is a few tens of kilobytes; anything far bigger is not one of ours, and is not
+/// read into memory.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// How long a save waits for another copy of certwise to finish its own.
+const LOCK_WAIT_SECS: u64 = 10;
+/// Nesting deeper than this is refused rather than risking the stack.
+const RECURSION_LIMIT: usize = 64;
 
 /// Something went wrong with the data folder or a saved file.
 #[derive(Debug, thiserror::Error)]
@@ -32,14 +46,22 @@ pub enum StoreError {
     },
     #[error("{path}: {reason}")]
     Unreadable { path: PathBuf, reason: String },
-    #[error("{path} was written by a newer certwise (format {found}, this one reads up to {VERSION}); it is left untouched")]
+    #[error(
+        "{path} was written by a newer certwise (format {found}, this one reads up to {VERSION}); it is left untouched"
+    )]
     Newer { path: PathBuf, found: u32 },
-    #[error("no saved plan named \"{0}\"")]
+    // Names are free text: `{:?}` quotes them and escapes control characters, so a message stays
+    // on one line and cannot drive the terminal.
+    #[error("no saved plan named {0:?}")]
     NotFound(String),
-    #[error("a plan named \"{0}\" already exists")]
+    #[error("a plan named {0:?} already exists")]
     Exists(String),
     #[error("a plan needs a name")]
     EmptyName,
+    #[error(
+        "another copy of certwise has been saving in {0} for {LOCK_WAIT_SECS} seconds; nothing was written, try again in a moment"
+    )]
+    Busy(PathBuf),
 }
 
 impl StoreError {
@@ -50,149 +72,6 @@ impl StoreError {
             source,
         }
     }
-}
-
-/// Where a plan item stands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Progress {
-    #[default]
-    Todo,
-    Doing,
-    Done,
-}
-
-impl Progress {
-    pub fn next(self) -> Self {
-        match self {
-            Progress::Todo => Progress::Doing,
-            Progress::Doing => Progress::Done,
-            Progress::Done => Progress::Todo,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Progress::Todo => "todo",
-            Progress::Doing => "doing",
-            Progress::Done => "done",
-        }
-    }
-}
-
-/// A saved plan: the answers, the plan computed from them, the knowledge-base version used,
-/// progress on its items, and when it was made and changed. Field order is the file's order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename = "SavedPlan")]
-pub struct SavedPlan {
-    pub version: u32,
-    pub name: String,
-    pub created: Timestamp,
-    pub modified: Timestamp,
-    pub knowledge_version: String,
-    pub answers: Answers,
-    /// Progress by catalog id; items not listed are to do.
-    pub progress: BTreeMap<String, Progress>,
-    pub plan: Plan,
-}
-
-impl SavedPlan {
-    pub fn new(name: &str, answers: Answers, plan: Plan, now: Timestamp) -> Self {
-        SavedPlan {
-            version: VERSION,
-            name: name.trim().to_owned(),
-            created: now,
-            modified: now,
-            knowledge_version: plan.knowledge_version.clone(),
-            answers,
-            progress: BTreeMap::new(),
-            plan,
-        }
-    }
-
-    pub fn progress_of(&self, id: &str) -> Progress {
-        self.progress.get(id).copied().unwrap_or_default()
-    }
-
-    /// Done items out of the items in the timeline (what the plan asks you to do).
-    pub fn done_count(&self) -> (usize, usize) {
-        let mut ids: Vec<&str> = self.plan.timeline.iter().map(|s| s.id.as_str()).collect();
-        ids.dedup();
-        let done = ids.iter().filter(|id| self.progress_of(id) == Progress::Done).count();
-        (done, ids.len())
-    }
-}
-
-/// Version 1 had no progress tracking and no recorded knowledge version; it is read and migrated.
-#[derive(Debug, Deserialize)]
-#[serde(rename = "SavedPlan")]
-struct SavedPlanV1 {
-    name: String,
-    created: Timestamp,
-    modified: Timestamp,
-    answers: Answers,
-    plan: Plan,
-}
-
-impl From<SavedPlanV1> for SavedPlan {
-    fn from(v1: SavedPlanV1) -> Self {
-        SavedPlan {
-            version: VERSION,
-            name: v1.name,
-            created: v1.created,
-            modified: v1.modified,
-            knowledge_version: v1.plan.knowledge_version.clone(),
-            answers: v1.answers,
-            progress: BTreeMap::new(),
-            plan: v1.plan,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "SavedPlan")]
-struct VersionOnly {
-    version: u32,
-}
-
-/// Reads a saved plan from text, migrating older versions.
-///
-/// # Errors
-/// The text is not a saved plan (with the parser's line:column), or is from a newer certwise.
-pub fn parse(path: &Path, text: &str) -> Result<SavedPlan, StoreError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let unreadable = |e: ron::error::SpannedError| StoreError::Unreadable {
-        path: path.to_owned(),
-        reason: format!("line {}, column {}: {}", e.span.start.line, e.span.start.col, e.code),
-    };
-    if text.trim().is_empty() {
-        return Err(StoreError::Unreadable {
-            path: path.to_owned(),
-            reason: "the file is empty".to_owned(),
-        });
-    }
-    let options = ron::Options::default().with_recursion_limit(64);
-    let VersionOnly { version } = options.from_str(text).map_err(unreadable)?;
-    match version {
-        1 => options.from_str::<SavedPlanV1>(text).map(SavedPlan::from).map_err(unreadable),
-        VERSION => options.from_str::<SavedPlan>(text).map_err(unreadable),
-        v if v > VERSION => Err(StoreError::Newer {
-            path: path.to_owned(),
-            found: v,
-        }),
-        v => Err(StoreError::Unreadable {
-            path: path.to_owned(),
-            reason: format!("unknown format version {v}"),
-        }),
-    }
-}
-
-/// The text written for a saved plan: RON, `\n` line endings, fields in a fixed order.
-pub fn to_text(plan: &SavedPlan) -> String {
-    let config = ron::ser::PrettyConfig::new().new_line("\n".to_owned());
-    let mut text = ron::ser::to_string_pretty(plan, config).unwrap_or_default();
-    text.push('\n');
-    text
 }
 
 /// A file name from a plan name: lower-case ASCII letters, digits and dashes only. Names that
@@ -212,14 +91,20 @@ pub fn slug(name: &str) -> String {
             }
         }
     }
-    let mut out = out.trim_end_matches('-').chars().take(48).collect::<String>();
+    let mut out = out
+        .trim_end_matches('-')
+        .chars()
+        .take(48)
+        .collect::<String>();
     if out.is_empty() || lossy {
         // FNV-1a: stable across runs and platforms.
-        let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
         if !out.is_empty() {
             out.push('-');
         }
-        out.push_str(&format!("{:06x}", hash & 0xff_ffff));
+        let _ = write!(out, "{:06x}", hash & 0xff_ffff);
     }
     out
 }
@@ -243,9 +128,16 @@ pub fn data_dir(flag: Option<&Path>) -> Result<PathBuf, StoreError> {
 /// One line of the saved-plans list.
 #[derive(Debug, Clone)]
 pub enum Listing {
-    Plan { file: PathBuf, plan: Box<SavedPlan> },
-    /// A file that does not load, with the reason.
-    Unreadable { file: PathBuf, reason: String },
+    Plan {
+        file: PathBuf,
+        plan: Box<SavedPlan>,
+    },
+    /// A file that does not load, with the reason. Files that are damaged have been set aside
+    /// (`file` is where they are now); files from a newer certwise are left where they were.
+    Unreadable {
+        file: PathBuf,
+        reason: String,
+    },
 }
 
 /// The data folder and the plans in it.
@@ -273,61 +165,135 @@ impl Store {
         self.root.join("plans")
     }
 
-    /// Holds the write lock (a separate lock file) until dropped; waits for another copy's write.
+    /// Holds the write lock (a separate lock file) until dropped. Waits a while for another
+    /// copy's write, then gives up with [`StoreError::Busy`] rather than hang.
     fn write_lock(&self) -> Result<File, StoreError> {
         let path = self.root.join("write.lock");
         let file = open_lock_file(&path)?;
-        file.lock().map_err(|e| StoreError::io("lock", &path, e))?;
-        Ok(file)
-    }
-
-    /// Every `.ron` file in `plans/`, loaded or with the reason it does not load, by name.
-    /// Files that do not load are set aside (renamed) so that they are never overwritten.
-    pub fn list(&self) -> Result<Vec<Listing>, StoreError> {
-        let dir = self.plans_dir();
-        let entries = fs::read_dir(&dir).map_err(|e| StoreError::io("read", &dir, e))?;
-        let mut out = Vec::new();
-        for entry in entries.flatten() {
-            let file = entry.path();
-            if file.extension().is_none_or(|e| e != "ron") {
-                continue;
-            }
-            match self.read(&file) {
-                Ok(plan) => out.push(Listing::Plan { file, plan: Box::new(plan) }),
-                Err(StoreError::Newer { path, found }) => out.push(Listing::Unreadable {
-                    file: path,
-                    reason: format!("written by a newer certwise (format {found}); left untouched"),
-                }),
-                Err(e) => {
-                    let reason = e.to_string();
-                    let moved = set_aside(&file).unwrap_or_else(|_| file.clone());
-                    out.push(Listing::Unreadable {
-                        file: moved,
-                        reason: reason.replace(&file.display().to_string(), "").trim_start_matches(": ").to_owned(),
-                    });
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(LOCK_WAIT_SECS);
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(StoreError::Busy(self.root.clone()));
+                }
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(StoreError::io("lock", &path, e));
                 }
             }
         }
-        out.sort_by(|a, b| listing_key(a).cmp(&listing_key(b)));
-        Ok(out)
     }
 
-    fn read(&self, file: &Path) -> Result<SavedPlan, StoreError> {
-        let bytes = fs::read(file).map_err(|e| StoreError::io("read", file, e))?;
-        let text = String::from_utf8(bytes).map_err(|e| StoreError::Unreadable {
-            path: file.to_owned(),
-            reason: format!("not UTF-8 text (bad byte at offset {})", e.utf8_error().valid_up_to()),
-        })?;
-        parse(file, &text)
+    /// Every plan in `plans/`, loaded or with the reason it does not load: plans by name, then
+    /// unreadable files. A damaged file is set aside (renamed `NAME.ron.corrupt-<timestamp>`) so
+    /// that nothing overwrites it, and stays in the list as unreadable; a file from a newer
+    /// certwise is left untouched.
+    ///
+    /// # Errors
+    /// The plans folder cannot be read.
+    pub fn list(&self) -> Result<Vec<Listing>, StoreError> {
+        let dir = self.plans_dir();
+        let entries = fs::read_dir(&dir).map_err(|e| StoreError::io("read", &dir, e))?;
+        // Collect first: setting files aside renames inside the folder being read.
+        let files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        let mut out = Vec::new();
+        for file in files {
+            let Some(file_name) = file.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if file_name.starts_with('.') {
+                continue;
+            }
+            if file_name.contains(".ron.corrupt-") {
+                let reason = match read_file(&file) {
+                    Err(StoreError::Unreadable { reason, .. }) => reason,
+                    Err(e) => e.to_string(),
+                    Ok(_) => "set aside earlier; it loads now: rename it back to .ron to use it"
+                        .to_owned(),
+                };
+                out.push(Listing::Unreadable { file, reason });
+                continue;
+            }
+            if file.extension().is_none_or(|e| e != "ron") {
+                continue;
+            }
+            match read_file(&file) {
+                Ok(plan) => out.push(Listing::Plan {
+                    file,
+                    plan: Box::new(plan),
+                }),
+                Err(StoreError::Newer { found, .. }) => {
+                    let whose = newer_header(&file)
+                        .map(|(_, name)| format!("plan {name:?} "))
+                        .unwrap_or_default();
+                    out.push(Listing::Unreadable {
+                        file,
+                        reason: format!(
+                            "{whose}written by a newer certwise (format {found}, this one reads up to {VERSION}); left untouched"
+                        ),
+                    });
+                }
+                Err(StoreError::Unreadable { reason, .. }) => {
+                    // Set aside only what is damaged. If renaming fails (a read-only folder)
+                    // the file stays where it is; nothing writes over an unreadable file anyway.
+                    let backup = file.with_extension("ron.bak");
+                    let reason = if backup.exists() {
+                        format!("{reason}; the last good save is in {}", backup.display())
+                    } else {
+                        reason
+                    };
+                    let moved = set_aside(&file).unwrap_or(file);
+                    out.push(Listing::Unreadable {
+                        file: moved,
+                        reason,
+                    });
+                }
+                // Gone since the folder was read: another copy set it aside or deleted it.
+                Err(StoreError::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::NotFound => {}
+                // Not readable right now (permissions, a folder named *.ron): say so, move nothing.
+                Err(e) => out.push(Listing::Unreadable {
+                    reason: e.to_string(),
+                    file,
+                }),
+            }
+        }
+        out.sort_by_key(listing_key);
+        Ok(out)
     }
 
     /// The file holding the plan with this name, if any.
     fn find(&self, name: &str) -> Result<Option<PathBuf>, StoreError> {
+        match self.find_any(name)? {
+            Found::Plan(file) => Ok(Some(file)),
+            Found::Newer(..) | Found::Missing => Ok(None),
+        }
+    }
+
+    /// Like [`Store::find`], but also finds a plan of that name written by a newer certwise,
+    /// so that it is reported (and never shadowed or replaced) rather than said to be missing.
+    fn find_any(&self, name: &str) -> Result<Found, StoreError> {
         let name = name.trim();
-        Ok(self.list()?.into_iter().find_map(|l| match l {
-            Listing::Plan { file, plan } if plan.name == name => Some(file),
-            _ => None,
-        }))
+        let listing = self.list()?;
+        for l in &listing {
+            if let Listing::Plan { file, plan } = l
+                && plan.name.trim() == name
+            {
+                return Ok(Found::Plan(file.clone()));
+            }
+        }
+        for l in &listing {
+            if let Listing::Unreadable { file, .. } = l
+                && let Some((found, newer_name)) = newer_header(file)
+                && newer_name.trim() == name
+            {
+                return Ok(Found::Newer(file.clone(), found));
+            }
+        }
+        Ok(Found::Missing)
     }
 
     /// Loads a plan by name.
@@ -335,35 +301,58 @@ impl Store {
     /// # Errors
     /// No such plan, or it does not load.
     pub fn load(&self, name: &str) -> Result<SavedPlan, StoreError> {
-        let file = self.find(name)?.ok_or_else(|| StoreError::NotFound(name.trim().to_owned()))?;
-        self.read(&file)
+        match self.find_any(name)? {
+            Found::Plan(file) => read_file(&file),
+            Found::Newer(path, found) => Err(StoreError::Newer { path, found }),
+            Found::Missing => Err(StoreError::NotFound(name.trim().to_owned())),
+        }
     }
 
-    pub fn exists(&self, name: &str) -> Result<bool, StoreError> {
-        Ok(self.find(name)?.is_some())
-    }
-
-    /// Saves a plan under its name. An existing plan of that name is replaced only if `replace`.
-    /// Returns the file written.
+    /// Whether the name is taken: by a plan that loads, or by one from a newer certwise.
     ///
     /// # Errors
-    /// The name is empty or taken (without `replace`), or the write fails; the old file is then
-    /// left whole.
+    /// The plans folder cannot be read.
+    pub fn exists(&self, name: &str) -> Result<bool, StoreError> {
+        Ok(!matches!(self.find_any(name)?, Found::Missing))
+    }
+
+    /// Saves a plan under its name. An existing plan of that name is replaced only if `replace`;
+    /// its last good save is then kept as `NAME.ron.bak`. Returns the file written.
+    ///
+    /// # Errors
+    /// The name is empty or taken (without `replace`), another copy holds the lock too long, or
+    /// the write fails; the old file is then left whole.
     pub fn save(&self, plan: &SavedPlan, replace: bool) -> Result<PathBuf, StoreError> {
         if plan.name.trim().is_empty() {
             return Err(StoreError::EmptyName);
         }
+        // Whatever the caller built, the file says what this build writes, under the name that
+        // lookups use.
+        let mut plan = plan.clone();
+        plan.version = VERSION;
+        let trimmed = plan.name.trim().to_owned();
+        plan.name = trimmed;
+        let text = try_to_text(&plan).map_err(|e| StoreError::Unreadable {
+            path: self.plans_dir(),
+            reason: format!("the plan cannot be written as RON: {e}"),
+        })?;
+        // The folder may have been removed since it was opened: make it again rather than fail.
+        create_private_dir(&self.plans_dir())?;
         let _lock = self.write_lock()?;
-        let file = match self.find(&plan.name)? {
-            Some(_) if !replace => return Err(StoreError::Exists(plan.name.clone())),
-            Some(file) => file,
-            None => self.free_file(&plan.name),
+        remove_stale_temporaries(&self.plans_dir());
+        let file = match self.find_any(&plan.name)? {
+            // Never replaced, whatever `replace` says: this build would drop what it cannot read.
+            Found::Newer(path, found) => return Err(StoreError::Newer { path, found }),
+            Found::Plan(_) if !replace => {
+                return Err(StoreError::Exists(plan.name.trim().to_owned()));
+            }
+            Found::Plan(file) => {
+                keep_backup(&file)?;
+                file
+            }
+            Found::Missing => self.free_file(&plan.name),
         };
-        if file.exists() {
-            // Keep the last good save.
-            let _ = fs::copy(&file, file.with_extension("ron.bak"));
-        }
-        write_atomic(&file, to_text(plan).as_bytes())?;
+        write_atomic(&file, text.as_bytes())?;
         Ok(file)
     }
 
@@ -373,7 +362,8 @@ impl Store {
         let dir = self.plans_dir();
         let mut file = dir.join(format!("{base}.ron"));
         let mut n = 2;
-        while file.exists() {
+        // A `.bak` or a set-aside file of an old plan also keeps its slug from being reused.
+        while file.exists() || file.with_extension("ron.bak").exists() {
             file = dir.join(format!("{base}-{n}.ron"));
             n += 1;
         }
@@ -386,7 +376,9 @@ impl Store {
     /// No such plan, or the file cannot be removed.
     pub fn delete(&self, name: &str) -> Result<(), StoreError> {
         let _lock = self.write_lock()?;
-        let file = self.find(name)?.ok_or_else(|| StoreError::NotFound(name.trim().to_owned()))?;
+        let file = self
+            .find(name)?
+            .ok_or_else(|| StoreError::NotFound(name.trim().to_owned()))?;
         fs::remove_file(&file).map_err(|e| StoreError::io("delete", &file, e))?;
         let _ = fs::remove_file(file.with_extension("ron.bak"));
         Ok(())
@@ -397,18 +389,25 @@ impl Store {
     /// # Errors
     /// No such plan, the new name is empty or taken.
     pub fn rename(&self, from: &str, to: &str, now: Timestamp) -> Result<(), StoreError> {
-        let mut plan = self.load(from)?;
         if to.trim().is_empty() {
             return Err(StoreError::EmptyName);
         }
-        if from.trim() != to.trim() && self.exists(to)? {
+        let _lock = self.write_lock()?;
+        let file = self
+            .find(from)?
+            .ok_or_else(|| StoreError::NotFound(from.trim().to_owned()))?;
+        if from.trim() != to.trim() && !matches!(self.find_any(to)?, Found::Missing) {
             return Err(StoreError::Exists(to.trim().to_owned()));
         }
-        let file = self.find(from)?.ok_or_else(|| StoreError::NotFound(from.trim().to_owned()))?;
-        let _lock = self.write_lock()?;
-        plan.name = to.trim().to_owned();
+        let mut plan = read_file(&file)?;
+        to.trim().clone_into(&mut plan.name);
         plan.modified = now;
-        write_atomic(&file, to_text(&plan).as_bytes())
+        let text = try_to_text(&plan).map_err(|e| StoreError::Unreadable {
+            path: file.clone(),
+            reason: format!("the plan cannot be written as RON: {e}"),
+        })?;
+        keep_backup(&file)?;
+        write_atomic(&file, text.as_bytes())
     }
 
     /// Copies a plan under a new name.
@@ -417,7 +416,7 @@ impl Store {
     /// No such plan, the new name is empty or taken.
     pub fn duplicate(&self, from: &str, to: &str, now: Timestamp) -> Result<PathBuf, StoreError> {
         let mut plan = self.load(from)?;
-        plan.name = to.trim().to_owned();
+        to.trim().clone_into(&mut plan.name);
         plan.created = now;
         plan.modified = now;
         self.save(&plan, false)
@@ -428,9 +427,15 @@ impl Store {
     /// # Errors
     /// The write fails.
     pub fn save_session(&self, session: &Session) -> Result<(), StoreError> {
+        let path = self.root.join(SESSION_FILE);
         let config = ron::ser::PrettyConfig::new().new_line("\n".to_owned());
-        let text = ron::ser::to_string_pretty(session, config).unwrap_or_default();
-        write_atomic(&self.root.join(SESSION_FILE), text.as_bytes())
+        let text =
+            ron::ser::to_string_pretty(session, config).map_err(|e| StoreError::Unreadable {
+                path: path.clone(),
+                reason: format!("the session cannot be written as RON: {e}"),
+            })?;
+        create_private_dir(&self.root)?;
+        write_atomic(&path, text.as_bytes())
     }
 
     /// The interview left in progress, if there is one that loads.
@@ -462,49 +467,9 @@ fn listing_key(l: &Listing) -> (u8, String) {
     }
 }
 
-fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(|e| StoreError::io("create", dir, e))
-}
-
-fn open_lock_file(path: &Path) -> Result<File, StoreError> {
-    let mut options = fs::OpenOptions::new();
-    options.create(true).truncate(false).write(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map_err(|e| StoreError::io("open", path, e))
-}
-
-/// Writes a file atomically: a temporary file in the same folder, fsync, rename, fsync the folder.
-/// The file is readable by its owner only.
-///
-/// # Errors
-/// Any step fails; the old file, if any, is then untouched.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let mut options = atomic_write_file::AtomicWriteFile::options();
-    #[cfg(unix)]
-    {
-        use atomic_write_file::unix::OpenOptionsExt as _;
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        options.preserve_mode(false);
-    }
-    let mut file = options.open(path).map_err(|e| StoreError::io("write", path, e))?;
-    file.write_all(bytes).map_err(|e| StoreError::io("write", path, e))?;
-    file.commit().map_err(|e| StoreError::io("write", path, e))
-}
-
-/// Renames a file that does not load to `NAME.corrupt-<timestamp>` so nothing overwrites it.
-fn set_aside(file: &Path) -> std::io::Result<PathBuf> {
-    let stamp = Timestamp::now().as_second();
-    let mut target = file.with_extension(format!("ron.corrupt-{stamp}"));
-    let mut n = 2;
-    while target.exists() {
-        target = file.with_extension(format!("ron.corrupt-{stamp}-{n}"));
-        n += 1;
-    }
-    fs::rename(file, &target)?;
-    Ok(target)
+/// What [`Store::find_any`] found for a name.
+enum Found {
+    Plan(PathBuf),
+    Newer(PathBuf, u32),
+    Missing,
 }
