@@ -21,6 +21,17 @@ fn plan_app(w: u16, h: u16) -> App {
 }
 
 fn bench(c: &mut Criterion) {
+    c.bench_function("start-up: parse and validate the knowledge base", |b| {
+        b.iter(|| {
+            Knowledge::from_texts(
+                certwise::knowledge::QUESTIONS_RON,
+                certwise::knowledge::STRATEGIES_RON,
+                certwise::knowledge::CATALOG_RON,
+                certwise::knowledge::EVALUATION_RON,
+            )
+            .unwrap()
+        });
+    });
     for (w, h) in [(80u16, 24u16), (120, 40)] {
         let mut app = plan_app(w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();

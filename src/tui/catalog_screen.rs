@@ -339,7 +339,7 @@ impl App {
 /// "free", "$150", "$0-300", "$10K-20K": costs that fit a narrow column.
 fn usd_short(cost: crate::knowledge::Range) -> String {
     let one = |n: u32| {
-        if n >= 1000 && n % 1000 == 0 {
+        if n >= 1000 && n.is_multiple_of(1000) {
             format!("{}K", n / 1000)
         } else {
             n.to_string()

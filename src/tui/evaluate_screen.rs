@@ -159,7 +159,10 @@ impl EvalForm {
         }
     }
 
-    /// The facts, or what is wrong with a typed number. Empty numbers are unknown.
+    /// The facts. Empty numbers are unknown.
+    ///
+    /// # Errors
+    /// No name, or a typed number that is not a number in range; the message says which.
     pub fn facts(&self) -> Result<Facts, String> {
         fn whole(label: &str, text: &str) -> Result<Option<u32>, String> {
             let t = text.trim();

@@ -814,7 +814,7 @@ fn hint_keys(b: &Binding, mode: Mode) -> String {
         _ => b
             .keys_in(mode)
             .next()
-            .map(|k| k.label())
+            .map(KeyPat::label)
             .unwrap_or_default(),
     }
 }

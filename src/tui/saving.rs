@@ -1,6 +1,8 @@
 //! Saving in the session: the name dialog, the saved-plans list, progress, re-planning when the
 //! knowledge changed, and keeping the interview in progress for the next launch.
 
+use std::fmt::Write as _;
+
 use jiff::Timestamp;
 
 use crate::advisor::{self, Plan};
@@ -104,18 +106,23 @@ impl App {
             Ok(taken) => taken,
             Err(e) => return self.fail(&e),
         };
+        // Renaming a plan to its own name changes nothing; a copy needs a name of its own.
+        let clash = match &purpose {
+            NamePurpose::Save => false,
+            NamePurpose::Rename { from } => taken && from != name,
+            NamePurpose::Duplicate { .. } => taken,
+        };
+        if clash {
+            if let Some(Overlay::Input(input)) = &mut self.overlay {
+                input.error = Some(format!("\"{name}\" is taken; choose another name."));
+            }
+            return;
+        }
         match purpose {
             NamePurpose::Save if taken && self.opened.as_deref() != Some(name) => {
                 self.overlay = Some(Overlay::Confirm(Ask::Replace(name.to_owned())));
             }
             NamePurpose::Save => self.save_as(name, true),
-            NamePurpose::Rename { from } | NamePurpose::Duplicate { from }
-                if taken && from != name =>
-            {
-                if let Some(Overlay::Input(input)) = &mut self.overlay {
-                    input.error = Some(format!("\"{name}\" is taken; choose another name."));
-                }
-            }
             NamePurpose::Rename { from } => {
                 let result = store.rename(&from, name, Self::now());
                 self.after_list_change(result.map(|()| format!("Renamed to \"{name}\".")));
@@ -278,7 +285,7 @@ impl App {
                 }
                 Some(Listing::Unreadable { file, reason }) => {
                     self.overlay = Some(Overlay::Notice(format!(
-                        "{} does not load: {reason}. It has been set aside and will not be overwritten.",
+                        "{} does not load: {reason}. certwise keeps it as it is and never overwrites it.",
                         file.display()
                     )));
                 }
@@ -348,7 +355,7 @@ fn knowledge_notice(app: &App, saved: &SavedPlan) -> Option<String> {
         saved.knowledge_version
     );
     if !retired.is_empty() {
-        text.push_str(&format!(" Retired since: {}.", retired.join(", ")));
+        let _ = write!(text, " Retired since: {}.", retired.join(", "));
     }
     text.push_str(
         " Press r to re-plan and see what changes first, or Esc to keep the plan as it was.",

@@ -82,8 +82,21 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let right = format!("{right} ");
-    let right_width = u16::try_from(right.chars().count())
+    // At most half the row. A longer message keeps its start ("Saved ...", "Copied as ..."):
+    // right-aligned, an overflowing line would lose its beginning instead.
+    let room = usize::from(area.width / 2);
+    let mut right = format!("{right} ");
+    if textwrap::core::display_width(&right) > room {
+        let options = textwrap::Options::new(room.saturating_sub(2).max(1))
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+            .break_words(true);
+        let first = textwrap::wrap(right.trim_end(), options)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        right = format!("{first}… ");
+    }
+    let right_width = u16::try_from(textwrap::core::display_width(&right))
         .unwrap_or(0)
         .min(area.width / 2);
     let [left_area, right_area] =
@@ -196,6 +209,9 @@ pub fn max_scroll(app: &App) -> u16 {
         Screen::Plan => plan_screen::pane_lines(app, area.width).len(),
         Screen::Catalog if app.catalog.detail => {
             catalog_screen::detail_lines(app, area.width).len()
+        }
+        Screen::Evaluate if app.eval.result.is_some() => {
+            evaluate_screen::lines(app, area.width).len()
         }
         _ => 0,
     };
