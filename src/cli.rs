@@ -11,6 +11,10 @@ use crate::interview::{Answers, read_answers_file};
 use crate::knowledge::Knowledge;
 use crate::render::{self, Format};
 
+mod catalog;
+
+pub use catalog::{CatalogCommand, EvaluateArgs, WithYours, with_yours};
+
 mod plans;
 
 pub use plans::{ListFormat, PlansCommand};
@@ -39,6 +43,8 @@ pub enum Command {
     Plan(PlanArgs),
     /// List the interview questions with their ids, values and defaults.
     Questions,
+    #[command(flatten)]
+    Catalog(CatalogCommand),
     /// Saved plans: list, show and delete them (save one with `certwise plan ... --save NAME`).
     #[command(subcommand)]
     Plans(PlansCommand),
@@ -126,8 +132,10 @@ fn print(text: &str) -> Result<(), CliError> {
 }
 
 fn run_plan(args: &PlanArgs, data_dir: Option<&std::path::Path>) -> Result<(), CliError> {
-    let kb = knowledge()?;
-    let answers = collect_answers(kb, args)?;
+    let answers = collect_answers(knowledge()?, args)?;
+    // The advisor weighs the person's own evaluated certifications like built-in ones.
+    let mine = with_yours(data_dir)?;
+    let kb = &mine.kb;
     let plan = crate::advisor::plan(kb, &answers).map_err(|e| CliError::failure(e.to_string()))?;
     if let Some(name) = &args.save {
         plans::save(data_dir, name, args.replace, answers, plan.clone())?;
@@ -161,6 +169,7 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
     match &cli.command {
         Some(Command::Plan(args)) => run_plan(args, cli.data_dir.as_deref()),
         Some(Command::Questions) => run_questions(),
+        Some(Command::Catalog(command)) => catalog::run(command, cli.data_dir.as_deref()),
         Some(Command::Plans(command)) => plans::run(command, cli.data_dir.as_deref()),
         None => crate::tui::start(cli.data_dir.as_deref()),
     }
@@ -168,7 +177,20 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
 
 /// The whole program: parse, run, report. Errors are one line on stderr.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version print as clap writes them, as does the help for a missing subcommand.
+        Err(e)
+            if !e.use_stderr()
+                || e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            e.exit()
+        }
+        Err(e) => {
+            eprintln!("certwise: {}", clap_error_line(&e));
+            return ExitCode::from(2);
+        }
+    };
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -176,4 +198,21 @@ pub fn main() -> ExitCode {
             ExitCode::from(e.code)
         }
     }
+}
+
+/// A command-line parse error as one line (what is wrong, and the valid values or a tip when clap
+/// gives them), without the usage block.
+fn clap_error_line(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let mut line = String::new();
+    for part in rendered.lines().map(str::trim).filter(|l| {
+        !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+    }) {
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(part.strip_prefix("error: ").unwrap_or(part));
+    }
+    line.push_str("; try --help");
+    line
 }

@@ -13,6 +13,9 @@ use crate::store::{StoreError, slug, write_atomic};
 /// The file name inside the data folder.
 pub const FILE: &str = "catalog.ron";
 
+/// How an entry's summary lists the facts that were not known (read back by [`not_known`]).
+const NOT_KNOWN: &str = "Not known when evaluated: ";
+
 /// What loading the user catalog found.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
@@ -36,7 +39,7 @@ pub fn entry_from(facts: &Facts, verdict: &Verdict, today: Date) -> Entry {
     let unknown = if verdict.unknown.is_empty() {
         String::new()
     } else {
-        format!(" Not known when evaluated: {}.", verdict.unknown.join(", "))
+        format!(" {NOT_KNOWN}{}.", verdict.unknown.join(", "))
     };
     Entry {
         id: format!("user-{}", slug(&facts.name)),
@@ -72,13 +75,36 @@ pub fn entry_from(facts: &Facts, verdict: &Verdict, today: Date) -> Entry {
     }
 }
 
+/// The facts that were unknown when an entry was evaluated, as [`entry_from`] recorded them in its
+/// summary (`cost-usd`, `prep-hours`, ...). Unknown cost and hours are stored as 0, so a display
+/// should say "not known" rather than "free". Empty for built-in and hand-written entries.
+pub fn not_known(e: &Entry) -> Vec<&str> {
+    e.summary
+        .split_once(NOT_KNOWN)
+        .map(|(_, rest)| {
+            rest.trim_end_matches('.')
+                .split(", ")
+                .map(str::trim)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Reads the user catalog. A missing file is an empty catalog; a file that is not a list is one
 /// problem; each entry that does not parse is one problem and is skipped.
 pub fn load(path: &Path) -> Loaded {
     let shown = path.display().to_string();
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::default(),
+        // No file, or a data folder that cannot exist (a file in its path): no entries of yours.
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Loaded::default();
+        }
         Err(e) => {
             return Loaded {
                 entries: Vec::new(),

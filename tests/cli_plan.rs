@@ -17,6 +17,12 @@ fn certwise(args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_certwise"))
         .args(args)
         .env("NO_COLOR", "1")
+        // `plan` reads the person's own catalog: point it at a folder that does not exist, never
+        // at the real data folder.
+        .env(
+            "CERTWISE_DATA_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cli_plan-no-data"),
+        )
         .output()
         .expect("the binary runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
