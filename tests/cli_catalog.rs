@@ -653,6 +653,20 @@ fn compare_text_puts_cost_time_skill_hiring_and_roi_side_by_side() {
 }
 
 #[test]
+fn unknown_cost_and_hours_of_your_entries_are_not_shown_as_free() {
+    let env = Env::new();
+    let v = env.json(&["evaluate", "--name", "Vague Cert", "--save"]);
+    let id = v["saved"]["id"].as_str().unwrap();
+    let text = env.ok(&["catalog"]);
+    let start = text.find(&format!("{id}: ")).unwrap();
+    let block = text[start..].split("\n\n").next().unwrap();
+    assert!(block.contains("cost not known · prep not known"), "{block}");
+    let text = env.ok(&["compare", id, "portfolio-project"]);
+    let row = text.lines().find(|l| l.contains("Vague Cert")).unwrap();
+    assert!(!row.contains("free") && row.contains("not known"), "{row}");
+}
+
+#[test]
 fn compare_json_has_one_line_per_id_in_order() {
     let env = Env::new();
     let v = env.json(&["compare", "deeplearning-ai", "portfolio-project"]);

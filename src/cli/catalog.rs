@@ -85,7 +85,7 @@ pub fn run(command: &CatalogCommand, data_dir: Option<&Path>) -> Result<(), CliE
             let format = OutFormat::parse(format)?;
             let mine = with_yours(data_dir)?;
             let rows = compare(&mine.kb, ids).map_err(|e| compare_error(&mine.kb, &e))?;
-            print(&render_compare(&rows, format))
+            print(&render_compare(&mine.kb, &rows, format))
         }
     }
 }
@@ -313,7 +313,7 @@ fn time_text(c: &Compared) -> String {
 }
 
 /// The comparison, one row per entry and the notes below. Ends with a newline.
-pub fn render_compare(rows: &[Compared], format: OutFormat) -> String {
+pub fn render_compare(kb: &Knowledge, rows: &[Compared], format: OutFormat) -> String {
     if format == OutFormat::Json {
         return to_json(&CompareJson { compared: rows });
     }
@@ -321,10 +321,22 @@ pub fn render_compare(rows: &[Compared], format: OutFormat) -> String {
     let cells: Vec<[String; 6]> = rows
         .iter()
         .map(|c| {
+            // Your evaluations store unknown cost and hours as 0: say so rather than "free".
+            let not_known = kb
+                .entry(&c.id)
+                .map(user_catalog::not_known)
+                .unwrap_or_default();
+            let unknown_or = |fact: &str, text: String| {
+                if not_known.contains(&fact) {
+                    "not known".to_owned()
+                } else {
+                    text
+                }
+            };
             [
                 truncate(&one_line(&c.name), NAME_WIDTH),
-                cost_text(c.cost_usd),
-                time_text(c),
+                unknown_or("cost-usd", cost_text(c.cost_usd)),
+                unknown_or("prep-hours", time_text(c)),
                 c.skill_building.as_str().to_owned(),
                 c.hiring_signal.as_str().to_owned(),
                 c.roi.as_str().to_owned(),
