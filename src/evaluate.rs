@@ -277,9 +277,11 @@ fn practical(facts: &Facts, flags: &mut Vec<RedFlag>) -> Answer {
 
 /// Question 3: what is the opportunity cost? Also where "completion in days" shows.
 fn opportunity_cost(facts: &Facts, per_project: u32, flags: &mut Vec<RedFlag>) -> Answer {
-    if facts.prep_hours.is_some_and(|h| h <= DAYS_HOURS)
-        || facts.claims.contains(&Claim::DaysToComplete)
-    {
+    // A short workshop from a known provider (NVIDIA's, say) is not a weekend badge; the hours
+    // alone count as a red flag only when the provider is not known to be real.
+    let short =
+        facts.prep_hours.is_some_and(|h| h <= DAYS_HOURS) && facts.provider_known != Some(true);
+    if short || facts.claims.contains(&Claim::DaysToComplete) {
         flags.push(RedFlag::DaysToComplete);
     }
     match facts.prep_hours {

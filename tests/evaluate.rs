@@ -379,7 +379,14 @@ fn red_flag_completion_in_days_when_claimed() {
 
 #[test]
 fn red_flag_completion_in_days_from_a_weekend_of_preparation() {
-    let v = only_flag(|f| f.prep_hours = Some(12), RedFlag::DaysToComplete);
+    // From a provider not known to be real; a known provider's short workshop is fine (below).
+    let v = only_flag(
+        |f| {
+            f.prep_hours = Some(12);
+            f.provider_known = None;
+        },
+        RedFlag::DaysToComplete,
+    );
     assert_eq!(v.tier, 4);
 }
 
@@ -731,4 +738,20 @@ fn seed_weekend_certificate_is_tier_4() {
         },
     );
     assert_eq!(v.tier, 4);
+}
+
+#[test]
+fn a_short_workshop_from_a_known_provider_is_not_a_weekend_badge() {
+    let kb = certwise::knowledge::Knowledge::embedded().unwrap();
+    let facts = certwise::evaluate::Facts {
+        name: "NVIDIA DLI workshop".to_owned(),
+        provider_known: Some(true),
+        cost_usd: Some(90),
+        prep_hours: Some(8),
+        practical: Some(true),
+        ..certwise::evaluate::Facts::default()
+    };
+    let v = certwise::evaluate::evaluate(kb, &facts);
+    assert!(v.red_flags.is_empty(), "{:?}", v.red_flags);
+    assert_eq!(v.tier, 2);
 }
