@@ -246,7 +246,9 @@ impl App {
             saved: Vec::new(),
             saved_row: 0,
             status: None,
-            today: jiff::Zoned::now().date(),
+            // UTC, not the local zone: finding the local zone's name scans the zoneinfo folders,
+            // which costs milliseconds at start-up, and a day either way does not matter here.
+            today: jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date(),
             catalog: crate::tui::catalog_screen::CatalogView::default(),
             eval: crate::tui::evaluate_screen::EvalForm::default(),
         }
