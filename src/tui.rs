@@ -54,34 +54,19 @@ pub fn start(data_dir: Option<&std::path::Path>) -> Result<(), CliError> {
             "TERM=dumb cannot show a full-screen session; use `certwise plan`, or run in a terminal that supports it",
         ));
     }
-    let (tx, rx) = mpsc::channel();
-    // Set up the terminal on another core while this one parses the knowledge base (parsing
-    // stays here: a new thread's first allocations are slow, a terminal's set-up is not).
-    let signals_tx = tx.clone();
-    let setup = std::thread::spawn(move || -> Result<DefaultTerminal, CliError> {
-        watch_signals(signals_tx)?;
-        // crossterm starts listening for SIGWINCH when its event source is first used. Use it
-        // now, before the first frame, so a resize during start-up is not lost.
-        event::poll(Duration::ZERO)
-            .map_err(|e| CliError::failure(format!("cannot read the terminal: {e}")))?;
-        // Installs a panic hook that restores the terminal, then enters raw mode and the
-        // alternate screen.
-        ratatui::try_init()
-            .map_err(|e| CliError::failure(format!("cannot set up the terminal: {e}")))
-    });
+    // Compiled in at build time: no parsing before the first frame.
     let kb = Knowledge::embedded()
-        .map_err(|e| CliError::failure(format!("the built-in knowledge base is broken: {e}")));
-    let terminal = setup
-        .join()
-        .unwrap_or_else(|_| Err(CliError::failure("the terminal set-up failed")));
-    let (kb, mut terminal) = match (kb, terminal) {
-        (Ok(kb), Ok(terminal)) => (kb, terminal),
-        (Err(e), Ok(_)) => {
-            restore();
-            return Err(e);
-        }
-        (_, Err(e)) => return Err(e),
-    };
+        .map_err(|e| CliError::failure(format!("the built-in knowledge base is broken: {e}")))?;
+    let (tx, rx) = mpsc::channel();
+    watch_signals(tx.clone())?;
+    // crossterm starts listening for SIGWINCH when its event source is first used. Use it now,
+    // before the first frame, so a resize during start-up is not lost.
+    event::poll(Duration::ZERO)
+        .map_err(|e| CliError::failure(format!("cannot read the terminal: {e}")))?;
+    // Installs a panic hook that restores the terminal, then enters raw mode and the alternate
+    // screen.
+    let mut terminal = ratatui::try_init()
+        .map_err(|e| CliError::failure(format!("cannot set up the terminal: {e}")))?;
     read_input(tx);
     let size = terminal.size().unwrap_or_default();
     let app = App::new(kb, theme::Theme::from_env(), size.width, size.height);

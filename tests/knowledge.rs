@@ -773,3 +773,19 @@ fn branching_follows_the_issue() {
         "employer_values_certs"
     ));
 }
+
+#[test]
+fn the_compiled_in_copy_is_the_assets_as_parsed() {
+    let embedded = certwise::knowledge::Knowledge::embedded().unwrap();
+    let parsed = certwise::knowledge::Knowledge::from_texts(
+        certwise::knowledge::QUESTIONS_RON,
+        certwise::knowledge::STRATEGIES_RON,
+        certwise::knowledge::CATALOG_RON,
+        certwise::knowledge::EVALUATION_RON,
+    )
+    .unwrap();
+    assert_eq!(
+        serde_json::to_value(embedded).unwrap(),
+        serde_json::to_value(&parsed).unwrap()
+    );
+}

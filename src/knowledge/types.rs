@@ -1,0 +1,678 @@
+//! The knowledge base's types, the parsing of `assets/*.ron` and its validation.
+//!
+//! This file is also compiled into the build script (see `build.rs`), which parses and validates
+//! the RON files at build time, so it uses nothing from the crate but its sibling `condition`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::condition::Condition;
+
+/// The interview questions, in the order they are asked.
+pub const QUESTIONS_RON: &str = include_str!("../../assets/questions.ron");
+/// The five strategies and the rules that select them.
+pub const STRATEGIES_RON: &str = include_str!("../../assets/strategies.ron");
+/// Every certification, course and action the seeds name.
+pub const CATALOG_RON: &str = include_str!("../../assets/catalog.ron");
+/// The five evaluation questions, red flags and ROI figures.
+pub const EVALUATION_RON: &str = include_str!("../../assets/evaluation.ron");
+
+/// A problem with the knowledge base, found while loading or validating it.
+#[derive(Debug, thiserror::Error)]
+pub enum KnowledgeError {
+    /// A file did not parse.
+    #[error("assets/{file}: {source}")]
+    Parse {
+        file: &'static str,
+        #[source]
+        source: ron::error::SpannedError,
+    },
+    /// The files parsed but contradict each other.
+    #[error("knowledge base is inconsistent: {0}")]
+    Invalid(String),
+    /// The copy compiled into the binary does not decode (a build problem).
+    #[error("the compiled-in knowledge base does not decode: {0}")]
+    Embedded(String),
+}
+
+/// A question's id, as used on the command line and in saved files (`goal`, `hours_per_week`).
+pub type QuestionId = String;
+
+/// One interview question.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Question {
+    pub id: QuestionId,
+    /// The question as the person reads it.
+    pub prompt: String,
+    /// Why certwise asks: one or two sentences.
+    pub why: String,
+    pub kind: QuestionKind,
+    /// The value used when the person does not answer (a choice value, or a number as text).
+    pub default: String,
+    /// The question is asked only when this holds for the answers given so far.
+    #[serde(default)]
+    pub ask_if: Condition,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub enum QuestionKind {
+    /// Pick one of a fixed list.
+    Choice(Vec<Choice>),
+    /// A whole number in `min..=max`.
+    Number { min: u32, max: u32, unit: String },
+}
+
+/// One option of a choice question.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Choice {
+    /// Stable value (`get-into-ai`).
+    pub value: String,
+    /// What the person reads.
+    pub label: String,
+}
+
+/// A strategy from the seeds.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Strategy {
+    pub id: String,
+    pub name: String,
+    /// One line: who this is for.
+    pub summary: String,
+    /// The steps, in order.
+    pub steps: Vec<String>,
+    /// Strategies are tried in file order; the first whose rule holds is chosen.
+    pub select_if: Condition,
+    /// Share of effort spent building, before adjustments.
+    pub build_percent: u8,
+    /// Why this strategy moves away from the 80/20 default, if it does.
+    #[serde(default)]
+    pub split_reason: Option<String>,
+    /// Catalog entries this strategy leans on or away from, with the reason.
+    #[serde(default)]
+    pub emphasis: Vec<Emphasis>,
+    /// How many portfolio projects the timeline schedules.
+    pub projects: u32,
+}
+
+/// A strategy's push towards (or away from) some catalog entries.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Emphasis {
+    pub ids: Vec<String>,
+    pub points: i32,
+    pub reason: String,
+}
+
+/// A change to the build/study split that applies across strategies.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct SplitAdjustment {
+    pub when: Condition,
+    pub build_delta: i8,
+    pub reason: String,
+}
+
+/// The strategies file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Strategies {
+    /// The default share of build time (80 in the seeds).
+    pub default_build_percent: u8,
+    pub min_build_percent: u8,
+    pub max_build_percent: u8,
+    pub strategies: Vec<Strategy>,
+    pub adjustments: Vec<SplitAdjustment>,
+}
+
+/// What a catalog entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Certification,
+    Course,
+    Project,
+    Community,
+    Content,
+    Networking,
+    Experience,
+}
+
+impl Kind {
+    /// Certifications and courses are study; everything else is building.
+    pub fn is_study(self) -> bool {
+        matches!(self, Kind::Certification | Kind::Course)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Certification => "certification",
+            Kind::Course => "course",
+            Kind::Project => "project",
+            Kind::Community => "community",
+            Kind::Content => "content",
+            Kind::Networking => "networking",
+            Kind::Experience => "experience",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A cloud platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Platform {
+    Aws,
+    Gcp,
+    Azure,
+}
+
+impl Platform {
+    /// The matching value of the `target_platform` question.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Aws => "aws",
+            Platform::Gcp => "gcp",
+            Platform::Azure => "azure",
+        }
+    }
+
+    /// How people write it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Platform::Aws => "AWS",
+            Platform::Gcp => "Google Cloud",
+            Platform::Azure => "Azure",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        [Platform::Aws, Platform::Gcp, Platform::Azure]
+            .into_iter()
+            .find(|p| p.as_str() == value)
+    }
+}
+
+/// The level a course or certification is pitched at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Intro,
+    Associate,
+    Professional,
+    /// Not a course: projects, community work and the like.
+    Any,
+}
+
+/// A rough rating used in the ROI comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rating {
+    None,
+    Low,
+    Moderate,
+    Good,
+    High,
+}
+
+impl Rating {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::None => "none",
+            Rating::Low => "low",
+            Rating::Moderate => "moderate",
+            Rating::Good => "good",
+            Rating::High => "high",
+        }
+    }
+
+    /// 0-100, for bars.
+    pub fn percent(self) -> u8 {
+        match self {
+            Rating::None => 0,
+            Rating::Low => 25,
+            Rating::Moderate => 50,
+            Rating::Good => 75,
+            Rating::High => 100,
+        }
+    }
+}
+
+/// A whole-number range, `min..=max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Range {
+    pub min: u32,
+    pub max: u32,
+}
+
+impl Range {
+    /// The middle of the range, rounded up.
+    pub fn mid(self) -> u32 {
+        self.min + (self.max - self.min).div_ceil(2)
+    }
+}
+
+impl fmt::Display for Range {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.min == self.max {
+            write!(f, "{}", self.min)
+        } else {
+            write!(f, "{}-{}", self.min, self.max)
+        }
+    }
+}
+
+/// Whether a certification can still be taken.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Active,
+    Retired { on: Date, successor: String },
+}
+
+impl Status {
+    pub fn is_retired(&self) -> bool {
+        matches!(self, Status::Retired { .. })
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Retired { .. } => "retired",
+        }
+    }
+}
+
+/// A red flag from the seeds' list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RedFlag {
+    GuaranteedJob,
+    NoBackgroundNeeded,
+    UnknownProvider,
+    OutdatedContent,
+    NoPracticalComponent,
+    ExcessivePrice,
+    DaysToComplete,
+}
+
+/// One entry of the catalog: a certification, a course or something to do instead.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Entry {
+    /// Stable id (`aws-ml-engineer-associate`).
+    pub id: String,
+    pub name: String,
+    pub provider: String,
+    pub kind: Kind,
+    /// 1 (worth most) to 4 (low or no value); certifications and courses only.
+    #[serde(default)]
+    pub tier: Option<u8>,
+    pub cost_usd: Range,
+    pub prep_hours: Range,
+    /// Share of AI job postings that mention it, where the seeds give it.
+    #[serde(default)]
+    pub postings_percent: Option<f32>,
+    #[serde(default)]
+    pub platform: Option<Platform>,
+    pub practical: bool,
+    pub level: Level,
+    pub skill_building: Rating,
+    pub hiring_signal: Rating,
+    pub status: Status,
+    pub reviewed: Date,
+    /// Base score before personal factors, and why.
+    pub base_score: u8,
+    pub base_reason: String,
+    /// One line: what it is.
+    pub summary: String,
+    /// The seeds' verdict, in certwise's words.
+    pub verdict: String,
+    #[serde(default)]
+    pub red_flags: Vec<RedFlag>,
+}
+
+impl Entry {
+    pub fn is_foundational_course(&self) -> bool {
+        self.level == Level::Intro && self.kind.is_study() && self.tier.is_some_and(|t| t <= 2)
+    }
+}
+
+/// The catalog file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Catalog {
+    /// The date the catalog as a whole was last reviewed; part of the knowledge-base version.
+    pub reviewed: Date,
+    pub entries: Vec<Entry>,
+}
+
+/// One of the seeds' five questions to ask of any certification.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct EvalQuestion {
+    pub id: String,
+    pub question: String,
+    pub how_to_check: String,
+}
+
+/// A red flag and how to explain it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct RedFlagInfo {
+    pub flag: RedFlag,
+    pub label: String,
+    pub explanation: String,
+}
+
+/// A line of the seeds' ROI comparison.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct RoiFigure {
+    /// The catalog entry it describes.
+    pub id: String,
+    pub label: String,
+    pub cost_usd: Range,
+    /// Preparation in hours, where the seeds give hours.
+    #[serde(default)]
+    pub hours: Option<Range>,
+    /// Duration in months, where the seeds give months.
+    #[serde(default)]
+    pub months: Option<Range>,
+    pub in_job_requirements: String,
+    pub skill_building: Rating,
+    pub hiring_signal: Rating,
+    pub roi: Rating,
+    pub roi_note: String,
+}
+
+/// The evaluation file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Evaluation {
+    pub questions: Vec<EvalQuestion>,
+    pub red_flags: Vec<RedFlagInfo>,
+    pub roi: Vec<RoiFigure>,
+    /// Hours of one substantial portfolio project.
+    pub project_hours: u32,
+    /// Share of AI job postings that mention any certification.
+    pub postings_mentioning_certs_percent: u8,
+}
+
+/// The whole knowledge base.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Knowledge {
+    pub questions: Vec<Question>,
+    pub strategies: Strategies,
+    pub catalog: Catalog,
+    pub evaluation: Evaluation,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(
+    file: &'static str,
+    text: &str,
+) -> Result<T, KnowledgeError> {
+    ron::from_str(text).map_err(|source| KnowledgeError::Parse { file, source })
+}
+
+impl Knowledge {
+    /// Parses and validates the given texts.
+    ///
+    /// # Errors
+    /// A file that does not parse, or ids that do not line up.
+    pub fn from_texts(
+        questions: &str,
+        strategies: &str,
+        catalog: &str,
+        evaluation: &str,
+    ) -> Result<Self, KnowledgeError> {
+        let kb = Knowledge {
+            questions: parse("questions.ron", questions)?,
+            strategies: parse("strategies.ron", strategies)?,
+            catalog: parse("catalog.ron", catalog)?,
+            evaluation: parse("evaluation.ron", evaluation)?,
+        };
+        let problems = kb.problems();
+        if problems.is_empty() {
+            Ok(kb)
+        } else {
+            Err(KnowledgeError::Invalid(problems.join("; ")))
+        }
+    }
+
+    /// A short version string; a saved plan records it so that changes can be noticed.
+    pub fn version(&self) -> String {
+        format!("catalog-{}", self.catalog.reviewed)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.catalog.entries.iter().find(|e| e.id == id)
+    }
+
+    pub fn strategy(&self, id: &str) -> Option<&Strategy> {
+        self.strategies.strategies.iter().find(|s| s.id == id)
+    }
+
+    /// Every inconsistency: duplicate ids, references to ids that do not exist, bad defaults,
+    /// conditions that look at later questions, retired entries without an active successor, red
+    /// flags without an explanation (the avoid list would silently drop them).
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut seen = BTreeSet::new();
+        let mut earlier: BTreeMap<&str, &Question> = BTreeMap::new();
+        for q in &self.questions {
+            if !seen.insert(q.id.as_str()) {
+                problems.push(format!("question `{}` appears twice", q.id));
+            }
+            if let Err(e) = q.parse_value(&q.default) {
+                problems.push(format!("question `{}` has a bad default: {e}", q.id));
+            }
+            if let QuestionKind::Choice(options) = &q.kind {
+                let mut values = BTreeSet::new();
+                for o in options {
+                    if !values.insert(o.value.as_str()) {
+                        problems.push(format!("question `{}` lists `{}` twice", q.id, o.value));
+                    }
+                }
+            }
+            for (qid, value) in q.ask_if.references() {
+                check_reference(
+                    &earlier,
+                    &format!("question `{}`", q.id),
+                    qid,
+                    value,
+                    &mut problems,
+                );
+            }
+            earlier.insert(q.id.as_str(), q);
+        }
+        let mut ids = BTreeSet::new();
+        for e in &self.catalog.entries {
+            if !ids.insert(e.id.as_str()) {
+                problems.push(format!("catalog entry `{}` appears twice", e.id));
+            }
+            entry_problems(e, &mut problems);
+        }
+        for e in &self.catalog.entries {
+            for flag in &e.red_flags {
+                if !self.evaluation.red_flags.iter().any(|i| i.flag == *flag) {
+                    problems.push(format!(
+                        "`{}` has red flag `{flag:?}`, which evaluation.ron does not explain",
+                        e.id
+                    ));
+                }
+            }
+            if let Status::Retired { successor, .. } = &e.status {
+                match self.entry(successor) {
+                    None => {
+                        problems.push(format!("`{}` names unknown successor `{successor}`", e.id));
+                    }
+                    Some(s) if s.status.is_retired() => {
+                        problems.push(format!("`{}` names retired successor `{successor}`", e.id));
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        for s in &self.strategies.strategies {
+            for (qid, value) in s.select_if.references() {
+                check_reference(
+                    &earlier,
+                    &format!("strategy `{}`", s.id),
+                    qid,
+                    value,
+                    &mut problems,
+                );
+            }
+            for em in &s.emphasis {
+                for id in &em.ids {
+                    if self.entry(id).is_none() {
+                        problems.push(format!(
+                            "strategy `{}` emphasises unknown entry `{id}`",
+                            s.id
+                        ));
+                    }
+                }
+            }
+        }
+        for a in &self.strategies.adjustments {
+            for (qid, value) in a.when.references() {
+                check_reference(&earlier, "split adjustment", qid, value, &mut problems);
+            }
+        }
+        for r in &self.evaluation.roi {
+            if self.entry(&r.id).is_none() {
+                problems.push(format!("ROI figure `{}` names no catalog entry", r.id));
+            }
+        }
+        problems
+    }
+}
+
+fn entry_problems(e: &Entry, problems: &mut Vec<String>) {
+    if e.cost_usd.min > e.cost_usd.max || e.prep_hours.min > e.prep_hours.max {
+        problems.push(format!("`{}` has a range with min above max", e.id));
+    }
+    match (e.kind.is_study(), e.tier) {
+        (true, None) => problems.push(format!("`{}` is a {} without a tier", e.id, e.kind)),
+        (false, Some(_)) => problems.push(format!("`{}` is a {} with a tier", e.id, e.kind)),
+        (_, Some(t)) if !(1..=4).contains(&t) => problems.push(format!("`{}` has tier {t}", e.id)),
+        _ => {}
+    }
+    if e.base_score > 100 {
+        problems.push(format!("`{}` has a base score above 100", e.id));
+    }
+}
+
+fn check_reference(
+    earlier: &BTreeMap<&str, &Question>,
+    whose: &str,
+    qid: &str,
+    value: Option<&str>,
+    problems: &mut Vec<String>,
+) {
+    let Some(q) = earlier.get(qid) else {
+        problems.push(format!(
+            "{whose} looks at `{qid}`, which is not an earlier question"
+        ));
+        return;
+    };
+    if let Some(value) = value
+        && q.parse_value(value).is_err()
+    {
+        problems.push(format!(
+            "{whose} compares `{qid}` with `{value}`, which it cannot be"
+        ));
+    }
+}
+
+/// Why an answer was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    #[error("`{value}` is not one of {valid}")]
+    NotAnOption { value: String, valid: String },
+    #[error("`{value}` is not a whole number ({min}-{max})")]
+    NotANumber { value: String, min: u32, max: u32 },
+    /// A whole number outside `min..=max`, kept as written (it may not fit any integer type).
+    #[error("{value} is out of range ({min}-{max})")]
+    OutOfRange { value: String, min: u32, max: u32 },
+}
+
+/// A value as shown in a message: control characters (a newline in an answers file, say) are
+/// escaped so that the message stays on one line.
+pub fn one_line(raw: &str) -> String {
+    raw.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+impl Question {
+    /// Checks an answer and returns it in canonical form.
+    ///
+    /// # Errors
+    /// The value is not one of the options, or not a whole number in range.
+    pub fn parse_value(&self, raw: &str) -> Result<String, ValueError> {
+        let raw = raw.trim();
+        match &self.kind {
+            QuestionKind::Choice(options) => options
+                .iter()
+                .find(|o| o.value == raw)
+                .map(|o| o.value.clone())
+                .ok_or_else(|| ValueError::NotAnOption {
+                    value: one_line(raw),
+                    valid: self.valid_values(),
+                }),
+            QuestionKind::Number { min, max, .. } => {
+                let digits = raw.strip_prefix('+').unwrap_or(raw);
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(ValueError::NotANumber {
+                        value: one_line(raw),
+                        min: *min,
+                        max: *max,
+                    });
+                }
+                // Digits only: anything that does not fit a u32 is out of range, not "not a number".
+                match digits.parse::<u32>() {
+                    Ok(n) if (*min..=*max).contains(&n) => Ok(n.to_string()),
+                    _ => Err(ValueError::OutOfRange {
+                        value: one_line(raw),
+                        min: *min,
+                        max: *max,
+                    }),
+                }
+            }
+        }
+    }
+
+    /// The valid values, for messages: `a, b, c` or `a whole number 1-80`.
+    pub fn valid_values(&self) -> String {
+        match &self.kind {
+            QuestionKind::Choice(options) => options
+                .iter()
+                .map(|o| o.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            QuestionKind::Number { min, max, .. } => format!("a whole number {min}-{max}"),
+        }
+    }
+
+    /// The label of a value, for display.
+    pub fn label_of<'a>(&'a self, value: &'a str) -> &'a str {
+        match &self.kind {
+            QuestionKind::Choice(options) => options
+                .iter()
+                .find(|o| o.value == value)
+                .map_or(value, |o| o.label.as_str()),
+            QuestionKind::Number { .. } => value,
+        }
+    }
+}
