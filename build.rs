@@ -2,15 +2,26 @@
 //! binary form for the binary to load at start-up. A broken asset fails the build with the
 //! parser's or the validator's message.
 
-#[allow(dead_code, reason = "the build script uses only the parsing half of the types")]
+#[allow(
+    dead_code,
+    reason = "the build script uses only the parsing half of the types"
+)]
 #[path = "src/knowledge/condition.rs"]
 mod condition;
-#[allow(dead_code, reason = "the build script uses only the parsing half of the types")]
+#[allow(
+    dead_code,
+    clippy::struct_field_names,
+    reason = "the build script uses only the parsing half of the types; lints that see them as private do not apply"
+)]
 #[path = "src/knowledge/types.rs"]
 mod types;
 
 fn main() {
-    for path in ["assets", "src/knowledge/types.rs", "src/knowledge/condition.rs"] {
+    for path in [
+        "assets",
+        "src/knowledge/types.rs",
+        "src/knowledge/condition.rs",
+    ] {
         println!("cargo::rerun-if-changed={path}");
     }
     let kb = match types::Knowledge::from_texts(

@@ -33,7 +33,7 @@ fn binary() -> std::path::PathBuf {
 struct Child {
     rx: mpsc::Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
+    process: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
@@ -59,7 +59,7 @@ fn spawn(bin: &std::path::Path) -> (Child, Instant) {
     let writer = pty.master.take_writer().unwrap();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let mut buf = [0u8; 65536];
+        let mut buf = vec![0u8; 65536];
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
                 break;
@@ -70,7 +70,7 @@ fn spawn(bin: &std::path::Path) -> (Child, Instant) {
         Child {
             rx,
             writer,
-            child,
+            process: child,
             _master: pty.master,
         },
         start,
@@ -146,7 +146,7 @@ fn main() {
         let mut seen = Vec::new();
         first.push(until(&c, &mut seen, b"quit").duration_since(start));
         c.writer.write_all(b"\x03").unwrap();
-        c.child.wait().unwrap();
+        c.process.wait().unwrap();
     }
     stats("launch to first frame", first);
 
@@ -177,7 +177,7 @@ fn main() {
     stats("key to redrawn frame (plan screen)", key_to_frame(&mut c));
     idle_and_memory(&c);
     c.writer.write_all(b"\x03").unwrap();
-    c.child.wait().unwrap();
+    c.process.wait().unwrap();
     let size = std::fs::metadata(&bin).unwrap().len();
     println!("release binary: {:.2} MB", size as f64 / 1_048_576.0);
 }
@@ -202,10 +202,13 @@ fn key_to_frame(c: &mut Child) -> Vec<Duration> {
 
 /// Wake-ups while idle (context switches of every thread) and peak memory.
 fn idle_and_memory(c: &Child) {
-    let pid = c.child.process_id().unwrap();
+    let pid = c.process.process_id().unwrap();
     let before = ctxt_switches(pid);
     std::thread::sleep(Duration::from_secs(3));
     let after = ctxt_switches(pid);
     println!("wake-ups while idle for 3 s: {}", after - before);
-    println!("peak memory (VmHWM): {:.1} MB", peak_kib(pid) as f64 / 1024.0);
+    println!(
+        "peak memory (VmHWM): {:.1} MB",
+        peak_kib(pid) as f64 / 1024.0
+    );
 }

@@ -16,17 +16,18 @@ use crate::tui::view::{wrap, wrap_after};
 
 /// One row of the ranking: a recommendation, or a retired certification shown with its successor.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RankRow {
-    pub id: String,
-    pub name: String,
+pub struct RankRow<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
     pub score: Option<u8>,
     pub cost: Range,
     pub hours: Range,
-    pub status: String,
+    pub status: &'a str,
 }
 
-/// The rows of the ranking: recommendations by score, then retired certifications.
-pub fn ranking_rows(app: &App) -> Vec<RankRow> {
+/// The rows of the ranking: recommendations by score, then retired certifications. Borrowed:
+/// this runs on every key and every frame.
+pub fn ranking_rows(app: &App) -> Vec<RankRow<'_>> {
     let Some(plan) = &app.plan else {
         return Vec::new();
     };
@@ -34,12 +35,12 @@ pub fn ranking_rows(app: &App) -> Vec<RankRow> {
         .recommendations
         .iter()
         .map(|r| RankRow {
-            id: r.id.clone(),
-            name: r.name.clone(),
+            id: &r.id,
+            name: &r.name,
             score: Some(r.score),
             cost: r.cost_usd,
             hours: r.prep_hours,
-            status: r.status.clone(),
+            status: &r.status,
         })
         .collect();
     for a in &plan.avoid {
@@ -47,12 +48,12 @@ pub fn ranking_rows(app: &App) -> Vec<RankRow> {
             && e.status.is_retired()
         {
             rows.push(RankRow {
-                id: e.id.clone(),
-                name: e.name.clone(),
+                id: &e.id,
+                name: &e.name,
                 score: None,
                 cost: e.cost_usd,
                 hours: e.prep_hours,
-                status: "retired".to_owned(),
+                status: "retired",
             });
         }
     }
@@ -199,11 +200,11 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
             let name = if r.score.is_some() {
                 format!(
                     "{} {}",
-                    crate::tui::saved_screen::progress_mark(app, &r.id),
+                    crate::tui::saved_screen::progress_mark(app, r.id),
                     r.name
                 )
             } else {
-                r.name.clone()
+                r.name.to_owned()
             };
             let name = wrap(&name, name_width, t.text, "");
             let height = u16::try_from(name.len()).unwrap_or(1).max(1);
@@ -217,7 +218,7 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
                 cells.push(Cell::from(format!("{} h", r.hours)));
             }
             if show_status {
-                cells.push(Cell::from(Span::styled(r.status.clone(), status_style)));
+                cells.push(Cell::from(Span::styled(r.status, status_style)));
             }
             Row::new(cells).height(height)
         })
@@ -308,7 +309,7 @@ fn why_lines(app: &App, plan: &Plan, width: u16) -> Vec<Line<'static>> {
     let Some(row) = rows.get(app.rank_row) else {
         return Vec::new();
     };
-    let mut lines = wrap(&row.name, width, t.heading, "");
+    let mut lines = wrap(row.name, width, t.heading, "");
     if let Some(r) = plan.recommendations.iter().find(|r| r.id == row.id) {
         lines.push(Line::styled(format!("Score {} for you:", r.score), t.title));
         lines.extend(factor_lines(app, &r.reasons, width));
@@ -318,7 +319,7 @@ fn why_lines(app: &App, plan: &Plan, width: u16) -> Vec<Line<'static>> {
             lines.extend(wrap_after(Span::raw("  • "), reason, width, t.text));
         }
     }
-    if let Some(e) = app.kb.entry(&row.id) {
+    if let Some(e) = app.kb.entry(row.id) {
         lines.push(Line::default());
         let facts = format!(
             "{} · {} · {} · {} h{}",

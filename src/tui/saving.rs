@@ -203,19 +203,15 @@ impl App {
             return;
         }
         let rows = view::ranking_rows(self);
-        let Some(row) = rows.get(self.rank_row) else {
+        let Some(id) = rows
+            .get(self.rank_row)
+            .filter(|row| row.score.is_some())
+            .map(|row| row.id.to_owned())
+        else {
             return;
         };
-        if row.score.is_none() {
-            return;
-        }
-        let next = self
-            .progress
-            .get(&row.id)
-            .copied()
-            .unwrap_or_default()
-            .next();
-        self.progress.insert(row.id.clone(), next);
+        let next = self.progress.get(&id).copied().unwrap_or_default().next();
+        self.progress.insert(id, next);
         match self.opened.clone() {
             Some(name) if !self.unsaved => self.save_as(&name, true),
             _ => self.unsaved = true,
