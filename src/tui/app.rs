@@ -248,7 +248,9 @@ impl App {
             status: None,
             // UTC, not the local zone: finding the local zone's name scans the zoneinfo folders,
             // which costs milliseconds at start-up, and a day either way does not matter here.
-            today: jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date(),
+            today: jiff::Timestamp::now()
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .date(),
             catalog: crate::tui::catalog_screen::CatalogView::default(),
             eval: crate::tui::evaluate_screen::EvalForm::default(),
         }
