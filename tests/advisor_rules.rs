@@ -979,3 +979,19 @@ fn assumed_lists_unanswered_asked_questions() {
         assert!(got.is_empty(), "the sample answers every asked question");
     }
 }
+
+#[test]
+fn students_are_not_told_to_apply_ai_in_a_job_they_do_not_have() {
+    let kb = certwise::knowledge::Knowledge::embedded().unwrap();
+    let mut answers = certwise::interview::Answers::new();
+    answers.set(kb, "role", "student").unwrap();
+    let plan = certwise::advisor::plan(kb, &answers).unwrap();
+    let in_timeline = plan.timeline.iter().any(|s| s.id == "workplace-project");
+    let score = plan
+        .recommendations
+        .iter()
+        .find(|r| r.id == "workplace-project")
+        .map(|r| r.score);
+    assert!(!in_timeline, "{:?}", plan.timeline);
+    assert!(score.is_none_or(|s| s < 30), "scored {score:?}");
+}
