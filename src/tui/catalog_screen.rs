@@ -558,7 +558,15 @@ pub fn render_compare(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new("Pick at least one certification or course to compare.").render(area, buf);
         return;
     };
-    let table_height = u16::try_from(items.len()).unwrap_or(0) + 2;
+    // Names wrap in their column (the five figures take 47 columns and their gaps).
+    let name_width = area.width.saturating_sub(53).max(10);
+    let names: Vec<Vec<Line<'static>>> = items
+        .iter()
+        .map(|c| wrap(&c.name, name_width, t.text, ""))
+        .collect();
+    let table_height = u16::try_from(names.iter().map(Vec::len).sum::<usize>())
+        .unwrap_or(0)
+        .saturating_add(1);
     let [intro, table_area, chart_area, legend] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(table_height),
@@ -573,18 +581,21 @@ pub fn render_compare(app: &App, area: Rect, buf: &mut Buffer) {
     .render(intro, buf);
     let rows: Vec<Row> = items
         .iter()
-        .map(|c| {
+        .zip(names)
+        .map(|(c, name)| {
             let time = c
                 .months
                 .map_or_else(|| format!("{} h", c.hours), |m| format!("{m} months"));
+            let height = u16::try_from(name.len()).unwrap_or(1);
             Row::new(vec![
-                Cell::from(c.name.clone()),
+                Cell::from(name),
                 Cell::from(usd_short(c.cost_usd)),
                 Cell::from(time),
                 Cell::from(c.skill_building.as_str()),
                 Cell::from(c.hiring_signal.as_str()),
                 Cell::from(Span::styled(c.roi.as_str(), roi_style(app, c))),
             ])
+            .height(height)
         })
         .collect();
     let table = Table::new(
@@ -621,12 +632,12 @@ fn chart(app: &App, items: &[Compared], area: Rect, buf: &mut Buffer) {
     let n = u16::try_from(items.len()).unwrap_or(1).max(1);
     // Three bars per item, one column apart; groups share the width.
     let group_width = area.width.saturating_sub(2) / n;
-    let bar_width = (group_width.saturating_sub(3) / 3).clamp(1, 6);
+    let bar_width = (group_width.saturating_sub(5) / 3).clamp(1, 6);
     let mut chart = BarChart::default()
         .block(Block::bordered().border_style(t.border))
         .bar_width(bar_width)
-        .bar_gap(0)
-        .group_gap(group_width.saturating_sub(bar_width * 3).max(1))
+        .bar_gap(1)
+        .group_gap(group_width.saturating_sub(bar_width * 3 + 2).max(1))
         .max(100);
     for c in items {
         let room = usize::from(group_width.saturating_sub(2)).max(1);
