@@ -333,3 +333,28 @@ fn a_failed_save_keeps_the_plan_and_can_be_retried() {
     assert_eq!(a.overlay, None);
     assert!(names(&store).contains(&"blocked".to_owned()));
 }
+
+#[test]
+fn save_open_save_again_leaves_identical_bytes() {
+    let (dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    save_as(&mut a, "same");
+    let file = std::fs::read_dir(dir.path().join("data/plans"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "ron"))
+        .unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let mut b = app(&store);
+    b.open_saved(store.load("same").unwrap());
+    b.update(Action::OpenSave);
+    b.update(Action::Select);
+    assert!(
+        b.status.as_deref().unwrap().contains("no changes"),
+        "{:?}",
+        b.status
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}

@@ -142,6 +142,16 @@ impl App {
         let (Some(store), Some(plan)) = (self.store.clone(), self.plan.clone()) else {
             return;
         };
+        // Saving an opened plan that has not changed writes nothing: the file stays byte for
+        // byte as it was, modification time included.
+        if self.opened.as_deref() == Some(name)
+            && !self.unsaved
+            && store.exists(name).unwrap_or(false)
+        {
+            self.overlay = None;
+            self.status = Some(format!("\"{name}\" has no changes to save."));
+            return;
+        }
         let now = Self::now();
         let mut saved = SavedPlan::new(name, self.answers.clone(), plan, now);
         if self.opened.as_deref() == Some(name) {
@@ -212,9 +222,12 @@ impl App {
         };
         let next = self.progress.get(&id).copied().unwrap_or_default().next();
         self.progress.insert(id, next);
-        match self.opened.clone() {
-            Some(name) if !self.unsaved => self.save_as(&name, true),
-            _ => self.unsaved = true,
+        // A saved plan with no other changes keeps its progress at once; otherwise the mark
+        // waits for the next save with the rest.
+        let autosave = !self.unsaved;
+        self.unsaved = true;
+        if let (true, Some(name)) = (autosave, self.opened.clone()) {
+            self.save_as(&name, true);
         }
     }
 
