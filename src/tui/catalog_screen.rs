@@ -469,6 +469,30 @@ fn table(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(wrap(note, foot.width, t.dim, "")).render(foot, buf);
 }
 
+/// The seeds' verdict on an entry and, for a retired certification, what replaces it.
+pub fn verdict_lines(app: &App, e: &Entry, width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut lines = wrap_after(
+        Span::styled("Verdict: ", t.title),
+        &e.verdict,
+        width,
+        t.text,
+    );
+    if let Status::Retired { on, successor } = &e.status {
+        let name = app
+            .kb
+            .entry(successor)
+            .map_or(successor.as_str(), |s| s.name.as_str());
+        lines.extend(wrap(
+            &format!("Retired on {on}: certwise recommends its successor, {name}, instead."),
+            width,
+            t.bad,
+            "",
+        ));
+    }
+    lines
+}
+
 /// The detail view's lines.
 pub fn detail_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
@@ -522,24 +546,7 @@ pub fn detail_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     lines.push(Line::default());
     lines.extend(wrap(&e.summary, width, t.text, ""));
     lines.push(Line::default());
-    lines.extend(wrap_after(
-        Span::styled("Verdict: ", t.title),
-        &e.verdict,
-        width,
-        t.text,
-    ));
-    if let Status::Retired { on, successor } = &e.status {
-        let name = app
-            .kb
-            .entry(successor)
-            .map_or(successor.as_str(), |s| s.name.as_str());
-        lines.extend(wrap(
-            &format!("Retired on {on}; its successor is {name}."),
-            width,
-            t.bad,
-            "",
-        ));
-    }
+    lines.extend(verdict_lines(app, e, width));
     lines
 }
 

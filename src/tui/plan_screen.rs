@@ -9,7 +9,7 @@ use ratatui::widgets::{
 };
 
 use crate::advisor::{Factor, Plan, cost_text};
-use crate::knowledge::{Range, Status};
+use crate::knowledge::Range;
 use crate::render::{points, signal_rows};
 use crate::tui::app::{App, Pane};
 use crate::tui::view::{wrap, wrap_after};
@@ -331,24 +331,7 @@ fn why_lines(app: &App, plan: &Plan, width: u16) -> Vec<Line<'static>> {
         );
         lines.extend(wrap(&facts, width, t.dim, ""));
         lines.extend(wrap(&e.summary, width, t.text, ""));
-        lines.extend(wrap_after(
-            Span::styled("Verdict: ", t.title),
-            &e.verdict,
-            width,
-            t.text,
-        ));
-        if let Status::Retired { on, successor } = &e.status {
-            let name = app
-                .kb
-                .entry(successor)
-                .map_or(successor.as_str(), |s| s.name.as_str());
-            lines.extend(wrap(
-                &format!("Retired on {on}: certwise recommends {name} instead."),
-                width,
-                t.bad,
-                "",
-            ));
-        }
+        lines.extend(crate::tui::catalog_screen::verdict_lines(app, e, width));
     }
     lines
 }
