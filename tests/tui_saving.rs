@@ -250,7 +250,7 @@ fn changed_knowledge_is_noticed_and_replanning_shows_changes_before_replacing() 
     store.save(&saved, true).unwrap();
     let mut b = app(&store);
     b.open_saved(store.load("old").unwrap());
-    let Some(Overlay::Notice(text)) = &b.overlay else {
+    let Some(Overlay::Outdated(text)) = &b.overlay else {
         panic!("{:?}", b.overlay)
     };
     assert!(text.contains("catalog-2025-01-01"), "{text}");

@@ -355,3 +355,18 @@ fn evaluate_screens() {
         snap("evaluate_result", &a);
     }
 }
+
+#[test]
+fn outdated_plan_notice_and_replan_question() {
+    let (_dir, store) = saved_store();
+    let mut saved = store.load("Move into AI").unwrap();
+    saved.knowledge_version = "catalog-2025-01-01".to_owned();
+    saved.plan.recommendations.swap(0, 1);
+    for (w, h) in SIZES {
+        let mut a = app(w, h).with_store(store.clone(), false);
+        a.open_saved(saved.clone());
+        snap("outdated_notice", &a);
+        a.update(Action::Replan);
+        snap("replan_question", &a);
+    }
+}

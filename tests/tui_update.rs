@@ -15,7 +15,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-const MODES: [Mode; 19] = [
+const MODES: [Mode; 20] = [
+    Mode::Outdated,
     Mode::EvalField,
     Mode::EvalToggle,
     Mode::EvalResult,

@@ -47,6 +47,8 @@ pub enum Overlay {
     Input(NameInput),
     /// Something to read; `r` re-plans when it is about changed knowledge.
     Notice(String),
+    /// The opened plan was made with older knowledge; `r` re-plans.
+    Outdated(String),
     Error(String),
 }
 
@@ -285,6 +287,7 @@ impl App {
             Some(Overlay::Confirm(_)) => return Mode::Confirm,
             Some(Overlay::Input(_)) => return Mode::Input,
             Some(Overlay::Notice(_)) => return Mode::Notice,
+            Some(Overlay::Outdated(_)) => return Mode::Outdated,
             Some(Overlay::Error(_)) => return Mode::Error,
             None => {}
         }

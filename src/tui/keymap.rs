@@ -37,6 +37,8 @@ pub enum Mode {
     Input,
     /// A message to read.
     Notice,
+    /// The note that an opened plan was made with older knowledge.
+    Outdated,
     Error,
     TooSmall,
 }
@@ -51,7 +53,7 @@ impl Mode {
     pub fn is_overlay(self) -> bool {
         matches!(
             self,
-            Mode::Help | Mode::Confirm | Mode::Input | Mode::Notice | Mode::Error
+            Mode::Help | Mode::Confirm | Mode::Input | Mode::Notice | Mode::Outdated | Mode::Error
         )
     }
 
@@ -75,6 +77,7 @@ impl Mode {
             Mode::Confirm => "Confirm",
             Mode::Input => "Name",
             Mode::Notice => "Notice",
+            Mode::Outdated => "Made with older knowledge",
             Mode::Error => "Error",
             Mode::TooSmall => "Terminal too small",
         }
@@ -186,7 +189,7 @@ const SCREENS_WITH_BACK: &[Mode] = &[M::Choice, M::Number, M::Summary, M::Strate
 pub static BINDINGS: &[Binding] = &[
     // Overlays.
     Binding {
-        scope: Scope::Only(&[M::Help, M::Error, M::Notice]),
+        scope: Scope::Only(&[M::Help, M::Error, M::Notice, M::Outdated]),
         keys: &[
             Code(K::Esc),
             Code(K::Enter),
@@ -200,7 +203,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some("close"),
     },
     Binding {
-        scope: Scope::Only(&[M::Notice]),
+        scope: Scope::Only(&[M::Outdated]),
         keys: &[Code(K::Char('r'))],
         action: Action::Replan,
         help: "re-plan with the current knowledge (shows the changes first)",

@@ -101,6 +101,17 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push("Enter: done    Esc: cancel".to_owned());
             dialog(app, title, &lines, area, buf);
         }
+        Some(Overlay::Outdated(text)) => dialog(
+            app,
+            "Made with older knowledge",
+            &[
+                text.clone(),
+                String::new(),
+                "r: re-plan    Esc: keep it".to_owned(),
+            ],
+            area,
+            buf,
+        ),
         Some(Overlay::Notice(text)) => dialog(
             app,
             "Note",

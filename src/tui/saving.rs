@@ -338,7 +338,7 @@ impl App {
         self.pane = Pane::Ranking;
         self.rank_row = 0;
         self.scroll = 0;
-        self.overlay = notice.map(Overlay::Notice);
+        self.overlay = notice.map(Overlay::Outdated);
     }
 }
 
