@@ -274,14 +274,7 @@ impl App {
         let (Some(verdict), Ok(facts)) = (self.eval.result.clone(), self.eval.facts()) else {
             return;
         };
-        let Some(store) = &self.store else {
-            let why = self
-                .store_problem
-                .clone()
-                .unwrap_or_else(|| "there is no data folder".to_owned());
-            self.overlay = Some(crate::tui::app::Overlay::Error(format!(
-                "Cannot save: {why}"
-            )));
+        let Some(store) = self.store_or_say_why() else {
             return;
         };
         let path = store.root().join(crate::user_catalog::FILE);

@@ -46,21 +46,28 @@ impl App {
         }
     }
 
-    fn now() -> Timestamp {
-        Timestamp::now()
-    }
-
-    /// Opens the name dialog for saving, with a sensible default name.
-    pub(crate) fn open_save(&mut self) {
-        let Some(plan) = &self.plan else { return };
+    /// The data folder, or `None` after telling the person why nothing can be saved.
+    pub(crate) fn store_or_say_why(&mut self) -> Option<Store> {
         if self.store.is_none() {
             let why = self
                 .store_problem
                 .clone()
                 .unwrap_or_else(|| "there is no data folder".to_owned());
             self.overlay = Some(Overlay::Error(format!("Cannot save: {why}")));
+        }
+        self.store.clone()
+    }
+
+    fn now() -> Timestamp {
+        Timestamp::now()
+    }
+
+    /// Opens the name dialog for saving, with a sensible default name.
+    pub(crate) fn open_save(&mut self) {
+        if self.plan.is_none() || self.store_or_say_why().is_none() {
             return;
         }
+        let Some(plan) = &self.plan else { return };
         let default = self.opened.clone().unwrap_or_else(|| {
             let today = Self::now().to_zoned(jiff::tz::TimeZone::system()).date();
             format!("{} {today}", plan.strategy.name)
