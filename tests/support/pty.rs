@@ -669,11 +669,43 @@ impl Session {
 
     /// Send `signal` to the child process with `kill(1)`.
     ///
+    /// For [`Signal::Stop`] this also waits until every thread of the child has stopped: the
+    /// kernel stops the other threads only when the one that took the signal gets to run, so
+    /// without the wait a thread can still read input after `kill` returns.
+    ///
     /// # Panics
-    /// If the child has no pid or `kill` fails.
+    /// If the child has no pid, `kill` fails, or a stopped child does not stop within 5 s.
     pub fn kill_with(&self, signal: Signal) {
         let pid = self.pid().expect("pty: child has no pid");
         send_signal(signal, &pid.to_string());
+        if signal == Signal::Stop {
+            self.wait_all_threads_stopped(pid);
+        }
+    }
+
+    /// Polls `/proc/PID/task/*/stat` until every thread is in state `T` (stopped).
+    fn wait_all_threads_stopped(&self, pid: u32) {
+        let start = Instant::now();
+        let tasks = PathBuf::from(format!("/proc/{pid}/task"));
+        loop {
+            let states: Vec<char> = std::fs::read_dir(&tasks)
+                .map(|dir| {
+                    dir.flatten()
+                        .filter_map(|t| std::fs::read_to_string(t.path().join("stat")).ok())
+                        .filter_map(|stat| thread_state(&stat))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if !states.is_empty() && states.iter().all(|&s| s == 'T') {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "pty: child {pid} did not stop within 5 s (thread states {states:?})\n{}",
+                self.screen_dump()
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
     }
 
     /// Send `signal` to the child's whole process group (the child is a
@@ -814,6 +846,13 @@ impl Drop for Session {
         // The reader thread ends by itself on EOF; never join it here, a
         // grandchild holding the slave open would hang the test.
     }
+}
+
+/// The state letter of a `/proc/.../stat` line: the field after the parenthesised name, which
+/// may itself contain spaces and parentheses.
+fn thread_state(stat: &str) -> Option<char> {
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    after_name.trim_start().chars().next()
 }
 
 fn send_signal(signal: Signal, target: &str) {
