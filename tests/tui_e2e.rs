@@ -1,5 +1,6 @@
 //! End-to-end tests of the guided session: the real `certwise` binary in a pseudo-terminal,
-//! driven by keys alone, its screen read back through `vt100` (see `tests/support/pty.rs`).
+//! driven by keys alone, its screen read back through `vt100` (see `tests/support/pty.rs` and
+//! `tests/support/tui.rs`).
 //!
 //! Every session gets a fresh temporary HOME / data folder, so nothing touches the real home.
 //! Each step waits for the next screen's own text before pressing the next key.
@@ -9,302 +10,25 @@
 
 mod support;
 
-use std::ops::{Deref, DerefMut};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
-use certwise::advisor::Plan;
-use certwise::interview::Answers;
-use certwise::knowledge::{Choice, Knowledge, Question, QuestionKind};
-use support::pty::{Key, Session, SessionBuilder, Signal};
-use tempfile::TempDir;
-
-const BIN: &str = env!("CARGO_BIN_EXE_certwise");
-
-/// Generous: a debug build on a busy 2-core machine, tests running in parallel.
-const T: Duration = Duration::from_secs(5);
-
-const WELCOME: &str = "Is an AI certification worth it for you?";
-const SUMMARY_LAST_ROW: &str = "→ Make my plan";
-const QUIT_DIALOG: &str = "Quit certwise?";
-
-fn kb() -> &'static Knowledge {
-    Knowledge::embedded().unwrap()
-}
-
-fn question(id: &str) -> &'static Question {
-    kb().question(id)
-        .unwrap_or_else(|| panic!("no question {id:?} in assets/questions.ron"))
-}
-
-fn options(q: &Question) -> &[Choice] {
-    match &q.kind {
-        QuestionKind::Choice(options) => options,
-        QuestionKind::Number { .. } => panic!("{} is a number question", q.id),
-    }
-}
-
-fn strategy_name(id: &str) -> &'static str {
-    &kb()
-        .strategy(id)
-        .unwrap_or_else(|| panic!("no strategy {id:?} in assets/strategies.ron"))
-        .name
-}
-
-// ---------------------------------------------------------------------------
-// A certwise session in a PTY
-// ---------------------------------------------------------------------------
-
-/// Runs in `home`, with HOME and the data folders there, colour on and an xterm.
-fn in_home(builder: SessionBuilder, home: &TempDir) -> SessionBuilder {
-    builder
-        .cwd(home.path())
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("CERTWISE_DATA_DIR", home.path().join("certwise"))
-        .env("TERM", "xterm-256color")
-        .env_remove("NO_COLOR")
-}
-
-/// A running `certwise` with its own temporary home. Derefs to the PTY [`Session`].
-struct Tui {
-    session: Session,
-    /// Removed when the test ends.
-    _home: TempDir,
-}
-
-impl Deref for Tui {
-    type Target = Session;
-    fn deref(&self) -> &Session {
-        &self.session
-    }
-}
-
-impl DerefMut for Tui {
-    fn deref_mut(&mut self) -> &mut Session {
-        &mut self.session
-    }
-}
-
-impl Tui {
-    /// `certwise` at 80x24 with colour, waiting for the welcome screen.
-    fn start() -> Tui {
-        Tui::start_with(80, 24, &[])
-    }
-
-    /// `certwise` at `cols` x `rows` with extra environment variables. Waits for the welcome
-    /// screen when it fits, so raw mode is on before any key is sent.
-    fn start_with(cols: u16, rows: u16, env: &[(&str, &str)]) -> Tui {
-        let home = tempfile::tempdir().unwrap();
-        let mut builder = in_home(Session::builder(BIN), &home).size(cols, rows);
-        for (k, v) in env {
-            builder = builder.env(k, v);
-        }
-        let tui = Tui {
-            session: builder.spawn(),
-            _home: home,
-        };
-        tui.expect(WELCOME, T);
-        tui
-    }
-
-    /// Waits until `pred` holds for the screen; panics with the screen otherwise.
-    fn wait(&self, what: &str, pred: impl FnMut(&vt100::Screen) -> bool) {
-        self.wait_until(what, T, pred)
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-
-    /// Waits until `check` passes for the screen; panics with its last complaint and the screen.
-    /// Checks are polled rather than made once because a frame may arrive in several reads.
-    fn check(&self, what: &str, mut check: impl FnMut(&vt100::Screen) -> Result<(), String>) {
-        let mut last = String::new();
-        let result = self.wait_until(what, T, |s| match check(s) {
-            Ok(()) => true,
-            Err(e) => {
-                last = e;
-                false
-            }
-        });
-        if let Err(e) = result {
-            panic!("{last}\n{e}");
-        }
-    }
-
-    /// Waits until the screen shows every one of `texts`.
-    fn expect_all(&self, texts: &[&str]) {
-        self.wait(&format!("screen to contain all of {texts:?}"), |s| {
-            let c = s.contents();
-            texts.iter().all(|t| c.contains(t))
-        });
-    }
-
-    /// Waits until the screen no longer shows `text`.
-    fn expect_gone(&self, text: &str) {
-        self.wait(&format!("{text:?} to disappear"), |s| {
-            !s.contents().contains(text)
-        });
-    }
-
-    /// Waits for a question, checking the progress line says it is question `n` (1-based).
-    fn expect_question(&self, id: &str, n: usize) {
-        let prompt = &question(id).prompt;
-        let progress = format!("Question {n} of ");
-        self.wait(&format!("question {id} as {progress:?}"), |s| {
-            let c = s.contents();
-            c.contains(prompt.as_str()) && c.contains(&progress)
-        });
-    }
-
-    /// Waits until the list highlight (`▶` in reverse video) is on a row containing `text`.
-    fn expect_highlight(&self, text: &str) {
-        self.wait(&format!("highlight on {text:?}"), |s| {
-            let (rows, cols) = s.size();
-            (0..rows).any(|r| {
-                row_text(s, r, cols).contains('▶') && inverse_text(s, r, cols).contains(text)
-            })
-        });
-    }
-
-    /// Presses `q`, expects the "unsaved work" dialog, presses `y`, and checks a clean exit.
-    fn quit_confirmed(&mut self) {
-        self.send_key(Key::Char('q'));
-        self.expect(QUIT_DIALOG, T);
-        self.send_key(Key::Char('y'));
-        self.assert_clean_exit("q, y");
-    }
-
-    /// The program exits with status 0 and gives the terminal back.
-    fn assert_clean_exit(&self, how: &str) {
-        let status = self
-            .wait_exit(T)
-            .unwrap_or_else(|| panic!("no exit after {how}\n{}", self.screen_dump()));
-        assert!(
-            status.success(),
-            "exit after {how}: {status:?}\n{}",
-            self.screen_dump()
-        );
-        self.assert_terminal_restored()
-            .unwrap_or_else(|e| panic!("after {how}: {e}"));
-    }
-
-    /// From the welcome screen, Enter then → on every question (keeping the defaults) up to the
-    /// answers summary.
-    fn accept_defaults_to_summary(&mut self) {
-        self.send_key(Key::Enter);
-        let mut n = 1;
-        loop {
-            self.expect(&format!("Question {n} of "), T);
-            self.send_key(Key::Right);
-            n += 1;
-            let next = format!("Question {n} of ");
-            self.wait(&format!("{next:?} or the summary"), |s| {
-                let c = s.contents();
-                c.contains(&next) || c.contains(SUMMARY_LAST_ROW)
-            });
-            if self.screen_text().contains(SUMMARY_LAST_ROW) {
-                return;
-            }
-        }
-    }
-}
-
-/// The text of one screen row (wide characters once).
-fn row_text(s: &vt100::Screen, row: u16, cols: u16) -> String {
-    (0..cols)
-        .filter_map(|c| s.cell(row, c))
-        .map(|cell| {
-            if cell.has_contents() {
-                cell.contents()
-            } else if cell.is_wide_continuation() {
-                ""
-            } else {
-                " "
-            }
-        })
-        .collect::<String>()
-        .trim_end()
-        .to_owned()
-}
-
-/// The text of the reverse-video cells of one row.
-fn inverse_text(s: &vt100::Screen, row: u16, cols: u16) -> String {
-    (0..cols)
-        .filter_map(|c| s.cell(row, c))
-        .filter(|cell| cell.inverse() && !cell.is_wide_continuation())
-        .map(|cell| {
-            if cell.has_contents() {
-                cell.contents()
-            } else {
-                " "
-            }
-        })
-        .collect()
-}
+use support::pty::{Key, Signal};
+use support::tui::{
+    Answer, BIN, CONTINUE, Home, QUIT_DIALOG, SUMMARY_LAST_ROW, Script, T, Tui, WELCOME,
+    answer_interview, check_plan, inverse_text, kb, make_plan, plan_view, question, row_text,
+    script_answers, strategy_name,
+};
 
 // ---------------------------------------------------------------------------
 // Answering by keys
 // ---------------------------------------------------------------------------
 
-/// How a test answers one question.
-#[derive(Debug, Clone, Copy)]
-enum Answer {
-    /// Press the option's digit (1-based): picks it and goes on.
-    Digit(usize),
-    /// Home, then down (alternating ↓ and j) to the 0-based option, check the highlight, Enter.
-    Arrows(usize),
-    /// → keeps the highlighted option or the prefilled number.
-    Keep,
-    /// Type the number and press Enter.
-    Type(&'static str),
-}
-
-impl Answer {
-    /// The value this answer gives question `q`.
-    fn value(self, q: &Question) -> String {
-        match self {
-            Answer::Digit(n) => options(q)[n - 1].value.clone(),
-            Answer::Arrows(i) => options(q)[i].value.clone(),
-            Answer::Keep => q.default.clone(),
-            Answer::Type(text) => text.to_owned(),
-        }
-    }
-
-    fn give(self, tui: &mut Tui, q: &Question) {
-        match self {
-            Answer::Digit(n) => {
-                let digit = char::from_digit(u32::try_from(n).unwrap(), 10).unwrap();
-                tui.send_key(Key::Char(digit));
-            }
-            Answer::Arrows(i) => {
-                tui.send_key(Key::Home);
-                for step in 0..i {
-                    tui.send_key(if step % 2 == 0 {
-                        Key::Down
-                    } else {
-                        Key::Char('j')
-                    });
-                }
-                tui.expect_highlight(&options(q)[i].label);
-                tui.send_key(Key::Enter);
-            }
-            Answer::Keep => tui.send_key(Key::Right),
-            Answer::Type(text) => {
-                tui.send_text(text);
-                tui.wait(&format!("{text:?} typed"), |s| {
-                    s.contents().contains(&format!("{text}▏"))
-                });
-                tui.send_key(Key::Enter);
-            }
-        }
-    }
-}
-
 /// One way through the interview to a strategy, and what its plan should show.
 struct Case {
     /// The strategy these answers lead to (assets/strategies.ron).
     strategy: &'static str,
-    script: &'static [(&'static str, Answer)],
+    script: Script,
     /// Recommendations typical of the strategy, expected among the visible ranking rows.
     expect: &'static [&'static str],
 }
@@ -384,36 +108,9 @@ const ENTERPRISE: Case = Case {
 
 const DEVELOPER: Case = Case {
     strategy: "developer",
-    script: &[
-        ("goal", Digit(6)),
-        ("role", Digit(3)),
-        ("ai_experience", Digit(2)),
-        ("projects_built", Keep),
-        ("industry", Keep),
-        ("employer_values_certs", Digit(2)),
-        ("learning_style", Digit(2)),
-        ("uses_ai_at_work", Keep),
-        ("hours_per_week", Type("15")),
-        ("budget_usd", Type("0")),
-    ],
+    script: support::tui::DEVELOPER,
     expect: &["Portfolio project", "Open-source contributions"],
 };
-
-/// From the welcome screen, answers every question of `script` in order (checking each one is
-/// the question asked, with the right progress line), ending on the answers summary.
-fn answer_interview(tui: &mut Tui, script: &[(&str, Answer)]) {
-    tui.send_key(Key::Enter);
-    let total = script.len();
-    for (i, &(id, answer)) in script.iter().enumerate() {
-        tui.expect_question(id, i + 1);
-        if i + 1 == total {
-            // Every question the branching asks has been asked: the count matches the script.
-            tui.expect(&format!("Question {total} of {total} "), T);
-        }
-        answer.give(tui, question(id));
-    }
-    tui.expect_all(&[SUMMARY_LAST_ROW, "Your answers"]);
-}
 
 /// Checks the answers summary lists exactly the scripted answers, none as a default.
 fn check_summary(tui: &Tui, script: &[(&str, Answer)]) {
@@ -449,138 +146,6 @@ fn check_summary(tui: &Tui, script: &[(&str, Answer)]) {
 fn starts_with_id(line: &str, id: &str) -> bool {
     let rest = line.trim_start().trim_start_matches('▶').trim_start();
     rest.strip_prefix(id).is_some_and(|r| r.starts_with("  "))
-}
-
-/// From the answers summary: `p`, the strategy screen, Enter, the plan screen.
-fn make_plan(tui: &mut Tui, strategy: &str) {
-    tui.send_key(Key::Char('p'));
-    let name = strategy_name(strategy);
-    tui.expect_all(&[name, "Chosen because", "Steps", "Your strategy"]);
-    tui.send_key(Key::Enter);
-    tui.expect_all(&["Your plan", "Ranking (", "Build ", "Hiring signals:"]);
-}
-
-/// The plan the engine makes from these answers: the screen must show the same.
-fn engine_plan(answers: &[(&str, String)]) -> Plan {
-    let mut given = Answers::new();
-    for (id, value) in answers {
-        given.set(kb(), id, value).unwrap();
-    }
-    certwise::advisor::plan(kb(), &given).unwrap()
-}
-
-fn script_answers(script: &[(&'static str, Answer)]) -> Vec<(&'static str, String)> {
-    script
-        .iter()
-        .map(|&(id, answer)| (id, answer.value(question(id))))
-        .collect()
-}
-
-/// The visible ranking, top first: the name in each row (wrapped names joined), and which row
-/// is highlighted (`▶`, in reverse video).
-fn ranking(s: &vt100::Screen) -> Result<(Vec<String>, Option<usize>), String> {
-    let (rows, cols) = s.size();
-    let lines: Vec<Vec<char>> = (0..rows)
-        .map(|r| row_text(s, r, cols).chars().collect())
-        .collect();
-    let column = |line: &[char], title: &str| {
-        let text: String = line.iter().collect();
-        text.find(title).map(|byte| text[..byte].chars().count())
-    };
-    let (header, name_col, end_col) = lines
-        .iter()
-        .enumerate()
-        .find_map(|(i, l)| Some((i, column(l, "Recommendation")?, column(l, "Cost")?)))
-        .ok_or("no ranking header")?;
-    let mut names: Vec<String> = Vec::new();
-    let mut selected = None;
-    for (i, line) in lines.iter().enumerate().skip(header + 1) {
-        // Stop at the ranking's bottom border.
-        if line.iter().find(|c| **c != ' ') == Some(&'└') {
-            break;
-        }
-        let cut = |from: usize, to: usize| -> String {
-            line[from.min(line.len())..to.min(line.len())]
-                .iter()
-                .collect()
-        };
-        let name = cut(name_col, end_col).trim().to_owned();
-        // A row starts with its score; a line without one continues a wrapped name.
-        let starts_row = cut(0, name_col).contains(|c: char| c.is_ascii_digit() || c == '—');
-        match names.last_mut() {
-            Some(last) if !starts_row => {
-                if !name.is_empty() {
-                    last.push(' ');
-                    last.push_str(&name);
-                }
-            }
-            _ => names.push(name),
-        }
-        if line.contains(&'▶') {
-            let inverse = inverse_text(s, u16::try_from(i).unwrap_or(0), cols);
-            if !(inverse.contains('▶') && inverse.trim().len() > 20) {
-                return Err(format!(
-                    "the selected ranking row is not in reverse video: {inverse:?}"
-                ));
-            }
-            selected = Some(names.len() - 1);
-        }
-    }
-    Ok((names, selected))
-}
-
-/// Whether a ranking row shows `name`, wherever it wrapped (a hyphen can end a line, so spaces
-/// are ignored).
-fn shows(row: &str, name: &str) -> bool {
-    let squash = |s: &str| s.split_whitespace().collect::<String>();
-    squash(row).contains(&squash(name))
-}
-
-/// Waits until the plan screen shows what the engine makes of `answers`: the strategy's split
-/// with hours, the engine's top recommendation first and highlighted, the reasons for it, and
-/// `expect` among the visible rows.
-fn check_plan(tui: &Tui, answers: &[(&str, String)], strategy: &str, expect: &[&str]) {
-    let plan = engine_plan(answers);
-    assert_eq!(
-        plan.strategy.id, strategy,
-        "the answers lead elsewhere: {answers:?}"
-    );
-    let split = format!(
-        "Build {}% · {} h/week",
-        plan.split.build_percent, plan.split.build_hours_per_week
-    );
-    let top = &plan.recommendations[0].name;
-    tui.check(
-        &format!("the plan with {split:?} and {top:?} on top"),
-        |s| {
-            let screen = s.contents();
-            for text in [split.as_str(), "for you:"] {
-                if !screen.contains(text) {
-                    return Err(format!("no {text:?}"));
-                }
-            }
-            let (rows, selected) = ranking(s)?;
-            if selected != Some(0) {
-                return Err(format!(
-                    "ranking row {selected:?} selected, expected the first"
-                ));
-            }
-            if !rows.first().is_some_and(|r| shows(r, top)) {
-                return Err(format!(
-                    "expected {top:?} at the top of the ranking: {rows:?}"
-                ));
-            }
-            match expect
-                .iter()
-                .find(|name| !rows.iter().any(|r| shows(r, name)))
-            {
-                Some(name) => Err(format!(
-                    "expected {name:?} in the visible ranking: {rows:?}"
-                )),
-                None => Ok(()),
-            }
-        },
-    );
 }
 
 fn run_case(case: &Case) {
@@ -734,7 +299,7 @@ fn going_back_in_the_interview_keeps_answers() {
     tui.send_key(Key::Esc);
     tui.expect_question("goal", 1);
     tui.send_key(Key::Backspace);
-    tui.expect_all(&[WELCOME, "Continue with my answers"]);
+    tui.expect_all(&[WELCOME, CONTINUE]);
     tui.send_key(Key::Enter);
     tui.expect_question("ai_experience", 3);
     tui.quit_confirmed();
@@ -1045,8 +610,8 @@ fn a_resize_that_arrives_with_a_key_is_not_lost() {
 
 #[test]
 fn starting_too_small_then_growing_shows_the_welcome_screen() {
-    let home = tempfile::tempdir().unwrap();
-    let mut s = in_home(Session::builder(BIN), &home).size(50, 12).spawn();
+    let home = Home::new();
+    let mut s = home.certwise_with_env().size(50, 12).spawn();
     s.expect("Terminal too small (50x12)", T);
     s.resize(80, 24);
     s.expect(WELCOME, T);
@@ -1059,21 +624,12 @@ fn starting_too_small_then_growing_shows_the_welcome_screen() {
 // 7. Not a terminal
 // ---------------------------------------------------------------------------
 
-fn plain_command(home: &TempDir) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("CERTWISE_DATA_DIR", home.path().join("certwise"))
-        .env("TERM", "xterm-256color")
-        .current_dir(home.path());
-    cmd
-}
-
 #[test]
 fn without_a_terminal_it_exits_2_and_points_to_certwise_plan() {
-    let home = tempfile::tempdir().unwrap();
-    let out = plain_command(&home)
+    let home = Home::new();
+    let out = home
+        .command(BIN)
+        .env("CERTWISE_DATA_DIR", home.data())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -1089,11 +645,13 @@ fn without_a_terminal_it_exits_2_and_points_to_certwise_plan() {
 /// stdin a terminal but stdout a file, and the other way round: still refused, nothing drawn.
 #[test]
 fn half_a_terminal_is_refused_too() {
-    let home = tempfile::tempdir().unwrap();
+    let home = Home::new();
     let file = home.path().join("out.txt");
     let file = file.to_str().unwrap();
     for script in [r#"exec "$0" > "$1""#, r#"exec "$0" < /dev/null"#] {
-        let s = in_home(Session::builder("sh"), &home)
+        let s = home
+            .builder("sh")
+            .env("CERTWISE_DATA_DIR", home.data())
             .args(&["-c", script, BIN, file])
             .spawn();
         let status = s.wait_exit(T).unwrap();
@@ -1107,10 +665,8 @@ fn half_a_terminal_is_refused_too() {
 
 #[test]
 fn term_dumb_is_refused_with_a_message() {
-    let home = tempfile::tempdir().unwrap();
-    let s = in_home(Session::builder(BIN), &home)
-        .env("TERM", "dumb")
-        .spawn();
+    let home = Home::new();
+    let s = home.certwise_with_env().env("TERM", "dumb").spawn();
     let status = s.wait_exit(T).unwrap();
     assert_eq!(status.exit_code(), 2, "{}", s.screen_dump());
     s.expect("certwise plan", T);
@@ -1229,17 +785,16 @@ fn no_color_keeps_the_selection_visible_and_sends_no_colour() {
     // Moving the selection moves the reverse video off the first row.
     tui.send_key(Key::Down);
     tui.check("the second ranking row selected", |s| {
-        let (_, selected) = ranking(s)?;
+        let selected = plan_view(s)?.selected;
         if selected.is_none_or(|i| i == 0) {
             return Err(format!(
                 "ranking row {selected:?} selected, expected a later one"
             ));
         }
-        let (rows, cols) = s.size();
-        let header = (0..rows)
-            .find(|&r| row_text(s, r, cols).contains("Recommendation"))
+        let header = (0..s.size().0)
+            .find(|&r| row_text(s, r).contains("Recommendation"))
             .ok_or("no ranking header")?;
-        let left = inverse_text(s, header + 1, cols);
+        let left = inverse_text(s, header + 1);
         if left.contains(char::is_alphanumeric) {
             return Err(format!("the first row is still in reverse video: {left:?}"));
         }

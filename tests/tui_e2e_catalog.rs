@@ -1,6 +1,7 @@
 //! End-to-end tests of the catalog browser, the build-versus-certify comparison and "evaluate any
 //! certification" (issue 5): the real `certwise` binary in a pseudo-terminal, driven by keys
-//! alone, with its data folder in a temporary directory (see `tests/support/pty.rs`).
+//! alone, with its data folder in a temporary directory (see `tests/support/pty.rs` and
+//! `tests/support/tui.rs`).
 //!
 //! What the screen should show is worked out from the library (the catalog, `rows`, `compare`,
 //! `evaluate`), and checked against properties read off the screen itself (a sorted column, a
@@ -11,39 +12,24 @@
 
 mod support;
 
-use std::ops::{Deref, DerefMut};
 use std::os::unix::fs::PermissionsExt as _;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use certwise::evaluate::{Claim, Facts, Verdict};
-use certwise::knowledge::{Entry, Knowledge, Platform};
+use certwise::knowledge::{Entry, Platform};
 use certwise::tui::app::App;
 use certwise::tui::catalog_screen::{PlatformFilter, SortBy, StatusFilter};
 use certwise::tui::theme::Theme;
-use support::pty::{Key, Session};
-use tempfile::TempDir;
+use support::pty::Key;
+use support::tui::{
+    BIN, Home, T, Tui, WELCOME, WELCOME_FOOTER, inverse_text, kb, row_text, squash,
+};
 
-const BIN: &str = env!("CARGO_BIN_EXE_certwise");
-
-/// Generous: a debug build on a busy 2-core machine, test binaries running in parallel.
-const T: Duration = Duration::from_secs(10);
-
-const WELCOME: &str = "Is an AI certification worth it for you?";
-/// The welcome footer: drawn last, so the whole first frame is on screen once it shows.
-const WELCOME_FOOTER: &str = "Enter choose";
 const CATALOG: &str = "Browse the certification catalog";
 const EVALUATE: &str = "Evaluate any certification";
-const NEW_PLAN: &str = "Start a new plan";
-const SUMMARY_LAST_ROW: &str = "→ Make my plan";
-const QUIT_DIALOG: &str = "Quit certwise?";
 const TABLE_HEADER: &str = "Name / provider";
 /// The last line of an evaluation's result.
 const RESULT_END: &str = "s saves it to your own catalog";
-
-fn kb() -> &'static Knowledge {
-    Knowledge::embedded().unwrap()
-}
 
 /// The certifications and courses of the built-in catalog (what the table lists).
 fn study_entries() -> impl Iterator<Item = &'static Entry> {
@@ -104,173 +90,10 @@ impl View {
 }
 
 // ---------------------------------------------------------------------------
-// A certwise session in a PTY
+// The catalog table, read off the screen
 // ---------------------------------------------------------------------------
 
-/// A running `certwise` with a temporary HOME and data folder. Derefs to the PTY [`Session`].
-struct Tui {
-    session: Session,
-}
-
-impl Deref for Tui {
-    type Target = Session;
-    fn deref(&self) -> &Session {
-        &self.session
-    }
-}
-
-impl DerefMut for Tui {
-    fn deref_mut(&mut self) -> &mut Session {
-        &mut self.session
-    }
-}
-
-/// A temporary HOME with the data folder `HOME/data`; removed when the test ends.
-struct Home {
-    dir: TempDir,
-}
-
-impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    /// `certwise --data-dir HOME/data` at 80x24, on its welcome screen.
-    fn launch(&self) -> Tui {
-        let home = self.dir.path();
-        let data = self.data();
-        let session = Session::builder(BIN)
-            .cwd(home)
-            .env("HOME", home)
-            .env("XDG_DATA_HOME", home.join("xdg-data"))
-            .env("XDG_CONFIG_HOME", home.join("xdg-config"))
-            .env_remove("CERTWISE_DATA_DIR")
-            .env_remove("NO_COLOR")
-            .args(&["--data-dir", data.to_str().unwrap()])
-            .size(80, 24)
-            .spawn();
-        let tui = Tui { session };
-        tui.expect_all(&[WELCOME, WELCOME_FOOTER]);
-        tui
-    }
-}
-
 impl Tui {
-    fn wait(&self, what: &str, pred: impl FnMut(&vt100::Screen) -> bool) {
-        self.wait_until(what, T, pred)
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-
-    /// Waits until `check` passes for the screen; panics with its last complaint and the screen.
-    /// Polled, because a frame may arrive in several reads.
-    fn check<R>(
-        &self,
-        what: &str,
-        mut check: impl FnMut(&vt100::Screen) -> Result<R, String>,
-    ) -> R {
-        let mut last = String::new();
-        let mut found = None;
-        let result = self.wait_until(what, T, |s| match check(s) {
-            Ok(r) => {
-                found = Some(r);
-                true
-            }
-            Err(e) => {
-                last = e;
-                false
-            }
-        });
-        if let Err(e) = result {
-            panic!("{last}\n{e}");
-        }
-        found.unwrap()
-    }
-
-    fn expect_all(&self, texts: &[&str]) {
-        self.wait(&format!("screen to contain all of {texts:?}"), |s| {
-            let c = s.contents();
-            texts.iter().all(|t| c.contains(t))
-        });
-    }
-
-    fn expect_gone(&self, text: &str) {
-        self.wait(&format!("{text:?} to disappear"), |s| {
-            !s.contents().contains(text)
-        });
-    }
-
-    fn expect_title(&self, text: &str) {
-        self.wait(&format!("the title bar to contain {text:?}"), |s| {
-            row_text(s, 0).contains(text)
-        });
-    }
-
-    /// Waits until the highlight (`▶` in reverse video) is on a row containing `text`.
-    fn expect_highlight(&self, text: &str) {
-        self.wait(&format!("highlight on {text:?}"), |s| {
-            (0..s.size().0)
-                .any(|r| row_text(s, r).contains('▶') && inverse_text(s, r).contains(text))
-        });
-    }
-
-    /// From the welcome screen: highlight the menu item (one key at a time) and choose it.
-    fn choose(&mut self, item: &str) {
-        self.expect_all(&[WELCOME, item, WELCOME_FOOTER]);
-        for _ in 0..10 {
-            let (target, now) = self.with_screen(|s| {
-                let rows = 1..s.size().0 - 1;
-                (
-                    rows.clone().find(|&r| row_text(s, r).contains(item)),
-                    rows.clone().find(|&r| inverse_text(s, r).contains('▶')),
-                )
-            });
-            let (Some(target), Some(now)) = (target, now) else {
-                panic!("no {item:?} or no highlight\n{}", self.screen_dump());
-            };
-            if target == now {
-                self.send_key(Key::Enter);
-                self.expect_gone(WELCOME);
-                return;
-            }
-            self.send_key(if target > now { Key::Down } else { Key::Up });
-            self.wait("the highlight to move", |s| {
-                !inverse_text(s, now).contains('▶')
-            });
-        }
-        panic!("cannot reach {item:?}\n{}", self.screen_dump());
-    }
-
-    fn assert_clean_exit(&self, how: &str) {
-        let status = self
-            .wait_exit(T)
-            .unwrap_or_else(|| panic!("no exit after {how}\n{}", self.screen_dump()));
-        assert!(
-            status.success(),
-            "exit after {how}: {status:?}\n{}",
-            self.screen_dump()
-        );
-        self.assert_terminal_restored()
-            .unwrap_or_else(|e| panic!("after {how}: {e}"));
-    }
-
-    fn quit(&mut self) {
-        self.send_key(Key::Char('q'));
-        self.assert_clean_exit("q");
-    }
-
-    fn quit_confirmed(&mut self) {
-        self.send_key(Key::Char('q'));
-        self.expect(QUIT_DIALOG, T);
-        self.send_key(Key::Char('y'));
-        self.assert_clean_exit("q, y");
-    }
-
     /// Presses `key` on the catalog and waits for the table to show `view`: its header, and its
     /// rows in the library's order. Returns the rows read off the screen.
     fn catalog_key(&mut self, key: Key, view: View) -> Vec<TableRow> {
@@ -316,56 +139,12 @@ impl Tui {
     }
 }
 
-/// The text of one screen row (wide characters once), trailing blanks trimmed.
-fn row_text(s: &vt100::Screen, row: u16) -> String {
-    let cols = s.size().1;
-    (0..cols)
-        .filter_map(|c| s.cell(row, c))
-        .map(|cell| {
-            if cell.has_contents() {
-                cell.contents()
-            } else if cell.is_wide_continuation() {
-                ""
-            } else {
-                " "
-            }
-        })
-        .collect::<String>()
-        .trim_end()
-        .to_owned()
-}
-
-/// The text of the reverse-video cells of one row.
-fn inverse_text(s: &vt100::Screen, row: u16) -> String {
-    let cols = s.size().1;
-    (0..cols)
-        .filter_map(|c| s.cell(row, c))
-        .filter(|cell| cell.inverse() && !cell.is_wide_continuation())
-        .map(|cell| {
-            if cell.has_contents() {
-                cell.contents()
-            } else {
-                " "
-            }
-        })
-        .collect()
-}
-
-/// Text without any whitespace: names compare equal however they wrapped.
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect()
-}
-
 /// The screen's rows between the title bar and the footer, squashed.
 fn body_squashed(s: &vt100::Screen) -> String {
     (1..s.size().0 - 1)
         .map(|r| squash(&row_text(s, r)))
         .collect()
 }
-
-// ---------------------------------------------------------------------------
-// The catalog table, read off the screen
-// ---------------------------------------------------------------------------
 
 /// One visible row of the catalog table.
 #[derive(Debug, Clone)]
@@ -827,19 +606,7 @@ fn read_the_whole_result(tui: &mut Tui) -> String {
 
 /// From the welcome screen: a new plan with every default kept, on the plan screen.
 fn plan_with_defaults(tui: &mut Tui) {
-    tui.choose(NEW_PLAN);
-    for n in 1.. {
-        tui.expect(&format!("Question {n} of "), T);
-        tui.send_key(Key::Right);
-        let next = format!("Question {} of ", n + 1);
-        tui.wait(&format!("{next:?} or the summary"), |s| {
-            let c = s.contents();
-            c.contains(&next) || c.contains(SUMMARY_LAST_ROW)
-        });
-        if tui.screen_text().contains(SUMMARY_LAST_ROW) {
-            break;
-        }
-    }
+    tui.accept_defaults_to_summary();
     tui.send_key(Key::Char('p'));
     tui.expect("Chosen because", T);
     tui.send_key(Key::Enter);

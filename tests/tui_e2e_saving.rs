@@ -1,6 +1,7 @@
 //! End-to-end tests of saving (issue 4): the real `certwise` binary in a pseudo-terminal, driven
 //! by keys alone, with its data folder in a temporary directory that outlives each launch, so a
-//! test can quit, launch again and find its plans (see `tests/support/pty.rs`).
+//! test can quit, launch again and find its plans (see `tests/support/pty.rs` and
+//! `tests/support/tui.rs`).
 //!
 //! Each step waits for the next screen's own text before pressing the next key.
 
@@ -9,127 +10,33 @@
 
 mod support;
 
-use std::ops::{Deref, DerefMut};
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use certwise::advisor::Plan;
 use certwise::interview::Answers;
-use certwise::knowledge::{Choice, Knowledge, Question, QuestionKind};
 use certwise::store::{Listing, SavedPlan, Store};
-use support::pty::{Key, Session, SessionBuilder, Signal};
-use tempfile::TempDir;
+use support::pty::{Key, Signal};
+use support::tui::Answer::{Digit, Keep, Type};
+use support::tui::{
+    CONTINUE, DEVELOPER, Home, NEW_PLAN, PlanView, Script, T, Tui, WELCOME, WELCOME_FOOTER,
+    answer_interview, body_row, engine_plan, kb, make_plan, option_label, plan_view, row_text,
+    script_answers, strategy_name,
+};
 
-const BIN: &str = env!("CARGO_BIN_EXE_certwise");
-
-/// Generous: a debug build on a busy 2-core machine, test binaries running in parallel.
-const T: Duration = Duration::from_secs(10);
-
-const WELCOME: &str = "Is an AI certification worth it for you?";
-/// The welcome footer: drawn last, so the whole first frame is on screen once it shows.
-const WELCOME_FOOTER: &str = "Enter choose";
-const SUMMARY_LAST_ROW: &str = "→ Make my plan";
-const QUIT_DIALOG: &str = "Quit certwise?";
-const CONTINUE: &str = "Continue with my answers";
-const NEW_PLAN: &str = "Start a new plan";
 const OPEN_SAVED: &str = "Open a saved plan";
 const ANOTHER_COPY: &str = "Another certwise is running with this data folder";
 
-fn kb() -> &'static Knowledge {
-    Knowledge::embedded().unwrap()
-}
-
-fn question(id: &str) -> &'static Question {
-    kb().question(id)
-        .unwrap_or_else(|| panic!("no question {id:?} in assets/questions.ron"))
-}
-
-fn options(q: &Question) -> &[Choice] {
-    match &q.kind {
-        QuestionKind::Choice(options) => options,
-        QuestionKind::Number { .. } => panic!("{} is a number question", q.id),
-    }
-}
-
-/// The label of option `n` (1-based) of question `id`.
-fn option_label(id: &str, n: usize) -> &'static str {
-    &options(question(id))[n - 1].label
-}
-
-fn strategy_name(id: &str) -> &'static str {
-    &kb()
-        .strategy(id)
-        .unwrap_or_else(|| panic!("no strategy {id:?} in assets/strategies.ron"))
-        .name
-}
-
 // ---------------------------------------------------------------------------
-// A home with a data folder that outlives each launch
+// The saved plans in the home's data folder, which outlives each launch
 // ---------------------------------------------------------------------------
-
-/// A temporary HOME with the data folder `HOME/data`; removed when the test ends.
-struct Home {
-    dir: TempDir,
-}
 
 impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
     fn plans(&self) -> PathBuf {
         self.data().join("plans")
     }
 
     fn store(&self) -> Store {
         Store::open(self.data()).unwrap()
-    }
-
-    /// HOME and the XDG folders in the temporary home, so nothing touches the real one.
-    fn builder(&self) -> SessionBuilder {
-        let home = self.dir.path();
-        Session::builder(BIN)
-            .cwd(home)
-            .env("HOME", home)
-            .env("XDG_DATA_HOME", home.join("xdg-data"))
-            .env("XDG_CONFIG_HOME", home.join("xdg-config"))
-            .env_remove("CERTWISE_DATA_DIR")
-            .env_remove("NO_COLOR")
-            .size(80, 24)
-    }
-
-    /// `certwise --data-dir HOME/data`, without waiting for anything.
-    fn spawn(&self) -> Tui {
-        let data = self.data();
-        Tui {
-            session: self
-                .builder()
-                .args(&["--data-dir", data.to_str().unwrap()])
-                .spawn(),
-        }
-    }
-
-    /// `certwise --data-dir HOME/data`, on its welcome screen.
-    fn launch(&self) -> Tui {
-        let tui = self.spawn();
-        tui.expect_all(&[WELCOME, WELCOME_FOOTER]);
-        tui
-    }
-
-    /// `certwise` with `CERTWISE_DATA_DIR=HOME/data`, on its welcome screen.
-    fn launch_with_env(&self) -> Tui {
-        let tui = Tui {
-            session: self.builder().env("CERTWISE_DATA_DIR", self.data()).spawn(),
-        };
-        tui.expect_all(&[WELCOME, WELCOME_FOOTER]);
-        tui
     }
 
     /// The names of the plans on disk that load.
@@ -187,117 +94,10 @@ fn mode(path: &Path) -> u32 {
 }
 
 // ---------------------------------------------------------------------------
-// A certwise session in a PTY
+// Dialogs
 // ---------------------------------------------------------------------------
 
-/// A running `certwise`. Derefs to the PTY [`Session`].
-struct Tui {
-    session: Session,
-}
-
-impl Deref for Tui {
-    type Target = Session;
-    fn deref(&self) -> &Session {
-        &self.session
-    }
-}
-
-impl DerefMut for Tui {
-    fn deref_mut(&mut self) -> &mut Session {
-        &mut self.session
-    }
-}
-
 impl Tui {
-    /// Waits until `pred` holds for the screen; panics with the screen otherwise.
-    fn wait(&self, what: &str, pred: impl FnMut(&vt100::Screen) -> bool) {
-        self.wait_until(what, T, pred)
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-
-    /// Waits until `check` passes for the screen and returns what it found; panics with its last
-    /// complaint and the screen. Polled, because a frame may arrive in several reads.
-    fn check<R>(
-        &self,
-        what: &str,
-        mut check: impl FnMut(&vt100::Screen) -> Result<R, String>,
-    ) -> R {
-        let mut last = String::new();
-        let mut found = None;
-        let result = self.wait_until(what, T, |s| match check(s) {
-            Ok(r) => {
-                found = Some(r);
-                true
-            }
-            Err(e) => {
-                last = e;
-                false
-            }
-        });
-        if let Err(e) = result {
-            panic!("{last}\n{e}");
-        }
-        found.unwrap()
-    }
-
-    fn expect_all(&self, texts: &[&str]) {
-        self.wait(&format!("screen to contain all of {texts:?}"), |s| {
-            let c = s.contents();
-            texts.iter().all(|t| c.contains(t))
-        });
-    }
-
-    fn expect_gone(&self, text: &str) {
-        self.wait(&format!("{text:?} to disappear"), |s| {
-            !s.contents().contains(text)
-        });
-    }
-
-    /// Waits for the title bar (the top row) to contain `text`.
-    fn expect_title(&self, text: &str) {
-        self.wait(&format!("the title bar to contain {text:?}"), |s| {
-            row_text(s, 0).contains(text)
-        });
-    }
-
-    /// Waits for a question, checking the progress line says it is question `n` (1-based).
-    fn expect_question(&self, id: &str, n: usize) {
-        let prompt = &question(id).prompt;
-        let progress = format!("Question {n} of ");
-        self.wait(&format!("question {id} as {progress:?}"), |s| {
-            let c = s.contents();
-            c.contains(prompt.as_str()) && c.contains(&progress)
-        });
-    }
-
-    /// Waits until the list highlight (`▶` in reverse video) is on a row containing `text`.
-    fn expect_highlight(&self, text: &str) {
-        self.wait(&format!("highlight on {text:?}"), |s| {
-            (0..s.size().0)
-                .any(|r| row_text(s, r).contains('▶') && inverse_text(s, r).contains(text))
-        });
-    }
-
-    /// Moves the highlight of a list (welcome menu, saved plans) onto the item showing `text`,
-    /// one key at a time (an item can take several rows).
-    fn highlight(&mut self, text: &str) {
-        for _ in 0..30 {
-            let (target, now) = self.with_screen(|s| (body_row(s, text), highlighted_row(s)));
-            let (Some(target), Some(now)) = (target, now) else {
-                panic!("no {text:?} or no highlight\n{}", self.screen_dump());
-            };
-            if self.with_screen(|s| inverse_text(s, now).contains(text)) {
-                return;
-            }
-            self.send_key(if target > now { Key::Down } else { Key::Up });
-            self.wait("the highlight to move", |s| highlighted_row(s) != Some(now));
-        }
-        panic!(
-            "cannot move the highlight to {text:?}\n{}",
-            self.screen_dump()
-        );
-    }
-
     /// Waits for a dialog titled `title` whose text holds each of `phrases` (however wrapped).
     fn expect_dialog(&self, title: &str, phrases: &[&str]) {
         self.check(&format!("a {title:?} dialog with {phrases:?}"), |s| {
@@ -314,42 +114,6 @@ impl Tui {
         self.wait(&format!("{text:?} to leave the body"), |s| {
             body_row(s, text).is_none()
         });
-    }
-
-    /// From the welcome screen: highlight the menu item and choose it.
-    fn choose(&mut self, item: &str) {
-        self.expect_all(&[WELCOME, item]);
-        self.highlight(item);
-        self.send_key(Key::Enter);
-        self.expect_gone(WELCOME);
-    }
-
-    /// The program exits with status 0 and gives the terminal back.
-    fn assert_clean_exit(&self, how: &str) {
-        let status = self
-            .wait_exit(T)
-            .unwrap_or_else(|| panic!("no exit after {how}\n{}", self.screen_dump()));
-        assert!(
-            status.success(),
-            "exit after {how}: {status:?}\n{}",
-            self.screen_dump()
-        );
-        self.assert_terminal_restored()
-            .unwrap_or_else(|e| panic!("after {how}: {e}"));
-    }
-
-    /// `q` quits at once: nothing unsaved.
-    fn quit(&mut self) {
-        self.send_key(Key::Char('q'));
-        self.assert_clean_exit("q with nothing unsaved");
-    }
-
-    /// `q` asks first (unsaved work); `y` quits.
-    fn quit_confirmed(&mut self) {
-        self.send_key(Key::Char('q'));
-        self.expect(QUIT_DIALOG, T);
-        self.send_key(Key::Char('y'));
-        self.assert_clean_exit("q, y");
     }
 
     /// The text in the open name dialog (between its border and the `▏` cursor).
@@ -399,51 +163,6 @@ impl Tui {
     }
 }
 
-/// The text of one screen row (wide characters once), trailing blanks trimmed.
-fn row_text(s: &vt100::Screen, row: u16) -> String {
-    let cols = s.size().1;
-    (0..cols)
-        .filter_map(|c| s.cell(row, c))
-        .map(|cell| {
-            if cell.has_contents() {
-                cell.contents()
-            } else if cell.is_wide_continuation() {
-                ""
-            } else {
-                " "
-            }
-        })
-        .collect::<String>()
-        .trim_end()
-        .to_owned()
-}
-
-/// The text of the reverse-video cells of one row.
-fn inverse_text(s: &vt100::Screen, row: u16) -> String {
-    let cols = s.size().1;
-    (0..cols)
-        .filter_map(|c| s.cell(row, c))
-        .filter(|cell| cell.inverse() && !cell.is_wide_continuation())
-        .map(|cell| {
-            if cell.has_contents() {
-                cell.contents()
-            } else {
-                " "
-            }
-        })
-        .collect()
-}
-
-/// The first row between the title bar and the footer that shows `text`.
-fn body_row(s: &vt100::Screen, text: &str) -> Option<u16> {
-    (1..s.size().0.saturating_sub(1)).find(|&r| row_text(s, r).contains(text))
-}
-
-/// The row of the list highlight: `▶` in reverse video.
-fn highlighted_row(s: &vt100::Screen) -> Option<u16> {
-    (0..s.size().0).find(|&r| row_text(s, r).contains('▶') && inverse_text(s, r).contains('▶'))
-}
-
 /// Words joined by single spaces.
 fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -483,48 +202,8 @@ fn name_field(s: &vt100::Screen) -> Option<String> {
 }
 
 // ---------------------------------------------------------------------------
-// Answering by keys, and the plan on screen
+// Scripts
 // ---------------------------------------------------------------------------
-
-/// How a test answers one question.
-#[derive(Debug, Clone, Copy)]
-enum Answer {
-    /// Press the option's digit (1-based): picks it and goes on.
-    Digit(usize),
-    /// → keeps the highlighted option or the prefilled number.
-    Keep,
-    /// Type the number and press Enter.
-    Type(&'static str),
-}
-
-use Answer::{Digit, Keep, Type};
-
-impl Answer {
-    fn value(self, q: &Question) -> String {
-        match self {
-            Digit(n) => options(q)[n - 1].value.clone(),
-            Keep => q.default.clone(),
-            Type(text) => text.to_owned(),
-        }
-    }
-
-    fn give(self, tui: &mut Tui) {
-        match self {
-            Digit(n) => {
-                let digit = char::from_digit(u32::try_from(n).unwrap(), 10).unwrap();
-                tui.send_key(Key::Char(digit));
-            }
-            Keep => tui.send_key(Key::Right),
-            Type(text) => {
-                tui.send_text(text);
-                tui.expect(&format!("{text}▏"), T);
-                tui.send_key(Key::Enter);
-            }
-        }
-    }
-}
-
-type Script = &'static [(&'static str, Answer)];
 
 /// Leads to the career-changer strategy.
 const CAREER_CHANGER: Script = &[
@@ -541,167 +220,10 @@ const CAREER_CHANGER: Script = &[
     ("budget_usd", Type("500")),
 ];
 
-/// Leads to the developer strategy.
-const DEVELOPER: Script = &[
-    ("goal", Digit(6)),
-    ("role", Digit(3)),
-    ("ai_experience", Digit(2)),
-    ("projects_built", Keep),
-    ("industry", Keep),
-    ("employer_values_certs", Digit(2)),
-    ("learning_style", Digit(2)),
-    ("uses_ai_at_work", Keep),
-    ("hours_per_week", Type("15")),
-    ("budget_usd", Type("0")),
-];
-
-/// From the welcome screen: a new plan, every question of `script` answered in order (each
-/// checked to be the one asked), ending on the answers summary.
-fn answer_interview(tui: &mut Tui, script: Script) {
-    tui.choose(NEW_PLAN);
-    for (i, &(id, answer)) in script.iter().enumerate() {
-        tui.expect_question(id, i + 1);
-        answer.give(tui);
-    }
-    tui.expect_all(&[SUMMARY_LAST_ROW, "Your answers"]);
-}
-
-/// From the welcome screen: a new plan with every default kept (→), up to the summary.
-fn accept_defaults(tui: &mut Tui) {
-    tui.choose(NEW_PLAN);
-    for n in 1.. {
-        tui.expect(&format!("Question {n} of "), T);
-        tui.send_key(Key::Right);
-        let next = format!("Question {} of ", n + 1);
-        tui.wait(&format!("{next:?} or the summary"), |s| {
-            let c = s.contents();
-            c.contains(&next) || c.contains(SUMMARY_LAST_ROW)
-        });
-        if tui.screen_text().contains(SUMMARY_LAST_ROW) {
-            return;
-        }
-    }
-}
-
-/// From the answers summary: `p`, the strategy screen, Enter, the plan screen.
-fn make_plan(tui: &mut Tui, strategy: &str) {
-    tui.send_key(Key::Char('p'));
-    tui.expect_all(&[strategy_name(strategy), "Chosen because", "Your strategy"]);
-    tui.send_key(Key::Enter);
-    tui.expect_all(&["Your plan", "Ranking (", "Build ", "Hiring signals:"]);
-}
-
-fn engine_plan(script: Script) -> Plan {
-    let mut given = Answers::new();
-    for &(id, answer) in script {
-        given.set(kb(), id, &answer.value(question(id))).unwrap();
-    }
-    certwise::advisor::plan(kb(), &given).unwrap()
-}
-
-/// What the plan screen shows: the split line, the hiring-signals line, and the visible ranking
-/// (each row's name column, wrapped names joined) with the highlighted row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct PlanView {
-    split: String,
-    signals: String,
-    ranking: Vec<String>,
-    selected: Option<usize>,
-}
-
-fn plan_view(s: &vt100::Screen) -> Result<PlanView, String> {
-    let rows: Vec<String> = (0..s.size().0).map(|r| row_text(s, r)).collect();
-    let find = |what: &str| {
-        rows.iter()
-            .find(|r| r.contains(what))
-            .map(|r| r.trim().to_owned())
-            .ok_or(format!("no {what:?} row"))
-    };
-    let split = find("h/week")?;
-    let signals = find("Hiring signals:")?;
-    let column = |line: &str, title: &str| line.find(title).map(|b| line[..b].chars().count());
-    let (header, name_col, end_col) = rows
-        .iter()
-        .enumerate()
-        .find_map(|(i, l)| Some((i, column(l, "Recommendation")?, column(l, "Cost")?)))
-        .ok_or("no ranking header")?;
-    // The footer is drawn last: with the plan's keys there, the frame is whole.
-    if !rows.last().is_some_and(|f| f.contains("Tab pane")) {
-        return Err("the plan screen is not drawn yet".into());
-    }
-    let mut ranking: Vec<String> = Vec::new();
-    let mut selected = None;
-    let mut closed = false;
-    for (i, line) in rows.iter().enumerate().skip(header + 1) {
-        let line: Vec<char> = line.chars().collect();
-        if line.iter().find(|c| **c != ' ') == Some(&'└') {
-            closed = true;
-            break;
-        }
-        let cut = |from: usize, to: usize| -> String {
-            line[from.min(line.len())..to.min(line.len())]
-                .iter()
-                .collect()
-        };
-        let name = cut(name_col, end_col).trim().to_owned();
-        let starts_row = cut(0, name_col).contains(|c: char| c.is_ascii_digit() || c == '—');
-        match ranking.last_mut() {
-            Some(last) if !starts_row => {
-                if !name.is_empty() {
-                    last.push(' ');
-                    last.push_str(&name);
-                }
-            }
-            _ => ranking.push(name),
-        }
-        if line.contains(&'▶') {
-            let inverse = inverse_text(s, u16::try_from(i).unwrap());
-            if !inverse.contains('▶') {
-                return Err(format!("the ▶ row is not in reverse video: {inverse:?}"));
-            }
-            selected = Some(ranking.len() - 1);
-        }
-    }
-    if !closed {
-        return Err("no bottom border under the ranking".into());
-    }
-    Ok(PlanView {
-        split,
-        signals,
-        ranking,
-        selected,
-    })
-}
-
-/// Whether a ranking row shows `name`, wherever it wrapped.
-fn shows(row: &str, name: &str) -> bool {
-    let squash = |s: &str| s.split_whitespace().collect::<String>();
-    squash(row).contains(&squash(name))
-}
-
 /// Waits until the plan screen shows the engine's plan for `script` (its split, its top
 /// recommendation first and highlighted), and returns what it shows.
 fn check_plan(tui: &Tui, script: Script, strategy: &str) -> PlanView {
-    let plan = engine_plan(script);
-    assert_eq!(plan.strategy.id, strategy, "the script leads elsewhere");
-    let split = format!(
-        "Build {}% · {} h/week",
-        plan.split.build_percent, plan.split.build_hours_per_week
-    );
-    let top = plan.recommendations[0].name.clone();
-    tui.check(&format!("the plan with {split:?}, {top:?} on top"), |s| {
-        let v = plan_view(s)?;
-        if !v.split.starts_with(&split) {
-            return Err(format!("split {:?}, expected {split:?}", v.split));
-        }
-        if v.selected != Some(0) {
-            return Err(format!("row {:?} selected, expected the first", v.selected));
-        }
-        if !v.ranking.first().is_some_and(|r| shows(r, &top)) {
-            return Err(format!("expected {top:?} on top: {:?}", v.ranking));
-        }
-        Ok(v)
-    })
+    support::tui::check_plan(tui, &script_answers(script), strategy, &[])
 }
 
 // ---------------------------------------------------------------------------
@@ -741,7 +263,7 @@ fn a_saved_plan_reopens_as_it_was_and_keeps_its_progress() {
     let (file, saved) = home.saved(&name);
     assert_eq!(file.extension().unwrap(), "ron");
     assert_eq!(mode(&file), 0o600, "{} is not owner-only", file.display());
-    assert_eq!(saved.plan, engine_plan(CAREER_CHANGER));
+    assert_eq!(saved.plan, engine_plan(&script_answers(CAREER_CHANGER)));
     let bytes = std::fs::read(&file).unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(text.contains("version:"), "{text}");
@@ -1120,7 +642,7 @@ fn a_corrupt_plan_file_is_listed_as_unreadable_and_set_aside() {
     // A new plan saved under the old file's name does not touch the set-aside file.
     tui.send_key(Key::Esc);
     tui.expect_all(&[WELCOME, WELCOME_FOOTER]);
-    accept_defaults(&mut tui);
+    tui.accept_defaults_to_summary();
     make_plan(&mut tui, engine_plan(&[]).strategy.id.as_str());
     tui.save_as("broken");
     tui.expect_title("Saved \"broken\".");

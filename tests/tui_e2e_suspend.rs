@@ -6,12 +6,8 @@
 
 mod support;
 
-use std::time::Duration;
-
 use support::pty::{Key, Session};
-
-const BIN: &str = env!("CARGO_BIN_EXE_certwise");
-const T: Duration = Duration::from_secs(10);
+use support::tui::{BIN, T, WELCOME};
 
 #[test]
 fn ctrl_z_suspends_and_fg_brings_the_screen_back() {
@@ -28,8 +24,7 @@ fn ctrl_z_suspends_and_fg_brings_the_screen_back() {
         .spawn();
     sh.wait_for("PROMPT$", T).unwrap();
     sh.send_text(&format!("{BIN} --data-dir {}\r", data.display()));
-    sh.wait_for("Is an AI certification worth it for you?", T)
-        .unwrap();
+    sh.wait_for(WELCOME, T).unwrap();
     // Move into the interview so there is state to keep.
     sh.send_key(Key::Enter);
     sh.wait_for("Question 1 of", T).unwrap();
