@@ -167,23 +167,35 @@ impl Store {
 
     /// Holds the write lock (a separate lock file) until dropped. Waits a while for another
     /// copy's write, then gives up with [`StoreError::Busy`] rather than hang.
-    fn write_lock(&self) -> Result<File, StoreError> {
+    ///
+    /// The wait is a blocking lock on a second handle, in its own thread, so a waiter takes the
+    /// lock the moment it is free. (Polling `try_lock` with sleeps let a waiter lose every race
+    /// to writers that came later, and give up while the others saved.) A lock belongs to the
+    /// open file, shared by both handles, so it stays held through `file` once the thread is
+    /// done; a thread that gets it after we gave up drops it at once.
+    pub(crate) fn write_lock(&self) -> Result<File, StoreError> {
         let path = self.root.join("write.lock");
         let file = open_lock_file(&path)?;
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(LOCK_WAIT_SECS);
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(file),
-                Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
-                    std::thread::sleep(std::time::Duration::from_millis(10));
-                }
-                Err(std::fs::TryLockError::WouldBlock) => {
-                    return Err(StoreError::Busy(self.root.clone()));
-                }
-                Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(StoreError::io("lock", &path, e));
-                }
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => {}
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(StoreError::io("lock", &path, e));
             }
+        }
+        let waiter = file
+            .try_clone()
+            .map_err(|e| StoreError::io("lock", &path, e))?;
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let locked = waiter.lock();
+            // Gave up already: dropping `waiter` (the last handle) lets the lock go.
+            let _ = tx.send(locked);
+        });
+        match rx.recv_timeout(std::time::Duration::from_secs(LOCK_WAIT_SECS)) {
+            Ok(Ok(())) => Ok(file),
+            Ok(Err(e)) => Err(StoreError::io("lock", &path, e)),
+            Err(_) => Err(StoreError::Busy(self.root.clone())),
         }
     }
 

@@ -791,6 +791,43 @@ fn threads_saving_at_once_never_corrupt_a_file() {
     assert_eq!(store.load("shared").unwrap().plan, plan.plan);
 }
 
+/// Another copy holding the write lock: a save waits for it and goes ahead the moment it is let
+/// go, and nothing is written meanwhile.
+#[test]
+fn a_save_waits_for_another_writer_and_then_goes_ahead() {
+    let (_dir, store) = store();
+    let other = fs::File::create(store.root().join("write.lock")).unwrap();
+    other.lock().unwrap();
+    std::thread::scope(|s| {
+        let saving = s.spawn(|| store.save(&saved("Waited"), false));
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert!(!saving.is_finished(), "the save did not wait for the lock");
+        assert!(
+            names(&store).is_empty(),
+            "written while another copy held the lock"
+        );
+        other.unlock().unwrap();
+        saving.join().unwrap().unwrap();
+    });
+    assert_eq!(names(&store), ["Waited"]);
+}
+
+/// A writer that never lets go: the save gives up with a message saying so, and writes nothing.
+#[test]
+fn a_save_gives_up_on_a_lock_held_too_long() {
+    let (_dir, store) = store();
+    let other = fs::File::create(store.root().join("write.lock")).unwrap();
+    other.lock().unwrap();
+    let err = store.save(&saved("Never"), false).unwrap_err();
+    assert!(matches!(err, StoreError::Busy(_)), "{err:?}");
+    assert!(err.to_string().contains("try again"), "{err}");
+    assert!(names(&store).is_empty());
+    // Let go: the next save works, so the waiter that gave up did not keep the lock.
+    other.unlock().unwrap();
+    store.save(&saved("Later"), false).unwrap();
+    assert_eq!(names(&store), ["Later"]);
+}
+
 #[test]
 fn only_one_of_many_saves_under_a_new_name_wins() {
     let (_dir, store) = store();
