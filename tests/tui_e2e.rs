@@ -143,9 +143,11 @@ fn check_summary(tui: &Tui, script: &[(&str, Answer)]) {
 }
 
 /// Whether a summary line is the row of question `id` (`  id   value` or `▶ id   value`).
+/// The summary's row for question `id`: it starts with the question's topic.
 fn starts_with_id(line: &str, id: &str) -> bool {
     let rest = line.trim_start().trim_start_matches('▶').trim_start();
-    rest.strip_prefix(id).is_some_and(|r| r.starts_with("  "))
+    rest.strip_prefix(question(id).topic.as_str())
+        .is_some_and(|r| r.starts_with("  "))
 }
 
 fn run_case(case: &Case) {
@@ -208,9 +210,9 @@ fn changing_an_answer_changes_the_plan() {
 
     tui.send_key(Key::Char('a'));
     tui.expect_all(&[SUMMARY_LAST_ROW, "Your answers"]);
-    tui.expect_highlight("goal");
+    tui.expect_highlight(&question("goal").topic);
     tui.send_key(Key::Down);
-    tui.expect_highlight("role");
+    tui.expect_highlight(&question("role").topic);
     tui.send_key(Key::Enter);
     tui.expect_question("role", 2);
     // The current answer is marked and highlighted.
@@ -246,14 +248,14 @@ fn changing_an_answer_changes_the_plan() {
     tui.send_key(Key::Char('a'));
     tui.expect(SUMMARY_LAST_ROW, T);
     tui.send_keys(&[Key::Down, Key::Down]);
-    tui.expect_highlight("ai_experience");
+    tui.expect_highlight(&question("ai_experience").topic);
     tui.send_key(Key::Enter);
     tui.expect_question("ai_experience", 3);
     tui.send_key(Key::Char('3'));
     tui.expect_question("projects_built", 4);
     tui.send_key(Key::Char('3'));
     tui.expect(SUMMARY_LAST_ROW, T);
-    tui.expect_highlight("projects_built");
+    tui.expect_highlight(&question("projects_built").topic);
     tui.send_key(Key::Char('p'));
     tui.expect(strategy_name("student"), T);
     tui.send_key(Key::Enter);
@@ -520,7 +522,10 @@ fn typed_numbers_out_of_range_show_an_inline_message() {
     tui.expect(SUMMARY_LAST_ROW, T);
     tui.check("the typed numbers in the summary", |s| {
         let screen = s.contents();
-        for (id, value) in [("hours_per_week", " 12"), ("budget_usd", " 250")] {
+        for (id, value) in [
+            ("hours_per_week", " 12 hours a week"),
+            ("budget_usd", " 250 USD"),
+        ] {
             let row = screen.lines().find(|l| starts_with_id(l, id));
             if !row.is_some_and(|r| r.trim_end().ends_with(value)) {
                 return Err(format!("{id} should be{value}: {row:?}"));
@@ -774,7 +779,7 @@ fn no_color_keeps_the_selection_visible_and_sends_no_colour() {
         tui.send_key(Key::Enter);
     }
     tui.expect(SUMMARY_LAST_ROW, T);
-    tui.expect_highlight("budget_usd");
+    tui.expect_highlight("→ Make my plan");
     make_plan(&mut tui, "professional");
 
     let answers = [

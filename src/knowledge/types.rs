@@ -52,6 +52,8 @@ pub struct Question {
     pub kind: QuestionKind,
     /// The value used when the person does not answer (a choice value, or a number as text).
     pub default: String,
+    /// What the answer is about, in a few words: the answers summary lists answers by it.
+    pub topic: String,
     /// The question is asked only when this holds for the answers given so far.
     #[serde(default)]
     pub ask_if: Condition,

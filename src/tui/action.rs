@@ -38,6 +38,8 @@ pub enum Action {
     ShowPlan,
     /// Open the answers summary from the plan to change answers.
     EditAnswers,
+    /// Go to the welcome screen, keeping the answers and the plan.
+    GoHome,
     /// Show the keys of the current screen.
     OpenHelp,
     /// Close the open overlay.

@@ -148,6 +148,9 @@ pub struct App {
     pub input_error: Option<String>,
     /// The question was opened from the answers summary: Enter returns there.
     pub editing_from_summary: bool,
+    /// The answers summary was opened from the plan (`a`): going back returns to the plan while
+    /// no answer has changed.
+    pub summary_from_plan: bool,
     pub welcome_row: usize,
     pub summary_row: usize,
     pub plan: Option<Plan>,
@@ -188,6 +191,8 @@ pub struct App {
 /// What the welcome menu offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WelcomeItem {
+    /// A plan is on hand (made or opened, saved or not).
+    BackToPlan,
     Continue,
     NewPlan,
     OpenSaved,
@@ -199,6 +204,7 @@ pub enum WelcomeItem {
 impl WelcomeItem {
     pub fn label(self) -> &'static str {
         match self {
+            WelcomeItem::BackToPlan => "Back to my plan",
             WelcomeItem::Continue => "Continue with my answers",
             WelcomeItem::NewPlan => "Start a new plan",
             WelcomeItem::OpenSaved => "Open a saved plan",
@@ -228,6 +234,7 @@ impl App {
             input_fresh: true,
             input_error: None,
             editing_from_summary: false,
+            summary_from_plan: false,
             welcome_row: 0,
             summary_row: 0,
             plan: None,
@@ -261,7 +268,9 @@ impl App {
     /// The welcome menu, in order.
     pub fn welcome_items(&self) -> Vec<WelcomeItem> {
         let mut items = Vec::new();
-        if !self.answers.is_empty() {
+        if self.plan.is_some() {
+            items.push(WelcomeItem::BackToPlan);
+        } else if !self.answers.is_empty() {
             items.push(WelcomeItem::Continue);
         }
         items.push(WelcomeItem::NewPlan);
@@ -291,6 +300,11 @@ impl App {
             Some(Overlay::Error(_)) => return Mode::Error,
             None => {}
         }
+        self.screen_mode()
+    }
+
+    /// The mode of the screen under any overlay.
+    pub fn screen_mode(&self) -> Mode {
         if self.too_small() {
             return Mode::TooSmall;
         }
@@ -332,6 +346,12 @@ impl App {
             Action::Resize(w, h) => {
                 self.width = w;
                 self.height = h;
+                // Help lists the keys of what is under it, which a resize can change (from
+                // "terminal too small" back to the screen, or the other way).
+                let now = self.screen_mode();
+                if let Some(Overlay::Help { under, .. }) = &mut self.overlay {
+                    *under = now;
+                }
                 self.clamp_scroll();
             }
             Action::ForceQuit => self.running = false,
@@ -351,6 +371,11 @@ impl App {
                 }
             }
             Action::Confirm => self.confirm(),
+            Action::GoHome if self.overlay.is_none() => {
+                self.screen = Screen::Welcome;
+                self.welcome_row = 0;
+                self.scroll = 0;
+            }
             Action::Replan => self.replan(),
             _ if matches!(self.overlay, Some(Overlay::Input(_))) => self.update_input(action),
             _ if self.overlay.is_some() => self.update_overlay(action),
@@ -382,6 +407,10 @@ impl App {
                 self.welcome_row = moved(self.welcome_row, action, items.len(), 1);
             }
             Action::Select => match items.get(self.welcome_row) {
+                Some(WelcomeItem::BackToPlan) => {
+                    self.screen = Screen::Plan;
+                    self.scroll = 0;
+                }
                 Some(WelcomeItem::Continue) => self.open_question(&self.first_unanswered(), false),
                 Some(WelcomeItem::NewPlan) => self.start_new(),
                 Some(WelcomeItem::OpenSaved) => self.open_saved_list(),
@@ -523,7 +552,13 @@ impl App {
                 let from_summary = self.editing_from_summary;
                 self.open_question(id, from_summary);
             }
-            None => self.open_summary(Some(&q.id)),
+            // Changed from the summary: back there, on that answer. At the end of the
+            // interview: on "Make my plan", the next thing to do.
+            None if self.editing_from_summary => self.open_summary(Some(&q.id)),
+            None => {
+                self.open_summary(None);
+                self.summary_row = self.resolved().asked_count();
+            }
         }
     }
 
@@ -581,6 +616,10 @@ impl App {
                 }
             }
             Action::Select | Action::ShowPlan => self.make_plan(),
+            Action::Back if self.summary_from_plan && self.plan.is_some() => {
+                self.screen = Screen::Plan;
+                self.scroll = 0;
+            }
             Action::Back => {
                 let last = self
                     .resolved()
@@ -599,6 +638,7 @@ impl App {
         match advisor::plan(self.kb, &self.answers) {
             Ok(plan) => {
                 self.plan = Some(plan);
+                self.summary_from_plan = false;
                 self.screen = Screen::Strategy;
                 self.scroll = 0;
                 self.rank_row = 0;
@@ -614,7 +654,10 @@ impl App {
                 self.screen = Screen::Plan;
                 self.scroll = 0;
             }
-            Action::Back => self.open_summary(None),
+            Action::Back => {
+                self.open_summary(None);
+                self.summary_from_plan = false;
+            }
             _ => {
                 self.scroll = scrolled(
                     self.scroll,
@@ -638,7 +681,10 @@ impl App {
                 self.screen = Screen::Strategy;
                 self.scroll = 0;
             }
-            Action::EditAnswers => self.open_summary(None),
+            Action::EditAnswers => {
+                self.open_summary(None);
+                self.summary_from_plan = true;
+            }
             Action::OpenSave => self.open_save(),
             Action::ToggleProgress => self.toggle_progress(),
             Action::OpenCatalog => self.open_catalog(),

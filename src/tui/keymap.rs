@@ -344,6 +344,13 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some("answers"),
     },
     Binding {
+        scope: Scope::Only(&[M::Summary, M::Strategy, M::Plan]),
+        keys: &[Code(K::Char('w'))],
+        action: Action::GoHome,
+        help: "go to the welcome screen (answers and plan are kept)",
+        hint: None,
+    },
+    Binding {
         scope: Scope::Only(&[M::Plan, M::Strategy, M::Help, M::Summary]),
         keys: &[Code(K::PageUp)],
         action: Action::PageUp,

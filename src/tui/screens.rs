@@ -142,7 +142,7 @@ pub fn summary(app: &App, area: Rect, buf: &mut Buffer) {
     .render(head, buf);
     let label_width = resolved
         .asked()
-        .map(|(q, _)| q.id.len())
+        .map(|(q, _)| textwrap::core::display_width(&q.topic))
         .max()
         .unwrap_or(0)
         .min(usize::from(rows.width / 3));
@@ -150,11 +150,14 @@ pub fn summary(app: &App, area: Rect, buf: &mut Buffer) {
         .asked()
         .map(|(q, v)| {
             let assumed = app.answers.get(&q.id).is_none();
-            let value = q.label_of(v);
+            let value = match &q.kind {
+                QuestionKind::Number { unit, .. } => format!("{v} {unit}"),
+                QuestionKind::Choice(_) => q.label_of(v).to_owned(),
+            };
             let value_style = if assumed { t.dim } else { t.text };
             let suffix = if assumed { " (default)" } else { "" };
             ListItem::new(wrap_after(
-                Span::styled(format!("{:<label_width$}  ", q.id), t.key),
+                Span::styled(format!("{:<label_width$}  ", q.topic), t.key),
                 &format!("{value}{suffix}"),
                 rows.width.saturating_sub(2),
                 value_style,
