@@ -162,3 +162,37 @@ fn the_summary_lists_answers_by_topic_not_by_id() {
         }
     }
 }
+
+/// The title row of the screen as text.
+fn title_row(app: &App) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, 0)].symbol().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_long_plan_name_gives_way_to_the_message_with_a_space_between() {
+    let mut app = at_plan();
+    app.opened = Some("Experienced developer moving into ML platform work".to_owned());
+    app.unsaved = true;
+    app.status = Some("Re-planned with the current knowledge; press s to save.".to_owned());
+    let row = title_row(&app);
+    let status_at = row.find("Re-planned").expect(&row);
+    assert!(
+        row.contains('…'),
+        "the name is cut with an ellipsis: {row:?}"
+    );
+    assert!(
+        row[..status_at].ends_with("  ") || row[..status_at].ends_with("… "),
+        "a space before the message: {row:?}"
+    );
+    // With room, the whole name shows.
+    app.status = None;
+    app.update(Action::Resize(120, 30));
+    let row = title_row(&app);
+    assert!(row.contains("ML platform work (changed)"), "{row:?}");
+}

@@ -163,7 +163,7 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = ranking_rows(app);
     // Narrow terminals drop the status, then the hours column, so the names keep room.
     let inner = area.width.saturating_sub(4);
-    let show_status = inner >= 74;
+    let show_status = inner >= 75;
     let show_hours = inner >= 62;
     let mut widths = vec![
         Constraint::Length(12),
@@ -176,7 +176,7 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
         header.push("Hours");
     }
     if show_status {
-        widths.push(Constraint::Length(7));
+        widths.push(Constraint::Length(8));
         header.push("Status");
     }
     let fixed: u16 = widths
@@ -197,16 +197,26 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
                 ]),
                 None => Line::styled("  —", t.dim),
             };
+            // " - " is kept with the word before it, so a continued name never starts with a
+            // dash that reads like a list item.
             let name = if r.score.is_some() {
-                format!(
-                    "{} {}",
-                    crate::tui::saved_screen::progress_mark(app, r.id),
-                    r.name
+                wrap_after(
+                    Span::raw(format!(
+                        "{} ",
+                        crate::tui::saved_screen::progress_mark(app, r.id)
+                    )),
+                    &r.name.replace(" - ", "\u{a0}- "),
+                    name_width,
+                    t.text,
                 )
             } else {
-                r.name.to_owned()
+                wrap(
+                    &retired_name(app, r).replace(" - ", "\u{a0}- "),
+                    name_width,
+                    t.text,
+                    "",
+                )
             };
-            let name = wrap(&name, name_width, t.text, "");
             let height = u16::try_from(name.len()).unwrap_or(1).max(1);
             let status_style = if r.status == "retired" { t.bad } else { t.dim };
             let mut cells = vec![
@@ -231,6 +241,26 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
         .highlight_symbol("▶ ");
     let mut state = TableState::default().with_selected(Some(app.rank_row));
     StatefulWidget::render(table, area, buf, &mut state);
+}
+
+/// A retired certification's row names what replaced it.
+fn retired_name(app: &App, row: &RankRow) -> String {
+    let successor = app.kb.entry(row.id).and_then(|e| match &e.status {
+        crate::knowledge::Status::Retired { successor, .. } => app.kb.entry(successor),
+        crate::knowledge::Status::Active => None,
+    });
+    match successor {
+        // The exam code is enough here ("(AI-103)"); the detail pane has the whole name.
+        Some(s) => {
+            let short = s
+                .name
+                .rsplit_once('(')
+                .and_then(|(_, code)| code.strip_suffix(')'))
+                .unwrap_or(&s.name);
+            format!("{} → replaced by {short}", row.name)
+        }
+        None => row.name.to_owned(),
+    }
 }
 
 fn ranking_title(app: &App, rows: usize) -> String {

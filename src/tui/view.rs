@@ -101,6 +101,11 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         .min(area.width / 2);
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
+    // The plan's name gives way to the message on the right, with a space between them.
+    let fixed = format!(" certwise · {screen}");
+    let room = usize::from(left_area.width.saturating_sub(1))
+        .saturating_sub(textwrap::core::display_width(&fixed));
+    let name = ellipsized(&name, room);
     Line::from(vec![
         Span::styled(" certwise", t.heading),
         Span::styled(format!(" · {screen}"), t.title),
@@ -110,6 +115,27 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
     Line::from(Span::styled(right, t.dim))
         .right_aligned()
         .render(right_area, buf);
+}
+
+/// `text` cut to `width` columns, ending in "…" when cut.
+fn ellipsized(text: &str, width: usize) -> String {
+    if textwrap::core::display_width(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = textwrap::core::display_width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
@@ -159,6 +185,8 @@ pub fn wrap(
         .initial_indent(indent)
         .subsequent_indent(indent)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        // Break at spaces only: "(AI-102)" or "MLA-C01" split at the hyphen reads badly.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(true);
     textwrap::wrap(text, options)
         .into_iter()
@@ -177,6 +205,7 @@ pub fn wrap_after(
     let avail = usize::from(width).saturating_sub(indent.len()).max(1);
     let options = textwrap::Options::new(avail)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(true);
     textwrap::wrap(text, options)
         .into_iter()
