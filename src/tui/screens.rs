@@ -34,8 +34,7 @@ pub fn welcome(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled("Is an AI certification worth it for you?", t.heading),
     ];
     intro.extend(wrap(
-        "Answer a few questions about the problem you are solving. certwise turns the answers into a scored plan: \
-         what to study, what to build instead, and what to avoid, with every score explained.",
+        "Answer a few questions and get a scored plan: what to build, study or skip.",
         area.width,
         t.text,
         "",
