@@ -508,6 +508,21 @@ fn an_error_restores_the_terminal_and_shows_the_message() {
     );
 }
 
+/// Terminal queries (cursor position, device attributes) hang for seconds in terminals that do not
+/// answer; certwise must not send any, from start to plan to quit.
+#[test]
+fn no_terminal_queries_from_start_to_plan_to_quit() {
+    let mut tui = Tui::start();
+    tui.accept_defaults_to_summary();
+    make_plan(&mut tui, "career-changer");
+    tui.quit_confirmed();
+    assert_eq!(
+        tui.queries_answered(),
+        0,
+        "certwise asked the terminal something"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // 5. Typed numbers are validated inline
 // ---------------------------------------------------------------------------
