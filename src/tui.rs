@@ -6,6 +6,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::{cursor, execute, terminal};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
@@ -63,17 +64,16 @@ pub fn start(data_dir: Option<&std::path::Path>) -> Result<(), CliError> {
     // before the first frame, so a resize during start-up is not lost.
     event::poll(Duration::ZERO)
         .map_err(|e| CliError::failure(format!("cannot read the terminal: {e}")))?;
-    // Installs a panic hook that restores the terminal, then enters raw mode and the alternate
-    // screen.
-    let mut terminal = ratatui::try_init()
-        .map_err(|e| CliError::failure(format!("cannot set up the terminal: {e}")))?;
+    let fault = Fault::from_env();
+    let mut terminal =
+        init().map_err(|e| CliError::failure(format!("cannot set up the terminal: {e}")))?;
     read_input(tx);
     let size = terminal.size().unwrap_or_default();
     let app = App::new(kb, theme::Theme::from_env(), size.width, size.height);
     // The session lock lives as long as this function: another copy sees it and is told.
     let (mut app, _session_lock) = connect(app, data_dir);
     app.reload_user_catalog();
-    let result = run(&mut terminal, app, &rx);
+    let result = run(&mut terminal, app, &rx, fault);
     restore();
     result.map_err(|e| CliError::failure(format!("terminal error: {e}")))
 }
@@ -106,6 +106,55 @@ fn connect(app: App, flag: Option<&std::path::Path>) -> (App, Option<std::fs::Fi
             .to_owned(),
     ));
     (app, None)
+}
+
+/// A fault to inject after the first frame, so tests can check the terminal is given back after
+/// a panic or an error. Read once, from the undocumented-for-users `CERTWISE_TEST_FAULT`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    Panic,
+    Error,
+}
+
+impl Fault {
+    fn from_env() -> Option<Fault> {
+        match std::env::var("CERTWISE_TEST_FAULT").ok()?.as_str() {
+            "panic" => Some(Fault::Panic),
+            "error" => Some(Fault::Error),
+            _ => None,
+        }
+    }
+
+    fn strike(self) -> io::Result<()> {
+        match self {
+            Fault::Panic => {
+                panic!("CERTWISE_TEST_FAULT=panic: a deliberate panic after the first frame")
+            }
+            Fault::Error => Err(io::Error::other(
+                "CERTWISE_TEST_FAULT=error: a deliberate error after the first frame",
+            )),
+        }
+    }
+}
+
+/// Installs the panic hook, then enters raw mode and the alternate screen (what `ratatui::init`
+/// does, but with a hook that also shows the cursor).
+fn init() -> io::Result<DefaultTerminal> {
+    install_panic_hook();
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+    ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+/// On a panic in any thread: give the terminal back fully (raw mode off, main screen, cursor
+/// shown) first, so the panic message that the previous hook prints is readable. ratatui's own
+/// hook does not show the cursor.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
 }
 
 /// Leaves raw mode and the alternate screen and shows the cursor.
@@ -146,8 +195,12 @@ fn run(
     terminal: &mut DefaultTerminal,
     mut app: App,
     rx: &mpsc::Receiver<Message>,
+    fault: Option<Fault>,
 ) -> io::Result<()> {
     terminal.draw(|f| f.render_widget(&app, f.area()))?;
+    if let Some(fault) = fault {
+        fault.strike()?;
+    }
     while app.running {
         let Ok(message) = rx.recv() else { break };
         // crossterm loses a SIGWINCH that wakes it together with input (it returns the input and

@@ -469,6 +469,62 @@ fn sigterm_on_the_plan_screen_restores_the_terminal() {
     tui.assert_clean_exit("SIGTERM on the plan screen");
 }
 
+/// `CERTWISE_TEST_FAULT` makes certwise fail right after its first frame; the terminal must still
+/// be given back (main screen, cursor shown, cooked mode) and the reason shown.
+fn fault_after_first_frame(fault: &str) -> (u32, String) {
+    let home = Home::new();
+    let s = home
+        .certwise_with_env()
+        .env("CERTWISE_TEST_FAULT", fault)
+        // A backtrace would push the message off the 24 rows.
+        .env("RUST_BACKTRACE", "0")
+        .spawn();
+    let status = s
+        .wait_exit(T)
+        .unwrap_or_else(|| panic!("no exit with fault {fault}\n{}", s.screen_dump()));
+    let out = String::from_utf8_lossy(&s.output_bytes()).into_owned();
+    assert!(
+        out.contains(WELCOME),
+        "the fault comes after the first frame: {out:?}"
+    );
+    s.assert_terminal_restored()
+        .unwrap_or_else(|e| panic!("after fault {fault}: {e}"));
+    (status.exit_code(), s.screen_text())
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_shows_the_message() {
+    let (code, screen) = fault_after_first_frame("panic");
+    assert_eq!(code, 101, "{screen}");
+    assert!(screen.contains("panicked"), "{screen}");
+    assert!(screen.contains("a deliberate panic"), "{screen}");
+}
+
+#[test]
+fn an_error_restores_the_terminal_and_shows_the_message() {
+    let (code, screen) = fault_after_first_frame("error");
+    assert_ne!(code, 0, "{screen}");
+    assert!(
+        screen.contains("certwise: terminal error: CERTWISE_TEST_FAULT=error"),
+        "{screen}"
+    );
+}
+
+/// Terminal queries (cursor position, device attributes) hang for seconds in terminals that do not
+/// answer; certwise must not send any, from start to plan to quit.
+#[test]
+fn no_terminal_queries_from_start_to_plan_to_quit() {
+    let mut tui = Tui::start();
+    tui.accept_defaults_to_summary();
+    make_plan(&mut tui, "career-changer");
+    tui.quit_confirmed();
+    assert_eq!(
+        tui.queries_answered(),
+        0,
+        "certwise asked the terminal something"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // 5. Typed numbers are validated inline
 // ---------------------------------------------------------------------------

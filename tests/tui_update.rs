@@ -427,15 +427,44 @@ fn typed_numbers_are_validated_inline() {
 }
 
 #[test]
-fn delete_on_an_empty_number_goes_back() {
-    let mut a = app();
-    answer_all_defaults(&mut a);
-    a.summary_row = a.resolved().position("budget_usd").unwrap();
-    a.update(Action::Select);
-    for _ in 0..10 {
-        a.update(Action::DeleteChar);
+fn held_backspace_in_a_number_only_empties_it() {
+    for from_summary in [false, true] {
+        let mut a = app();
+        answer_all_defaults(&mut a);
+        if from_summary {
+            a.summary_row = a.resolved().position("budget_usd").unwrap();
+            a.update(Action::Select);
+        } else {
+            a.open_question("budget_usd", false);
+        }
+        assert_eq!(a.mode(), Mode::Number);
+        for _ in 0..20 {
+            let action = keymap(a.mode(), &key(KeyCode::Backspace)).unwrap();
+            a.update(action);
+        }
+        assert_eq!(
+            a.screen,
+            Screen::Interview,
+            "Backspace never leaves the field"
+        );
+        assert_eq!(a.question, "budget_usd");
+        assert!(a.input.is_empty());
+        // Esc is the way back.
+        let back = keymap(Mode::Number, &key(KeyCode::Esc)).unwrap();
+        a.update(back);
+        if from_summary {
+            assert_eq!(a.screen, Screen::Summary);
+        } else {
+            assert_ne!(a.question, "budget_usd");
+        }
     }
-    assert_eq!(a.screen, Screen::Summary);
+    let help: Vec<_> = keymap::help_rows(Mode::Number)
+        .iter()
+        .filter(|b| b.action == Action::Back)
+        .flat_map(|b| b.keys.iter().map(|k| k.label()))
+        .collect();
+    assert!(help.contains(&"Esc".to_owned()), "{help:?}");
+    assert!(!help.contains(&"Backspace".to_owned()), "{help:?}");
 }
 
 #[test]

@@ -504,9 +504,8 @@ impl App {
             (QuestionKind::Number { .. }, Action::DeleteChar) => {
                 self.input_fresh = false;
                 self.input_error = None;
-                if self.input.pop().is_none() {
-                    self.go_back();
-                }
+                // Only edits: a held Backspace must not run back through earlier questions.
+                self.input.pop();
             }
             (_, Action::Select | Action::Forward) => self.answer_and_advance(),
             (_, Action::Back) => self.go_back(),

@@ -183,7 +183,7 @@ const LISTS: &[Mode] = &[
     M::Help,
     M::Saved,
 ];
-const SCREENS_WITH_BACK: &[Mode] = &[M::Choice, M::Number, M::Summary, M::Strategy, M::Plan];
+const SCREENS_WITH_BACK: &[Mode] = &[M::Choice, M::Summary, M::Strategy, M::Plan];
 
 /// The key table. Order matters: the first match wins, and help lists rows in this order.
 pub static BINDINGS: &[Binding] = &[
@@ -284,7 +284,7 @@ pub static BINDINGS: &[Binding] = &[
         scope: Scope::Only(&[M::Number]),
         keys: &[Code(K::Backspace), Code(K::Delete)],
         action: Action::DeleteChar,
-        help: "delete the last digit (goes back when empty)",
+        help: "delete the last digit (never goes back: holding it only empties the field)",
         hint: None,
     },
     Binding {
@@ -313,6 +313,13 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[Code(K::Esc), Code(K::Backspace)],
         action: Action::Back,
         help: "go back",
+        hint: Some("back"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Number]),
+        keys: &[Code(K::Esc)],
+        action: Action::Back,
+        help: "go back (Backspace only edits the number)",
         hint: Some("back"),
     },
     Binding {
