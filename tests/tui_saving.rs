@@ -358,3 +358,91 @@ fn save_open_save_again_leaves_identical_bytes() {
     );
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
+
+/// Opens the saved-plans list from the welcome screen and the plan named `name`.
+fn open_from_list(a: &mut App, name: &str) {
+    a.screen = Screen::Welcome;
+    a.welcome_row = a
+        .welcome_items()
+        .iter()
+        .position(|i| *i == WelcomeItem::OpenSaved)
+        .unwrap();
+    a.update(Action::Select);
+    assert_eq!(a.screen, Screen::Saved);
+    a.saved_row = a
+        .saved
+        .iter()
+        .position(|l| matches!(l, Listing::Plan { plan, .. } if plan.name == name))
+        .unwrap();
+    a.update(Action::Select);
+    assert_eq!(a.screen, Screen::Plan);
+}
+
+/// Marks the first ranked item, edits an answer of the opened plan, and returns the item's id.
+fn mark_and_edit(a: &mut App) -> String {
+    let first = a.plan.as_ref().unwrap().recommendations[0].id.clone();
+    a.update(Action::ToggleProgress);
+    assert_eq!(a.status.as_deref(), Some("Saved \"Career changer\"."));
+    a.update(Action::EditAnswers);
+    a.summary_row = a.resolved().position("hours_per_week").unwrap();
+    a.update(Action::Select);
+    a.update(Action::TypeDigit('2'));
+    a.update(Action::TypeDigit('0'));
+    a.update(Action::Select);
+    first
+}
+
+#[test]
+fn resuming_an_edit_of_a_saved_plan_then_saving_keeps_its_progress_and_creation_date() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    save_as(&mut a, "Career changer");
+    let created = store.load("Career changer").unwrap().created;
+    std::thread::sleep(std::time::Duration::from_millis(5));
+
+    // Without an interruption: the edit saved back keeps progress and creation date.
+    let mut b = app(&store);
+    open_from_list(&mut b, "Career changer");
+    let first = mark_and_edit(&mut b);
+    b.update(Action::ShowPlan);
+    b.update(Action::Select);
+    b.update(Action::OpenSave);
+    b.update(Action::Select);
+    assert_eq!(b.overlay, None, "saving back does not ask");
+    let uninterrupted = store.load("Career changer").unwrap();
+    assert_eq!(uninterrupted.progress_of(&first), Progress::Doing);
+    assert_eq!(uninterrupted.created, created);
+    // Back to no progress for the second run.
+    let mut reset = uninterrupted.clone();
+    reset.progress.clear();
+    store.save(&reset, true).unwrap();
+
+    // The same edit, killed before saving, resumed and saved.
+    let mut c = app(&store);
+    open_from_list(&mut c, "Career changer");
+    let first = mark_and_edit(&mut c);
+    drop(c); // killed: nothing else happens
+    let mut d = app(&store);
+    assert_eq!(d.welcome_items()[0], WelcomeItem::Continue);
+    d.welcome_row = 0;
+    d.update(Action::Select);
+    while d.screen == Screen::Interview {
+        d.update(Action::Select);
+    }
+    d.update(Action::ShowPlan);
+    d.update(Action::Select);
+    assert_eq!(d.screen, Screen::Plan);
+    d.update(Action::OpenSave);
+    let Some(Overlay::Input(input)) = &d.overlay else {
+        panic!("{:?}", d.overlay)
+    };
+    assert_eq!(input.text, "Career changer");
+    d.update(Action::Select);
+    assert_eq!(d.overlay, None, "saving back does not ask");
+    let resumed = store.load("Career changer").unwrap();
+    assert_eq!(resumed.answers.get("hours_per_week"), Some("20"));
+    assert_eq!(resumed.progress_of(&first), Progress::Doing);
+    assert_eq!(resumed.created, created);
+    assert_eq!(resumed.progress, uninterrupted.progress);
+}

@@ -23,6 +23,10 @@ impl App {
             self.answers = answers;
             self.answers.prune(self.kb);
             self.opened = session.editing;
+            // What the saved plan being edited had, so that saving it back after a resume keeps
+            // its creation date and progress exactly as saving without the interruption would.
+            self.created = session.created;
+            self.progress = session.progress;
             self.unsaved = true;
         }
         self.store = Some(store);
@@ -40,6 +44,8 @@ impl App {
                 answers: self.answers.clone(),
                 question: self.question.clone(),
                 editing: self.opened.clone(),
+                created: self.opened.as_ref().and(self.created),
+                progress: self.progress.clone(),
             };
             // Best effort: failing to keep a resume point must not interrupt the interview.
             let _ = store.save_session(&session);
@@ -235,6 +241,8 @@ impl App {
         self.unsaved = true;
         if let (true, Some(name)) = (autosave, self.opened.clone()) {
             self.save_as(&name, true);
+        } else {
+            self.keep_interview();
         }
     }
 
