@@ -446,3 +446,85 @@ fn resuming_an_edit_of_a_saved_plan_then_saving_keeps_its_progress_and_creation_
     assert_eq!(resumed.created, created);
     assert_eq!(resumed.progress, uninterrupted.progress);
 }
+
+fn quit_text(a: &mut App) -> String {
+    a.update(Action::Quit);
+    assert_eq!(a.overlay, Some(Overlay::Confirm(Ask::Quit)));
+    a.quit_message()
+}
+
+#[test]
+fn the_quit_question_says_what_is_unsaved_and_the_next_launch_offers_it() {
+    let (_dir, store) = temp_store();
+    // During the interview: no plan yet.
+    let mut interview = app(&store);
+    interview.update(Action::Select);
+    interview.update(Action::Pick(4));
+    let text = quit_text(&mut interview);
+    assert!(text.starts_with("You have no plan yet."), "{text}");
+    assert!(text.contains("next launch offers to continue"), "{text}");
+    interview.update(Action::Confirm);
+    assert!(!interview.running);
+    let next = app(&store);
+    assert_eq!(next.welcome_items()[0], WelcomeItem::Continue);
+    assert_eq!(next.answers.get("goal"), interview.answers.get("goal"));
+
+    // A new plan, never saved.
+    let mut fresh = app(&store);
+    fresh.welcome_row = fresh
+        .welcome_items()
+        .iter()
+        .position(|i| *i == WelcomeItem::NewPlan)
+        .unwrap();
+    to_plan(&mut fresh);
+    let text = quit_text(&mut fresh);
+    assert!(text.starts_with("This plan has not been saved."), "{text}");
+    assert!(text.contains("next launch offers to continue"), "{text}");
+    assert_eq!(app(&store).answers, fresh.answers);
+    fresh.update(Action::CloseOverlay);
+
+    // A saved plan re-planned and not saved again: the re-plan is what the next launch offers.
+    save_as(&mut fresh, "Career changer");
+    let mut saved = store.load("Career changer").unwrap();
+    saved.knowledge_version = "catalog-2025-01-01".to_owned();
+    saved.plan.recommendations.swap(0, 1);
+    store.save(&saved, true).unwrap();
+    let mut edited = app(&store);
+    assert_ne!(
+        edited.welcome_items()[0],
+        WelcomeItem::Continue,
+        "saved: nothing to resume"
+    );
+    open_from_list(&mut edited, "Career changer");
+    edited.update(Action::Replan);
+    edited.update(Action::Confirm);
+    let replanned = edited.plan.clone();
+    let text = quit_text(&mut edited);
+    assert!(
+        text.starts_with("Your changes to \"Career changer\" have not been saved."),
+        "{text}"
+    );
+    assert!(text.contains("next launch offers to continue"), "{text}");
+    edited.update(Action::Confirm);
+    let mut resumed = app(&store);
+    assert_eq!(resumed.welcome_items()[0], WelcomeItem::Continue);
+    assert_eq!(resumed.opened.as_deref(), Some("Career changer"));
+    resumed.welcome_row = 0;
+    resumed.update(Action::Select);
+    resumed.make_plan();
+    assert_eq!(resumed.plan, replanned, "the re-plan comes back");
+}
+
+#[test]
+fn the_quit_question_says_when_answers_cannot_be_kept() {
+    let (_dir, store) = temp_store();
+    // Another copy keeps its interview: this one cannot.
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24)
+        .with_store(store.clone(), false);
+    to_plan(&mut a);
+    let text = quit_text(&mut a);
+    assert!(text.starts_with("This plan has not been saved."), "{text}");
+    assert!(text.contains("quitting loses them"), "{text}");
+    assert!(!text.contains("offers to continue"), "{text}");
+    assert!(store.load_session().is_none());
+}
