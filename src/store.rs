@@ -462,7 +462,7 @@ impl Store {
 }
 
 /// An interview in progress.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
     pub answers: Answers,
     /// The question on screen when it was kept.
@@ -470,6 +470,12 @@ pub struct Session {
     /// The saved plan being edited, if any.
     #[serde(default)]
     pub editing: Option<String>,
+    /// When the saved plan being edited was first saved, so saving it back keeps that date.
+    #[serde(default)]
+    pub created: Option<Timestamp>,
+    /// Progress on the plan's items, so saving an edited plan back keeps it.
+    #[serde(default)]
+    pub progress: std::collections::BTreeMap<String, Progress>,
 }
 
 fn listing_key(l: &Listing) -> (u8, String) {

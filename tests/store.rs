@@ -666,7 +666,7 @@ fn files_are_owner_only() {
         .save_session(&Session {
             answers: Answers::new(),
             question: "goal".to_owned(),
-            editing: None,
+            ..Session::default()
         })
         .unwrap();
     assert_eq!(mode(&root.join("session.ron")), 0o600);
@@ -879,6 +879,8 @@ fn the_session_round_trips_and_clears() {
         answers: answers(&[("goal", "promotion")]),
         question: "role".to_owned(),
         editing: Some("計画".to_owned()),
+        created: Some(at(1_700_000_000)),
+        progress: [("aws-ai-practitioner".to_owned(), Progress::Doing)].into(),
     };
     store.save_session(&session).unwrap();
     assert_eq!(store.load_session(), Some(session));

@@ -358,3 +358,173 @@ fn save_open_save_again_leaves_identical_bytes() {
     );
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
+
+/// Opens the saved-plans list from the welcome screen and the plan named `name`.
+fn open_from_list(a: &mut App, name: &str) {
+    a.screen = Screen::Welcome;
+    a.welcome_row = a
+        .welcome_items()
+        .iter()
+        .position(|i| *i == WelcomeItem::OpenSaved)
+        .unwrap();
+    a.update(Action::Select);
+    assert_eq!(a.screen, Screen::Saved);
+    a.saved_row = a
+        .saved
+        .iter()
+        .position(|l| matches!(l, Listing::Plan { plan, .. } if plan.name == name))
+        .unwrap();
+    a.update(Action::Select);
+    assert_eq!(a.screen, Screen::Plan);
+}
+
+/// Marks the first ranked item, edits an answer of the opened plan, and returns the item's id.
+fn mark_and_edit(a: &mut App) -> String {
+    let first = a.plan.as_ref().unwrap().recommendations[0].id.clone();
+    a.update(Action::ToggleProgress);
+    assert_eq!(a.status.as_deref(), Some("Saved \"Career changer\"."));
+    a.update(Action::EditAnswers);
+    a.summary_row = a.resolved().position("hours_per_week").unwrap();
+    a.update(Action::Select);
+    a.update(Action::TypeDigit('2'));
+    a.update(Action::TypeDigit('0'));
+    a.update(Action::Select);
+    first
+}
+
+#[test]
+fn resuming_an_edit_of_a_saved_plan_then_saving_keeps_its_progress_and_creation_date() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    save_as(&mut a, "Career changer");
+    let created = store.load("Career changer").unwrap().created;
+    std::thread::sleep(std::time::Duration::from_millis(5));
+
+    // Without an interruption: the edit saved back keeps progress and creation date.
+    let mut b = app(&store);
+    open_from_list(&mut b, "Career changer");
+    let first = mark_and_edit(&mut b);
+    b.update(Action::ShowPlan);
+    b.update(Action::Select);
+    b.update(Action::OpenSave);
+    b.update(Action::Select);
+    assert_eq!(b.overlay, None, "saving back does not ask");
+    let uninterrupted = store.load("Career changer").unwrap();
+    assert_eq!(uninterrupted.progress_of(&first), Progress::Doing);
+    assert_eq!(uninterrupted.created, created);
+    // Back to no progress for the second run.
+    let mut reset = uninterrupted.clone();
+    reset.progress.clear();
+    store.save(&reset, true).unwrap();
+
+    // The same edit, killed before saving, resumed and saved.
+    let mut c = app(&store);
+    open_from_list(&mut c, "Career changer");
+    let first = mark_and_edit(&mut c);
+    drop(c); // killed: nothing else happens
+    let mut d = app(&store);
+    assert_eq!(d.welcome_items()[0], WelcomeItem::Continue);
+    d.welcome_row = 0;
+    d.update(Action::Select);
+    while d.screen == Screen::Interview {
+        d.update(Action::Select);
+    }
+    d.update(Action::ShowPlan);
+    d.update(Action::Select);
+    assert_eq!(d.screen, Screen::Plan);
+    d.update(Action::OpenSave);
+    let Some(Overlay::Input(input)) = &d.overlay else {
+        panic!("{:?}", d.overlay)
+    };
+    assert_eq!(input.text, "Career changer");
+    d.update(Action::Select);
+    assert_eq!(d.overlay, None, "saving back does not ask");
+    let resumed = store.load("Career changer").unwrap();
+    assert_eq!(resumed.answers.get("hours_per_week"), Some("20"));
+    assert_eq!(resumed.progress_of(&first), Progress::Doing);
+    assert_eq!(resumed.created, created);
+    assert_eq!(resumed.progress, uninterrupted.progress);
+}
+
+fn quit_text(a: &mut App) -> String {
+    a.update(Action::Quit);
+    assert_eq!(a.overlay, Some(Overlay::Confirm(Ask::Quit)));
+    a.quit_message()
+}
+
+#[test]
+fn the_quit_question_says_what_is_unsaved_and_the_next_launch_offers_it() {
+    let (_dir, store) = temp_store();
+    // During the interview: no plan yet.
+    let mut interview = app(&store);
+    interview.update(Action::Select);
+    interview.update(Action::Pick(4));
+    let text = quit_text(&mut interview);
+    assert!(text.starts_with("You have no plan yet."), "{text}");
+    assert!(text.contains("next launch offers to continue"), "{text}");
+    interview.update(Action::Confirm);
+    assert!(!interview.running);
+    let next = app(&store);
+    assert_eq!(next.welcome_items()[0], WelcomeItem::Continue);
+    assert_eq!(next.answers.get("goal"), interview.answers.get("goal"));
+
+    // A new plan, never saved.
+    let mut fresh = app(&store);
+    fresh.welcome_row = fresh
+        .welcome_items()
+        .iter()
+        .position(|i| *i == WelcomeItem::NewPlan)
+        .unwrap();
+    to_plan(&mut fresh);
+    let text = quit_text(&mut fresh);
+    assert!(text.starts_with("This plan has not been saved."), "{text}");
+    assert!(text.contains("next launch offers to continue"), "{text}");
+    assert_eq!(app(&store).answers, fresh.answers);
+    fresh.update(Action::CloseOverlay);
+
+    // A saved plan re-planned and not saved again: the re-plan is what the next launch offers.
+    save_as(&mut fresh, "Career changer");
+    let mut saved = store.load("Career changer").unwrap();
+    saved.knowledge_version = "catalog-2025-01-01".to_owned();
+    saved.plan.recommendations.swap(0, 1);
+    store.save(&saved, true).unwrap();
+    let mut edited = app(&store);
+    assert_ne!(
+        edited.welcome_items()[0],
+        WelcomeItem::Continue,
+        "saved: nothing to resume"
+    );
+    open_from_list(&mut edited, "Career changer");
+    edited.update(Action::Replan);
+    edited.update(Action::Confirm);
+    let replanned = edited.plan.clone();
+    let text = quit_text(&mut edited);
+    assert!(
+        text.starts_with("Your changes to \"Career changer\" have not been saved."),
+        "{text}"
+    );
+    assert!(text.contains("next launch offers to continue"), "{text}");
+    edited.update(Action::Confirm);
+    let mut resumed = app(&store);
+    assert_eq!(resumed.welcome_items()[0], WelcomeItem::Continue);
+    assert_eq!(resumed.opened.as_deref(), Some("Career changer"));
+    resumed.welcome_row = 0;
+    resumed.update(Action::Select);
+    resumed.make_plan();
+    assert_eq!(resumed.plan, replanned, "the re-plan comes back");
+}
+
+#[test]
+fn the_quit_question_says_when_answers_cannot_be_kept() {
+    let (_dir, store) = temp_store();
+    // Another copy keeps its interview: this one cannot.
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24)
+        .with_store(store.clone(), false);
+    to_plan(&mut a);
+    let text = quit_text(&mut a);
+    assert!(text.starts_with("This plan has not been saved."), "{text}");
+    assert!(text.contains("quitting loses them"), "{text}");
+    assert!(!text.contains("offers to continue"), "{text}");
+    assert!(store.load_session().is_none());
+}

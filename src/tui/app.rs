@@ -171,6 +171,8 @@ pub struct App {
     pub store_problem: Option<String>,
     /// Keep the interview in progress for resuming (off when another copy runs).
     pub keep_session: bool,
+    /// The session file holds the answers as they are now: the next launch offers them.
+    pub session_kept: bool,
     /// The saved plan on screen, by name, if it has been saved or opened.
     pub opened: Option<String>,
     /// When the opened plan was first saved.
@@ -249,6 +251,7 @@ impl App {
             store: None,
             store_problem: None,
             keep_session: false,
+            session_kept: false,
             opened: None,
             created: None,
             progress: BTreeMap::new(),
@@ -354,7 +357,12 @@ impl App {
                 }
                 self.clamp_scroll();
             }
-            Action::ForceQuit => self.running = false,
+            Action::ForceQuit => {
+                if self.unsaved {
+                    self.keep_interview();
+                }
+                self.running = false;
+            }
             Action::Suspend => self.effect = Some(Effect::Suspend),
             Action::OpenHelp => {
                 self.overlay = Some(Overlay::Help {
@@ -365,6 +373,8 @@ impl App {
             Action::CloseOverlay => self.overlay = None,
             Action::Quit => {
                 if self.unsaved {
+                    // What the dialog promises about the next launch must be on disk first.
+                    self.keep_interview();
                     self.overlay = Some(Overlay::Confirm(Ask::Quit));
                 } else {
                     self.running = false;

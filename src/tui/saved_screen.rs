@@ -63,17 +63,20 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Overlay::Help { under, scroll }) => help(app, *under, *scroll, area, buf),
         Some(Overlay::Confirm(ask)) => {
             let (title, mut lines) = match ask {
-                Ask::Quit => (
-                    "Quit certwise?",
-                    vec![
-                        "This plan has not been saved. Your answers are kept, and the next launch offers to continue."
-                            .to_owned(),
-                    ],
+                Ask::Quit => ("Quit certwise?", vec![app.quit_message()]),
+                Ask::Replace(name) => (
+                    "Replace?",
+                    vec![format!("A plan named \"{name}\" exists. Replace it?")],
                 ),
-                Ask::Replace(name) => ("Replace?", vec![format!("A plan named \"{name}\" exists. Replace it?")]),
-                Ask::Delete(name) => ("Delete?", vec![format!("Delete the saved plan \"{name}\"? This cannot be undone.")]),
+                Ask::Delete(name) => (
+                    "Delete?",
+                    vec![format!(
+                        "Delete the saved plan \"{name}\"? This cannot be undone."
+                    )],
+                ),
                 Ask::Replan { changes, .. } => {
-                    let mut lines = vec!["Re-planning with the current knowledge changes:".to_owned()];
+                    let mut lines =
+                        vec!["Re-planning with the current knowledge changes:".to_owned()];
                     let room = usize::from(area.height.saturating_sub(8)).max(1);
                     lines.extend(changes.iter().take(room).map(|c| format!("• {c}")));
                     if changes.len() > room {

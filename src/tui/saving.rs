@@ -23,6 +23,10 @@ impl App {
             self.answers = answers;
             self.answers.prune(self.kb);
             self.opened = session.editing;
+            // What the saved plan being edited had, so that saving it back after a resume keeps
+            // its creation date and progress exactly as saving without the interruption would.
+            self.created = session.created;
+            self.progress = session.progress;
             self.unsaved = true;
         }
         self.store = Some(store);
@@ -31,8 +35,10 @@ impl App {
     }
 
     /// Writes the interview in progress, so a crash or a closed terminal loses nothing.
+    /// `session_kept` says whether it is on disk now.
     pub(crate) fn keep_interview(&mut self) {
-        if !self.keep_session {
+        self.session_kept = false;
+        if !self.keep_session || self.answers.is_empty() {
             return;
         }
         if let Some(store) = &self.store {
@@ -40,10 +46,27 @@ impl App {
                 answers: self.answers.clone(),
                 question: self.question.clone(),
                 editing: self.opened.clone(),
+                created: self.opened.as_ref().and(self.created),
+                progress: self.progress.clone(),
             };
             // Best effort: failing to keep a resume point must not interrupt the interview.
-            let _ = store.save_session(&session);
+            self.session_kept = store.save_session(&session).is_ok();
         }
+    }
+
+    /// What the quit question says: what is not saved, and what happens to it.
+    pub fn quit_message(&self) -> String {
+        let what = match (&self.plan, &self.opened) {
+            (None, _) => "You have no plan yet.".to_owned(),
+            (Some(_), Some(name)) => format!("Your changes to \"{name}\" have not been saved."),
+            (Some(_), None) => "This plan has not been saved.".to_owned(),
+        };
+        let then = if self.session_kept {
+            "Your answers are kept, and the next launch offers to continue with them."
+        } else {
+            "Your answers cannot be kept for the next launch: quitting loses them."
+        };
+        format!("{what} {then}")
     }
 
     /// The data folder, or `None` after telling the person why nothing can be saved.
@@ -173,6 +196,7 @@ impl App {
                 self.unsaved = false;
                 self.status = Some(format!("Saved \"{}\".", saved.name));
                 store.clear_session();
+                self.session_kept = false;
             }
             Err(e) => self.fail(&e),
         }
@@ -235,6 +259,8 @@ impl App {
         self.unsaved = true;
         if let (true, Some(name)) = (autosave, self.opened.clone()) {
             self.save_as(&name, true);
+        } else {
+            self.keep_interview();
         }
     }
 
