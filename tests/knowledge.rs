@@ -789,3 +789,26 @@ fn the_compiled_in_copy_is_the_assets_as_parsed() {
         serde_json::to_value(&parsed).unwrap()
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// "Seeds" is our internal word for the source articles; people never read it.
+
+#[test]
+fn no_user_facing_text_in_the_assets_says_seeds() {
+    for (file, text) in [
+        ("questions.ron", QUESTIONS_RON),
+        ("strategies.ron", STRATEGIES_RON),
+        ("catalog.ron", CATALOG_RON),
+        ("evaluation.ron", EVALUATION_RON),
+    ] {
+        for (n, line) in text.lines().enumerate() {
+            // Comments are for us; everything else can reach the screen.
+            let code = line.split("//").next().unwrap_or("");
+            assert!(
+                !code.to_lowercase().contains("seed"),
+                "assets/{file}:{}: user-facing text says \"seeds\": {line}",
+                n + 1
+            );
+        }
+    }
+}
