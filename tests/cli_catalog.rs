@@ -635,8 +635,12 @@ fn compare_text_puts_cost_time_skill_hiring_and_roi_side_by_side() {
     };
     let aws = row("AWS ML Specialty");
     assert!(
-        aws.contains("USD 300") && aws.contains("60 h") && aws.contains("good"),
-        "{aws}"
+        aws.contains("USD 300") && aws.contains("60 h") && aws.trim_end().ends_with("none"),
+        "a retired certification has no ROI: {aws}"
+    );
+    assert!(
+        text.contains("retired on 2026-03-31; take its successor"),
+        "{text}"
     );
     let project = row("Portfolio project");
     assert!(
@@ -706,6 +710,13 @@ fn compare_needs_two_known_ids() {
         line.contains("valid ids:") && line.contains("aws-ml-specialty"),
         "{line}"
     );
+}
+
+#[test]
+fn compare_refuses_an_id_given_twice() {
+    let env = Env::new();
+    let line = env.usage_error(&["compare", "fast-ai", "fast-ai"]);
+    assert!(line.contains("`fast-ai` twice"), "{line}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -129,8 +129,14 @@ fn marked_entries_are_compared_with_a_portfolio_project() {
     a.update(Action::Back);
     assert_eq!(
         a.screen,
+        Screen::Catalog,
+        "back to where compare was opened from"
+    );
+    a.update(Action::Back);
+    assert_eq!(
+        a.screen,
         Screen::Welcome,
-        "back to where the catalog was opened from"
+        "then back to where the catalog was opened from"
     );
 }
 
@@ -198,4 +204,73 @@ fn a_saved_evaluation_joins_the_advisor() {
         plan.avoid.iter().any(|x| x.id == id),
         "a tier-4 evaluation goes to the avoid list"
     );
+}
+
+fn screen_text(a: &App) -> Vec<String> {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(a.width, a.height)).unwrap();
+    terminal.draw(|f| f.render_widget(&*a, f.area())).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_sort_label_is_the_column_header_it_sorts_by() {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 120, 40);
+    a.today = jiff::civil::date(2026, 11, 21);
+    open(&mut a, WelcomeItem::Catalog);
+    let lines = screen_text(&a);
+    let header = lines
+        .iter()
+        .find(|l| l.contains("Name / provider"))
+        .unwrap();
+    for _ in 0..9 {
+        let label = a.catalog.sort.label();
+        assert!(
+            header.to_lowercase().contains(&label.to_lowercase()),
+            "sort label {label} is not a column header: {header}"
+        );
+        a.update(Action::SortNext);
+    }
+}
+
+#[test]
+fn an_empty_filter_result_keeps_the_header_in_place() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    let before = screen_text(&a)
+        .into_iter()
+        .find(|l| l.contains("Name / provider"))
+        .unwrap();
+    // Tier 4 and retired together match nothing.
+    for _ in 0..4 {
+        a.update(Action::FilterTier);
+    }
+    a.update(Action::FilterStatus);
+    a.update(Action::FilterStatus);
+    assert!(rows(&a).is_empty());
+    let after = screen_text(&a)
+        .into_iter()
+        .find(|l| l.contains("Name / provider"))
+        .unwrap();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn at_the_minimum_size_catalog_names_stay_readable_and_every_key_is_shown() {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 60, 18);
+    a.today = jiff::civil::date(2026, 11, 21);
+    open(&mut a, WelcomeItem::Catalog);
+    let text = screen_text(&a).join("\n");
+    assert!(text.contains("AWS Certified Machine"), "{text}");
+    assert!(text.contains("0 marked"), "{text}");
+    for key in ["Space mark", "r reverse", "e evaluate", "c compare"] {
+        assert!(text.contains(key), "{key} missing:\n{text}");
+    }
 }

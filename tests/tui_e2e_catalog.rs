@@ -71,7 +71,7 @@ impl View {
             StatusFilter::Retired => "retired",
         };
         format!(
-            "sort {} {} · platform {platform} · tier {tier} · status {status}",
+            "sort {} {} · Cloud {platform} · Tier {tier} · Status {status}",
             self.sort.label(),
             if self.descending { "↓" } else { "↑" }
         )
@@ -178,7 +178,7 @@ fn table(s: &vt100::Screen) -> Result<Vec<TableRow>, String> {
     let name_col = col(TABLE_HEADER)?;
     let columns = [
         col("Tier")?,
-        col("Cost")?,
+        col("USD")?,
         col("Hours")?,
         col("Cloud")?,
         col("Jobs")?,
@@ -228,7 +228,7 @@ fn table(s: &vt100::Screen) -> Result<Vec<TableRow>, String> {
     Ok(rows)
 }
 
-/// The lowest cost a table cell shows, in dollars: `free`, `$150`, `$0-300`, `$10K-20K`.
+/// The lowest cost a table cell shows, in US dollars: `free`, `150`, `0-300`, `10K-20K`.
 fn cost_min(cell: &str) -> u32 {
     if cell == "free" {
         return 0;
@@ -419,12 +419,12 @@ fn two_marked_rows_are_compared_with_a_portfolio_project() {
     tui.check("the comparison table and chart", |s| {
         let screen = s.contents();
         for text in [
-            "Build versus certify: the seeds' ROI analysis",
-            "Cost",
+            "Build versus certify, side by side",
+            "USD",
             "Skills",
             "Signal",
             "ROI",
-            "Bars per item: skill building, hiring signal, return on investment",
+            "Bars per item: skill building (S), hiring signal (H)",
         ] {
             if !screen.contains(text) {
                 return Err(format!("no {text:?}"));
@@ -449,9 +449,14 @@ fn two_marked_rows_are_compared_with_a_portfolio_project() {
             last_row = at;
             let line = &lines[at];
             at += 1;
-            for rating in [&c.skill_building, &c.hiring_signal, &c.roi] {
-                if !line.contains(rating.as_str()) {
-                    return Err(format!("row {i}: {line:?} lacks {}", rating.as_str()));
+            let roi = if c.retired_on.is_some() {
+                "retired"
+            } else {
+                c.roi.as_str()
+            };
+            for rating in [c.skill_building.as_str(), c.hiring_signal.as_str(), roi] {
+                if !line.contains(rating) {
+                    return Err(format!("row {i}: {line:?} lacks {rating}"));
                 }
             }
         }
@@ -465,11 +470,11 @@ fn two_marked_rows_are_compared_with_a_portfolio_project() {
         Ok(())
     });
 
-    // Esc: back to where the catalog was opened from (here the welcome screen); the marks stay.
+    // Esc: back to the catalog it was opened from, the marks kept; Esc again: the welcome screen.
+    tui.send_key(Key::Esc);
+    tui.expect_all(&["· 2 marked", TABLE_HEADER]);
     tui.send_key(Key::Esc);
     tui.expect_all(&[WELCOME, WELCOME_FOOTER]);
-    tui.choose(CATALOG);
-    tui.expect_all(&["· 2 marked", TABLE_HEADER]);
     tui.quit();
 }
 
@@ -623,7 +628,7 @@ fn the_catalog_lists_the_evaluation(tui: &mut Tui, facts: &Facts, verdict: &Verd
     }
     let rows = tui.check("the tier-4 rows with the evaluation", |s| {
         let rows = table(s)?;
-        if s.contents().contains("tier 4") && rows.iter().any(|r| r.name.contains("Weekend AI")) {
+        if s.contents().contains("Tier 4") && rows.iter().any(|r| r.name.contains("Weekend AI")) {
             Ok(rows)
         } else {
             Err(format!("{rows:?}"))
@@ -639,7 +644,7 @@ fn the_catalog_lists_the_evaluation(tui: &mut Tui, facts: &Facts, verdict: &Verd
         "{ours:?}"
     );
     assert!(ours.name.contains("(your evaluation)"), "{ours:?}");
-    assert_eq!((ours.tier.as_str(), ours.cost.as_str()), ("4", "$4K"));
+    assert_eq!((ours.tier.as_str(), ours.cost.as_str()), ("4", "4K"));
     assert!(!ours.reviewed.is_empty());
     // Its detail has the verdict the evaluation gave.
     for _ in 0..position {

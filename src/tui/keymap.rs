@@ -525,7 +525,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[Code(K::Char('r'))],
         action: Action::SortReverse,
         help: "reverse the order",
-        hint: None,
+        hint: Some("reverse"),
     },
     Binding {
         scope: Scope::Only(&[M::Catalog]),
@@ -553,7 +553,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[Code(K::Char(' ')), Code(K::Char('m'))],
         action: Action::ToggleMark,
         help: "mark for comparison",
-        hint: None,
+        hint: Some("mark"),
     },
     Binding {
         scope: Scope::Only(&[M::Catalog]),
@@ -688,7 +688,14 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        scope: Scope::Only(&[M::Catalog, M::Plan]),
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Char('e'))],
+        action: Action::OpenEvaluate,
+        help: "evaluate any certification",
+        hint: Some("evaluate"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Plan]),
         keys: &[Code(K::Char('e'))],
         action: Action::OpenEvaluate,
         help: "evaluate any certification",
