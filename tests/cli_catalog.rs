@@ -399,7 +399,37 @@ fn evaluate_gives_the_seeds_tiers() {
         "--postings-percent",
         "5",
     ]);
-    assert_eq!(aws["tier"], 1);
+    // README's example: certwise knows MLS-C01 retired, so it says to take the successor.
+    assert_ne!(aws["tier"], 1, "{aws}");
+    assert_eq!(aws["successor"], "aws-ml-engineer-associate");
+    assert!(
+        aws["verdict"].as_str().unwrap().contains("successor"),
+        "{aws}"
+    );
+    let current = aws["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["question"] == "Is it up to date?")
+        .unwrap();
+    assert_eq!(current["result"], "bad", "{current}");
+    // The same facts for a certification certwise does not know: tier 1.
+    let other = env.json(&[
+        "evaluate",
+        "--name",
+        "Some Cloud ML Certification",
+        "--provider-known",
+        "yes",
+        "--cost-usd",
+        "300",
+        "--prep-hours",
+        "60",
+        "--practical",
+        "yes",
+        "--postings-percent",
+        "5",
+    ]);
+    assert_eq!(other["tier"], 1);
     let dlai = env.json(&[
         "evaluate",
         "--name",

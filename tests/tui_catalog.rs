@@ -156,7 +156,7 @@ fn the_evaluation_form_checks_numbers_and_gives_a_tier() {
         a.eval.error.as_deref().unwrap().contains("name"),
         "a name is needed"
     );
-    type_text(&mut a, "AWS ML Specialty");
+    type_text(&mut a, "Some Cloud ML Certification");
     a.update(Action::Down); // provider known
     a.update(Action::ToggleMark); // yes
     a.update(Action::Down); // cost
@@ -176,7 +176,7 @@ fn the_evaluation_form_checks_numbers_and_gives_a_tier() {
     type_text(&mut a, "5");
     a.update(Action::Select);
     let verdict = a.eval.result.clone().unwrap();
-    assert_eq!(verdict.tier, 1, "{verdict:?}");
+    assert_eq!(verdict.tier, Some(1), "{verdict:?}");
     assert!(verdict.red_flags.is_empty());
     a.update(Action::Back);
     assert!(a.eval.result.is_none(), "Esc returns to the facts, kept");
@@ -194,7 +194,7 @@ fn a_saved_evaluation_joins_the_advisor() {
     a.update(Action::ToggleMark);
     a.update(Action::ToggleMark); // provider: no
     a.update(Action::Select);
-    assert_eq!(a.eval.result.as_ref().unwrap().tier, 4);
+    assert_eq!(a.eval.result.as_ref().unwrap().tier, Some(4));
     a.update(Action::SaveEvaluation);
     assert!(a.status.as_deref().unwrap().contains("user-weekend-ai-pro"));
     let id = a.kb.catalog.entries.last().unwrap().id.clone();
@@ -273,4 +273,20 @@ fn at_the_minimum_size_catalog_names_stay_readable_and_every_key_is_shown() {
     for key in ["Space mark", "r reverse", "e evaluate", "c compare"] {
         assert!(text.contains(key), "{key} missing:\n{text}");
     }
+}
+
+#[test]
+fn the_evaluation_form_sends_a_retired_certification_to_its_successor() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Evaluate);
+    type_text(&mut a, "AWS ML Specialty");
+    a.update(Action::Select);
+    let verdict = a.eval.result.clone().unwrap();
+    assert!(verdict.verdict.contains("successor"), "{verdict:?}");
+    assert_eq!(
+        verdict.successor.as_deref(),
+        Some("aws-ml-engineer-associate")
+    );
+    let text = screen_text(&a).join("\n");
+    assert!(text.contains("Retired on 2026-03-31"), "{text}");
 }

@@ -396,6 +396,12 @@ pub struct Evaluation {
     pub project_hours: u32,
     /// Share of AI job postings that mention any certification.
     pub postings_mentioning_certs_percent: u8,
+    /// The most a certification's fee usually is (the sources: USD 150-300); above it the total
+    /// cost is weak.
+    pub cost_fair_max_usd: u32,
+    /// A fee at or above this is bootcamp money (the sources: USD 10K-20K); for a credential
+    /// employers do not clearly recognise it is the "excessively expensive" red flag.
+    pub cost_excessive_usd: u32,
 }
 
 /// The whole knowledge base.

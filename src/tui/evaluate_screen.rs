@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::evaluate::{Claim, Facts, Outcome, Verdict, evaluate};
+use crate::evaluate::{Claim, Facts, Outcome, Verdict, evaluate, fact_label};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
 use crate::tui::screens::padded;
@@ -387,10 +387,13 @@ pub fn result_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let mut lines = wrap(&v.name, width, t.heading, "");
-    lines.push(Line::from(vec![
-        Span::styled(format!("Tier {}", v.tier), t.title),
-        Span::styled(" of 4 (1 is worth most)", t.dim),
-    ]));
+    lines.push(match v.tier {
+        Some(tier) => Line::from(vec![
+            Span::styled(format!("Tier {tier}"), t.title),
+            Span::styled(" of 4 (1 is worth most)", t.dim),
+        ]),
+        None => Line::styled("No tier yet: too little is known", t.title),
+    });
     lines.extend(wrap(&v.verdict, width, t.text, ""));
     lines.push(Line::default());
     lines.push(Line::styled("The five questions", t.title));
@@ -430,8 +433,9 @@ pub fn result_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         t.text,
     ));
     if !v.unknown.is_empty() {
+        let labels: Vec<&str> = v.unknown.iter().map(|u| fact_label(u)).collect();
         lines.extend(wrap(
-            &format!("Not known: {}.", v.unknown.join(", ")),
+            &format!("Not known: {}.", labels.join(", ")),
             width,
             t.dim,
             "",
