@@ -290,3 +290,19 @@ fn the_evaluation_form_sends_a_retired_certification_to_its_successor() {
     let text = screen_text(&a).join("\n");
     assert!(text.contains("Retired on 2026-03-31"), "{text}");
 }
+
+#[test]
+fn space_x_and_m_mark_for_comparison_as_the_readme_says() {
+    use certwise::tui::keymap::{Mode, keymap};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in [' ', 'x', 'm'] {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(
+            keymap(Mode::Catalog, &key),
+            Some(Action::ToggleMark),
+            "{c:?}"
+        );
+    }
+    let readme = include_str!("../README.md");
+    assert!(readme.contains("| Space, x |") && readme.contains("mark for comparison"));
+}

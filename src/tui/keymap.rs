@@ -550,7 +550,7 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Only(&[M::Catalog]),
-        keys: &[Code(K::Char(' ')), Code(K::Char('m'))],
+        keys: &[Code(K::Char(' ')), Code(K::Char('x')), Code(K::Char('m'))],
         action: Action::ToggleMark,
         help: "mark for comparison",
         hint: Some("mark"),
