@@ -160,11 +160,12 @@ fn the_evaluation_form_checks_numbers_and_gives_a_tier() {
     a.update(Action::Down); // provider known
     a.update(Action::ToggleMark); // yes
     a.update(Action::Down); // cost
-    type_text(&mut a, "3x0");
-    a.update(Action::Select);
-    assert!(a.eval.error.as_deref().unwrap().contains("whole number"));
-    a.update(Action::DeleteChar);
-    a.update(Action::DeleteChar);
+    type_text(&mut a, "3x");
+    assert!(
+        a.eval.error.as_deref().unwrap().contains("takes a number"),
+        "a letter in a number field is refused as typed"
+    );
+    assert_eq!(a.eval.cost, "3");
     type_text(&mut a, "00");
     a.update(Action::Down); // hours
     type_text(&mut a, "60");
@@ -305,4 +306,37 @@ fn space_x_and_m_mark_for_comparison_as_the_readme_says() {
     }
     let readme = include_str!("../README.md");
     assert!(readme.contains("| Space, x |") && readme.contains("mark for comparison"));
+}
+
+#[test]
+fn a_bad_number_moves_the_cursor_to_its_field() {
+    use certwise::tui::evaluate_screen::Field;
+    let mut a = app();
+    open(&mut a, WelcomeItem::Evaluate);
+    type_text(&mut a, "Some Cert");
+    for _ in 0..5 {
+        a.update(Action::Down); // to content age
+    }
+    assert_eq!(a.eval.current(), Field::Age);
+    type_text(&mut a, "1.2.3");
+    a.update(Action::Down);
+    a.update(Action::Down);
+    a.update(Action::Select);
+    assert!(a.eval.error.as_deref().unwrap().contains("Content age"));
+    assert_eq!(
+        a.eval.current(),
+        Field::Age,
+        "the cursor is on the bad field"
+    );
+    assert!(a.eval.result.is_none());
+}
+
+#[test]
+fn help_in_a_typed_field_lists_f1_alone() {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 120, 40);
+    open(&mut a, WelcomeItem::Evaluate);
+    a.update(Action::OpenHelp);
+    let text = screen_text(&a).join("\n");
+    assert!(text.contains("F1"), "{text}");
+    assert!(!text.contains("? F1"), "? types in a text field:\n{text}");
 }

@@ -751,6 +751,15 @@ impl Binding {
             .filter(move |k| !(typing && matches!(k, Code(K::Char(_)))))
     }
 
+    /// The keys that work in a mode, written for people: in a text field help is "F1" alone,
+    /// since `?` types itself there.
+    pub fn keys_label_in(&self, mode: Mode) -> String {
+        self.keys_in(mode)
+            .map(KeyPat::label)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The keys, written for people: "↑ k".
     pub fn keys_label(&self) -> String {
         self.keys
