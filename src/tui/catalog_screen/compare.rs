@@ -155,7 +155,10 @@ pub fn render_compare(app: &App, area: Rect, buf: &mut Buffer) {
     let table = Table::new(rows, constraints).header(Row::new(header.to_vec()).style(t.dim));
     Widget::render(table, table_area, buf);
     Paragraph::new(notes).render(notes_area, buf);
-    chart(app, &items, chart_area, buf);
+    // A box with no room for bars inside says nothing; the table has the same figures.
+    if chart_area.height >= 3 {
+        chart(app, &items, chart_area, buf);
+    }
     Paragraph::new(legend).render(legend_area, buf);
 }
 
