@@ -1,9 +1,10 @@
 //! Build versus certify: cost, time, skill building, hiring signal and return on investment side
-//! by side, following the seeds' ROI analysis. Pure.
+//! by side, following the ROI analysis of the source articles. Pure. A retired certification's ROI
+//! is none, whatever the sources once said: it can no longer be taken, so its successor is named.
 
 use serde::{Deserialize, Serialize};
 
-use crate::knowledge::{Entry, Knowledge, Range, Rating};
+use crate::knowledge::{Entry, Knowledge, Range, Rating, Status};
 
 /// One column of the comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -13,7 +14,7 @@ pub struct Compared {
     pub kind: crate::knowledge::Kind,
     pub cost_usd: Range,
     pub hours: Range,
-    /// Months, where the seeds measure it in months.
+    /// Months, where the sources measure it in months.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub months: Option<Range>,
     pub in_job_requirements: String,
@@ -21,8 +22,14 @@ pub struct Compared {
     pub hiring_signal: Rating,
     pub roi: Rating,
     pub roi_note: String,
-    /// Whether the ROI line is the seeds' own figure or certwise's estimate from the ratings.
+    /// Whether the ROI line is the sources' own figure or certwise's estimate from the ratings.
     pub from_seeds: bool,
+    /// When a retired certification was retired; its ROI is then none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retired_on: Option<jiff::civil::Date>,
+    /// A retired certification's successor, by id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
 }
 
 /// Why a comparison could not be made.
@@ -32,15 +39,24 @@ pub enum CompareError {
     UnknownId { id: String, valid: String },
     #[error("compare needs at least two ids")]
     TooFew,
+    #[error("`{id}` is given twice; compare needs different ids")]
+    Duplicate { id: String },
 }
 
 /// Compares catalog entries, in the order given.
 ///
 /// # Errors
-/// An id that is not in the catalog, or fewer than two ids.
+/// An id that is not in the catalog, an id given twice, or fewer than two ids.
 pub fn compare(kb: &Knowledge, ids: &[String]) -> Result<Vec<Compared>, CompareError> {
     if ids.len() < 2 {
         return Err(CompareError::TooFew);
+    }
+    if let Some((_, id)) = ids
+        .iter()
+        .enumerate()
+        .find(|(i, id)| ids[..*i].contains(id))
+    {
+        return Err(CompareError::Duplicate { id: id.clone() });
     }
     ids.iter()
         .map(|id| {
@@ -60,8 +76,29 @@ pub fn compare(kb: &Knowledge, ids: &[String]) -> Result<Vec<Compared>, CompareE
         .collect()
 }
 
-/// One entry's comparison line: the seeds' figures where they give them, else derived.
+/// One entry's comparison line: the sources' figures where they give them, else derived; a
+/// retired certification's ROI is none, with its successor named.
 pub fn compared(kb: &Knowledge, e: &Entry) -> Compared {
+    let line = figures(kb, e);
+    match &e.status {
+        Status::Retired { on, successor } => {
+            let name = kb
+                .entry(successor)
+                .map_or(successor.as_str(), |s| s.name.as_str());
+            Compared {
+                roi: Rating::None,
+                roi_note: format!("retired on {on}; take its successor, {name}, instead"),
+                from_seeds: false,
+                retired_on: Some(*on),
+                successor: Some(successor.clone()),
+                ..line
+            }
+        }
+        Status::Active => line,
+    }
+}
+
+fn figures(kb: &Knowledge, e: &Entry) -> Compared {
     if let Some(r) = kb.evaluation.roi.iter().find(|r| r.id == e.id) {
         return Compared {
             id: e.id.clone(),
@@ -76,6 +113,8 @@ pub fn compared(kb: &Knowledge, e: &Entry) -> Compared {
             roi: r.roi,
             roi_note: r.roi_note.clone(),
             from_seeds: true,
+            retired_on: None,
+            successor: None,
         };
     }
     let roi = estimated_roi(e);
@@ -100,10 +139,12 @@ pub fn compared(kb: &Knowledge, e: &Entry) -> Compared {
             roi.as_str()
         ),
         from_seeds: false,
+        retired_on: None,
+        successor: None,
     }
 }
 
-/// ROI from the ratings, stepped down for price: what the seeds' own figures do by hand.
+/// ROI from the ratings, stepped down for price: what the sources' own figures do by hand.
 pub fn estimated_roi(e: &Entry) -> Rating {
     let value = u16::from(e.skill_building.percent()) + u16::from(e.hiring_signal.percent());
     let mut steps: u8 = match value {

@@ -1,14 +1,16 @@
-//! "Evaluate any certification": the seeds' five questions and red flags applied to facts the
-//! person gives. Pure. A fact not given is unknown, and the result says so instead of guessing.
+//! "Evaluate any certification": the sources' five questions and red flags applied to facts the
+//! person gives. Pure. A fact not given is unknown, and the result says so instead of guessing;
+//! with too little known there is no tier at all. A name that is a retired catalog entry fails
+//! "is it up to date" and sends the person to its successor.
 
 use serde::{Deserialize, Serialize};
 
-use crate::knowledge::{Knowledge, RedFlag};
+use crate::knowledge::{Entry, Knowledge, RedFlag, Status};
 
 /// Postings share at or above which a certification counts as clearly recognised.
 const RECOGNISED_PERCENT: f32 = 1.0;
-/// Price at or above which an unrecognised certification is excessively expensive (seed: $5K+).
-const EXCESSIVE_USD: u32 = 5000;
+/// With no red flag, fewer answered questions than this is too little to judge.
+const MIN_KNOWN: usize = 3;
 /// Content older than this is out of date (seed: more than two years).
 const MAX_AGE_YEARS: f32 = 2.0;
 /// Preparation this short means "completion in days".
@@ -97,16 +99,21 @@ pub struct FlagFound {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Verdict {
     pub name: String,
-    /// 1 (worth most) to 4 (low or no value), as in the seeds' tier list.
-    pub tier: u8,
+    /// 1 (worth most) to 4 (low or no value), as in the sources' tier list; `None` (JSON
+    /// `null`) when too little is known to judge, and the verdict lists what to find out.
+    pub tier: Option<u8>,
     /// One sentence.
     pub verdict: String,
     pub findings: Vec<Finding>,
     pub red_flags: Vec<FlagFound>,
     /// What the same hours would build instead.
     pub instead: String,
-    /// Facts that were not given and were treated as unknown.
+    /// Facts that were not given and were treated as unknown, by their command-line names
+    /// (`fact_label` words them for people).
     pub unknown: Vec<String>,
+    /// When the name is a retired catalog certification: its successor's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
 }
 
 /// A question's answer: the outcome and why, in a sentence.
@@ -121,8 +128,23 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
     let practical = practical(facts, &mut flags);
     let opportunity = opportunity_cost(facts, per_project, &mut flags);
     let clearly_recognised = recognised.0 == Outcome::Good;
-    let total = total_cost(facts, clearly_recognised, &mut flags);
-    let current = current(facts, &mut flags);
+    let total = total_cost(kb, facts, clearly_recognised, &mut flags);
+    let retired = catalog_match(kb, &facts.name).and_then(|e| match &e.status {
+        Status::Retired { on, successor } => Some((
+            *on,
+            successor.clone(),
+            kb.entry(successor)
+                .map_or_else(|| successor.clone(), |s| s.name.clone()),
+        )),
+        Status::Active => None,
+    });
+    let current = match &retired {
+        Some((on, _, name)) => (
+            Outcome::Bad,
+            format!("retired on {on}: it can no longer be taken; its successor is {name}"),
+        ),
+        None => current(facts, &mut flags),
+    };
     if facts.claims.contains(&Claim::GuaranteedJob) {
         flags.push(RedFlag::GuaranteedJob);
     }
@@ -132,29 +154,25 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
     flags.sort();
     flags.dedup();
 
-    let tier = tier(
-        &flags,
-        clearly_recognised,
-        facts.provider_known == Some(true),
-        practical.0 == Outcome::Good,
-    );
-    let verdict = match tier {
-        1 => "Worth it when you target the roles and platform it belongs to; pair it with a project.",
-        2 => "Good for learning with a known name; expect little hiring signal, so build with what you learn.",
-        3 => "Limited direct value: fine for learning, but it will not set you apart.",
-        _ => "Avoid it: it shows the red flags of a low-value certification.",
-    }
-    .to_owned();
-    let instead = match facts.prep_hours {
-        Some(h) if h >= per_project => format!(
-            "The same {h} hours would build about {} substantial portfolio project(s), which employers weigh more.",
-            h / per_project
-        ),
-        Some(h) => format!(
-            "{h} hours is a good start on a portfolio project; one takes about {per_project} hours."
-        ),
-        None => format!("About {per_project} hours is one substantial portfolio project."),
+    let known = [&recognised, &practical, &opportunity, &total, &current]
+        .iter()
+        .filter(|a| a.0 != Outcome::Unknown)
+        .count();
+    let unknown = unknown_facts(facts);
+    let tier = if retired.is_some() {
+        Some(4)
+    } else if flags.is_empty() && known < MIN_KNOWN {
+        None
+    } else {
+        Some(tier(
+            &flags,
+            clearly_recognised,
+            facts.provider_known == Some(true),
+            practical.0 == Outcome::Good,
+        ))
     };
+    let verdict = verdict_text(retired.as_ref(), tier, &unknown);
+    let instead = instead_text(facts.prep_hours, per_project);
     let findings = [
         ("recognised", recognised),
         ("practical", practical),
@@ -192,7 +210,93 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
         findings,
         red_flags,
         instead,
-        unknown: unknown_facts(facts),
+        unknown,
+        successor: retired.map(|(_, id, _)| id),
+    }
+}
+
+/// The one-sentence verdict: the successor for a retired certification, what to find out when
+/// too little is known, else the tier's sentence.
+fn verdict_text(
+    retired: Option<&(jiff::civil::Date, String, String)>,
+    tier: Option<u8>,
+    unknown: &[String],
+) -> String {
+    match (retired, tier) {
+        (Some((on, _, name)), _) => {
+            format!("Retired on {on}, so it can no longer be taken: take its successor, {name}, instead.")
+        }
+        (None, None) => format!(
+            "Cannot be judged yet: too little is known; find out {}.",
+            unknown
+                .iter()
+                .map(|u| fact_label(u))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        (None, Some(1)) => "Worth it when you target the roles and platform it belongs to; pair it with a project.".to_owned(),
+        (None, Some(2)) => "Good for learning with a known name; expect little hiring signal, so build with what you learn.".to_owned(),
+        (None, Some(3)) => "Limited direct value: fine for learning, but it will not set you apart.".to_owned(),
+        (None, Some(_)) => "Avoid it: it shows the red flags of a low-value certification.".to_owned(),
+    }
+}
+
+/// What the same hours would build instead.
+fn instead_text(prep_hours: Option<u32>, per_project: u32) -> String {
+    match prep_hours {
+        Some(0) => format!(
+            "It asks for no preparation, so it costs no project time, and proves little; one substantial portfolio project takes about {per_project} hours."
+        ),
+        Some(h) if h >= per_project => format!(
+            "The same {h} hours would build about {} substantial portfolio project(s), which employers weigh more.",
+            h / per_project
+        ),
+        Some(h) => format!(
+            "{h} hours is a good start on a portfolio project; one takes about {per_project} hours."
+        ),
+        None => format!("About {per_project} hours is one substantial portfolio project."),
+    }
+}
+
+/// The catalog entry a typed name means: its id, its full name, or its exam code (`MLS-C01`),
+/// ignoring case and punctuation ("AWS ML Specialty" is `aws-ml-specialty`).
+pub fn catalog_match<'k>(kb: &'k Knowledge, name: &str) -> Option<&'k Entry> {
+    let typed = slug(name);
+    if typed.is_empty() {
+        return None;
+    }
+    kb.catalog.entries.iter().find(|e| {
+        let code = e
+            .name
+            .rsplit_once('(')
+            .and_then(|(_, rest)| rest.strip_suffix(')'))
+            .map(slug)
+            .filter(|c| c.len() >= 4);
+        typed == slug(&e.id)
+            || typed == slug(&e.name)
+            || code.is_some_and(|c| typed.split('-').any(|w| w == c) || typed.contains(&c))
+    })
+}
+
+/// Lower-case words joined by `-`.
+fn slug(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// What an unknown fact is, for people: `prep-hours` is "the preparation hours".
+pub fn fact_label(fact: &str) -> &str {
+    match fact {
+        "provider-known" => "whether the provider is known and verified",
+        "postings-percent" => "how often AI job postings name it",
+        "practical" => "whether it has a practical component",
+        "prep-hours" => "the preparation hours",
+        "cost-usd" => "the fee",
+        "content-age-years" => "how old the content is",
+        other => other,
     }
 }
 
@@ -285,6 +389,10 @@ fn opportunity_cost(facts: &Facts, per_project: u32, flags: &mut Vec<RedFlag>) -
         flags.push(RedFlag::DaysToComplete);
     }
     match facts.prep_hours {
+        Some(0) => (
+            Outcome::Good,
+            "no preparation time, so nothing else is given up (and little is learned)".to_owned(),
+        ),
         Some(h) if h >= per_project => (
             Outcome::Weak,
             format!(
@@ -305,16 +413,34 @@ fn opportunity_cost(facts: &Facts, per_project: u32, flags: &mut Vec<RedFlag>) -
     }
 }
 
-/// Question 4: what is the total cost, time included?
-fn total_cost(facts: &Facts, clearly_recognised: bool, flags: &mut Vec<RedFlag>) -> Answer {
+/// Question 4: what is the total cost, time included? The fee bands come from the sources' ROI
+/// figures in evaluation.ron.
+fn total_cost(
+    kb: &Knowledge,
+    facts: &Facts,
+    clearly_recognised: bool,
+    flags: &mut Vec<RedFlag>,
+) -> Answer {
+    let (fair, excessive) = (
+        kb.evaluation.cost_fair_max_usd,
+        kb.evaluation.cost_excessive_usd,
+    );
     match (facts.cost_usd, facts.prep_hours) {
-        (Some(c), _) if c >= EXCESSIVE_USD && !clearly_recognised => {
+        (Some(c), _) if c >= excessive && !clearly_recognised => {
             flags.push(RedFlag::ExcessivePrice);
             (
                 Outcome::Bad,
                 format!("USD {c} for a credential employers do not clearly recognise"),
             )
         }
+        (Some(c), _) if c >= excessive => (
+            Outcome::Weak,
+            format!("USD {c} is bootcamp money, even for a recognised credential"),
+        ),
+        (Some(c), _) if c > fair => (
+            Outcome::Weak,
+            format!("USD {c} is more than a certification usually costs (up to USD {fair})"),
+        ),
         (Some(c), Some(h)) => (
             Outcome::Good,
             format!("USD {c} plus {h} hours of your time"),

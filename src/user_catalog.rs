@@ -29,10 +29,10 @@ pub struct Loaded {
 pub fn entry_from(facts: &Facts, verdict: &Verdict, today: Date) -> Entry {
     let tier = verdict.tier;
     let (base, hiring) = match tier {
-        1 => (40, Rating::Good),
-        2 => (30, Rating::Low),
-        3 => (15, Rating::Low),
-        _ => (5, Rating::None),
+        Some(1) => (40, Rating::Good),
+        Some(2) => (30, Rating::Low),
+        Some(3) | None => (15, Rating::Low),
+        Some(_) => (5, Rating::None),
     };
     let cost = facts.cost_usd.unwrap_or(0);
     let hours = facts.prep_hours.unwrap_or(0);
@@ -46,7 +46,9 @@ pub fn entry_from(facts: &Facts, verdict: &Verdict, today: Date) -> Entry {
         name: facts.name.trim().to_owned(),
         provider: "(your evaluation)".to_owned(),
         kind: Kind::Certification,
-        tier: Some(tier),
+        // A catalog certification needs a tier; one too little is known about ranks as limited
+        // value (tier 3) until evaluated again, and its reason says so.
+        tier: Some(tier.unwrap_or(3)),
         cost_usd: Range {
             min: cost,
             max: cost,
@@ -68,7 +70,10 @@ pub fn entry_from(facts: &Facts, verdict: &Verdict, today: Date) -> Entry {
         status: Status::Active,
         reviewed: today,
         base_score: base,
-        base_reason: format!("tier {tier} by your own evaluation"),
+        base_reason: tier.map_or_else(
+            || "not yet judged by your own evaluation: too little known".to_owned(),
+            |t| format!("tier {t} by your own evaluation"),
+        ),
         summary: format!("Evaluated by you with certwise.{unknown}"),
         verdict: verdict.verdict.clone(),
         red_flags: verdict.red_flags.iter().map(|f| f.flag).collect(),

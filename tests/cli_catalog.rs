@@ -399,7 +399,37 @@ fn evaluate_gives_the_seeds_tiers() {
         "--postings-percent",
         "5",
     ]);
-    assert_eq!(aws["tier"], 1);
+    // README's example: certwise knows MLS-C01 retired, so it says to take the successor.
+    assert_ne!(aws["tier"], 1, "{aws}");
+    assert_eq!(aws["successor"], "aws-ml-engineer-associate");
+    assert!(
+        aws["verdict"].as_str().unwrap().contains("successor"),
+        "{aws}"
+    );
+    let current = aws["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["question"] == "Is it up to date?")
+        .unwrap();
+    assert_eq!(current["result"], "bad", "{current}");
+    // The same facts for a certification certwise does not know: tier 1.
+    let other = env.json(&[
+        "evaluate",
+        "--name",
+        "Some Cloud ML Certification",
+        "--provider-known",
+        "yes",
+        "--cost-usd",
+        "300",
+        "--prep-hours",
+        "60",
+        "--practical",
+        "yes",
+        "--postings-percent",
+        "5",
+    ]);
+    assert_eq!(other["tier"], 1);
     let dlai = env.json(&[
         "evaluate",
         "--name",
@@ -635,8 +665,12 @@ fn compare_text_puts_cost_time_skill_hiring_and_roi_side_by_side() {
     };
     let aws = row("AWS ML Specialty");
     assert!(
-        aws.contains("USD 300") && aws.contains("60 h") && aws.contains("good"),
-        "{aws}"
+        aws.contains("USD 300") && aws.contains("60 h") && aws.trim_end().ends_with("none"),
+        "a retired certification has no ROI: {aws}"
+    );
+    assert!(
+        text.contains("retired on 2026-03-31; take its successor"),
+        "{text}"
     );
     let project = row("Portfolio project");
     assert!(
@@ -706,6 +740,13 @@ fn compare_needs_two_known_ids() {
         line.contains("valid ids:") && line.contains("aws-ml-specialty"),
         "{line}"
     );
+}
+
+#[test]
+fn compare_refuses_an_id_given_twice() {
+    let env = Env::new();
+    let line = env.usage_error(&["compare", "fast-ai", "fast-ai"]);
+    assert!(line.contains("`fast-ai` twice"), "{line}");
 }
 
 // ---------------------------------------------------------------------------------------------

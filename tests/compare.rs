@@ -17,9 +17,12 @@ fn ids(list: &[&str]) -> Vec<String> {
 }
 
 fn one(id: &str) -> Compared {
-    compare(kb(), &ids(&[id, "portfolio-project"]))
-        .unwrap()
-        .remove(0)
+    let other = if id == "bootcamp" {
+        "fast-ai"
+    } else {
+        "bootcamp"
+    };
+    compare(kb(), &ids(&[id, other])).unwrap().remove(0)
 }
 
 #[test]
@@ -41,11 +44,22 @@ fn seed_portfolio_project_roi_is_high_and_beats_the_aws_certification() {
 }
 
 #[test]
-fn seed_aws_ml_specialty_is_good_for_aws_heavy_targets() {
+fn retired_aws_ml_specialty_has_no_roi_and_names_its_successor() {
+    // The sources rated it good for AWS-heavy targets, but it retired on 2026-03-31: it can no
+    // longer be taken, so its ROI is none and the note sends you to the successor.
     let aws = one("aws-ml-specialty");
-    assert!(aws.from_seeds);
-    assert_eq!(aws.roi, Rating::Good);
-    assert!(aws.roi_note.contains("AWS-heavy"), "{}", aws.roi_note);
+    assert!(!aws.from_seeds, "the ROI is no longer the sources' figure");
+    assert_eq!(aws.roi, Rating::None);
+    assert_eq!(aws.retired_on, Some(jiff::civil::date(2026, 3, 31)));
+    assert_eq!(aws.successor.as_deref(), Some("aws-ml-engineer-associate"));
+    assert!(aws.roi_note.contains("2026-03-31"), "{}", aws.roi_note);
+    assert!(
+        aws.roi_note
+            .contains("Machine Learning Engineer - Associate"),
+        "{}",
+        aws.roi_note
+    );
+    // The other figures are still the sources'.
     assert_eq!(aws.cost_usd, Range { min: 300, max: 300 });
     assert_eq!(aws.hours, Range { min: 60, max: 60 });
     assert_eq!(aws.skill_building, Rating::Moderate);
@@ -87,28 +101,40 @@ fn seed_coursera_specialization_is_good_for_learning_poor_as_a_credential() {
 }
 
 #[test]
-fn seed_roi_order_project_then_aws_then_coursera_then_bootcamp() {
+fn seed_roi_order_project_then_coursera_then_bootcamp() {
     let rows = compare(
         kb(),
-        &ids(&[
-            "bootcamp",
-            "deeplearning-ai",
-            "aws-ml-specialty",
-            "portfolio-project",
-        ]),
+        &ids(&["bootcamp", "deeplearning-ai", "portfolio-project"]),
     )
     .unwrap();
     let ratings: Vec<Rating> = rows.iter().map(|r| r.roi).collect();
     assert!(
         ratings.windows(2).all(|w| w[0] < w[1]),
-        "bootcamp < coursera < aws < project: {ratings:?}"
+        "bootcamp < coursera < project: {ratings:?}"
     );
+}
+
+#[test]
+fn a_duplicate_id_is_an_error_naming_it() {
+    let err = compare(kb(), &ids(&["fast-ai", "fast-ai"])).unwrap_err();
+    assert_eq!(
+        err,
+        CompareError::Duplicate {
+            id: "fast-ai".to_owned()
+        }
+    );
+    assert!(err.to_string().contains("fast-ai"));
 }
 
 #[test]
 fn every_roi_line_of_the_seeds_is_used_for_its_entry() {
     for figure in &kb().evaluation.roi {
         let row = one(&figure.id);
+        assert_eq!(row.name, figure.label, "{}", figure.id);
+        if row.retired_on.is_some() {
+            assert_eq!(row.roi, Rating::None, "{}", figure.id);
+            continue;
+        }
         assert!(row.from_seeds, "{}", figure.id);
         assert_eq!(row.roi, figure.roi, "{}", figure.id);
         assert_eq!(row.name, figure.label, "{}", figure.id);
@@ -193,7 +219,7 @@ fn an_unknown_id_is_an_error_naming_it_and_the_valid_ids() {
             assert_eq!(id, "aws-ml-speciality");
             assert!(valid.contains("aws-ml-specialty"), "{valid}");
         }
-        CompareError::TooFew => panic!("{err:?}"),
+        CompareError::TooFew | CompareError::Duplicate { .. } => panic!("{err:?}"),
     }
     let message = err.to_string();
     assert!(message.contains("aws-ml-speciality") && message.contains("valid ids"));

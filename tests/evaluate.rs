@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use certwise::evaluate::{Claim, Facts, Finding, Outcome, Verdict, evaluate};
+use certwise::evaluate::{Claim, Facts, Finding, Outcome, Verdict, evaluate, fact_label};
 use certwise::knowledge::{Knowledge, RedFlag};
 
 fn kb() -> &'static Knowledge {
@@ -67,7 +67,7 @@ fn only_flag(change: impl FnOnce(&mut Facts), flag: RedFlag) -> Verdict {
 fn a_sound_certification_has_no_red_flags_and_is_tier_1() {
     let v = evaluate(kb(), &sound());
     assert!(v.red_flags.is_empty(), "{:?}", v.red_flags);
-    assert_eq!(v.tier, 1);
+    assert_eq!(v.tier, Some(1));
     assert!(v.unknown.is_empty(), "{:?}", v.unknown);
 }
 
@@ -130,7 +130,7 @@ fn question_recognised_weak_when_rarely_named() {
     facts.postings_percent = Some(0.5);
     let v = evaluate(kb(), &facts);
     assert_eq!(finding(&v, "recognised").result, Outcome::Weak);
-    assert_ne!(v.tier, 1, "rarely named is not tier 1");
+    assert_ne!(v.tier, Some(1), "rarely named is not tier 1");
 }
 
 #[test]
@@ -177,7 +177,8 @@ fn question_practical_bad_without_a_practical_component() {
     let v = evaluate(kb(), &facts);
     assert_eq!(finding(&v, "practical").result, Outcome::Bad);
     assert_ne!(
-        v.tier, 1,
+        v.tier,
+        Some(1),
         "tier 1 certifications validate practical knowledge"
     );
 }
@@ -296,7 +297,7 @@ fn red_flag_guaranteed_job_placement() {
         |f| f.claims = vec![Claim::GuaranteedJob],
         RedFlag::GuaranteedJob,
     );
-    assert_eq!(v.tier, 4);
+    assert_eq!(v.tier, Some(4));
 }
 
 #[test]
@@ -305,13 +306,13 @@ fn red_flag_no_technical_background_needed() {
         |f| f.claims = vec![Claim::NoBackgroundNeeded],
         RedFlag::NoBackgroundNeeded,
     );
-    assert_eq!(v.tier, 4);
+    assert_eq!(v.tier, Some(4));
 }
 
 #[test]
 fn red_flag_unknown_or_unverified_provider() {
     let v = only_flag(|f| f.provider_known = Some(false), RedFlag::UnknownProvider);
-    assert_eq!(v.tier, 4);
+    assert_eq!(v.tier, Some(4));
 }
 
 #[test]
@@ -321,14 +322,14 @@ fn red_flag_content_more_than_two_years_old() {
         RedFlag::OutdatedContent,
     );
     // Alone, old content limits a certification (tier 3); it is not in the seeds' tier 4 list.
-    assert_eq!(v.tier, 3);
+    assert_eq!(v.tier, Some(3));
 }
 
 #[test]
 fn red_flag_no_practical_component() {
     let v = only_flag(|f| f.practical = Some(false), RedFlag::NoPracticalComponent);
     // The seeds' tier 3 is exactly this: known certificates with no practical assessment.
-    assert_eq!(v.tier, 3);
+    assert_eq!(v.tier, Some(3));
 }
 
 #[test]
@@ -340,7 +341,7 @@ fn red_flag_excessively_expensive_without_recognition() {
         },
         RedFlag::ExcessivePrice,
     );
-    assert_eq!(v.tier, 4);
+    assert_eq!(v.tier, Some(4));
 }
 
 #[test]
@@ -374,7 +375,7 @@ fn red_flag_completion_in_days_when_claimed() {
         |f| f.claims = vec![Claim::DaysToComplete],
         RedFlag::DaysToComplete,
     );
-    assert_eq!(v.tier, 4);
+    assert_eq!(v.tier, Some(4));
 }
 
 #[test]
@@ -387,7 +388,7 @@ fn red_flag_completion_in_days_from_a_weekend_of_preparation() {
         },
         RedFlag::DaysToComplete,
     );
-    assert_eq!(v.tier, 4);
+    assert_eq!(v.tier, Some(4));
 }
 
 #[test]
@@ -407,7 +408,7 @@ fn two_red_flags_of_any_kind_are_tier_4() {
         flags(&v),
         [RedFlag::OutdatedContent, RedFlag::NoPracticalComponent]
     );
-    assert_eq!(v.tier, 4);
+    assert_eq!(v.tier, Some(4));
 }
 
 #[test]
@@ -438,7 +439,7 @@ fn every_red_flag_found_is_explained_from_evaluation_ron() {
         assert_eq!(found.label, info.label);
         assert_eq!(found.explanation, info.explanation);
     }
-    assert_eq!(v.tier, 4);
+    assert_eq!(v.tier, Some(4));
 }
 
 #[test]
@@ -476,7 +477,7 @@ fn unknown_facts_are_reported_as_unknown_not_guessed() {
             "provider-known"
         ]
     );
-    assert_ne!(v.tier, 1, "nothing known is never tier 1");
+    assert_ne!(v.tier, Some(1), "nothing known is never tier 1");
 }
 
 /// A fact's command-line name and how to forget it.
@@ -547,7 +548,7 @@ fn seed_aws_ml_specialty_is_tier_1() {
             ..seed("AWS Machine Learning Specialty")
         },
     );
-    assert_eq!(v.tier, 1, "{v:?}");
+    assert_eq!(v.tier, Some(1), "{v:?}");
     assert!(v.red_flags.is_empty());
     assert!(v.instead.contains("60 hours"), "{}", v.instead);
 }
@@ -561,14 +562,14 @@ fn seed_google_cloud_ml_engineer_is_tier_1_when_it_appears_in_postings() {
         postings_percent: Some(2.0),
         ..seed("Google Cloud Professional ML Engineer")
     };
-    assert_eq!(evaluate(kb(), &gcp).tier, 1);
+    assert_eq!(evaluate(kb(), &gcp).tier, Some(1));
     // Without knowing whether postings name it, it is not yet shown to be tier 1.
     let unknown_postings = Facts {
         postings_percent: None,
         ..gcp
     };
     let v = evaluate(kb(), &unknown_postings);
-    assert_eq!(v.tier, 2);
+    assert_eq!(v.tier, Some(2));
     assert!(v.unknown.contains(&"postings-percent".to_owned()));
 }
 
@@ -584,7 +585,7 @@ fn seed_azure_ai_engineer_is_tier_1() {
             ..seed("Azure AI Engineer Associate")
         },
     );
-    assert_eq!(v.tier, 1, "{v:?}");
+    assert_eq!(v.tier, Some(1), "{v:?}");
 }
 
 #[test]
@@ -600,7 +601,7 @@ fn seed_deeplearning_ai_is_tier_2() {
                 ..seed("DeepLearning.AI specialization")
             },
         );
-        assert_eq!(v.tier, 2, "USD {cost}: {v:?}");
+        assert_eq!(v.tier, Some(2), "USD {cost}: {v:?}");
         assert!(v.red_flags.is_empty());
     }
 }
@@ -618,7 +619,7 @@ fn seed_deeplearning_ai_stays_tier_2_with_its_limited_hiring_signal() {
             ..seed("DeepLearning.AI specialization")
         },
     );
-    assert_eq!(v.tier, 2);
+    assert_eq!(v.tier, Some(2));
 }
 
 #[test]
@@ -633,7 +634,7 @@ fn seed_nvidia_dli_is_tier_2_across_its_price_range() {
                 ..seed("NVIDIA Deep Learning Institute")
             },
         );
-        assert_eq!(v.tier, 2, "USD {cost}: {v:?}");
+        assert_eq!(v.tier, Some(2), "USD {cost}: {v:?}");
     }
 }
 
@@ -652,7 +653,7 @@ fn seed_general_certificates_without_practical_assessment_are_tier_3() {
                 ..seed(name)
             },
         );
-        assert_eq!(v.tier, 3, "{name}: {v:?}");
+        assert_eq!(v.tier, Some(3), "{name}: {v:?}");
         assert_eq!(flags(&v), [RedFlag::NoPracticalComponent], "{name}");
     }
 }
@@ -671,7 +672,7 @@ fn seed_ibm_certificate_with_its_figures_is_tier_3() {
             ..seed("IBM AI Engineering Professional Certificate")
         },
     );
-    assert_eq!(v.tier, 3, "{v:?}");
+    assert_eq!(v.tier, Some(3), "{v:?}");
 }
 
 fn unaccredited_ai_professional() -> Facts {
@@ -687,7 +688,7 @@ fn unaccredited_ai_professional() -> Facts {
 #[test]
 fn seed_unaccredited_ai_professional_is_tier_4() {
     let v = evaluate(kb(), &unaccredited_ai_professional());
-    assert_eq!(v.tier, 4);
+    assert_eq!(v.tier, Some(4));
     let f = flags(&v);
     for flag in [
         RedFlag::UnknownProvider,
@@ -708,7 +709,7 @@ fn seed_unaccredited_cert_from_an_unknown_provider_alone_is_tier_4() {
             ..seed("AI Professional (unaccredited)")
         },
     );
-    assert_eq!(v.tier, 4);
+    assert_eq!(v.tier, Some(4));
 }
 
 #[test]
@@ -722,7 +723,7 @@ fn seed_expensive_unrecognised_cert_is_tier_4() {
             ..seed("Executive AI Leadership Certificate")
         },
     );
-    assert_eq!(v.tier, 4);
+    assert_eq!(v.tier, Some(4));
     assert!(flags(&v).contains(&RedFlag::ExcessivePrice));
 }
 
@@ -737,7 +738,7 @@ fn seed_weekend_certificate_is_tier_4() {
             ..seed("Complete AI in one weekend")
         },
     );
-    assert_eq!(v.tier, 4);
+    assert_eq!(v.tier, Some(4));
 }
 
 #[test]
@@ -753,5 +754,109 @@ fn a_short_workshop_from_a_known_provider_is_not_a_weekend_badge() {
     };
     let v = certwise::evaluate::evaluate(kb, &facts);
     assert!(v.red_flags.is_empty(), "{:?}", v.red_flags);
-    assert_eq!(v.tier, 2);
+    assert_eq!(v.tier, Some(2));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retired certifications, fee bands, too little known, zero hours
+
+#[test]
+fn a_retired_catalog_certification_fails_up_to_date_and_names_its_successor() {
+    // README's own example: MLS-C01 retired on 2026-03-31.
+    for name in ["AWS ML Specialty", "aws-ml-specialty", "MLS-C01"] {
+        let facts = Facts {
+            name: name.to_owned(),
+            provider_known: Some(true),
+            cost_usd: Some(300),
+            prep_hours: Some(60),
+            practical: Some(true),
+            postings_percent: Some(5.0),
+            ..Facts::default()
+        };
+        let v = evaluate(kb(), &facts);
+        let current = finding(&v, "current");
+        assert_eq!(current.result, Outcome::Bad, "{name}: {current:?}");
+        assert!(current.detail.contains("2026-03-31"), "{current:?}");
+        assert!(v.verdict.contains("successor"), "{name}: {}", v.verdict);
+        assert!(v.verdict.contains("MLA-C01"), "{}", v.verdict);
+        assert!(!v.verdict.starts_with("Worth it"), "{}", v.verdict);
+        assert_eq!(v.successor.as_deref(), Some("aws-ml-engineer-associate"));
+        assert_ne!(v.tier, Some(1));
+    }
+}
+
+#[test]
+fn an_active_catalog_certification_is_not_treated_as_retired() {
+    let mut facts = sound();
+    facts.name = "aws-ml-engineer-associate".to_owned();
+    let v = evaluate(kb(), &facts);
+    assert_eq!(v.successor, None);
+    assert_eq!(finding(&v, "current").result, Outcome::Good);
+    assert_eq!(v.tier, Some(1));
+}
+
+#[test]
+fn fees_are_judged_by_the_sources_bands_from_evaluation_ron() {
+    let ev = &kb().evaluation;
+    // The sources: certifications USD 150-300, a specialization USD 150-300 in all, bootcamps
+    // USD 10K-20K.
+    assert!((150..=1000).contains(&ev.cost_fair_max_usd));
+    assert!(ev.cost_excessive_usd <= 10_000);
+    let total = |cost: u32, postings: f32| {
+        let mut facts = sound();
+        facts.cost_usd = Some(cost);
+        facts.prep_hours = Some(40);
+        facts.postings_percent = Some(postings);
+        let v = evaluate(kb(), &facts);
+        (finding(&v, "total-cost").result, flags(&v))
+    };
+    assert_eq!(total(ev.cost_fair_max_usd, 3.0).0, Outcome::Good);
+    assert_eq!(total(ev.cost_fair_max_usd + 1, 3.0).0, Outcome::Weak);
+    assert_eq!(total(3000, 3.0).0, Outcome::Weak, "USD 3000 is not good");
+    assert_eq!(total(ev.cost_excessive_usd, 3.0).0, Outcome::Weak);
+    let (result, found) = total(ev.cost_excessive_usd, 0.0);
+    assert_eq!(result, Outcome::Bad);
+    assert!(found.contains(&RedFlag::ExcessivePrice));
+}
+
+#[test]
+fn with_too_little_known_there_is_no_tier_and_the_verdict_says_what_to_find_out() {
+    let v = evaluate(kb(), &nothing_known("Mystery AI Cert"));
+    assert_eq!(v.tier, None);
+    assert!(
+        v.verdict.starts_with("Cannot be judged yet"),
+        "{}",
+        v.verdict
+    );
+    for fact in &v.unknown {
+        assert!(
+            v.verdict.contains(fact_label(fact)),
+            "{fact}: {}",
+            v.verdict
+        );
+    }
+    let json = serde_json::to_value(&v).unwrap();
+    assert!(json["tier"].is_null(), "{json}");
+    // Two facts are still too little; a red flag alone is enough to judge.
+    let mut two = nothing_known("Y");
+    two.cost_usd = Some(3000);
+    two.prep_hours = Some(40);
+    assert_eq!(evaluate(kb(), &two).tier, None);
+    let mut flagged = nothing_known("Z");
+    flagged.claims = vec![Claim::GuaranteedJob];
+    assert_eq!(evaluate(kb(), &flagged).tier, Some(4));
+}
+
+#[test]
+fn zero_preparation_hours_is_not_called_a_start_on_a_project() {
+    let mut facts = sound();
+    facts.prep_hours = Some(0);
+    let v = evaluate(kb(), &facts);
+    assert!(!v.instead.contains("good start"), "{}", v.instead);
+    assert!(v.instead.contains("no preparation"), "{}", v.instead);
+    let opportunity = finding(&v, "opportunity-cost");
+    assert!(
+        !opportunity.detail.starts_with("0 hours"),
+        "{opportunity:?}"
+    );
 }

@@ -129,8 +129,14 @@ fn marked_entries_are_compared_with_a_portfolio_project() {
     a.update(Action::Back);
     assert_eq!(
         a.screen,
+        Screen::Catalog,
+        "back to where compare was opened from"
+    );
+    a.update(Action::Back);
+    assert_eq!(
+        a.screen,
         Screen::Welcome,
-        "back to where the catalog was opened from"
+        "then back to where the catalog was opened from"
     );
 }
 
@@ -150,15 +156,16 @@ fn the_evaluation_form_checks_numbers_and_gives_a_tier() {
         a.eval.error.as_deref().unwrap().contains("name"),
         "a name is needed"
     );
-    type_text(&mut a, "AWS ML Specialty");
+    type_text(&mut a, "Some Cloud ML Certification");
     a.update(Action::Down); // provider known
     a.update(Action::ToggleMark); // yes
     a.update(Action::Down); // cost
-    type_text(&mut a, "3x0");
-    a.update(Action::Select);
-    assert!(a.eval.error.as_deref().unwrap().contains("whole number"));
-    a.update(Action::DeleteChar);
-    a.update(Action::DeleteChar);
+    type_text(&mut a, "3x");
+    assert!(
+        a.eval.error.as_deref().unwrap().contains("takes a number"),
+        "a letter in a number field is refused as typed"
+    );
+    assert_eq!(a.eval.cost, "3");
     type_text(&mut a, "00");
     a.update(Action::Down); // hours
     type_text(&mut a, "60");
@@ -170,7 +177,7 @@ fn the_evaluation_form_checks_numbers_and_gives_a_tier() {
     type_text(&mut a, "5");
     a.update(Action::Select);
     let verdict = a.eval.result.clone().unwrap();
-    assert_eq!(verdict.tier, 1, "{verdict:?}");
+    assert_eq!(verdict.tier, Some(1), "{verdict:?}");
     assert!(verdict.red_flags.is_empty());
     a.update(Action::Back);
     assert!(a.eval.result.is_none(), "Esc returns to the facts, kept");
@@ -188,7 +195,7 @@ fn a_saved_evaluation_joins_the_advisor() {
     a.update(Action::ToggleMark);
     a.update(Action::ToggleMark); // provider: no
     a.update(Action::Select);
-    assert_eq!(a.eval.result.as_ref().unwrap().tier, 4);
+    assert_eq!(a.eval.result.as_ref().unwrap().tier, Some(4));
     a.update(Action::SaveEvaluation);
     assert!(a.status.as_deref().unwrap().contains("user-weekend-ai-pro"));
     let id = a.kb.catalog.entries.last().unwrap().id.clone();
@@ -198,4 +205,138 @@ fn a_saved_evaluation_joins_the_advisor() {
         plan.avoid.iter().any(|x| x.id == id),
         "a tier-4 evaluation goes to the avoid list"
     );
+}
+
+fn screen_text(a: &App) -> Vec<String> {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(a.width, a.height)).unwrap();
+    terminal.draw(|f| f.render_widget(&*a, f.area())).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_sort_label_is_the_column_header_it_sorts_by() {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 120, 40);
+    a.today = jiff::civil::date(2026, 11, 21);
+    open(&mut a, WelcomeItem::Catalog);
+    let lines = screen_text(&a);
+    let header = lines
+        .iter()
+        .find(|l| l.contains("Name / provider"))
+        .unwrap();
+    for _ in 0..9 {
+        let label = a.catalog.sort.label();
+        assert!(
+            header.to_lowercase().contains(&label.to_lowercase()),
+            "sort label {label} is not a column header: {header}"
+        );
+        a.update(Action::SortNext);
+    }
+}
+
+#[test]
+fn an_empty_filter_result_keeps_the_header_in_place() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    let before = screen_text(&a)
+        .into_iter()
+        .find(|l| l.contains("Name / provider"))
+        .unwrap();
+    // Tier 4 and retired together match nothing.
+    for _ in 0..4 {
+        a.update(Action::FilterTier);
+    }
+    a.update(Action::FilterStatus);
+    a.update(Action::FilterStatus);
+    assert!(rows(&a).is_empty());
+    let after = screen_text(&a)
+        .into_iter()
+        .find(|l| l.contains("Name / provider"))
+        .unwrap();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn at_the_minimum_size_catalog_names_stay_readable_and_every_key_is_shown() {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 60, 18);
+    a.today = jiff::civil::date(2026, 11, 21);
+    open(&mut a, WelcomeItem::Catalog);
+    let text = screen_text(&a).join("\n");
+    assert!(text.contains("AWS Certified Machine"), "{text}");
+    assert!(text.contains("0 marked"), "{text}");
+    for key in ["Space mark", "r reverse", "e evaluate", "c compare"] {
+        assert!(text.contains(key), "{key} missing:\n{text}");
+    }
+}
+
+#[test]
+fn the_evaluation_form_sends_a_retired_certification_to_its_successor() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Evaluate);
+    type_text(&mut a, "AWS ML Specialty");
+    a.update(Action::Select);
+    let verdict = a.eval.result.clone().unwrap();
+    assert!(verdict.verdict.contains("successor"), "{verdict:?}");
+    assert_eq!(
+        verdict.successor.as_deref(),
+        Some("aws-ml-engineer-associate")
+    );
+    let text = screen_text(&a).join("\n");
+    assert!(text.contains("Retired on 2026-03-31"), "{text}");
+}
+
+#[test]
+fn space_x_and_m_mark_for_comparison_as_the_readme_says() {
+    use certwise::tui::keymap::{Mode, keymap};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in [' ', 'x', 'm'] {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(
+            keymap(Mode::Catalog, &key),
+            Some(Action::ToggleMark),
+            "{c:?}"
+        );
+    }
+    let readme = include_str!("../README.md");
+    assert!(readme.contains("| Space, x |") && readme.contains("mark for comparison"));
+}
+
+#[test]
+fn a_bad_number_moves_the_cursor_to_its_field() {
+    use certwise::tui::evaluate_screen::Field;
+    let mut a = app();
+    open(&mut a, WelcomeItem::Evaluate);
+    type_text(&mut a, "Some Cert");
+    for _ in 0..5 {
+        a.update(Action::Down); // to content age
+    }
+    assert_eq!(a.eval.current(), Field::Age);
+    type_text(&mut a, "1.2.3");
+    a.update(Action::Down);
+    a.update(Action::Down);
+    a.update(Action::Select);
+    assert!(a.eval.error.as_deref().unwrap().contains("Content age"));
+    assert_eq!(
+        a.eval.current(),
+        Field::Age,
+        "the cursor is on the bad field"
+    );
+    assert!(a.eval.result.is_none());
+}
+
+#[test]
+fn help_in_a_typed_field_lists_f1_alone() {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 120, 40);
+    open(&mut a, WelcomeItem::Evaluate);
+    a.update(Action::OpenHelp);
+    let text = screen_text(&a).join("\n");
+    assert!(text.contains("F1"), "{text}");
+    assert!(!text.contains("? F1"), "? types in a text field:\n{text}");
 }

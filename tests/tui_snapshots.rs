@@ -259,7 +259,7 @@ fn catalog_app(w: u16, h: u16) -> App {
 
 #[test]
 fn catalog_screens() {
-    for (w, h) in SIZES {
+    for (w, h) in SIZES.into_iter().chain([(MIN_WIDTH, MIN_HEIGHT)]) {
         let mut a = catalog_app(w, h);
         snap("catalog", &a);
         run(
@@ -293,7 +293,7 @@ fn catalog_screens() {
 
 #[test]
 fn compare_screen() {
-    for (w, h) in SIZES {
+    for (w, h) in SIZES.into_iter().chain([(MIN_WIDTH, MIN_HEIGHT)]) {
         let mut a = catalog_app(w, h);
         // Mark the first two tier-1 certifications and compare them with a portfolio project.
         run(

@@ -1,5 +1,5 @@
 //! `certwise catalog`, `certwise compare` and the person's own catalog on the command line: the
-//! seeds' tier list and their build-versus-certify comparison, with the user's evaluated entries
+//! sources' tier list and their build-versus-certify comparison, with the user's evaluated entries
 //! merged in (see `evaluate.rs` for `certwise evaluate`).
 
 use std::fmt::Write as _;
@@ -29,8 +29,9 @@ pub enum CatalogCommand {
         #[arg(long, value_name = "text|json", default_value = "text")]
         format: String,
     },
-    /// Judge any certification by the seeds' five questions and red flags; facts not given are
-    /// treated as unknown and said so.
+    /// Judge any certification by five questions (do employers recognise it, is it practical,
+    /// opportunity cost, total cost, is it up to date) and red flags; facts not given are treated
+    /// as unknown and said so.
     Evaluate(EvaluateArgs),
     /// Build versus certify: cost, time, skill building, hiring signal and ROI side by side, for
     /// two or more catalog ids (yours included).
@@ -149,6 +150,11 @@ fn compare_error(kb: &Knowledge, e: &CompareError) -> CliError {
                 .map(|e| e.id.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
+        )),
+        CompareError::Duplicate { id } => CliError::usage(format!(
+            "compare got `{}` twice; give each id once, e.g. `certwise compare {} portfolio-project`",
+            one_line(id),
+            one_line(id)
         )),
         CompareError::UnknownId { id, valid } => CliError::usage(format!(
             "unknown catalog id `{}`; valid ids: {valid}",
@@ -306,7 +312,7 @@ struct CompareJson<'a> {
     compared: &'a [Compared],
 }
 
-/// The time a line takes: months where the seeds give months, else hours.
+/// The time a line takes: months where the sources give months, else hours.
 fn time_text(c: &Compared) -> String {
     c.months
         .map_or_else(|| format!("{} h", c.hours), |m| format!("{m} months"))
@@ -364,9 +370,9 @@ pub fn render_compare(kb: &Knowledge, rows: &[Compared], format: OutFormat) -> S
     }
     out.push('\n');
     for c in rows {
-        // An estimate's note says it is one; a seed figure is marked as such.
+        // An estimate's note says it is one; a figure from the sources is marked as such.
         let source = if c.from_seeds {
-            " (the seeds' figure)"
+            " (the sources' figure)"
         } else {
             ""
         };

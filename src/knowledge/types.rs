@@ -339,6 +339,15 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The exam code when the name ends in one ("MLA-C01" for "... Associate (MLA-C01)"), else
+    /// the name: enough to name a successor where room is short.
+    pub fn short_name(&self) -> &str {
+        self.name
+            .rsplit_once('(')
+            .and_then(|(_, code)| code.strip_suffix(')'))
+            .unwrap_or(&self.name)
+    }
+
     pub fn is_foundational_course(&self) -> bool {
         self.level == Level::Intro && self.kind.is_study() && self.tier.is_some_and(|t| t <= 2)
     }
@@ -398,6 +407,12 @@ pub struct Evaluation {
     pub project_hours: u32,
     /// Share of AI job postings that mention any certification.
     pub postings_mentioning_certs_percent: u8,
+    /// The most a certification's fee usually is (the sources: USD 150-300); above it the total
+    /// cost is weak.
+    pub cost_fair_max_usd: u32,
+    /// A fee at or above this is bootcamp money (the sources: USD 10K-20K); for a credential
+    /// employers do not clearly recognise it is the "excessively expensive" red flag.
+    pub cost_excessive_usd: u32,
 }
 
 /// The whole knowledge base.

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::evaluate::{Claim, Facts, Outcome, Verdict, evaluate};
+use crate::evaluate::{Claim, Facts, Outcome, Verdict, evaluate, fact_label};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
 use crate::tui::screens::padded;
@@ -159,6 +159,37 @@ impl EvalForm {
         }
     }
 
+    /// Whether a character can go into the current field: numbers take digits (and a decimal
+    /// point where decimals make sense), as the interview's number questions do.
+    fn accepts(&self, c: char) -> bool {
+        match self.current() {
+            Field::Name => true,
+            Field::Cost | Field::Hours => c.is_ascii_digit(),
+            Field::Age | Field::Postings => c.is_ascii_digit() || c == '.',
+            _ => false,
+        }
+    }
+
+    /// The facts, or the field that is wrong and why (so the cursor can go there).
+    ///
+    /// # Errors
+    /// No name, or a typed number that is not a number in range.
+    pub fn checked(&self) -> Result<Facts, (Field, String)> {
+        self.facts().map_err(|message| {
+            let field = [
+                Field::Name,
+                Field::Cost,
+                Field::Hours,
+                Field::Age,
+                Field::Postings,
+            ]
+            .into_iter()
+            .find(|f| message.starts_with(short_label(*f)))
+            .unwrap_or(Field::Name);
+            (field, message)
+        })
+    }
+
     /// The facts. Empty numbers are unknown.
     ///
     /// # Errors
@@ -186,18 +217,33 @@ impl EvalForm {
             }
         }
         if self.name.trim().is_empty() {
-            return Err("Type the certification's name.".to_owned());
+            return Err(format!(
+                "{}: type the certification's name.",
+                short_label(Field::Name)
+            ));
         }
         Ok(Facts {
             name: self.name.trim().to_owned(),
             provider_known: self.provider_known.value(),
-            cost_usd: whole("Total fee", &self.cost)?,
-            prep_hours: whole("Preparation hours", &self.hours)?,
+            cost_usd: whole(short_label(Field::Cost), &self.cost)?,
+            prep_hours: whole(short_label(Field::Hours), &self.hours)?,
             practical: self.practical.value(),
-            content_age_years: decimal("Content age", &self.age, 100.0)?,
+            content_age_years: decimal(short_label(Field::Age), &self.age, 100.0)?,
             claims: self.claims.clone(),
-            postings_percent: decimal("Share of postings", &self.postings, 100.0)?,
+            postings_percent: decimal(short_label(Field::Postings), &self.postings, 100.0)?,
         })
+    }
+}
+
+/// How an error message names a typed field (its first word or two).
+fn short_label(field: Field) -> &'static str {
+    match field {
+        Field::Name => "Name",
+        Field::Cost => "Total fee",
+        Field::Hours => "Preparation hours",
+        Field::Age => "Content age",
+        Field::Postings => "Share of postings",
+        _ => "",
     }
 }
 
@@ -231,6 +277,12 @@ impl App {
         match action {
             Action::Down | Action::NextPane => form.field = (form.field + 1) % n,
             Action::Up | Action::PrevPane => form.field = (form.field + n - 1) % n,
+            Action::TypeChar(c) if !form.accepts(c) => {
+                form.error = Some(format!(
+                    "{} takes a number: `{c}` is not part of one (leave it empty if not known).",
+                    form.current().label()
+                ));
+            }
             Action::TypeChar(c) => {
                 if let Some(text) = form.text_mut()
                     && text.chars().count() < 80
@@ -258,12 +310,15 @@ impl App {
                     }
                 }
             },
-            Action::Select => match form.facts() {
+            Action::Select => match form.checked() {
                 Ok(facts) => {
                     form.result = Some(evaluate(self.kb, &facts));
                     self.scroll = 0;
                 }
-                Err(e) => form.error = Some(e),
+                Err((field, e)) => {
+                    form.field = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
+                    form.error = Some(e);
+                }
             },
             Action::Back => self.screen = form.back_to.unwrap_or(Screen::Welcome),
             _ => {}
@@ -372,7 +427,7 @@ fn form_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         lines.extend(wrap(&format!("! {error}"), width, t.error, ""));
     }
     lines.extend(wrap(
-        "↑↓ or Tab move between fields · Space changes a yes/no field · Enter evaluates",
+        "↑↓ or Tab move between fields · Space changes a yes/no field · Enter evaluates · F1 help (in a typed field `?` is typed)",
         width,
         t.dim,
         "",
@@ -387,10 +442,13 @@ pub fn result_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let mut lines = wrap(&v.name, width, t.heading, "");
-    lines.push(Line::from(vec![
-        Span::styled(format!("Tier {}", v.tier), t.title),
-        Span::styled(" of 4 (1 is worth most)", t.dim),
-    ]));
+    lines.push(match v.tier {
+        Some(tier) => Line::from(vec![
+            Span::styled(format!("Tier {tier}"), t.title),
+            Span::styled(" of 4 (1 is worth most)", t.dim),
+        ]),
+        None => Line::styled("No tier yet: too little is known", t.title),
+    });
     lines.extend(wrap(&v.verdict, width, t.text, ""));
     lines.push(Line::default());
     lines.push(Line::styled("The five questions", t.title));
@@ -430,8 +488,9 @@ pub fn result_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         t.text,
     ));
     if !v.unknown.is_empty() {
+        let labels: Vec<&str> = v.unknown.iter().map(|u| fact_label(u)).collect();
         lines.extend(wrap(
-            &format!("Not known: {}.", v.unknown.join(", ")),
+            &format!("Not known: {}.", labels.join(", ")),
             width,
             t.dim,
             "",

@@ -539,7 +539,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[Code(K::Char('r'))],
         action: Action::SortReverse,
         help: "reverse the order",
-        hint: None,
+        hint: Some("reverse"),
     },
     Binding {
         scope: Scope::Only(&[M::Catalog]),
@@ -564,10 +564,10 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Only(&[M::Catalog]),
-        keys: &[Code(K::Char(' ')), Code(K::Char('m'))],
+        keys: &[Code(K::Char(' ')), Code(K::Char('x')), Code(K::Char('m'))],
         action: Action::ToggleMark,
         help: "mark for comparison",
-        hint: None,
+        hint: Some("mark"),
     },
     Binding {
         scope: Scope::Only(&[M::Catalog]),
@@ -702,7 +702,14 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        scope: Scope::Only(&[M::Catalog, M::Plan]),
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Char('e'))],
+        action: Action::OpenEvaluate,
+        help: "evaluate any certification",
+        hint: Some("evaluate"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Plan]),
         keys: &[Code(K::Char('e'))],
         action: Action::OpenEvaluate,
         help: "evaluate any certification",
@@ -756,6 +763,15 @@ impl Binding {
             .iter()
             .copied()
             .filter(move |k| !(typing && matches!(k, Code(K::Char(_)))))
+    }
+
+    /// The keys that work in a mode, written for people: in a text field help is "F1" alone,
+    /// since `?` types itself there.
+    pub fn keys_label_in(&self, mode: Mode) -> String {
+        self.keys_in(mode)
+            .map(KeyPat::label)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The keys, written for people: "↑ k".

@@ -251,14 +251,7 @@ fn retired_name(app: &App, row: &RankRow) -> String {
     });
     match successor {
         // The exam code is enough here ("(AI-103)"); the detail pane has the whole name.
-        Some(s) => {
-            let short = s
-                .name
-                .rsplit_once('(')
-                .and_then(|(_, code)| code.strip_suffix(')'))
-                .unwrap_or(&s.name);
-            format!("{} → replaced by {short}", row.name)
-        }
+        Some(s) => format!("{} → replaced by {}", row.name, s.short_name()),
         None => row.name.to_owned(),
     }
 }

@@ -257,13 +257,13 @@ fn help_lines(app: &App, under: Mode, width: u16) -> Vec<Line<'static>> {
     let rows = keymap::help_rows(under);
     let key_width = rows
         .iter()
-        .map(|b| b.keys_label().chars().count())
+        .map(|b| b.keys_label_in(under).chars().count())
         .max()
         .unwrap_or(0)
         + 2;
     rows.into_iter()
         .flat_map(|b| {
-            let keys = Span::styled(format!(" {:<key_width$}", b.keys_label()), t.key);
+            let keys = Span::styled(format!(" {:<key_width$}", b.keys_label_in(under)), t.key);
             wrap_after(keys, b.help, width, t.text)
         })
         .collect()

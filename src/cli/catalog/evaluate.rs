@@ -1,4 +1,4 @@
-//! `certwise evaluate`: the facts from the command line, the seeds' five questions and red flags,
+//! `certwise evaluate`: the facts from the command line, the five questions and red flags,
 //! and `--save` into the person's own catalog.
 //!
 //! Every value is checked here rather than by clap, so that a bad one is a single line naming the
@@ -234,12 +234,11 @@ fn json(facts: &Facts, verdict: &Verdict, saved: Option<&Saved>) -> String {
 }
 
 fn text(v: &Verdict, saved: Option<&Saved>) -> String {
-    let mut out = format!(
-        "{}: tier {} of 4\n{}\n",
-        one_line(&v.name),
-        v.tier,
-        v.verdict
+    let tier = v.tier.map_or_else(
+        || "no tier yet (too little known)".to_owned(),
+        |t| format!("tier {t} of 4"),
     );
+    let mut out = format!("{}: {tier}\n{}\n", one_line(&v.name), v.verdict);
     out.push_str("\nThe five questions:\n");
     let width = v
         .findings

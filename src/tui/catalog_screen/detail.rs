@@ -1,0 +1,101 @@
+//! The detail view of one catalog entry: its facts, the stale mark, and the verdict.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{rows, stale, status_text};
+use crate::advisor::cost_text;
+use crate::knowledge::{Entry, Platform, Status};
+use crate::tui::app::App;
+use crate::tui::screens::padded;
+use crate::tui::view::{wrap, wrap_after};
+
+/// The sources' verdict on an entry and, for a retired certification, what replaces it.
+pub fn verdict_lines(app: &App, e: &Entry, width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut lines = wrap_after(
+        Span::styled("Verdict: ", t.title),
+        &e.verdict,
+        width,
+        t.text,
+    );
+    if let Status::Retired { on, successor } = &e.status {
+        let name = app
+            .kb
+            .entry(successor)
+            .map_or(successor.as_str(), |s| s.name.as_str());
+        lines.extend(wrap(
+            &format!("Retired on {on}: certwise recommends its successor, {name}, instead."),
+            width,
+            t.bad,
+            "",
+        ));
+    }
+    lines
+}
+
+/// The detail view's lines.
+pub fn detail_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let entries = rows(app);
+    let Some(e) = entries.get(app.catalog.row) else {
+        return Vec::new();
+    };
+    let mut lines = wrap(&e.name, width, t.heading, "");
+    let fact = |label: &str, value: String| {
+        wrap_after(
+            Span::styled(format!("{label:<12}"), t.dim),
+            &value,
+            width,
+            t.text,
+        )
+    };
+    lines.push(Line::default());
+    lines.extend(fact("Provider", e.provider.clone()));
+    lines.extend(fact("Kind", e.kind.to_string()));
+    lines.extend(fact(
+        "Tier",
+        e.tier.map_or_else(|| "—".to_owned(), |n| n.to_string()),
+    ));
+    lines.extend(fact("Cost", cost_text(e.cost_usd)));
+    lines.extend(fact("Preparation", format!("{} hours", e.prep_hours)));
+    lines.extend(fact(
+        "Platform",
+        e.platform.map_or("none", Platform::label).to_owned(),
+    ));
+    lines.extend(fact(
+        "In postings",
+        e.postings_percent.map_or_else(
+            || "not known".to_owned(),
+            |p| format!("about {p}% of AI job postings"),
+        ),
+    ));
+    lines.extend(fact(
+        "Practical",
+        if e.practical { "yes" } else { "no" }.to_owned(),
+    ));
+    lines.extend(fact("Status", status_text(app, e)));
+    let reviewed = if stale(app, e) {
+        format!(
+            "{} (possibly out of date: not reviewed in the last 12 months)",
+            e.reviewed
+        )
+    } else {
+        e.reviewed.to_string()
+    };
+    lines.extend(fact("Reviewed", reviewed));
+    lines.push(Line::default());
+    lines.extend(wrap(&e.summary, width, t.text, ""));
+    lines.push(Line::default());
+    lines.extend(verdict_lines(app, e, width));
+    lines
+}
+
+pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let area = padded(area);
+    Paragraph::new(detail_lines(app, area.width))
+        .scroll((app.scroll, 0))
+        .render(area, buf);
+}
