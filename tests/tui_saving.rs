@@ -528,3 +528,53 @@ fn the_quit_question_says_when_answers_cannot_be_kept() {
     assert!(!text.contains("offers to continue"), "{text}");
     assert!(store.load_session().is_none());
 }
+
+#[test]
+fn a_data_folder_that_cannot_be_written_is_not_called_another_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("data");
+    Store::open(root.clone()).unwrap();
+    // A fault even root cannot write past: the lock file's name is taken by a folder.
+    std::fs::create_dir(root.join("session.lock")).unwrap();
+    let fresh = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24);
+    let (mut a, lock) = certwise::tui::connect(fresh, Some(&root));
+    assert!(lock.is_none());
+    let Some(Overlay::Notice(text)) = &a.overlay else {
+        panic!("{:?}", a.overlay)
+    };
+    assert!(!text.contains("Another certwise"), "{text}");
+    assert!(text.contains("cannot write in the data folder"), "{text}");
+    assert!(text.contains(&root.display().to_string()), "{text}");
+    assert!(text.contains("Saving there will fail"), "{text}");
+    // The session goes on; a save that fails keeps the plan.
+    a.update(Action::CloseOverlay);
+    std::fs::remove_dir(root.join("session.lock")).unwrap();
+    std::fs::remove_dir_all(root.join("plans")).unwrap();
+    std::fs::write(root.join("plans"), b"not a folder").unwrap();
+    to_plan(&mut a);
+    let plan = a.plan.clone();
+    save_as(&mut a, "kept");
+    assert!(
+        matches!(a.overlay, Some(Overlay::Error(_))),
+        "{:?}",
+        a.overlay
+    );
+    assert_eq!(a.plan, plan);
+
+    // A lock held by another copy is what the other message is for.
+    let root2 = dir.path().join("data2");
+    let (_first, held) = certwise::tui::connect(
+        App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24),
+        Some(&root2),
+    );
+    assert!(held.is_some());
+    let (second, lock) = certwise::tui::connect(
+        App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24),
+        Some(&root2),
+    );
+    assert!(lock.is_none());
+    let Some(Overlay::Notice(text)) = &second.overlay else {
+        panic!("{:?}", second.overlay)
+    };
+    assert!(text.contains("Another certwise"), "{text}");
+}
