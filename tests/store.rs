@@ -12,6 +12,9 @@ use certwise::knowledge::Knowledge;
 use certwise::store::{self, Listing, Progress, SavedPlan, Session, Store, StoreError};
 use jiff::Timestamp;
 
+#[path = "support/nobody.rs"]
+mod nobody;
+
 fn kb() -> &'static Knowledge {
     Knowledge::embedded().unwrap()
 }
@@ -677,33 +680,26 @@ fn files_are_owner_only() {
     assert_eq!(mode(&file), 0o600);
 }
 
-/// Whether the current user can write in a folder whose mode forbids it (root can).
-fn can_write_anyway(dir: &Path) -> bool {
-    let probe = dir.join(".probe");
-    let ok = fs::write(&probe, b"x").is_ok();
-    let _ = fs::remove_file(probe);
-    ok
-}
-
 #[test]
 fn a_read_only_folder_gives_a_clear_error_and_loses_nothing() {
+    // Root writes in read-only folders: as root, this runs again as an unprivileged user.
+    if nobody::ran_unprivileged("a_read_only_folder_gives_a_clear_error_and_loses_nothing") {
+        return;
+    }
     let (_dir, store) = store();
     let file = store.save(&saved("Before"), false).unwrap();
     let before = fs::read(&file).unwrap();
     for dir in [store.plans_dir(), store.root().to_owned()] {
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o500)).unwrap();
     }
-    let skip = can_write_anyway(&store.plans_dir());
+    let probe = fs::write(store.plans_dir().join(".probe"), b"x");
     let result = store.save(&saved("After"), false);
     let replace = store.save(&saved("Before"), true);
     let listed = names(&store);
     for dir in [store.plans_dir(), store.root().to_owned()] {
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
     }
-    if skip {
-        eprintln!("skipped: running as a user who can write in a read-only folder (root)");
-        return;
-    }
+    assert!(probe.is_err(), "the folder is really read-only");
     assert_eq!(listed, ["Before"], "reading still works");
     for err in [result.unwrap_err(), replace.unwrap_err()] {
         let message = err.to_string();
@@ -715,6 +711,11 @@ fn a_read_only_folder_gives_a_clear_error_and_loses_nothing() {
         );
     }
     assert_eq!(fs::read(&file).unwrap(), before);
+    assert_eq!(
+        files(&store),
+        [file.file_name().unwrap().to_str().unwrap()],
+        "nothing else was written"
+    );
 }
 
 #[test]

@@ -311,27 +311,30 @@ fn without_a_data_folder_saving_says_why_and_keeps_the_plan() {
 
 #[test]
 fn a_failed_save_keeps_the_plan_and_can_be_retried() {
-    use std::os::unix::fs::PermissionsExt;
     let (dir, store) = temp_store();
     let mut a = app(&store);
     to_plan(&mut a);
+    // A fault even root cannot write past: the plans folder is a regular file.
     let plans = dir.path().join("data/plans");
-    std::fs::set_permissions(&plans, std::fs::Permissions::from_mode(0o500)).unwrap();
-    let probe = std::fs::write(plans.join("probe"), b"x").is_ok();
-    if !probe {
-        save_as(&mut a, "blocked");
-        assert!(
-            matches!(a.overlay, Some(Overlay::Error(_))),
-            "{:?}",
-            a.overlay
-        );
-        assert!(a.unsaved && a.plan.is_some());
-        a.update(Action::CloseOverlay);
-    }
-    std::fs::set_permissions(&plans, std::fs::Permissions::from_mode(0o700)).unwrap();
+    std::fs::remove_dir(&plans).unwrap();
+    std::fs::write(&plans, b"not a folder").unwrap();
+    let plan = a.plan.clone();
+    save_as(&mut a, "blocked");
+    let Some(Overlay::Error(message)) = &a.overlay else {
+        panic!("{:?}", a.overlay)
+    };
+    assert!(message.contains(&plans.display().to_string()), "{message}");
+    assert!(message.contains("Nothing was lost"), "{message}");
+    assert!(a.unsaved && a.plan == plan);
+    assert_eq!(std::fs::read(&plans).unwrap(), b"not a folder");
+    a.update(Action::CloseOverlay);
+    // Fixed: the same plan saves.
+    std::fs::remove_file(&plans).unwrap();
+    std::fs::create_dir(&plans).unwrap();
     save_as(&mut a, "blocked");
     assert_eq!(a.overlay, None);
-    assert!(names(&store).contains(&"blocked".to_owned()));
+    assert!(!a.unsaved);
+    assert_eq!(store.load("blocked").unwrap().plan, plan.unwrap());
 }
 
 #[test]
