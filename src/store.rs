@@ -174,29 +174,7 @@ impl Store {
     /// open file, shared by both handles, so it stays held through `file` once the thread is
     /// done; a thread that gets it after we gave up drops it at once.
     pub(crate) fn write_lock(&self) -> Result<File, StoreError> {
-        let path = self.root.join("write.lock");
-        let file = open_lock_file(&path)?;
-        match file.try_lock() {
-            Ok(()) => return Ok(file),
-            Err(std::fs::TryLockError::WouldBlock) => {}
-            Err(std::fs::TryLockError::Error(e)) => {
-                return Err(StoreError::io("lock", &path, e));
-            }
-        }
-        let waiter = file
-            .try_clone()
-            .map_err(|e| StoreError::io("lock", &path, e))?;
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let locked = waiter.lock();
-            // Gave up already: dropping `waiter` (the last handle) lets the lock go.
-            let _ = tx.send(locked);
-        });
-        match rx.recv_timeout(std::time::Duration::from_secs(LOCK_WAIT_SECS)) {
-            Ok(Ok(())) => Ok(file),
-            Ok(Err(e)) => Err(StoreError::io("lock", &path, e)),
-            Err(_) => Err(StoreError::Busy(self.root.clone())),
-        }
+        lock_folder(&self.root)
     }
 
     /// Every plan in `plans/`, loaded or with the reason it does not load: plans by name, then
@@ -476,6 +454,37 @@ pub struct Session {
     /// Progress on the plan's items, so saving an edited plan back keeps it.
     #[serde(default)]
     pub progress: std::collections::BTreeMap<String, Progress>,
+}
+
+/// The write lock of a data folder (see [`Store::write_lock`]), for files kept beside the plans
+/// (the person's own catalog): every writer in the folder takes the same lock.
+///
+/// # Errors
+/// The lock file cannot be made, or another copy holds the lock too long.
+pub(crate) fn lock_folder(root: &Path) -> Result<File, StoreError> {
+    let path = root.join("write.lock");
+    let file = open_lock_file(&path)?;
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => {}
+        Err(std::fs::TryLockError::Error(e)) => {
+            return Err(StoreError::io("lock", &path, e));
+        }
+    }
+    let waiter = file
+        .try_clone()
+        .map_err(|e| StoreError::io("lock", &path, e))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let locked = waiter.lock();
+        // Gave up already: dropping `waiter` (the last handle) lets the lock go.
+        let _ = tx.send(locked);
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(LOCK_WAIT_SECS)) {
+        Ok(Ok(())) => Ok(file),
+        Ok(Err(e)) => Err(StoreError::io("lock", &path, e)),
+        Err(_) => Err(StoreError::Busy(root.to_owned())),
+    }
 }
 
 fn listing_key(l: &Listing) -> (u8, String) {

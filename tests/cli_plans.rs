@@ -910,3 +910,34 @@ fn no_home_and_no_override_names_both() {
         "certwise: no home folder to keep plans in: pass --data-dir DIR or set CERTWISE_DATA_DIR\n"
     );
 }
+
+#[test]
+fn copies_saving_evaluations_at_once_keep_every_entry() {
+    let env = Env::new();
+    let names: Vec<String> = (0..20).map(|i| format!("Parallel Cert {i}")).collect();
+    let children: Vec<_> = names
+        .iter()
+        .map(|name| {
+            env.command(&["evaluate", "--name", name, "--save"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let loaded = certwise::user_catalog::load(&env.data().join(certwise::user_catalog::FILE));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let mut saved: Vec<&str> = loaded.entries.iter().map(|e| e.name.as_str()).collect();
+    saved.sort_unstable();
+    let mut expected: Vec<&str> = names.iter().map(String::as_str).collect();
+    expected.sort_unstable();
+    assert_eq!(saved, expected, "every copy's entry is kept");
+}
