@@ -418,9 +418,13 @@ impl Store {
     /// The write fails.
     pub fn save_session(&self, session: &Session) -> Result<(), StoreError> {
         let path = self.root.join(SESSION_FILE);
+        let session = Session {
+            version: SESSION_VERSION,
+            ..session.clone()
+        };
         let config = ron::ser::PrettyConfig::new().new_line("\n".to_owned());
         let text =
-            ron::ser::to_string_pretty(session, config).map_err(|e| StoreError::Unreadable {
+            ron::ser::to_string_pretty(&session, config).map_err(|e| StoreError::Unreadable {
                 path: path.clone(),
                 reason: format!("the session cannot be written as RON: {e}"),
             })?;
@@ -428,10 +432,34 @@ impl Store {
         write_atomic(&path, text.as_bytes())
     }
 
-    /// The interview left in progress, if there is one that loads.
-    pub fn load_session(&self) -> Option<Session> {
-        let text = fs::read_to_string(self.root.join(SESSION_FILE)).ok()?;
-        ron::from_str(&text).ok()
+    /// The interview left in progress, if there is one. A session file that does not load (or
+    /// was written by a newer certwise) is set aside, renamed `session.ron.corrupt-<timestamp>`,
+    /// so the next answer cannot overwrite it, and the error says where it is now.
+    ///
+    /// # Errors
+    /// The file cannot be read ([`StoreError::Io`], left where it is), or does not load
+    /// ([`StoreError::Unreadable`], with the path it was moved to).
+    pub fn load_session(&self) -> Result<Option<Session>, StoreError> {
+        let path = self.root.join(SESSION_FILE);
+        let size = match fs::metadata(&path) {
+            Ok(meta) => meta.len(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(StoreError::io("read", &path, e)),
+        };
+        let reason = if size > MAX_FILE_BYTES {
+            format!("{size} bytes is far too big for an interview in progress")
+        } else {
+            let bytes = fs::read(&path).map_err(|e| StoreError::io("read", &path, e))?;
+            match parse_session(&bytes) {
+                Ok(session) => return Ok(Some(session)),
+                Err(reason) => reason,
+            }
+        };
+        let moved = set_aside(&path).map_err(|e| StoreError::io("set aside", &path, e))?;
+        Err(StoreError::Unreadable {
+            path: moved,
+            reason,
+        })
     }
 
     pub fn clear_session(&self) {
@@ -439,9 +467,15 @@ impl Store {
     }
 }
 
+/// The session format this build writes. Files from before it had a version are format 1.
+pub const SESSION_VERSION: u32 = 1;
+
 /// An interview in progress.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
+    /// The file's format: files from before the field existed are format 1.
+    #[serde(default = "first_session_version")]
+    pub version: u32,
     pub answers: Answers,
     /// The question on screen when it was kept.
     pub question: String,
@@ -454,6 +488,49 @@ pub struct Session {
     /// Progress on the plan's items, so saving an edited plan back keeps it.
     #[serde(default)]
     pub progress: std::collections::BTreeMap<String, Progress>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session {
+            version: SESSION_VERSION,
+            answers: Answers::default(),
+            question: String::new(),
+            editing: None,
+            created: None,
+            progress: std::collections::BTreeMap::new(),
+        }
+    }
+}
+
+fn first_session_version() -> u32 {
+    1
+}
+
+/// Reads a session file: UTF-8, an optional byte-order mark, RON, a version this build reads.
+fn parse_session(bytes: &[u8]) -> Result<Session, String> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| format!("not UTF-8 text (bad byte at offset {})", e.valid_up_to()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err("the file is empty".to_owned());
+    }
+    let session: Session = ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .from_str(text)
+        .map_err(|e| {
+            format!(
+                "line {}, column {}: {}",
+                e.span.start.line, e.span.start.col, e.code
+            )
+        })?;
+    match session.version {
+        v if v > SESSION_VERSION => Err(format!(
+            "written by a newer certwise (format {v}, this one reads up to {SESSION_VERSION})"
+        )),
+        0 => Err("unknown format version 0".to_owned()),
+        _ => Ok(session),
+    }
 }
 
 /// The write lock of a data folder (see [`Store::write_lock`]), for files kept beside the plans

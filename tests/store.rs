@@ -875,20 +875,88 @@ fn a_save_waits_for_another_copy_holding_the_lock() {
 #[test]
 fn the_session_round_trips_and_clears() {
     let (_dir, store) = store();
-    assert_eq!(store.load_session(), None);
+    assert_eq!(store.load_session().unwrap(), None);
     let session = Session {
         answers: answers(&[("goal", "promotion")]),
         question: "role".to_owned(),
         editing: Some("計画".to_owned()),
         created: Some(at(1_700_000_000)),
         progress: [("aws-ai-practitioner".to_owned(), Progress::Doing)].into(),
+        ..Session::default()
     };
     store.save_session(&session).unwrap();
-    assert_eq!(store.load_session(), Some(session));
+    let text = fs::read_to_string(store.root().join("session.ron")).unwrap();
+    assert!(
+        text.starts_with(&format!("(\n    version: {},", store::SESSION_VERSION)),
+        "{text}"
+    );
+    assert_eq!(store.load_session().unwrap(), Some(session));
     store.clear_session();
-    assert_eq!(store.load_session(), None);
-    fs::write(store.root().join("session.ron"), b"garbage").unwrap();
-    assert_eq!(store.load_session(), None, "a broken session is no session");
+    assert_eq!(store.load_session().unwrap(), None);
+}
+
+#[test]
+fn a_session_without_a_version_or_with_a_byte_order_mark_loads() {
+    let (_dir, store) = store();
+    let path = store.root().join("session.ron");
+    // As written before sessions had a version.
+    fs::write(
+        &path,
+        "(\n    answers: {\"goal\": \"promotion\"},\n    question: \"role\",\n    editing: None,\n)\n",
+    )
+    .unwrap();
+    let old = store.load_session().unwrap().unwrap();
+    assert_eq!(old.version, 1);
+    assert_eq!(old.answers, answers(&[("goal", "promotion")]));
+    assert_eq!(old.question, "role");
+    let mut bom = "\u{feff}".as_bytes().to_vec();
+    bom.extend(fs::read(&path).unwrap());
+    fs::write(&path, &bom).unwrap();
+    assert_eq!(store.load_session().unwrap(), Some(old));
+}
+
+#[test]
+fn a_broken_or_newer_session_is_set_aside_never_overwritten() {
+    let cases: [(&[u8], &str); 5] = [
+        (b"garbage", "line 1"),
+        (b"", "empty"),
+        (b"(answers: {\"goal\": 7}, question: \"role\")", "line 1"),
+        (b"\xff\xfe(", "not UTF-8"),
+        (
+            b"(version: 99, answers: {}, question: \"role\")",
+            "newer certwise (format 99",
+        ),
+    ];
+    for (bytes, expect) in cases {
+        let (_dir, store) = store();
+        let path = store.root().join("session.ron");
+        fs::write(&path, bytes).unwrap();
+        let err = store.load_session().unwrap_err();
+        let StoreError::Unreadable {
+            path: moved,
+            reason,
+        } = &err
+        else {
+            panic!("{err}")
+        };
+        assert!(reason.contains(expect), "{expect}: {reason}");
+        assert!(!path.exists(), "moved away");
+        assert!(
+            moved
+                .file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("session.ron.corrupt-"),
+            "{}",
+            moved.display()
+        );
+        assert_eq!(fs::read(moved).unwrap(), bytes, "kept as it was");
+        // The next answer writes a new session; the old one stays.
+        store.save_session(&Session::default()).unwrap();
+        assert_eq!(fs::read(moved).unwrap(), bytes);
+        assert_eq!(store.load_session().unwrap(), Some(Session::default()));
+    }
 }
 
 #[test]

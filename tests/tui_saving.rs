@@ -529,7 +529,7 @@ fn the_quit_question_says_when_answers_cannot_be_kept() {
     assert!(text.starts_with("This plan has not been saved."), "{text}");
     assert!(text.contains("quitting loses them"), "{text}");
     assert!(!text.contains("offers to continue"), "{text}");
-    assert!(store.load_session().is_none());
+    assert!(store.load_session().unwrap().is_none());
 }
 
 #[test]
@@ -580,4 +580,37 @@ fn a_data_folder_that_cannot_be_written_is_not_called_another_copy() {
         panic!("{:?}", second.overlay)
     };
     assert!(text.contains("Another certwise"), "{text}");
+}
+
+#[test]
+fn a_broken_session_is_set_aside_and_the_person_is_told() {
+    let (dir, store) = temp_store();
+    let session = dir.path().join("data/session.ron");
+    std::fs::write(&session, b"(answers: {\"goal\": ").unwrap();
+    let mut a = app(&store);
+    let Some(Overlay::Notice(text)) = &a.overlay else {
+        panic!("{:?}", a.overlay)
+    };
+    assert!(text.contains("does not load"), "{text}");
+    assert!(text.contains("session.ron.corrupt-"), "{text}");
+    assert!(!session.exists());
+    let aside: Vec<_> = std::fs::read_dir(dir.path().join("data"))
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("session.ron.corrupt-")
+        })
+        .collect();
+    assert_eq!(aside.len(), 1);
+    // Answering keeps a new session; the broken one is still there, untouched.
+    a.update(Action::CloseOverlay);
+    a.update(Action::Select);
+    a.update(Action::Pick(4));
+    assert!(session.exists());
+    assert_eq!(
+        std::fs::read(aside[0].path()).unwrap(),
+        b"(answers: {\"goal\": "
+    );
 }

@@ -16,18 +16,39 @@ impl App {
     /// keeps the interview as it goes unless another copy of certwise is doing so.
     #[must_use]
     pub fn with_store(mut self, store: Store, keep_session: bool) -> Self {
-        if let Some(session) = store.load_session()
-            && let Ok(answers) = session.answers.validated(self.kb)
-            && !answers.is_empty()
-        {
-            self.answers = answers;
-            self.answers.prune(self.kb);
-            self.opened = session.editing;
-            // What the saved plan being edited had, so that saving it back after a resume keeps
-            // its creation date and progress exactly as saving without the interruption would.
-            self.created = session.created;
-            self.progress = session.progress;
-            self.unsaved = true;
+        let mut keep_session = keep_session;
+        match store.load_session() {
+            Ok(Some(session)) => {
+                if let Ok(answers) = session.answers.validated(self.kb)
+                    && !answers.is_empty()
+                {
+                    self.answers = answers;
+                    self.answers.prune(self.kb);
+                    self.opened = session.editing;
+                    // What the saved plan being edited had, so that saving it back after a
+                    // resume keeps its creation date and progress exactly as saving without the
+                    // interruption would.
+                    self.created = session.created;
+                    self.progress = session.progress;
+                    self.unsaved = true;
+                }
+            }
+            Ok(None) => {}
+            Err(StoreError::Unreadable { path, reason }) => {
+                self.overlay = Some(Overlay::Notice(format!(
+                    "The interview kept from last time does not load ({reason}). It was set \
+                     aside as {} and nothing writes over it; you start afresh.",
+                    path.display()
+                )));
+            }
+            Err(e) => {
+                // Still where it was: do not write over what could not be read.
+                keep_session = false;
+                self.overlay = Some(Overlay::Notice(format!(
+                    "The interview kept from last time cannot be read ({e}). It is left as it \
+                     is, and this session's answers are not kept for the next launch."
+                )));
+            }
         }
         self.store = Some(store);
         self.keep_session = keep_session;
@@ -48,6 +69,7 @@ impl App {
                 editing: self.opened.clone(),
                 created: self.opened.as_ref().and(self.created),
                 progress: self.progress.clone(),
+                ..Session::default()
             };
             // Best effort: failing to keep a resume point must not interrupt the interview.
             self.session_kept = store.save_session(&session).is_ok();
