@@ -204,12 +204,7 @@ impl App {
             self.status = Some(format!("\"{name}\" has no changes to save."));
             return;
         }
-        let now = Self::now();
-        let mut saved = SavedPlan::new(name, self.answers.clone(), plan, now);
-        if self.opened.as_deref() == Some(name) {
-            saved.created = self.created.unwrap_or(now);
-        }
-        saved.progress.clone_from(&self.progress);
+        let saved = self.to_saved(name, plan, Self::now());
         match store.save(&saved, replace) {
             Ok(_) => {
                 self.overlay = None;
@@ -222,6 +217,17 @@ impl App {
             }
             Err(e) => self.fail(&e),
         }
+    }
+
+    /// What saving `plan` under `name` at `now` writes: the answers, progress, and (saving back
+    /// to the opened plan) its creation date.
+    pub fn to_saved(&self, name: &str, plan: Plan, now: Timestamp) -> SavedPlan {
+        let mut saved = SavedPlan::new(name, self.answers.clone(), plan, now);
+        if self.opened.as_deref() == Some(name.trim()) {
+            saved.created = self.created.unwrap_or(now);
+        }
+        saved.progress.clone_from(&self.progress);
+        saved
     }
 
     fn fail(&mut self, e: &StoreError) {
