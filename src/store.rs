@@ -56,6 +56,12 @@ pub enum StoreError {
     NotFound(String),
     #[error("a plan named {0:?} already exists")]
     Exists(String),
+    /// Names that differ only in case are the same name: the plan is not saved under the other
+    /// spelling, even to replace it (that takes the exact name).
+    #[error(
+        "a plan named {existing:?} already exists, and names that differ only in case are the same name"
+    )]
+    SameNameInOtherCase { existing: String },
     #[error("a plan needs a name")]
     EmptyName,
     #[error(
@@ -259,31 +265,53 @@ impl Store {
     fn find(&self, name: &str) -> Result<Option<PathBuf>, StoreError> {
         match self.find_any(name)? {
             Found::Plan(file) => Ok(Some(file)),
-            Found::Newer(..) | Found::Missing => Ok(None),
+            Found::Newer(..) | Found::OtherCase(_) | Found::Missing => Ok(None),
         }
     }
 
     /// Like [`Store::find`], but also finds a plan of that name written by a newer certwise,
-    /// so that it is reported (and never shadowed or replaced) rather than said to be missing.
+    /// so that it is reported (and never shadowed or replaced) rather than said to be missing,
+    /// and a plan whose name differs only in case.
     fn find_any(&self, name: &str) -> Result<Found, StoreError> {
         let name = name.trim();
         let listing = self.list()?;
+        let mut other_case = None;
         for l in &listing {
-            if let Listing::Plan { file, plan } = l
-                && plan.name.trim() == name
-            {
-                return Ok(Found::Plan(file.clone()));
+            if let Listing::Plan { file, plan } = l {
+                if plan.name.trim() == name {
+                    return Ok(Found::Plan(file.clone()));
+                }
+                if same_name(&plan.name, name) {
+                    other_case = Some(plan.name.trim().to_owned());
+                }
             }
         }
         for l in &listing {
             if let Listing::Unreadable { file, .. } = l
                 && let Some((found, newer_name)) = newer_header(file)
-                && newer_name.trim() == name
             {
-                return Ok(Found::Newer(file.clone(), found));
+                if newer_name.trim() == name {
+                    return Ok(Found::Newer(file.clone(), found));
+                }
+                if same_name(&newer_name, name) {
+                    other_case = Some(newer_name.trim().to_owned());
+                }
             }
         }
-        Ok(Found::Missing)
+        Ok(other_case.map_or(Found::Missing, Found::OtherCase))
+    }
+
+    /// The name of the saved plan that takes this name, if any: the name itself, or the same
+    /// name in other case.
+    ///
+    /// # Errors
+    /// The plans folder cannot be read.
+    pub fn taken_by(&self, name: &str) -> Result<Option<String>, StoreError> {
+        Ok(match self.find_any(name)? {
+            Found::Plan(_) | Found::Newer(..) => Some(name.trim().to_owned()),
+            Found::OtherCase(existing) => Some(existing),
+            Found::Missing => None,
+        })
     }
 
     /// Loads a plan by name.
@@ -294,11 +322,14 @@ impl Store {
         match self.find_any(name)? {
             Found::Plan(file) => read_file(&file),
             Found::Newer(path, found) => Err(StoreError::Newer { path, found }),
-            Found::Missing => Err(StoreError::NotFound(name.trim().to_owned())),
+            Found::OtherCase(_) | Found::Missing => {
+                Err(StoreError::NotFound(name.trim().to_owned()))
+            }
         }
     }
 
-    /// Whether the name is taken: by a plan that loads, or by one from a newer certwise.
+    /// Whether the name is taken: by a plan that loads, or by one from a newer certwise, under
+    /// this name or the same name in other case.
     ///
     /// # Errors
     /// The plans folder cannot be read.
@@ -339,6 +370,9 @@ impl Store {
             Found::Plan(file) => {
                 keep_backup(&file)?;
                 file
+            }
+            Found::OtherCase(existing) => {
+                return Err(StoreError::SameNameInOtherCase { existing });
             }
             Found::Missing => self.free_file(&plan.name),
         };
@@ -386,8 +420,17 @@ impl Store {
         let file = self
             .find(from)?
             .ok_or_else(|| StoreError::NotFound(from.trim().to_owned()))?;
-        if from.trim() != to.trim() && !matches!(self.find_any(to)?, Found::Missing) {
-            return Err(StoreError::Exists(to.trim().to_owned()));
+        match self.find_any(to)? {
+            Found::Missing => {}
+            // The same plan under another spelling of its name.
+            Found::Plan(_) if from.trim() == to.trim() => {}
+            Found::OtherCase(existing) if existing == from.trim() => {}
+            Found::OtherCase(existing) => {
+                return Err(StoreError::SameNameInOtherCase { existing });
+            }
+            Found::Plan(_) | Found::Newer(..) => {
+                return Err(StoreError::Exists(to.trim().to_owned()));
+            }
         }
         let mut plan = read_file(&file)?;
         to.trim().clone_into(&mut plan.name);
@@ -575,5 +618,12 @@ fn listing_key(l: &Listing) -> (u8, String) {
 enum Found {
     Plan(PathBuf),
     Newer(PathBuf, u32),
+    /// No plan has this exact name, but one has it in other case (its name).
+    OtherCase(String),
     Missing,
+}
+
+/// Whether two plan names are the same name: equal but for case (and surrounding spaces).
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
 }

@@ -941,3 +941,22 @@ fn copies_saving_evaluations_at_once_keep_every_entry() {
     expected.sort_unstable();
     assert_eq!(saved, expected, "every copy's entry is kept");
 }
+
+#[test]
+fn a_name_in_other_case_is_the_same_name() {
+    let env = Env::new();
+    env.ok(&["plan", "--save", "Career changer"]);
+    for extra in [&[][..], &["--replace"]] {
+        let mut full = vec!["plan", "--save", "career changer"];
+        full.extend_from_slice(extra);
+        assert_eq!(
+            env.fails(2, &full),
+            "certwise: a plan named \"Career changer\" already exists, and names that differ only \
+             in case are the same name; use another name, or that exact name with --replace to \
+             replace it"
+        );
+    }
+    let listed = env.ok(&["plans", "list"]);
+    assert!(listed.contains("Career changer") && !listed.contains("career changer"));
+    env.ok(&["plan", "--save", "Career changer", "--replace"]);
+}

@@ -505,7 +505,7 @@ fn names_that_try_to_leave_the_folder_stay_inside_and_load_back() {
         "a b",
         "a-b",
         "a  b",
-        "A B",
+        "A_B", // slugs like "a b", and is another name (unlike "A B": the same name in other case)
         "résumé",
         "resume",
         &"long ".repeat(100),
@@ -982,4 +982,49 @@ fn a_folder_removed_while_open_is_made_again_on_save() {
         .mode()
         & 0o777;
     assert_eq!(mode, 0o700);
+}
+
+#[test]
+fn names_that_differ_only_in_case_are_the_same_name() {
+    let (_dir, store) = store();
+    let file = store.save(&saved("Career changer"), false).unwrap();
+    let before = fs::read(&file).unwrap();
+    for replace in [false, true] {
+        let err = store.save(&saved("career CHANGER"), replace).unwrap_err();
+        assert!(
+            matches!(&err, StoreError::SameNameInOtherCase { existing } if existing == "Career changer"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("differ only in case"), "{err}");
+    }
+    assert!(store.exists("career changer").unwrap());
+    assert_eq!(
+        store.taken_by("career changer").unwrap().as_deref(),
+        Some("Career changer")
+    );
+    // Opening and deleting take the exact name.
+    assert!(matches!(
+        store.load("career changer"),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.delete("career changer"),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.duplicate("Career changer", "CAREER changer", at(5)),
+        Err(StoreError::SameNameInOtherCase { .. })
+    ));
+    assert_eq!(names(&store), ["Career changer"]);
+    assert_eq!(fs::read(&file).unwrap(), before);
+    // A plan can change the case of its own name; not take another plan's name in other case.
+    store.save(&saved("Other"), false).unwrap();
+    assert!(matches!(
+        store.rename("Other", "career changer", at(6)),
+        Err(StoreError::SameNameInOtherCase { .. })
+    ));
+    store
+        .rename("Career changer", "career changer", at(7))
+        .unwrap();
+    assert_eq!(names(&store), ["career changer", "Other"]);
 }

@@ -629,3 +629,28 @@ fn a_broken_session_is_set_aside_and_the_person_is_told() {
         b"(answers: {\"goal\": "
     );
 }
+
+#[test]
+fn a_name_in_other_case_is_not_a_second_plan() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    save_as(&mut a, "Career changer");
+    let mut b = app(&store);
+    to_plan(&mut b);
+    save_as(&mut b, "career changer");
+    let Some(Overlay::Input(input)) = &b.overlay else {
+        panic!("{:?}", b.overlay)
+    };
+    let error = input.error.as_deref().unwrap();
+    assert!(error.contains("\"Career changer\" exists"), "{error}");
+    assert!(error.contains("differing only in case"), "{error}");
+    assert_eq!(names(&store), ["Career changer"]);
+    // The exact name asks before replacing.
+    b.update(Action::CloseOverlay);
+    save_as(&mut b, "Career changer");
+    assert_eq!(
+        b.overlay,
+        Some(Overlay::Confirm(Ask::Replace("Career changer".to_owned())))
+    );
+}

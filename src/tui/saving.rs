@@ -154,19 +154,31 @@ impl App {
         let Some(store) = self.store.clone() else {
             return;
         };
-        let taken = match store.exists(name) {
-            Ok(taken) => taken,
+        let taken_by = match store.taken_by(name) {
+            Ok(taken_by) => taken_by,
             Err(e) => return self.fail(&e),
         };
-        // Renaming a plan to its own name changes nothing; a copy needs a name of its own.
+        let taken = taken_by.is_some();
+        // Names that differ only in case are the same name: never a second plan, and replacing
+        // takes the exact name.
+        let other_case = taken_by.filter(|existing| existing != name);
+        // Renaming a plan to its own name (in any case) changes nothing else; a copy needs a
+        // name of its own.
         let clash = match &purpose {
-            NamePurpose::Save => false,
-            NamePurpose::Rename { from } => taken && from != name,
+            NamePurpose::Save => other_case.is_some(),
+            NamePurpose::Rename { from } => taken && !crate::store::same_name(from, name),
             NamePurpose::Duplicate { .. } => taken,
         };
         if clash {
+            let error = match other_case {
+                Some(existing) if matches!(purpose, NamePurpose::Save) => format!(
+                    "\"{existing}\" exists: names differing only in case are the same name. \
+                     Choose another, or type it exactly to replace it."
+                ),
+                _ => format!("\"{name}\" is taken; choose another name."),
+            };
             if let Some(Overlay::Input(input)) = &mut self.overlay {
-                input.error = Some(format!("\"{name}\" is taken; choose another name."));
+                input.error = Some(error);
             }
             return;
         }
