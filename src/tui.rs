@@ -117,6 +117,11 @@ pub fn connect(app: App, flag: Option<&std::path::Path>) -> (App, Option<std::fs
              --data-dir DIR to save elsewhere."
         ),
     };
+    // Keep what loading the data folder had to say (a session file set aside).
+    let text = match app.overlay.take() {
+        Some(app::Overlay::Notice(earlier)) => format!("{text} {earlier}"),
+        _ => text,
+    };
     app.overlay = Some(app::Overlay::Notice(text));
     (app, None)
 }

@@ -654,3 +654,24 @@ fn a_name_in_other_case_is_not_a_second_plan() {
         Some(Overlay::Confirm(Ask::Replace("Career changer".to_owned())))
     );
 }
+
+#[test]
+fn a_second_copy_still_tells_of_a_session_it_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("data");
+    let (_first, held) = certwise::tui::connect(
+        App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24),
+        Some(&root),
+    );
+    assert!(held.is_some());
+    std::fs::write(root.join("session.ron"), b"garbage").unwrap();
+    let (second, _) = certwise::tui::connect(
+        App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24),
+        Some(&root),
+    );
+    let Some(Overlay::Notice(text)) = &second.overlay else {
+        panic!("{:?}", second.overlay)
+    };
+    assert!(text.contains("Another certwise"), "{text}");
+    assert!(text.contains("session.ron.corrupt-"), "{text}");
+}
