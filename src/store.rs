@@ -56,6 +56,12 @@ pub enum StoreError {
     NotFound(String),
     #[error("a plan named {0:?} already exists")]
     Exists(String),
+    /// Names that differ only in case are the same name: the plan is not saved under the other
+    /// spelling, even to replace it (that takes the exact name).
+    #[error(
+        "a plan named {existing:?} already exists, and names that differ only in case are the same name"
+    )]
+    SameNameInOtherCase { existing: String },
     #[error("a plan needs a name")]
     EmptyName,
     #[error(
@@ -174,29 +180,7 @@ impl Store {
     /// open file, shared by both handles, so it stays held through `file` once the thread is
     /// done; a thread that gets it after we gave up drops it at once.
     pub(crate) fn write_lock(&self) -> Result<File, StoreError> {
-        let path = self.root.join("write.lock");
-        let file = open_lock_file(&path)?;
-        match file.try_lock() {
-            Ok(()) => return Ok(file),
-            Err(std::fs::TryLockError::WouldBlock) => {}
-            Err(std::fs::TryLockError::Error(e)) => {
-                return Err(StoreError::io("lock", &path, e));
-            }
-        }
-        let waiter = file
-            .try_clone()
-            .map_err(|e| StoreError::io("lock", &path, e))?;
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let locked = waiter.lock();
-            // Gave up already: dropping `waiter` (the last handle) lets the lock go.
-            let _ = tx.send(locked);
-        });
-        match rx.recv_timeout(std::time::Duration::from_secs(LOCK_WAIT_SECS)) {
-            Ok(Ok(())) => Ok(file),
-            Ok(Err(e)) => Err(StoreError::io("lock", &path, e)),
-            Err(_) => Err(StoreError::Busy(self.root.clone())),
-        }
+        lock_folder(&self.root)
     }
 
     /// Every plan in `plans/`, loaded or with the reason it does not load: plans by name, then
@@ -281,31 +265,53 @@ impl Store {
     fn find(&self, name: &str) -> Result<Option<PathBuf>, StoreError> {
         match self.find_any(name)? {
             Found::Plan(file) => Ok(Some(file)),
-            Found::Newer(..) | Found::Missing => Ok(None),
+            Found::Newer(..) | Found::OtherCase(_) | Found::Missing => Ok(None),
         }
     }
 
     /// Like [`Store::find`], but also finds a plan of that name written by a newer certwise,
-    /// so that it is reported (and never shadowed or replaced) rather than said to be missing.
+    /// so that it is reported (and never shadowed or replaced) rather than said to be missing,
+    /// and a plan whose name differs only in case.
     fn find_any(&self, name: &str) -> Result<Found, StoreError> {
         let name = name.trim();
         let listing = self.list()?;
+        let mut other_case = None;
         for l in &listing {
-            if let Listing::Plan { file, plan } = l
-                && plan.name.trim() == name
-            {
-                return Ok(Found::Plan(file.clone()));
+            if let Listing::Plan { file, plan } = l {
+                if plan.name.trim() == name {
+                    return Ok(Found::Plan(file.clone()));
+                }
+                if same_name(&plan.name, name) {
+                    other_case = Some(plan.name.trim().to_owned());
+                }
             }
         }
         for l in &listing {
             if let Listing::Unreadable { file, .. } = l
                 && let Some((found, newer_name)) = newer_header(file)
-                && newer_name.trim() == name
             {
-                return Ok(Found::Newer(file.clone(), found));
+                if newer_name.trim() == name {
+                    return Ok(Found::Newer(file.clone(), found));
+                }
+                if same_name(&newer_name, name) {
+                    other_case = Some(newer_name.trim().to_owned());
+                }
             }
         }
-        Ok(Found::Missing)
+        Ok(other_case.map_or(Found::Missing, Found::OtherCase))
+    }
+
+    /// The name of the saved plan that takes this name, if any: the name itself, or the same
+    /// name in other case.
+    ///
+    /// # Errors
+    /// The plans folder cannot be read.
+    pub fn taken_by(&self, name: &str) -> Result<Option<String>, StoreError> {
+        Ok(match self.find_any(name)? {
+            Found::Plan(_) | Found::Newer(..) => Some(name.trim().to_owned()),
+            Found::OtherCase(existing) => Some(existing),
+            Found::Missing => None,
+        })
     }
 
     /// Loads a plan by name.
@@ -316,11 +322,14 @@ impl Store {
         match self.find_any(name)? {
             Found::Plan(file) => read_file(&file),
             Found::Newer(path, found) => Err(StoreError::Newer { path, found }),
-            Found::Missing => Err(StoreError::NotFound(name.trim().to_owned())),
+            Found::OtherCase(_) | Found::Missing => {
+                Err(StoreError::NotFound(name.trim().to_owned()))
+            }
         }
     }
 
-    /// Whether the name is taken: by a plan that loads, or by one from a newer certwise.
+    /// Whether the name is taken: by a plan that loads, or by one from a newer certwise, under
+    /// this name or the same name in other case.
     ///
     /// # Errors
     /// The plans folder cannot be read.
@@ -361,6 +370,9 @@ impl Store {
             Found::Plan(file) => {
                 keep_backup(&file)?;
                 file
+            }
+            Found::OtherCase(existing) => {
+                return Err(StoreError::SameNameInOtherCase { existing });
             }
             Found::Missing => self.free_file(&plan.name),
         };
@@ -408,8 +420,17 @@ impl Store {
         let file = self
             .find(from)?
             .ok_or_else(|| StoreError::NotFound(from.trim().to_owned()))?;
-        if from.trim() != to.trim() && !matches!(self.find_any(to)?, Found::Missing) {
-            return Err(StoreError::Exists(to.trim().to_owned()));
+        match self.find_any(to)? {
+            Found::Missing => {}
+            // The same plan under another spelling of its name.
+            Found::Plan(_) if from.trim() == to.trim() => {}
+            Found::OtherCase(existing) if existing == from.trim() => {}
+            Found::OtherCase(existing) => {
+                return Err(StoreError::SameNameInOtherCase { existing });
+            }
+            Found::Plan(_) | Found::Newer(..) => {
+                return Err(StoreError::Exists(to.trim().to_owned()));
+            }
         }
         let mut plan = read_file(&file)?;
         to.trim().clone_into(&mut plan.name);
@@ -440,9 +461,13 @@ impl Store {
     /// The write fails.
     pub fn save_session(&self, session: &Session) -> Result<(), StoreError> {
         let path = self.root.join(SESSION_FILE);
+        let session = Session {
+            version: SESSION_VERSION,
+            ..session.clone()
+        };
         let config = ron::ser::PrettyConfig::new().new_line("\n".to_owned());
         let text =
-            ron::ser::to_string_pretty(session, config).map_err(|e| StoreError::Unreadable {
+            ron::ser::to_string_pretty(&session, config).map_err(|e| StoreError::Unreadable {
                 path: path.clone(),
                 reason: format!("the session cannot be written as RON: {e}"),
             })?;
@@ -450,10 +475,34 @@ impl Store {
         write_atomic(&path, text.as_bytes())
     }
 
-    /// The interview left in progress, if there is one that loads.
-    pub fn load_session(&self) -> Option<Session> {
-        let text = fs::read_to_string(self.root.join(SESSION_FILE)).ok()?;
-        ron::from_str(&text).ok()
+    /// The interview left in progress, if there is one. A session file that does not load (or
+    /// was written by a newer certwise) is set aside, renamed `session.ron.corrupt-<timestamp>`,
+    /// so the next answer cannot overwrite it, and the error says where it is now.
+    ///
+    /// # Errors
+    /// The file cannot be read ([`StoreError::Io`], left where it is), or does not load
+    /// ([`StoreError::Unreadable`], with the path it was moved to).
+    pub fn load_session(&self) -> Result<Option<Session>, StoreError> {
+        let path = self.root.join(SESSION_FILE);
+        let size = match fs::metadata(&path) {
+            Ok(meta) => meta.len(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(StoreError::io("read", &path, e)),
+        };
+        let reason = if size > MAX_FILE_BYTES {
+            format!("{size} bytes is far too big for an interview in progress")
+        } else {
+            let bytes = fs::read(&path).map_err(|e| StoreError::io("read", &path, e))?;
+            match parse_session(&bytes) {
+                Ok(session) => return Ok(Some(session)),
+                Err(reason) => reason,
+            }
+        };
+        let moved = set_aside(&path).map_err(|e| StoreError::io("set aside", &path, e))?;
+        Err(StoreError::Unreadable {
+            path: moved,
+            reason,
+        })
     }
 
     pub fn clear_session(&self) {
@@ -461,9 +510,15 @@ impl Store {
     }
 }
 
+/// The session format this build writes. Files from before it had a version are format 1.
+pub const SESSION_VERSION: u32 = 1;
+
 /// An interview in progress.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
+    /// The file's format: files from before the field existed are format 1.
+    #[serde(default = "first_session_version")]
+    pub version: u32,
     pub answers: Answers,
     /// The question on screen when it was kept.
     pub question: String,
@@ -478,6 +533,80 @@ pub struct Session {
     pub progress: std::collections::BTreeMap<String, Progress>,
 }
 
+impl Default for Session {
+    fn default() -> Self {
+        Session {
+            version: SESSION_VERSION,
+            answers: Answers::default(),
+            question: String::new(),
+            editing: None,
+            created: None,
+            progress: std::collections::BTreeMap::new(),
+        }
+    }
+}
+
+fn first_session_version() -> u32 {
+    1
+}
+
+/// Reads a session file: UTF-8, an optional byte-order mark, RON, a version this build reads.
+fn parse_session(bytes: &[u8]) -> Result<Session, String> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| format!("not UTF-8 text (bad byte at offset {})", e.valid_up_to()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err("the file is empty".to_owned());
+    }
+    let session: Session = ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .from_str(text)
+        .map_err(|e| {
+            format!(
+                "line {}, column {}: {}",
+                e.span.start.line, e.span.start.col, e.code
+            )
+        })?;
+    match session.version {
+        v if v > SESSION_VERSION => Err(format!(
+            "written by a newer certwise (format {v}, this one reads up to {SESSION_VERSION})"
+        )),
+        0 => Err("unknown format version 0".to_owned()),
+        _ => Ok(session),
+    }
+}
+
+/// The write lock of a data folder (see [`Store::write_lock`]), for files kept beside the plans
+/// (the person's own catalog): every writer in the folder takes the same lock.
+///
+/// # Errors
+/// The lock file cannot be made, or another copy holds the lock too long.
+pub(crate) fn lock_folder(root: &Path) -> Result<File, StoreError> {
+    let path = root.join("write.lock");
+    let file = open_lock_file(&path)?;
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => {}
+        Err(std::fs::TryLockError::Error(e)) => {
+            return Err(StoreError::io("lock", &path, e));
+        }
+    }
+    let waiter = file
+        .try_clone()
+        .map_err(|e| StoreError::io("lock", &path, e))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let locked = waiter.lock();
+        // Gave up already: dropping `waiter` (the last handle) lets the lock go.
+        let _ = tx.send(locked);
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(LOCK_WAIT_SECS)) {
+        Ok(Ok(())) => Ok(file),
+        Ok(Err(e)) => Err(StoreError::io("lock", &path, e)),
+        Err(_) => Err(StoreError::Busy(root.to_owned())),
+    }
+}
+
 fn listing_key(l: &Listing) -> (u8, String) {
     match l {
         Listing::Plan { plan, .. } => (0, plan.name.to_lowercase()),
@@ -489,5 +618,12 @@ fn listing_key(l: &Listing) -> (u8, String) {
 enum Found {
     Plan(PathBuf),
     Newer(PathBuf, u32),
+    /// No plan has this exact name, but one has it in other case (its name).
+    OtherCase(String),
     Missing,
+}
+
+/// Whether two plan names are the same name: equal but for case (and surrounding spaces).
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
 }

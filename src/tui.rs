@@ -79,8 +79,9 @@ pub fn start(data_dir: Option<&std::path::Path>) -> Result<(), CliError> {
 }
 
 /// Opens the data folder for saving and takes the session lock. Without a data folder the session
-/// still runs; saving then says why it cannot.
-fn connect(app: App, flag: Option<&std::path::Path>) -> (App, Option<std::fs::File>) {
+/// still runs; saving then says why it cannot. A folder that cannot be written is said so at once
+/// (saving will fail there); a lock held by another copy is told apart from that.
+pub fn connect(app: App, flag: Option<&std::path::Path>) -> (App, Option<std::fs::File>) {
     let store = match store::data_dir(flag).and_then(Store::open) {
         Ok(store) => store,
         Err(e) => {
@@ -89,22 +90,39 @@ fn connect(app: App, flag: Option<&std::path::Path>) -> (App, Option<std::fs::Fi
             return (app, None);
         }
     };
+    let path = store.root().join("session.lock");
     let mut options = std::fs::OpenOptions::new();
     options.create(true).truncate(false).write(true);
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let lock = options
-        .open(store.root().join("session.lock"))
-        .ok()
-        .filter(|f| f.try_lock().is_ok());
-    if lock.is_some() {
-        return (app.with_store(store, true), lock);
-    }
+    let problem = match options.open(&path) {
+        Ok(file) => match file.try_lock() {
+            Ok(()) => return (app.with_store(store, true), Some(file)),
+            Err(std::fs::TryLockError::WouldBlock) => None,
+            Err(std::fs::TryLockError::Error(e)) => {
+                Some(format!("cannot lock {}: {e}", path.display()))
+            }
+        },
+        Err(e) => Some(format!("cannot create {}: {e}", path.display())),
+    };
+    let root = store.root().display().to_string();
     let mut app = app.with_store(store, false);
-    app.overlay = Some(app::Overlay::Notice(
-        "Another certwise is running with this data folder. Both can save plans safely; \
-         only the other one keeps its interview for resuming."
+    let text = match problem {
+        None => "Another certwise is running with this data folder. Both can save plans safely; \
+                 only the other one keeps its interview for resuming."
             .to_owned(),
-    ));
+        Some(why) => format!(
+            "certwise cannot write in the data folder {root} ({why}). Saving there will fail \
+             and your answers are not kept for the next launch. Nothing you make here is lost \
+             while certwise runs: fix the folder and press s again, or restart certwise with \
+             --data-dir DIR to save elsewhere."
+        ),
+    };
+    // Keep what loading the data folder had to say (a session file set aside).
+    let text = match app.overlay.take() {
+        Some(app::Overlay::Notice(earlier)) => format!("{text} {earlier}"),
+        _ => text,
+    };
+    app.overlay = Some(app::Overlay::Notice(text));
     (app, None)
 }
 

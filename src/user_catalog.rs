@@ -166,6 +166,13 @@ pub fn load(path: &Path) -> Loaded {
 /// # Errors
 /// The file has entries that do not load (fix them first), or the write fails.
 pub fn add(path: &Path, entry: Entry) -> Result<(), StoreError> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    if let Some(dir) = dir {
+        create_private_dir(dir)?;
+    }
+    // Read, change and write under the data folder's write lock: two copies adding at once must
+    // not each write back what they read, losing the other's entry.
+    let _lock = crate::store::lock_folder(dir.unwrap_or(Path::new(".")))?;
     let mut loaded = load(path);
     if !loaded.problems.is_empty() {
         return Err(StoreError::Unreadable {
@@ -187,9 +194,6 @@ pub fn add(path: &Path, entry: Entry) -> Result<(), StoreError> {
         }
     })?;
     text.push('\n');
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        create_private_dir(dir)?;
-    }
     write_atomic(path, text.as_bytes())
 }
 

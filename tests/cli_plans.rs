@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 
 use certwise::store::{self, Listing, Progress, Store};
 
+#[path = "support/nobody.rs"]
+mod nobody;
+
 /// A temporary home with a data folder; the real home is never touched.
 struct Env {
     dir: tempfile::TempDir,
@@ -410,26 +413,27 @@ fn a_folder_that_cannot_be_used_is_a_system_error() {
 
 #[test]
 fn a_read_only_folder_fails_clearly_and_keeps_the_old_plan() {
+    // Root writes in read-only folders: as root, this runs again as an unprivileged user.
+    if nobody::ran_unprivileged("a_read_only_folder_fails_clearly_and_keeps_the_old_plan") {
+        return;
+    }
     let env = Env::new();
     env.ok(&["plan", "--save", "Before"]);
     let plans = env.data().join("plans");
+    let file = saved_file(&env.store(), "Before");
+    let before = fs::read(&file).unwrap();
     let set = |mode| {
         for dir in [&plans, &env.data()] {
             fs::set_permissions(dir, fs::Permissions::from_mode(mode)).unwrap();
         }
     };
     set(0o500);
-    let probe = plans.join(".probe");
-    if fs::write(&probe, b"x").is_ok() {
-        let _ = fs::remove_file(&probe);
-        set(0o700);
-        eprintln!("skipped: running as a user who can write in a read-only folder (root)");
-        return;
-    }
+    let probe = fs::write(plans.join(".probe"), b"x");
     let out = env.run(&args(&["plan"], ANSWER_SETS[1], &["--save", "After"]));
     let replace = env.run(&["plan", "--save", "Before", "--replace"]);
     let listed = env.ok(&["plans", "list"]);
     set(0o700);
+    assert!(probe.is_err(), "the folder is really read-only");
     for out in [out, replace] {
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -444,6 +448,95 @@ fn a_read_only_folder_fails_clearly_and_keeps_the_old_plan() {
         );
     }
     assert!(listed.contains("Before"));
+    assert_eq!(fs::read(&file).unwrap(), before);
+    assert_eq!(plan_files(&plans), [file_name(&file)]);
+}
+
+/// The file that holds the plan with this name.
+fn saved_file(store: &Store, name: &str) -> PathBuf {
+    store
+        .list()
+        .unwrap()
+        .into_iter()
+        .find_map(|l| match l {
+            Listing::Plan { file, plan } if plan.name == name => Some(file),
+            _ => None,
+        })
+        .unwrap()
+}
+
+fn file_name(file: &Path) -> String {
+    file.file_name().unwrap().to_str().unwrap().to_owned()
+}
+
+/// The file names in a plans folder, sorted.
+fn plan_files(plans: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(plans)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_full_disk_fails_clearly_and_keeps_the_old_plan() {
+    let env = Env::new();
+    env.ok(&["plan", "--save", "Before"]);
+    let plans = env.data().join("plans");
+    let file = saved_file(&env.store(), "Before");
+    let before = fs::read(&file).unwrap();
+    // No byte may be written to any file, root or not (RLIMIT_FSIZE); writes fail with EFBIG
+    // instead of killing the process, since SIGXFSZ is ignored, through exec.
+    let full = |args: &[&str]| {
+        // The environment of the usual command; the program and arguments go to sh.
+        let c = env.command(&[]);
+        let mut sh = Command::new("sh");
+        sh.arg("-c")
+            .arg("trap '' XFSZ; ulimit -f 0; exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_certwise"))
+            .args(args);
+        for (k, v) in c.get_envs() {
+            if let Some(v) = v {
+                sh.env(k, v);
+            }
+        }
+        sh.current_dir(env.dir.path()).stdin(Stdio::null());
+        sh.output().unwrap()
+    };
+    let new = full(&args(&["plan"], ANSWER_SETS[1], &["--save", "After"]));
+    let replace = full(&args(
+        &["plan"],
+        ANSWER_SETS[2],
+        &["--save", "Before", "--replace"],
+    ));
+    for out in [new, replace] {
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            out.stdout.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.starts_with("certwise: cannot write ")
+                && stderr.contains("File too large")
+                && stderr.contains("nothing was saved")
+                && stderr.contains("--data-dir DIR to save elsewhere"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(
+        fs::read(&file).unwrap(),
+        before,
+        "the old plan is untouched"
+    );
+    assert_eq!(
+        plan_files(&plans),
+        [file_name(&file)],
+        "no new plan, no temporary file, no half backup left behind"
+    );
     assert_eq!(env.store().load("Before").unwrap().name, "Before");
 }
 
@@ -816,4 +909,54 @@ fn no_home_and_no_override_names_both() {
         stderr,
         "certwise: no home folder to keep plans in: pass --data-dir DIR or set CERTWISE_DATA_DIR\n"
     );
+}
+
+#[test]
+fn copies_saving_evaluations_at_once_keep_every_entry() {
+    let env = Env::new();
+    let names: Vec<String> = (0..20).map(|i| format!("Parallel Cert {i}")).collect();
+    let children: Vec<_> = names
+        .iter()
+        .map(|name| {
+            env.command(&["evaluate", "--name", name, "--save"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let loaded = certwise::user_catalog::load(&env.data().join(certwise::user_catalog::FILE));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let mut saved: Vec<&str> = loaded.entries.iter().map(|e| e.name.as_str()).collect();
+    saved.sort_unstable();
+    let mut expected: Vec<&str> = names.iter().map(String::as_str).collect();
+    expected.sort_unstable();
+    assert_eq!(saved, expected, "every copy's entry is kept");
+}
+
+#[test]
+fn a_name_in_other_case_is_the_same_name() {
+    let env = Env::new();
+    env.ok(&["plan", "--save", "Career changer"]);
+    for extra in [&[][..], &["--replace"]] {
+        let mut full = vec!["plan", "--save", "career changer"];
+        full.extend_from_slice(extra);
+        assert_eq!(
+            env.fails(2, &full),
+            "certwise: a plan named \"Career changer\" already exists, and names that differ only \
+             in case are the same name; use another name, or that exact name with --replace to \
+             replace it"
+        );
+    }
+    let listed = env.ok(&["plans", "list"]);
+    assert!(listed.contains("Career changer") && !listed.contains("career changer"));
+    env.ok(&["plan", "--save", "Career changer", "--replace"]);
 }

@@ -12,6 +12,9 @@ use certwise::knowledge::Knowledge;
 use certwise::store::{self, Listing, Progress, SavedPlan, Session, Store, StoreError};
 use jiff::Timestamp;
 
+#[path = "support/nobody.rs"]
+mod nobody;
+
 fn kb() -> &'static Knowledge {
     Knowledge::embedded().unwrap()
 }
@@ -502,7 +505,7 @@ fn names_that_try_to_leave_the_folder_stay_inside_and_load_back() {
         "a b",
         "a-b",
         "a  b",
-        "A B",
+        "A_B", // slugs like "a b", and is another name (unlike "A B": the same name in other case)
         "résumé",
         "resume",
         &"long ".repeat(100),
@@ -677,33 +680,26 @@ fn files_are_owner_only() {
     assert_eq!(mode(&file), 0o600);
 }
 
-/// Whether the current user can write in a folder whose mode forbids it (root can).
-fn can_write_anyway(dir: &Path) -> bool {
-    let probe = dir.join(".probe");
-    let ok = fs::write(&probe, b"x").is_ok();
-    let _ = fs::remove_file(probe);
-    ok
-}
-
 #[test]
 fn a_read_only_folder_gives_a_clear_error_and_loses_nothing() {
+    // Root writes in read-only folders: as root, this runs again as an unprivileged user.
+    if nobody::ran_unprivileged("a_read_only_folder_gives_a_clear_error_and_loses_nothing") {
+        return;
+    }
     let (_dir, store) = store();
     let file = store.save(&saved("Before"), false).unwrap();
     let before = fs::read(&file).unwrap();
     for dir in [store.plans_dir(), store.root().to_owned()] {
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o500)).unwrap();
     }
-    let skip = can_write_anyway(&store.plans_dir());
+    let probe = fs::write(store.plans_dir().join(".probe"), b"x");
     let result = store.save(&saved("After"), false);
     let replace = store.save(&saved("Before"), true);
     let listed = names(&store);
     for dir in [store.plans_dir(), store.root().to_owned()] {
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
     }
-    if skip {
-        eprintln!("skipped: running as a user who can write in a read-only folder (root)");
-        return;
-    }
+    assert!(probe.is_err(), "the folder is really read-only");
     assert_eq!(listed, ["Before"], "reading still works");
     for err in [result.unwrap_err(), replace.unwrap_err()] {
         let message = err.to_string();
@@ -715,6 +711,11 @@ fn a_read_only_folder_gives_a_clear_error_and_loses_nothing() {
         );
     }
     assert_eq!(fs::read(&file).unwrap(), before);
+    assert_eq!(
+        files(&store),
+        [file.file_name().unwrap().to_str().unwrap()],
+        "nothing else was written"
+    );
 }
 
 #[test]
@@ -874,20 +875,88 @@ fn a_save_waits_for_another_copy_holding_the_lock() {
 #[test]
 fn the_session_round_trips_and_clears() {
     let (_dir, store) = store();
-    assert_eq!(store.load_session(), None);
+    assert_eq!(store.load_session().unwrap(), None);
     let session = Session {
         answers: answers(&[("goal", "promotion")]),
         question: "role".to_owned(),
         editing: Some("計画".to_owned()),
         created: Some(at(1_700_000_000)),
         progress: [("aws-ai-practitioner".to_owned(), Progress::Doing)].into(),
+        ..Session::default()
     };
     store.save_session(&session).unwrap();
-    assert_eq!(store.load_session(), Some(session));
+    let text = fs::read_to_string(store.root().join("session.ron")).unwrap();
+    assert!(
+        text.starts_with(&format!("(\n    version: {},", store::SESSION_VERSION)),
+        "{text}"
+    );
+    assert_eq!(store.load_session().unwrap(), Some(session));
     store.clear_session();
-    assert_eq!(store.load_session(), None);
-    fs::write(store.root().join("session.ron"), b"garbage").unwrap();
-    assert_eq!(store.load_session(), None, "a broken session is no session");
+    assert_eq!(store.load_session().unwrap(), None);
+}
+
+#[test]
+fn a_session_without_a_version_or_with_a_byte_order_mark_loads() {
+    let (_dir, store) = store();
+    let path = store.root().join("session.ron");
+    // As written before sessions had a version.
+    fs::write(
+        &path,
+        "(\n    answers: {\"goal\": \"promotion\"},\n    question: \"role\",\n    editing: None,\n)\n",
+    )
+    .unwrap();
+    let old = store.load_session().unwrap().unwrap();
+    assert_eq!(old.version, 1);
+    assert_eq!(old.answers, answers(&[("goal", "promotion")]));
+    assert_eq!(old.question, "role");
+    let mut bom = "\u{feff}".as_bytes().to_vec();
+    bom.extend(fs::read(&path).unwrap());
+    fs::write(&path, &bom).unwrap();
+    assert_eq!(store.load_session().unwrap(), Some(old));
+}
+
+#[test]
+fn a_broken_or_newer_session_is_set_aside_never_overwritten() {
+    let cases: [(&[u8], &str); 5] = [
+        (b"garbage", "line 1"),
+        (b"", "empty"),
+        (b"(answers: {\"goal\": 7}, question: \"role\")", "line 1"),
+        (b"\xff\xfe(", "not UTF-8"),
+        (
+            b"(version: 99, answers: {}, question: \"role\")",
+            "newer certwise (format 99",
+        ),
+    ];
+    for (bytes, expect) in cases {
+        let (_dir, store) = store();
+        let path = store.root().join("session.ron");
+        fs::write(&path, bytes).unwrap();
+        let err = store.load_session().unwrap_err();
+        let StoreError::Unreadable {
+            path: moved,
+            reason,
+        } = &err
+        else {
+            panic!("{err}")
+        };
+        assert!(reason.contains(expect), "{expect}: {reason}");
+        assert!(!path.exists(), "moved away");
+        assert!(
+            moved
+                .file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("session.ron.corrupt-"),
+            "{}",
+            moved.display()
+        );
+        assert_eq!(fs::read(moved).unwrap(), bytes, "kept as it was");
+        // The next answer writes a new session; the old one stays.
+        store.save_session(&Session::default()).unwrap();
+        assert_eq!(fs::read(moved).unwrap(), bytes);
+        assert_eq!(store.load_session().unwrap(), Some(Session::default()));
+    }
 }
 
 #[test]
@@ -913,4 +982,49 @@ fn a_folder_removed_while_open_is_made_again_on_save() {
         .mode()
         & 0o777;
     assert_eq!(mode, 0o700);
+}
+
+#[test]
+fn names_that_differ_only_in_case_are_the_same_name() {
+    let (_dir, store) = store();
+    let file = store.save(&saved("Career changer"), false).unwrap();
+    let before = fs::read(&file).unwrap();
+    for replace in [false, true] {
+        let err = store.save(&saved("career CHANGER"), replace).unwrap_err();
+        assert!(
+            matches!(&err, StoreError::SameNameInOtherCase { existing } if existing == "Career changer"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("differ only in case"), "{err}");
+    }
+    assert!(store.exists("career changer").unwrap());
+    assert_eq!(
+        store.taken_by("career changer").unwrap().as_deref(),
+        Some("Career changer")
+    );
+    // Opening and deleting take the exact name.
+    assert!(matches!(
+        store.load("career changer"),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.delete("career changer"),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.duplicate("Career changer", "CAREER changer", at(5)),
+        Err(StoreError::SameNameInOtherCase { .. })
+    ));
+    assert_eq!(names(&store), ["Career changer"]);
+    assert_eq!(fs::read(&file).unwrap(), before);
+    // A plan can change the case of its own name; not take another plan's name in other case.
+    store.save(&saved("Other"), false).unwrap();
+    assert!(matches!(
+        store.rename("Other", "career changer", at(6)),
+        Err(StoreError::SameNameInOtherCase { .. })
+    ));
+    store
+        .rename("Career changer", "career changer", at(7))
+        .unwrap();
+    assert_eq!(names(&store), ["career changer", "Other"]);
 }

@@ -311,27 +311,30 @@ fn without_a_data_folder_saving_says_why_and_keeps_the_plan() {
 
 #[test]
 fn a_failed_save_keeps_the_plan_and_can_be_retried() {
-    use std::os::unix::fs::PermissionsExt;
     let (dir, store) = temp_store();
     let mut a = app(&store);
     to_plan(&mut a);
+    // A fault even root cannot write past: the plans folder is a regular file.
     let plans = dir.path().join("data/plans");
-    std::fs::set_permissions(&plans, std::fs::Permissions::from_mode(0o500)).unwrap();
-    let probe = std::fs::write(plans.join("probe"), b"x").is_ok();
-    if !probe {
-        save_as(&mut a, "blocked");
-        assert!(
-            matches!(a.overlay, Some(Overlay::Error(_))),
-            "{:?}",
-            a.overlay
-        );
-        assert!(a.unsaved && a.plan.is_some());
-        a.update(Action::CloseOverlay);
-    }
-    std::fs::set_permissions(&plans, std::fs::Permissions::from_mode(0o700)).unwrap();
+    std::fs::remove_dir(&plans).unwrap();
+    std::fs::write(&plans, b"not a folder").unwrap();
+    let plan = a.plan.clone();
+    save_as(&mut a, "blocked");
+    let Some(Overlay::Error(message)) = &a.overlay else {
+        panic!("{:?}", a.overlay)
+    };
+    assert!(message.contains(&plans.display().to_string()), "{message}");
+    assert!(message.contains("Nothing was lost"), "{message}");
+    assert!(a.unsaved && a.plan == plan);
+    assert_eq!(std::fs::read(&plans).unwrap(), b"not a folder");
+    a.update(Action::CloseOverlay);
+    // Fixed: the same plan saves.
+    std::fs::remove_file(&plans).unwrap();
+    std::fs::create_dir(&plans).unwrap();
     save_as(&mut a, "blocked");
     assert_eq!(a.overlay, None);
-    assert!(names(&store).contains(&"blocked".to_owned()));
+    assert!(!a.unsaved);
+    assert_eq!(store.load("blocked").unwrap().plan, plan.unwrap());
 }
 
 #[test]
@@ -339,7 +342,14 @@ fn save_open_save_again_leaves_identical_bytes() {
     let (dir, store) = temp_store();
     let mut a = app(&store);
     to_plan(&mut a);
+    a.update(Action::ToggleProgress);
     save_as(&mut a, "same");
+    // Made earlier, changed later: every field differs from what a fresh save would write.
+    let mut made = store.load("same").unwrap();
+    made.created = jiff::Timestamp::from_second(1_700_000_000).unwrap();
+    made.modified = jiff::Timestamp::from_second(1_700_086_400).unwrap();
+    assert!(!made.progress.is_empty());
+    store.save(&made, true).unwrap();
     let file = std::fs::read_dir(dir.path().join("data/plans"))
         .unwrap()
         .flatten()
@@ -349,6 +359,14 @@ fn save_open_save_again_leaves_identical_bytes() {
     let before = std::fs::read(&file).unwrap();
     let mut b = app(&store);
     b.open_saved(store.load("same").unwrap());
+    // Nothing is lost on open: what the session would save back, at the same moment, is the
+    // file byte for byte.
+    let rebuilt = b.to_saved("same", b.plan.clone().unwrap(), made.modified);
+    assert_eq!(
+        certwise::store::to_text(&rebuilt),
+        String::from_utf8(before.clone()).unwrap()
+    );
+    // And saving an unchanged plan writes nothing at all.
     b.update(Action::OpenSave);
     b.update(Action::Select);
     assert!(
@@ -526,5 +544,134 @@ fn the_quit_question_says_when_answers_cannot_be_kept() {
     assert!(text.starts_with("This plan has not been saved."), "{text}");
     assert!(text.contains("quitting loses them"), "{text}");
     assert!(!text.contains("offers to continue"), "{text}");
-    assert!(store.load_session().is_none());
+    assert!(store.load_session().unwrap().is_none());
+}
+
+#[test]
+fn a_data_folder_that_cannot_be_written_is_not_called_another_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("data");
+    Store::open(root.clone()).unwrap();
+    // A fault even root cannot write past: the lock file's name is taken by a folder.
+    std::fs::create_dir(root.join("session.lock")).unwrap();
+    let fresh = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24);
+    let (mut a, lock) = certwise::tui::connect(fresh, Some(&root));
+    assert!(lock.is_none());
+    let Some(Overlay::Notice(text)) = &a.overlay else {
+        panic!("{:?}", a.overlay)
+    };
+    assert!(!text.contains("Another certwise"), "{text}");
+    assert!(text.contains("cannot write in the data folder"), "{text}");
+    assert!(text.contains(&root.display().to_string()), "{text}");
+    assert!(text.contains("Saving there will fail"), "{text}");
+    // The session goes on; a save that fails keeps the plan.
+    a.update(Action::CloseOverlay);
+    std::fs::remove_dir(root.join("session.lock")).unwrap();
+    std::fs::remove_dir_all(root.join("plans")).unwrap();
+    std::fs::write(root.join("plans"), b"not a folder").unwrap();
+    to_plan(&mut a);
+    let plan = a.plan.clone();
+    save_as(&mut a, "kept");
+    assert!(
+        matches!(a.overlay, Some(Overlay::Error(_))),
+        "{:?}",
+        a.overlay
+    );
+    assert_eq!(a.plan, plan);
+
+    // A lock held by another copy is what the other message is for.
+    let root2 = dir.path().join("data2");
+    let (_first, held) = certwise::tui::connect(
+        App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24),
+        Some(&root2),
+    );
+    assert!(held.is_some());
+    let (second, lock) = certwise::tui::connect(
+        App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24),
+        Some(&root2),
+    );
+    assert!(lock.is_none());
+    let Some(Overlay::Notice(text)) = &second.overlay else {
+        panic!("{:?}", second.overlay)
+    };
+    assert!(text.contains("Another certwise"), "{text}");
+}
+
+#[test]
+fn a_broken_session_is_set_aside_and_the_person_is_told() {
+    let (dir, store) = temp_store();
+    let session = dir.path().join("data/session.ron");
+    std::fs::write(&session, b"(answers: {\"goal\": ").unwrap();
+    let mut a = app(&store);
+    let Some(Overlay::Notice(text)) = &a.overlay else {
+        panic!("{:?}", a.overlay)
+    };
+    assert!(text.contains("does not load"), "{text}");
+    assert!(text.contains("session.ron.corrupt-"), "{text}");
+    assert!(!session.exists());
+    let aside: Vec<_> = std::fs::read_dir(dir.path().join("data"))
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("session.ron.corrupt-")
+        })
+        .collect();
+    assert_eq!(aside.len(), 1);
+    // Answering keeps a new session; the broken one is still there, untouched.
+    a.update(Action::CloseOverlay);
+    a.update(Action::Select);
+    a.update(Action::Pick(4));
+    assert!(session.exists());
+    assert_eq!(
+        std::fs::read(aside[0].path()).unwrap(),
+        b"(answers: {\"goal\": "
+    );
+}
+
+#[test]
+fn a_name_in_other_case_is_not_a_second_plan() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    save_as(&mut a, "Career changer");
+    let mut b = app(&store);
+    to_plan(&mut b);
+    save_as(&mut b, "career changer");
+    let Some(Overlay::Input(input)) = &b.overlay else {
+        panic!("{:?}", b.overlay)
+    };
+    let error = input.error.as_deref().unwrap();
+    assert!(error.contains("\"Career changer\" exists"), "{error}");
+    assert!(error.contains("differing only in case"), "{error}");
+    assert_eq!(names(&store), ["Career changer"]);
+    // The exact name asks before replacing.
+    b.update(Action::CloseOverlay);
+    save_as(&mut b, "Career changer");
+    assert_eq!(
+        b.overlay,
+        Some(Overlay::Confirm(Ask::Replace("Career changer".to_owned())))
+    );
+}
+
+#[test]
+fn a_second_copy_still_tells_of_a_session_it_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("data");
+    let (_first, held) = certwise::tui::connect(
+        App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24),
+        Some(&root),
+    );
+    assert!(held.is_some());
+    std::fs::write(root.join("session.ron"), b"garbage").unwrap();
+    let (second, _) = certwise::tui::connect(
+        App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24),
+        Some(&root),
+    );
+    let Some(Overlay::Notice(text)) = &second.overlay else {
+        panic!("{:?}", second.overlay)
+    };
+    assert!(text.contains("Another certwise"), "{text}");
+    assert!(text.contains("session.ron.corrupt-"), "{text}");
 }

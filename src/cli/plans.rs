@@ -91,6 +91,9 @@ pub fn save(
         Err(StoreError::Exists(name)) => Err(CliError::usage(format!(
             "a plan named {name:?} already exists; use another name, or add --replace to replace it"
         ))),
+        Err(e @ StoreError::SameNameInOtherCase { .. }) => Err(CliError::usage(format!(
+            "{e}; use another name, or that exact name with --replace to replace it"
+        ))),
         Err(e @ (StoreError::Io { .. } | StoreError::Busy(_))) => Err(CliError::failure(format!(
             "{e}; nothing was saved: try again, or pass --data-dir DIR to save elsewhere"
         ))),
@@ -112,6 +115,7 @@ fn from_store(e: StoreError) -> CliError {
         StoreError::NoDataDir
         | StoreError::NotFound(_)
         | StoreError::Exists(_)
+        | StoreError::SameNameInOtherCase { .. }
         | StoreError::EmptyName => CliError::usage(e.to_string()),
         StoreError::Io { .. }
         | StoreError::Unreadable { .. }

@@ -16,18 +16,39 @@ impl App {
     /// keeps the interview as it goes unless another copy of certwise is doing so.
     #[must_use]
     pub fn with_store(mut self, store: Store, keep_session: bool) -> Self {
-        if let Some(session) = store.load_session()
-            && let Ok(answers) = session.answers.validated(self.kb)
-            && !answers.is_empty()
-        {
-            self.answers = answers;
-            self.answers.prune(self.kb);
-            self.opened = session.editing;
-            // What the saved plan being edited had, so that saving it back after a resume keeps
-            // its creation date and progress exactly as saving without the interruption would.
-            self.created = session.created;
-            self.progress = session.progress;
-            self.unsaved = true;
+        let mut keep_session = keep_session;
+        match store.load_session() {
+            Ok(Some(session)) => {
+                if let Ok(answers) = session.answers.validated(self.kb)
+                    && !answers.is_empty()
+                {
+                    self.answers = answers;
+                    self.answers.prune(self.kb);
+                    self.opened = session.editing;
+                    // What the saved plan being edited had, so that saving it back after a
+                    // resume keeps its creation date and progress exactly as saving without the
+                    // interruption would.
+                    self.created = session.created;
+                    self.progress = session.progress;
+                    self.unsaved = true;
+                }
+            }
+            Ok(None) => {}
+            Err(StoreError::Unreadable { path, reason }) => {
+                self.overlay = Some(Overlay::Notice(format!(
+                    "The interview kept from last time does not load ({reason}). It was set \
+                     aside as {} and nothing writes over it; you start afresh.",
+                    path.display()
+                )));
+            }
+            Err(e) => {
+                // Still where it was: do not write over what could not be read.
+                keep_session = false;
+                self.overlay = Some(Overlay::Notice(format!(
+                    "The interview kept from last time cannot be read ({e}). It is left as it \
+                     is, and this session's answers are not kept for the next launch."
+                )));
+            }
         }
         self.store = Some(store);
         self.keep_session = keep_session;
@@ -48,6 +69,7 @@ impl App {
                 editing: self.opened.clone(),
                 created: self.opened.as_ref().and(self.created),
                 progress: self.progress.clone(),
+                ..Session::default()
             };
             // Best effort: failing to keep a resume point must not interrupt the interview.
             self.session_kept = store.save_session(&session).is_ok();
@@ -132,19 +154,31 @@ impl App {
         let Some(store) = self.store.clone() else {
             return;
         };
-        let taken = match store.exists(name) {
-            Ok(taken) => taken,
+        let taken_by = match store.taken_by(name) {
+            Ok(taken_by) => taken_by,
             Err(e) => return self.fail(&e),
         };
-        // Renaming a plan to its own name changes nothing; a copy needs a name of its own.
+        let taken = taken_by.is_some();
+        // Names that differ only in case are the same name: never a second plan, and replacing
+        // takes the exact name.
+        let other_case = taken_by.filter(|existing| existing != name);
+        // Renaming a plan to its own name (in any case) changes nothing else; a copy needs a
+        // name of its own.
         let clash = match &purpose {
-            NamePurpose::Save => false,
-            NamePurpose::Rename { from } => taken && from != name,
+            NamePurpose::Save => other_case.is_some(),
+            NamePurpose::Rename { from } => taken && !crate::store::same_name(from, name),
             NamePurpose::Duplicate { .. } => taken,
         };
         if clash {
+            let error = match other_case {
+                Some(existing) if matches!(purpose, NamePurpose::Save) => format!(
+                    "\"{existing}\" exists: names differing only in case are the same name. \
+                     Choose another, or type it exactly to replace it."
+                ),
+                _ => format!("\"{name}\" is taken; choose another name."),
+            };
             if let Some(Overlay::Input(input)) = &mut self.overlay {
-                input.error = Some(format!("\"{name}\" is taken; choose another name."));
+                input.error = Some(error);
             }
             return;
         }
@@ -182,12 +216,7 @@ impl App {
             self.status = Some(format!("\"{name}\" has no changes to save."));
             return;
         }
-        let now = Self::now();
-        let mut saved = SavedPlan::new(name, self.answers.clone(), plan, now);
-        if self.opened.as_deref() == Some(name) {
-            saved.created = self.created.unwrap_or(now);
-        }
-        saved.progress.clone_from(&self.progress);
+        let saved = self.to_saved(name, plan, Self::now());
         match store.save(&saved, replace) {
             Ok(_) => {
                 self.overlay = None;
@@ -200,6 +229,17 @@ impl App {
             }
             Err(e) => self.fail(&e),
         }
+    }
+
+    /// What saving `plan` under `name` at `now` writes: the answers, progress, and (saving back
+    /// to the opened plan) its creation date.
+    pub fn to_saved(&self, name: &str, plan: Plan, now: Timestamp) -> SavedPlan {
+        let mut saved = SavedPlan::new(name, self.answers.clone(), plan, now);
+        if self.opened.as_deref() == Some(name.trim()) {
+            saved.created = self.created.unwrap_or(now);
+        }
+        saved.progress.clone_from(&self.progress);
+        saved
     }
 
     fn fail(&mut self, e: &StoreError) {
