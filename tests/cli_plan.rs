@@ -511,3 +511,36 @@ fn no_input_makes_it_panic() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// Answers files: duplicates and positions
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_duplicate_answer_in_a_file_is_an_error_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "dup.ron",
+        b"{\n  \"goal\": \"promotion\",\n  \"goal\": \"change-role\",\n}\n",
+    );
+    let msg = usage_error(&["--answers", &file]);
+    assert!(msg.contains(&format!("{file}:3:")), "{msg}");
+    assert!(msg.contains("goal") && msg.contains("twice"), "{msg}");
+}
+
+#[test]
+fn a_bad_value_in_a_valid_file_names_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "bad.ron",
+        b"{\n  \"goal\": \"promotion\",\n  \"role\": \"developer\",\n  \"hours_per_week\": 500,\n}\n",
+    );
+    let msg = usage_error(&["--answers", &file]);
+    assert!(msg.contains(&format!("{file}:4:")), "{msg}");
+    assert!(
+        msg.contains("hours_per_week") && msg.contains("1-80"),
+        "{msg}"
+    );
+}
