@@ -132,7 +132,12 @@ fn print(text: &str) -> Result<(), CliError> {
 }
 
 fn run_plan(args: &PlanArgs, data_dir: Option<&std::path::Path>) -> Result<(), CliError> {
-    let answers = collect_answers(knowledge()?, args)?;
+    let mut answers = collect_answers(knowledge()?, args)?;
+    // Answers to questions the other answers skip are dropped, but never silently.
+    let ignored = answers.prune_explained(knowledge()?);
+    for note in &ignored {
+        eprintln!("certwise: {note}");
+    }
     // The advisor weighs the person's own evaluated certifications like built-in ones.
     let mine = with_yours(data_dir)?;
     let kb = &mine.kb;
@@ -140,7 +145,24 @@ fn run_plan(args: &PlanArgs, data_dir: Option<&std::path::Path>) -> Result<(), C
     if let Some(name) = &args.save {
         plans::save(data_dir, name, args.replace, answers, plan.clone())?;
     }
+    if args.format == Format::Json {
+        return print(&plan_json(&plan, &ignored));
+    }
     print(&render::plan(kb, &plan, args.format))
+}
+
+/// The plan as JSON (schema in README.md), with the answers that were ignored.
+fn plan_json(plan: &crate::advisor::Plan, ignored: &[crate::interview::Ignored]) -> String {
+    #[derive(serde::Serialize)]
+    struct WithIgnored<'a> {
+        #[serde(flatten)]
+        plan: &'a crate::advisor::Plan,
+        ignored: &'a [crate::interview::Ignored],
+    }
+    let mut s = serde_json::to_string_pretty(&WithIgnored { plan, ignored })
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
 }
 
 fn run_questions() -> Result<(), CliError> {

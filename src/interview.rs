@@ -106,6 +106,63 @@ impl Answers {
     }
 }
 
+/// An answer dropped because its question is not asked, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ignored {
+    pub question: String,
+    pub value: String,
+    /// For example "not asked when role=student".
+    pub reason: String,
+}
+
+impl std::fmt::Display for Ignored {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "ignored {}={}: {}",
+            self.question, self.value, self.reason
+        )
+    }
+}
+
+impl Answers {
+    /// Like [`Answers::prune`], but says for each dropped answer which answers kept its question
+    /// from being asked.
+    pub fn prune_explained(&mut self, kb: &Knowledge) -> Vec<Ignored> {
+        let before = self.clone();
+        let resolved = Resolved::new(kb, &before);
+        self.prune(kb)
+            .into_iter()
+            .map(|id| {
+                let mut refs: Vec<&str> = Vec::new();
+                if let Some(q) = kb.question(&id) {
+                    for (r, _) in q.ask_if.references() {
+                        if !refs.contains(&r) {
+                            refs.push(r);
+                        }
+                    }
+                }
+                let parts: Vec<String> = refs
+                    .into_iter()
+                    .map(|r| match resolved.answer(r) {
+                        Some(v) => format!("{r}={v}"),
+                        None => format!("{r} is not asked"),
+                    })
+                    .collect();
+                Ignored {
+                    value: before.get(&id).unwrap_or_default().to_owned(),
+                    reason: if parts.is_empty() {
+                        "not asked".to_owned()
+                    } else {
+                        format!("not asked when {}", parts.join(", "))
+                    },
+                    question: id,
+                }
+            })
+            .collect()
+    }
+}
+
 /// The answers with the interview's branching applied: which questions are asked, and the value
 /// of every question (given, assumed from the default, or not asked).
 #[derive(Debug, Clone)]

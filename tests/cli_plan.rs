@@ -513,8 +513,69 @@ fn no_input_makes_it_panic() {
 }
 
 // ---------------------------------------------------------------------------
-// Answers files: duplicates and positions
+// Answers that do not apply, and answers files: duplicates and positions
 // ---------------------------------------------------------------------------
+
+#[test]
+fn answers_that_do_not_apply_are_noted_on_stderr_and_listed_in_json() {
+    let args = [
+        "--answer",
+        "role=student",
+        "--answer",
+        "target_employer=enterprise",
+        "--answer",
+        "employer_values_certs=yes",
+    ];
+    let out = plan(&args);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    for id in ["target_employer=enterprise", "employer_values_certs=yes"] {
+        let line = lines
+            .iter()
+            .find(|l| l.contains(&format!("ignored {id}:")))
+            .unwrap_or_else(|| panic!("no note for {id}: {stderr}"));
+        assert!(
+            line.contains("not asked when") && line.contains("role=student"),
+            "{line}"
+        );
+    }
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(&args);
+    let out = plan(&all);
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ignored: Vec<(&str, &str)> = v["ignored"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["question"].as_str().unwrap(),
+                i["value"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ignored,
+        [
+            ("employer_values_certs", "yes"),
+            ("target_employer", "enterprise")
+        ]
+    );
+    assert!(
+        v["ignored"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("role=student")
+    );
+    // Nothing ignored: an empty list, and nothing on stderr.
+    assert_eq!(
+        json(&["--answer", "role=developer"])["ignored"],
+        Value::Array(vec![])
+    );
+}
 
 #[test]
 fn a_duplicate_answer_in_a_file_is_an_error_with_its_position() {
