@@ -173,14 +173,51 @@ fn run_questions() -> Result<(), CliError> {
             out,
             "{}: {}
   values: {}
-  default: {}",
+  default: {}
+  asked: {}",
             q.id,
             q.prompt,
             q.valid_values(),
-            q.default
+            q.default,
+            asked_when(&q.ask_if)
         );
     }
     print(&out)
+}
+
+/// A question's condition in words: "always", or "when role is not student".
+fn asked_when(c: &crate::knowledge::Condition) -> String {
+    match c {
+        crate::knowledge::Condition::Always => "always".to_owned(),
+        c => format!("when {}", condition_text(c, false)),
+    }
+}
+
+fn condition_text(c: &crate::knowledge::Condition, nested: bool) -> String {
+    use crate::knowledge::Condition as C;
+    let one_of = |values: &[String]| match values {
+        [one] => one.clone(),
+        many => format!("one of {}", many.join(", ")),
+    };
+    let group = |parts: Vec<String>, word: &str| {
+        let text = parts.join(word);
+        if nested { format!("({text})") } else { text }
+    };
+    match c {
+        C::Always => "always".to_owned(),
+        C::Is(q, values) => format!("{q} is {}", one_of(values)),
+        C::Not(inner) => match inner.as_ref() {
+            C::Is(q, values) => format!("{q} is not {}", one_of(values)),
+            other => format!("not {}", condition_text(other, true)),
+        },
+        C::AtLeast(q, n) => format!("{q} is at least {n}"),
+        C::Below(q, n) => format!("{q} is below {n}"),
+        C::All(cs) => group(
+            cs.iter().map(|c| condition_text(c, true)).collect(),
+            " and ",
+        ),
+        C::Any(cs) => group(cs.iter().map(|c| condition_text(c, true)).collect(), " or "),
+    }
 }
 
 /// Runs a parsed command line. `None` means the interactive session.

@@ -605,3 +605,24 @@ fn a_bad_value_in_a_valid_file_names_its_line_and_column() {
         "{msg}"
     );
 }
+
+#[test]
+fn questions_lists_each_default_and_when_it_is_asked() {
+    let out = certwise(&["questions"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let heads = text.lines().filter(|l| !l.starts_with("  ")).count();
+    assert_eq!(heads, kb().questions.len(), "{text}");
+    for q in &kb().questions {
+        let start = text.find(&format!("{}: ", q.id)).unwrap();
+        let block: Vec<&str> = text[start..].lines().take(4).collect();
+        assert_eq!(block[2], format!("  default: {}", q.default), "{block:?}");
+        let always = q.ask_if == certwise::knowledge::Condition::Always;
+        assert_eq!(block[3] == "  asked: always", always, "{block:?}");
+        assert!(block[3].starts_with("  asked: "), "{block:?}");
+    }
+    assert!(
+        text.contains("employer_values_certs: ") && text.contains("role is not student"),
+        "{text}"
+    );
+}
