@@ -134,21 +134,11 @@ impl Answers {
         self.prune(kb)
             .into_iter()
             .map(|id| {
-                let mut refs: Vec<&str> = Vec::new();
+                let lookup = resolved.lookup();
+                let mut parts: Vec<String> = Vec::new();
                 if let Some(q) = kb.question(&id) {
-                    for (r, _) in q.ask_if.references() {
-                        if !refs.contains(&r) {
-                            refs.push(r);
-                        }
-                    }
+                    explain(&q.ask_if, false, &lookup, &mut parts);
                 }
-                let parts: Vec<String> = refs
-                    .into_iter()
-                    .map(|r| match resolved.answer(r) {
-                        Some(v) => format!("{r}={v}"),
-                        None => format!("{r} is not asked"),
-                    })
-                    .collect();
                 Ignored {
                     value: before.get(&id).unwrap_or_default().to_owned(),
                     reason: if parts.is_empty() {
@@ -160,6 +150,40 @@ impl Answers {
                 }
             })
             .collect()
+    }
+}
+
+/// The answers that make `c` come out as `holds`, as `id=value` (or `id is not asked`), each once.
+fn explain<'a>(
+    c: &crate::knowledge::Condition,
+    holds: bool,
+    lookup: &impl Fn(&str) -> Option<&'a str>,
+    out: &mut Vec<String>,
+) {
+    use crate::knowledge::Condition as C;
+    let mut say = |q: &str| {
+        let part = match lookup(q) {
+            Some(v) => format!("{q}={v}"),
+            None => format!("{q} is not asked"),
+        };
+        if !out.contains(&part) {
+            out.push(part);
+        }
+    };
+    match c {
+        C::Always => {}
+        C::Is(q, _) | C::AtLeast(q, _) | C::Below(q, _) => say(q),
+        C::Not(inner) => explain(inner, !holds, lookup, out),
+        // All fails by its failing parts, Any holds by its holding parts; otherwise every part
+        // counts.
+        C::All(cs) | C::Any(cs) => {
+            let deciding = matches!(c, C::All(_)) != holds;
+            for part in cs {
+                if !deciding || part.holds(lookup) == holds {
+                    explain(part, holds, lookup, out);
+                }
+            }
+        }
     }
 }
 

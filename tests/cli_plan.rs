@@ -570,6 +570,13 @@ fn answers_that_do_not_apply_are_noted_on_stderr_and_listed_in_json() {
             .unwrap()
             .contains("role=student")
     );
+    // Only the answers that kept the question from being asked are named.
+    assert!(
+        stderr.contains(
+            "certwise: ignored target_employer=enterprise: not asked when role=student\n"
+        ),
+        "{stderr}"
+    );
     // Nothing ignored: an empty list, and nothing on stderr.
     assert_eq!(
         json(&["--answer", "role=developer"])["ignored"],
