@@ -41,7 +41,7 @@ pub struct Cli {
 pub enum Command {
     /// Print a plan for the given answers (unanswered questions take their defaults).
     Plan(PlanArgs),
-    /// List the interview questions with their ids, values and defaults.
+    /// List the interview questions with their ids, values, defaults and when each is asked.
     Questions,
     #[command(flatten)]
     Catalog(CatalogCommand),
