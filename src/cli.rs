@@ -41,7 +41,7 @@ pub struct Cli {
 pub enum Command {
     /// Print a plan for the given answers (unanswered questions take their defaults).
     Plan(PlanArgs),
-    /// List the interview questions with their ids, values and defaults.
+    /// List the interview questions with their ids, values, defaults and when each is asked.
     Questions,
     #[command(flatten)]
     Catalog(CatalogCommand),
@@ -132,7 +132,12 @@ fn print(text: &str) -> Result<(), CliError> {
 }
 
 fn run_plan(args: &PlanArgs, data_dir: Option<&std::path::Path>) -> Result<(), CliError> {
-    let answers = collect_answers(knowledge()?, args)?;
+    let mut answers = collect_answers(knowledge()?, args)?;
+    // Answers to questions the other answers skip are dropped, but never silently.
+    let ignored = answers.prune_explained(knowledge()?);
+    for note in &ignored {
+        eprintln!("certwise: {note}");
+    }
     // The advisor weighs the person's own evaluated certifications like built-in ones.
     let mine = with_yours(data_dir)?;
     let kb = &mine.kb;
@@ -140,7 +145,24 @@ fn run_plan(args: &PlanArgs, data_dir: Option<&std::path::Path>) -> Result<(), C
     if let Some(name) = &args.save {
         plans::save(data_dir, name, args.replace, answers, plan.clone())?;
     }
+    if args.format == Format::Json {
+        return print(&plan_json(&plan, &ignored));
+    }
     print(&render::plan(kb, &plan, args.format))
+}
+
+/// The plan as JSON (schema in README.md), with the answers that were ignored.
+fn plan_json(plan: &crate::advisor::Plan, ignored: &[crate::interview::Ignored]) -> String {
+    #[derive(serde::Serialize)]
+    struct WithIgnored<'a> {
+        #[serde(flatten)]
+        plan: &'a crate::advisor::Plan,
+        ignored: &'a [crate::interview::Ignored],
+    }
+    let mut s = serde_json::to_string_pretty(&WithIgnored { plan, ignored })
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
 }
 
 fn run_questions() -> Result<(), CliError> {
@@ -151,14 +173,51 @@ fn run_questions() -> Result<(), CliError> {
             out,
             "{}: {}
   values: {}
-  default: {}",
+  default: {}
+  asked: {}",
             q.id,
             q.prompt,
             q.valid_values(),
-            q.default
+            q.default,
+            asked_when(&q.ask_if)
         );
     }
     print(&out)
+}
+
+/// A question's condition in words: "always", or "when role is not student".
+fn asked_when(c: &crate::knowledge::Condition) -> String {
+    match c {
+        crate::knowledge::Condition::Always => "always".to_owned(),
+        c => format!("when {}", condition_text(c, false)),
+    }
+}
+
+fn condition_text(c: &crate::knowledge::Condition, nested: bool) -> String {
+    use crate::knowledge::Condition as C;
+    let one_of = |values: &[String]| match values {
+        [one] => one.clone(),
+        many => format!("one of {}", many.join(", ")),
+    };
+    let group = |parts: Vec<String>, word: &str| {
+        let text = parts.join(word);
+        if nested { format!("({text})") } else { text }
+    };
+    match c {
+        C::Always => "always".to_owned(),
+        C::Is(q, values) => format!("{q} is {}", one_of(values)),
+        C::Not(inner) => match inner.as_ref() {
+            C::Is(q, values) => format!("{q} is not {}", one_of(values)),
+            other => format!("not {}", condition_text(other, true)),
+        },
+        C::AtLeast(q, n) => format!("{q} is at least {n}"),
+        C::Below(q, n) => format!("{q} is below {n}"),
+        C::All(cs) => group(
+            cs.iter().map(|c| condition_text(c, true)).collect(),
+            " and ",
+        ),
+        C::Any(cs) => group(cs.iter().map(|c| condition_text(c, true)).collect(), " or "),
+    }
 }
 
 /// Runs a parsed command line. `None` means the interactive session.

@@ -106,6 +106,87 @@ impl Answers {
     }
 }
 
+/// An answer dropped because its question is not asked, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ignored {
+    pub question: String,
+    pub value: String,
+    /// For example "not asked when role=student".
+    pub reason: String,
+}
+
+impl std::fmt::Display for Ignored {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "ignored {}={}: {}",
+            self.question, self.value, self.reason
+        )
+    }
+}
+
+impl Answers {
+    /// Like [`Answers::prune`], but says for each dropped answer which answers kept its question
+    /// from being asked.
+    pub fn prune_explained(&mut self, kb: &Knowledge) -> Vec<Ignored> {
+        let before = self.clone();
+        let resolved = Resolved::new(kb, &before);
+        self.prune(kb)
+            .into_iter()
+            .map(|id| {
+                let lookup = resolved.lookup();
+                let mut parts: Vec<String> = Vec::new();
+                if let Some(q) = kb.question(&id) {
+                    explain(&q.ask_if, false, &lookup, &mut parts);
+                }
+                Ignored {
+                    value: before.get(&id).unwrap_or_default().to_owned(),
+                    reason: if parts.is_empty() {
+                        "not asked".to_owned()
+                    } else {
+                        format!("not asked when {}", parts.join(", "))
+                    },
+                    question: id,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The answers that make `c` come out as `holds`, as `id=value` (or `id is not asked`), each once.
+fn explain<'a>(
+    c: &crate::knowledge::Condition,
+    holds: bool,
+    lookup: &impl Fn(&str) -> Option<&'a str>,
+    out: &mut Vec<String>,
+) {
+    use crate::knowledge::Condition as C;
+    let mut say = |q: &str| {
+        let part = match lookup(q) {
+            Some(v) => format!("{q}={v}"),
+            None => format!("{q} is not asked"),
+        };
+        if !out.contains(&part) {
+            out.push(part);
+        }
+    };
+    match c {
+        C::Always => {}
+        C::Is(q, _) | C::AtLeast(q, _) | C::Below(q, _) => say(q),
+        C::Not(inner) => explain(inner, !holds, lookup, out),
+        // All fails by its failing parts, Any holds by its holding parts; otherwise every part
+        // counts.
+        C::All(cs) | C::Any(cs) => {
+            let deciding = matches!(c, C::All(_)) != holds;
+            for part in cs {
+                if !deciding || part.holds(lookup) == holds {
+                    explain(part, holds, lookup, out);
+                }
+            }
+        }
+    }
+}
+
 /// The answers with the interview's branching applied: which questions are asked, and the value
 /// of every question (given, assumed from the default, or not asked).
 #[derive(Debug, Clone)]
@@ -247,45 +328,116 @@ pub enum AnswersFileError {
         column: usize,
         message: String,
     },
-    #[error("{path}: {source}")]
+    #[error("{path}:{line}:{column}: {source}")]
     Answer {
         path: String,
+        line: usize,
+        column: usize,
         #[source]
         source: AnswerError,
+    },
+    #[error("{path}:{line}:{column}: `{id}` is answered twice; keep one answer per question")]
+    Duplicate {
+        path: String,
+        line: usize,
+        column: usize,
+        id: String,
     },
 }
 
 /// Parses an answers file: a RON map such as `{"goal": "promotion", "hours_per_week": 10}`.
 ///
 /// # Errors
-/// Syntax errors with line and column, or the first invalid answer.
+/// Syntax errors, a duplicate answer, or the first invalid answer, each with line and column.
 pub fn parse_answers_file(
     kb: &Knowledge,
     path: &str,
     text: &str,
 ) -> Result<Answers, AnswersFileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let raw: BTreeMap<String, RawValue> =
-        ron::from_str(text).map_err(|e| AnswersFileError::Syntax {
-            path: path.to_owned(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: format!(
-                "{}; an answers file is a RON map such as {ANSWERS_FILE_EXAMPLE}",
-                e.code
-            ),
-        })?;
-    let mut answers = Answers::new();
-    for (id, value) in raw {
-        let value = value.into_text();
-        answers
-            .set(kb, &id, &value)
-            .map_err(|source| AnswersFileError::Answer {
-                path: path.to_owned(),
-                source,
-            })?;
+    let refused = std::cell::RefCell::new(None);
+    let seed = AnswersSeed {
+        kb,
+        refused: &refused,
+    };
+    ron::Options::default()
+        .from_str_seed(text, seed)
+        .map_err(|e| {
+            let (line, column) = (e.span.start.line, e.span.start.col);
+            match refused.into_inner() {
+                Some(Refused::Duplicate(id)) => AnswersFileError::Duplicate {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                    id,
+                },
+                Some(Refused::Answer(source)) => AnswersFileError::Answer {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                    source,
+                },
+                None => AnswersFileError::Syntax {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                    message: format!(
+                        "{}; an answers file is a RON map such as {ANSWERS_FILE_EXAMPLE}",
+                        e.code
+                    ),
+                },
+            }
+        })
+}
+
+/// Why the seed stopped: kept beside ron's error, which only carries the position.
+enum Refused {
+    Duplicate(String),
+    Answer(AnswerError),
+}
+
+/// Reads the answers map and checks each answer as it is read, so that ron's error for a
+/// duplicate or invalid answer carries the line and column where it stands.
+struct AnswersSeed<'a> {
+    kb: &'a Knowledge,
+    refused: &'a std::cell::RefCell<Option<Refused>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for AnswersSeed<'_> {
+    type Value = Answers;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Answers, D::Error> {
+        d.deserialize_map(self)
     }
-    Ok(answers)
+}
+
+impl<'de> serde::de::Visitor<'de> for AnswersSeed<'_> {
+    type Value = Answers;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "a map of answers such as {ANSWERS_FILE_EXAMPLE}")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
+        use serde::de::Error as _;
+        let mut answers = Answers::new();
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(id) = map.next_key::<String>()? {
+            if !seen.insert(id.clone()) {
+                let message = format!("`{}` is answered twice", crate::knowledge::one_line(&id));
+                *self.refused.borrow_mut() =
+                    Some(Refused::Duplicate(crate::knowledge::one_line(&id)));
+                return Err(A::Error::custom(message));
+            }
+            let value = map.next_value::<RawValue>()?.into_text();
+            if let Err(e) = answers.set(self.kb, &id, &value) {
+                let message = e.to_string();
+                *self.refused.borrow_mut() = Some(Refused::Answer(e));
+                return Err(A::Error::custom(message));
+            }
+        }
+        Ok(answers)
+    }
 }
 
 /// Reads and parses an answers file.

@@ -19,6 +19,7 @@ pub mod action;
 pub mod app;
 pub mod catalog_screen;
 pub mod evaluate_screen;
+pub mod input;
 pub mod keymap;
 pub mod plan_screen;
 pub mod saved_screen;

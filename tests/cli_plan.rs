@@ -511,3 +511,125 @@ fn no_input_makes_it_panic() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// Answers that do not apply, and answers files: duplicates and positions
+// ---------------------------------------------------------------------------
+
+#[test]
+fn answers_that_do_not_apply_are_noted_on_stderr_and_listed_in_json() {
+    let args = [
+        "--answer",
+        "role=student",
+        "--answer",
+        "target_employer=enterprise",
+        "--answer",
+        "employer_values_certs=yes",
+    ];
+    let out = plan(&args);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    for id in ["target_employer=enterprise", "employer_values_certs=yes"] {
+        let line = lines
+            .iter()
+            .find(|l| l.contains(&format!("ignored {id}:")))
+            .unwrap_or_else(|| panic!("no note for {id}: {stderr}"));
+        assert!(
+            line.contains("not asked when") && line.contains("role=student"),
+            "{line}"
+        );
+    }
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(&args);
+    let out = plan(&all);
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ignored: Vec<(&str, &str)> = v["ignored"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["question"].as_str().unwrap(),
+                i["value"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ignored,
+        [
+            ("employer_values_certs", "yes"),
+            ("target_employer", "enterprise")
+        ]
+    );
+    assert!(
+        v["ignored"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("role=student")
+    );
+    // Only the answers that kept the question from being asked are named.
+    assert!(
+        stderr.contains(
+            "certwise: ignored target_employer=enterprise: not asked when role=student\n"
+        ),
+        "{stderr}"
+    );
+    // Nothing ignored: an empty list, and nothing on stderr.
+    assert_eq!(
+        json(&["--answer", "role=developer"])["ignored"],
+        Value::Array(vec![])
+    );
+}
+
+#[test]
+fn a_duplicate_answer_in_a_file_is_an_error_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "dup.ron",
+        b"{\n  \"goal\": \"promotion\",\n  \"goal\": \"change-role\",\n}\n",
+    );
+    let msg = usage_error(&["--answers", &file]);
+    assert!(msg.contains(&format!("{file}:3:")), "{msg}");
+    assert!(msg.contains("goal") && msg.contains("twice"), "{msg}");
+}
+
+#[test]
+fn a_bad_value_in_a_valid_file_names_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "bad.ron",
+        b"{\n  \"goal\": \"promotion\",\n  \"role\": \"developer\",\n  \"hours_per_week\": 500,\n}\n",
+    );
+    let msg = usage_error(&["--answers", &file]);
+    assert!(msg.contains(&format!("{file}:4:")), "{msg}");
+    assert!(
+        msg.contains("hours_per_week") && msg.contains("1-80"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn questions_lists_each_default_and_when_it_is_asked() {
+    let out = certwise(&["questions"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let heads = text.lines().filter(|l| !l.starts_with("  ")).count();
+    assert_eq!(heads, kb().questions.len(), "{text}");
+    for q in &kb().questions {
+        let start = text.find(&format!("{}: ", q.id)).unwrap();
+        let block: Vec<&str> = text[start..].lines().take(4).collect();
+        assert_eq!(block[2], format!("  default: {}", q.default), "{block:?}");
+        let always = q.ask_if == certwise::knowledge::Condition::Always;
+        assert_eq!(block[3] == "  asked: always", always, "{block:?}");
+        assert!(block[3].starts_with("  asked: "), "{block:?}");
+    }
+    assert!(
+        text.contains("employer_values_certs: ") && text.contains("role is not student"),
+        "{text}"
+    );
+}

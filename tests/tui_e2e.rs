@@ -362,7 +362,7 @@ fn help_opens_with_question_mark_and_f1_and_closes_with_esc() {
         "previous question",
     ]);
     // Long descriptions wrap inside the window instead of being cut off at 80x24.
-    tui.expect_all(&["empty)", "answer)"]);
+    tui.expect_all(&["the field)", "answer)"]);
     tui.send_key(Key::Esc);
     tui.expect_gone("Keys:");
     tui.expect(&question("hours_per_week").prompt, T);

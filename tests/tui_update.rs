@@ -6,7 +6,7 @@ use std::mem::discriminant;
 
 use certwise::knowledge::{Knowledge, QuestionKind};
 use certwise::tui::action::Action;
-use certwise::tui::app::{App, Overlay, Pane, Screen};
+use certwise::tui::app::{App, NameInput, NamePurpose, Overlay, Pane, Screen};
 use certwise::tui::keymap::{self, BINDINGS, Mode, keymap};
 use certwise::tui::theme::Theme;
 use certwise::tui::view;
@@ -36,6 +36,28 @@ const MODES: [Mode; 20] = [
     Mode::Notice,
     Mode::Error,
     Mode::TooSmall,
+];
+
+/// Characters beyond ASCII: accented, combining marks, wide (CJK, emoji), a zero-width joiner,
+/// right-to-left, a skin-tone modifier.
+const UNUSUAL: &[char] = &[
+    'é',
+    '\u{301}',
+    '\u{308}',
+    '日',
+    '本',
+    '語',
+    '한',
+    '😀',
+    '👍',
+    '\u{1F3FD}',
+    '\u{200D}',
+    '❤',
+    '\u{FE0F}',
+    'ß',
+    'א',
+    'ﷺ',
+    '\u{00A0}',
 ];
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -72,6 +94,7 @@ fn all_keys() -> Vec<KeyEvent> {
     .map(key)
     .collect();
     keys.extend((' '..='~').map(|c| key(KeyCode::Char(c))));
+    keys.extend(UNUSUAL.iter().map(|c| key(KeyCode::Char(*c))));
     keys.extend(['c', 'z', 'a'].map(ctrl));
     keys
 }
@@ -687,4 +710,169 @@ fn text_fields_take_letters_and_f1_still_helps() {
         keymap(Mode::EvalField, &shift_w),
         Some(Action::TypeChar('W'))
     );
+}
+
+// ---------------------------------------------------------------------------
+// Text fields: grapheme editing, sideways scrolling, non-ASCII and pasted text
+// ---------------------------------------------------------------------------
+
+fn name_dialog(text: &str) -> App {
+    let mut a = app();
+    a.overlay = Some(Overlay::Input(NameInput {
+        purpose: NamePurpose::Save,
+        text: text.to_owned(),
+        error: None,
+    }));
+    a
+}
+
+fn dialog_text(a: &App) -> String {
+    let Some(Overlay::Input(input)) = &a.overlay else {
+        panic!("no name dialog")
+    };
+    input.text.clone()
+}
+
+fn screen(a: &App, w: u16, h: u16) -> Vec<String> {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| f.render_widget(a, f.area())).unwrap();
+    let buf = term.backend().buffer().clone();
+    // A wide character fills two cells; the second one is skipped.
+    (0..h)
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = 0;
+            while x < w {
+                let symbol = buf[(x, y)].symbol();
+                row.push_str(symbol);
+                x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+            }
+            row
+        })
+        .collect()
+}
+
+fn type_text(a: &mut App, text: &str) {
+    for c in text.chars() {
+        let action = keymap(a.mode(), &key(KeyCode::Char(c))).unwrap();
+        a.update(action);
+    }
+}
+
+#[test]
+fn backspace_removes_a_whole_character_with_its_accent_or_width() {
+    // "e" + combining acute, a CJK character, a thumbs-up with a skin tone, a ZWJ family.
+    let mut a = name_dialog("");
+    type_text(&mut a, "Cafe\u{301} 日👍\u{1F3FD}👨\u{200D}👩");
+    let expect_after = [
+        "Cafe\u{301} 日👍\u{1F3FD}",
+        "Cafe\u{301} 日",
+        "Cafe\u{301} ",
+        "Cafe\u{301}",
+        "Caf",
+    ];
+    for want in expect_after {
+        a.update(keymap(Mode::Input, &key(KeyCode::Backspace)).unwrap());
+        assert_eq!(dialog_text(&a), want);
+    }
+}
+
+#[test]
+fn a_long_name_scrolls_to_keep_its_end_and_the_cursor_visible() {
+    let long = format!("{}END", "word ".repeat(15)); // 78 characters
+    let wide = format!("{}末尾", "日本語".repeat(10)); // 32 characters, 64 columns
+    for name in [long.as_str(), wide.as_str()] {
+        let mut a = name_dialog("");
+        type_text(&mut a, name);
+        assert_eq!(dialog_text(&a), name);
+        for (w, h) in [(80, 24), (120, 40), (60, 18)] {
+            let rows = screen(&a, w, h);
+            let tail: String = name
+                .chars()
+                .rev()
+                .take(3)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let row = rows
+                .iter()
+                .find(|r| r.contains('▏'))
+                .unwrap_or_else(|| panic!("no cursor at {w}x{h}:\n{}", rows.join("\n")));
+            assert!(
+                row.contains(&format!("{tail}▏")),
+                "end of {name:?} hidden at {w}x{h}:\n{}",
+                rows.join("\n")
+            );
+            assert!(row.contains('…'), "the cut start is marked: {row}");
+        }
+    }
+}
+
+#[test]
+fn names_stop_at_80_characters_counting_accents_with_their_letter() {
+    let mut a = name_dialog("");
+    type_text(&mut a, &"e\u{301}".repeat(79));
+    type_text(&mut a, "日xyz");
+    assert_eq!(dialog_text(&a), format!("{}日", "e\u{301}".repeat(79)));
+}
+
+fn text_of(a: &App) -> Option<String> {
+    match &a.overlay {
+        Some(Overlay::Input(input)) => Some(input.text.clone()),
+        _ if a.mode() == Mode::EvalField => Some(a.eval.name.clone()),
+        _ => None,
+    }
+}
+
+fn any_text_key() -> impl Strategy<Value = Vec<KeyEvent>> {
+    let typed = prop_oneof![
+        any::<char>(),
+        proptest::sample::select(UNUSUAL.to_vec()),
+        proptest::sample::select(vec!['a', 'Z', ' ', '-', '1']),
+    ]
+    .prop_map(|c| key(KeyCode::Char(c)));
+    let one = prop_oneof![
+        6 => typed.prop_map(|k| vec![k]),
+        2 => Just(vec![key(KeyCode::Backspace)]),
+        // Pasted text: without bracketed paste it arrives as a fast run of typed characters.
+        1 => proptest::collection::vec(proptest::sample::select(UNUSUAL.to_vec()), 1..40)
+            .prop_map(|cs| cs.into_iter().map(|c| key(KeyCode::Char(c))).collect()),
+    ];
+    one
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #[test]
+    fn text_fields_take_any_characters_and_backspace_removes_one_grapheme(
+        evaluate in any::<bool>(),
+        steps in proptest::collection::vec(any_text_key(), 1..80),
+        (w, h) in (0u16..200, 0u16..60),
+    ) {
+        use unicode_segmentation::UnicodeSegmentation as _;
+        let mut a = if evaluate {
+            let mut a = app();
+            a.open_evaluate();
+            a
+        } else {
+            name_dialog("")
+        };
+        for keys in steps {
+            for k in keys {
+                let Some(before) = text_of(&a) else { break };
+                let action = keymap(a.mode(), &k);
+                let Some(action) = action else { continue };
+                a.update(action);
+                let after = text_of(&a).unwrap();
+                let count = |s: &str| s.graphemes(true).count();
+                prop_assert!(count(&after) <= 80, "{after:?}");
+                if k.code == KeyCode::Backspace {
+                    prop_assert!(before.starts_with(&after), "{before:?} -> {after:?}");
+                    prop_assert_eq!(count(&after), count(&before).saturating_sub(1));
+                }
+            }
+        }
+        render(&a, w, h);
+    }
 }

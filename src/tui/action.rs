@@ -24,7 +24,7 @@ pub enum Action {
     Pick(usize),
     /// Type a digit into a number answer.
     TypeDigit(char),
-    /// Delete the last typed digit; on an empty entry, go back.
+    /// Delete the last typed character (a whole grapheme cluster); never goes back.
     DeleteChar,
     /// Go back one step: previous question or previous screen.
     Back,

@@ -284,16 +284,14 @@ impl App {
                 ));
             }
             Action::TypeChar(c) => {
-                if let Some(text) = form.text_mut()
-                    && text.chars().count() < 80
-                {
-                    text.push(c);
+                if let Some(text) = form.text_mut() {
+                    crate::tui::input::type_char(text, c, crate::tui::input::MAX_LEN);
                 }
                 form.error = None;
             }
             Action::DeleteChar => {
                 if let Some(text) = form.text_mut() {
-                    text.pop();
+                    crate::tui::input::delete_last(text);
                 }
                 form.error = None;
             }

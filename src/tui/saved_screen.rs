@@ -96,7 +96,9 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
                 NamePurpose::Rename { .. } => "Rename plan",
                 NamePurpose::Duplicate { .. } => "Copy plan as",
             };
-            let mut lines = vec![format!("{}▏", input.text)];
+            // The dialog's text column (see `view::dialog`), less its one-column indent.
+            let width = usize::from(area.width.saturating_sub(4).min(60).saturating_sub(5));
+            let mut lines = vec![crate::tui::input::window(&input.text, width)];
             if let Some(error) = &input.error {
                 lines.push(format!("! {error}"));
             }

@@ -129,12 +129,12 @@ impl App {
             return;
         };
         match action {
-            Action::TypeChar(c) if input.text.chars().count() < 80 => {
-                input.text.push(c);
+            Action::TypeChar(c) => {
+                crate::tui::input::type_char(&mut input.text, c, crate::tui::input::MAX_LEN);
                 input.error = None;
             }
             Action::DeleteChar => {
-                input.text.pop();
+                crate::tui::input::delete_last(&mut input.text);
                 input.error = None;
             }
             Action::Select => {
