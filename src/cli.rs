@@ -157,6 +157,8 @@ fn plan_json(plan: &crate::advisor::Plan, ignored: &[crate::interview::Ignored])
     struct WithIgnored<'a> {
         #[serde(flatten)]
         plan: &'a crate::advisor::Plan,
+        // Only when some were: a saved plan shown with `plans show` then prints the same.
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
         ignored: &'a [crate::interview::Ignored],
     }
     let mut s = serde_json::to_string_pretty(&WithIgnored { plan, ignored })

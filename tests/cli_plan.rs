@@ -577,10 +577,10 @@ fn answers_that_do_not_apply_are_noted_on_stderr_and_listed_in_json() {
         ),
         "{stderr}"
     );
-    // Nothing ignored: an empty list, and nothing on stderr.
+    // Nothing ignored: no field (so `plans show` prints the same JSON), nothing on stderr.
     assert_eq!(
         json(&["--answer", "role=developer"])["ignored"],
-        Value::Array(vec![])
+        Value::Null
     );
 }
 
