@@ -399,7 +399,11 @@ fn q_asks_when_there_are_answers_then_quits_and_restores_the_terminal() {
     tui.expect_question("role", 2);
 
     tui.send_key(Key::Char('q'));
-    tui.expect_all(&[QUIT_DIALOG, "not been saved"]);
+    tui.expect_all(&[
+        QUIT_DIALOG,
+        "You have no plan yet",
+        "next launch offers to continue",
+    ]);
     tui.send_key(Key::Char('n'));
     tui.expect_gone(QUIT_DIALOG);
     tui.expect_question("role", 2);
