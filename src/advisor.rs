@@ -175,6 +175,10 @@ pub struct Plan {
     pub avoid: Vec<Avoid>,
     pub signals: Signals,
     pub timeline: Vec<Step>,
+    /// What the timeline leaves out or takes long for, said plainly (its length when it runs past
+    /// half a year, steps beyond the first year, internships to apply for while building).
+    #[serde(default)]
+    pub timeline_notes: Vec<String>,
     /// Questions that were asked but not answered, with the default used.
     pub assumed: Vec<AnswerRef>,
     /// Every asked question's value, given or assumed.
@@ -220,9 +224,19 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
             })
         })
         .collect();
-    let split = split::split(&resolved, strategy);
-    let (recommendations, avoid) = score::score_all(&resolved, strategy);
-    let timeline = timeline::timeline(kb, &recommendations, &split, strategy);
+    let mut split = split::split(&resolved, strategy);
+    let (mut recommendations, mut avoid) = score::score_all(&resolved, strategy, &split);
+    let (mut study, mut build) = timeline::choose(kb, &recommendations, strategy);
+    if study.is_empty() && split.study_hours_per_week > 0 {
+        // Nothing to study is worth scheduling: the study hours go to building rather than sit
+        // on an empty track, and the plan is scored again at the new hours. What an item is worth
+        // does not depend on the hours, so the study track stays empty.
+        split::all_to_building(&mut split);
+        (recommendations, avoid) = score::score_all(&resolved, strategy, &split);
+        (study, build) = timeline::choose(kb, &recommendations, strategy);
+    }
+    let laid = timeline::lay_out(&recommendations, study, build, &split);
+    let timeline = laid.steps;
     let signals = signals::signals(&resolved, &timeline, kb);
     let to_ref = |q: &str, v: &str| AnswerRef {
         question: q.to_owned(),
@@ -242,6 +256,7 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
         avoid,
         signals,
         timeline,
+        timeline_notes: laid.notes,
         assumed: resolved
             .assumed()
             .iter()
@@ -249,6 +264,15 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
             .collect(),
         answers: resolved.asked().map(|(q, v)| to_ref(&q.id, v)).collect(),
     })
+}
+
+/// "1 hour", "3 hours": a count with its noun, singular or plural (regular nouns only).
+pub fn plural(n: u32, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// "USD 150" or "USD 50-500"; "free" for zero.

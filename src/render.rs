@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::advisor::{AnswerRef, Factor, Plan, Signal, cost_text};
+use crate::advisor::{AnswerRef, Factor, Plan, Signal, cost_text, plural};
 use crate::knowledge::Knowledge;
 
 /// Output formats of `certwise plan`.
@@ -126,6 +126,9 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
             s.hours
         );
     }
+    for n in &p.timeline_notes {
+        let _ = writeln!(o, "  Note: {n}");
+    }
     if !p.assumed.is_empty() {
         let assumed: Vec<String> = p.assumed.iter().map(|a| answer_text(kb, a)).collect();
         let _ = writeln!(o, "\nAssumed (not answered): {}", assumed.join("; "));
@@ -148,8 +151,11 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
     let sp = &p.split;
     let _ = writeln!(
         o,
-        "\n## Time\n\n**{}% building, {}% study**: {} hours building and {} hours study a week.\n",
-        sp.build_percent, sp.study_percent, sp.build_hours_per_week, sp.study_hours_per_week
+        "\n## Time\n\n**{}% building, {}% study**: {} building and {} study a week.\n",
+        sp.build_percent,
+        sp.study_percent,
+        plural(sp.build_hours_per_week, "hour"),
+        plural(sp.study_hours_per_week, "hour")
     );
     for f in &sp.reasons {
         let _ = writeln!(o, "- {} {}", points(f.points), f.text);
@@ -165,6 +171,12 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
             s.title,
             s.hours
         );
+    }
+    if !p.timeline_notes.is_empty() {
+        o.push('\n');
+        for n in &p.timeline_notes {
+            let _ = writeln!(o, "- {n}");
+        }
     }
     o.push_str("\n## Recommendations\n\n| # | Score | Item | Kind | Cost | Hours |\n|---|---|---|---|---|---|\n");
     for (i, r) in p.recommendations.iter().enumerate() {

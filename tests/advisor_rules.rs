@@ -517,19 +517,29 @@ fn students_get_projects_internships_open_source_before_certs() {
                 );
             }
         }
+        // The timeline starts with a project (the best one may be on the target cloud).
         assert!(
             p.timeline
                 .iter()
-                .any(|s| experience.contains(&s.id.as_str())),
+                .any(|s| experience.contains(&s.id.as_str())
+                    || kb().entry(&s.id).is_some_and(|e| e.kind == Kind::Project)),
             "{answers:?}"
         );
     }
     assert!(students > 100, "the sample covers students");
-    // With the defaults, all three are in the student's timeline.
+    // With the defaults, projects and open source are in the student's timeline, and the
+    // internship is something to apply for while building, not hours of the week.
     let p = plan_for(&[("role", "student"), ("hours_per_week", "10")]);
-    for id in experience {
+    for id in ["portfolio-project", "open-source"] {
         assert!(in_timeline(&p, id) >= 1, "{id}: {:#?}", p.timeline);
     }
+    assert!(
+        p.timeline_notes
+            .iter()
+            .any(|n| n.starts_with("Apply while you build") && n.contains("AI internship")),
+        "{:#?}",
+        p.timeline_notes
+    );
     assert!(has_factor(rec(&p, "internship"), true, &["internship"]));
 }
 
@@ -994,4 +1004,60 @@ fn students_are_not_told_to_apply_ai_in_a_job_they_do_not_have() {
         .map(|r| r.score);
     assert!(!in_timeline, "{:?}", plan.timeline);
     assert!(score.is_none_or(|s| s < 30), "scored {score:?}");
+}
+
+#[test]
+fn timeline_puts_each_kind_on_its_own_track_and_the_best_project_first() {
+    // A career changer at one hour a week: the course is study, never building time.
+    let p = plan_for(&[
+        ("goal", "change-role"),
+        ("role", "non-technical"),
+        ("hours_per_week", "1"),
+    ]);
+    for s in &p.timeline {
+        let kind = kb().entry(&s.id).unwrap().kind;
+        assert_eq!(s.track == Track::Study, kind.is_study(), "{s:?}");
+    }
+    assert!(
+        p.timeline.iter().all(|s| s.start_week <= 52),
+        "{:#?}",
+        p.timeline
+    );
+    // A student at six hours a week starts with the portfolio project, not a 300-hour internship.
+    let p = plan_for(&[("role", "student"), ("hours_per_week", "6")]);
+    let first = p.timeline.iter().find(|s| s.track == Track::Build).unwrap();
+    assert_eq!(
+        (first.id.as_str(), first.start_week),
+        ("portfolio-project", 1)
+    );
+    assert_eq!(in_timeline(&p, "internship"), 0);
+    // Developers' study hours do not sit on an empty study track.
+    let p = plan_for(&[("role", "developer")]);
+    if !p.timeline.iter().any(|s| s.track == Track::Study) {
+        assert_eq!(p.split.study_hours_per_week, 0, "{:#?}", p.split);
+        assert_eq!(p.split.build_hours_per_week, 8);
+    }
+    // Cloud engineer on AWS at five hours a week: nothing starts after the first year, and a plan
+    // that runs past half a year says how long it runs.
+    let p = plan_for(&[
+        ("role", "cloud-data-engineer"),
+        ("target_platform", "aws"),
+        ("target_employer", "enterprise"),
+        ("hours_per_week", "5"),
+    ]);
+    assert!(
+        p.timeline.iter().all(|s| s.start_week <= 52),
+        "{:#?}",
+        p.timeline
+    );
+    let last = p.timeline.iter().map(|s| s.end_week).max().unwrap();
+    if last > 26 {
+        assert!(
+            p.timeline_notes
+                .iter()
+                .any(|n| n.contains(&format!("{last} weeks"))),
+            "{:#?}",
+            p.timeline_notes
+        );
+    }
 }

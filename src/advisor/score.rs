@@ -2,7 +2,10 @@
 //!
 //! Each seed rule is one function below, so that a test can be named after it.
 
-use crate::advisor::{Avoid, Factor, Recommendation, settle};
+use crate::advisor::timeline::{
+    LONG_STEP_WEEKS, track_hours, track_of, uses_weekly_hours, weeks_for,
+};
+use crate::advisor::{Avoid, Factor, Recommendation, Split, plural, settle};
 use crate::interview::Resolved;
 use crate::knowledge::{Entry, Kind, Level, Platform, Rating, Status, Strategy};
 
@@ -13,6 +16,8 @@ pub const AVOID_BELOW: u8 = 20;
 pub struct Ctx<'a, 'k> {
     pub r: &'a Resolved<'k>,
     pub strategy: &'a Strategy,
+    /// The weekly hours of each track, as the timeline will use them.
+    pub split: &'a Split,
 }
 
 impl Ctx<'_, '_> {
@@ -321,19 +326,53 @@ pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     }
 }
 
-/// The hours: something that takes more than half a year at your pace is a poor fit.
+/// The hours: something that takes more than half a year at your pace is a poor fit. "Your pace"
+/// is the hours of the track the item is done on (study or build), the same hours and the same
+/// arithmetic the timeline uses, so the warning and the timeline always agree.
 pub fn fits_your_hours(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
-    let hours = c.r.number("hours_per_week").max(1);
-    let weeks = e.prep_hours.min.div_ceil(hours);
-    if weeks > 26 {
-        out.push(Factor::new(
-            -15,
-            format!(
-                "needs at least {} hours: {weeks} weeks at {hours} hours a week",
-                e.prep_hours.min
-            ),
-        ));
+    if !uses_weekly_hours(e.kind) {
+        return;
     }
+    let track = track_of(e.kind);
+    let per_week = track_hours(c.split, track);
+    let hours = e.prep_hours.mid().max(1);
+    match weeks_for(hours, per_week) {
+        // Scheduled once there is time for it; the plan's timeline notes say so.
+        None => out.push(Factor::new(
+            0,
+            format!(
+                "no {} time in your week yet: building gets all of it",
+                track.label()
+            ),
+        )),
+        Some(weeks) if weeks > LONG_STEP_WEEKS => out.push(Factor::new(
+            SLOW_PACE_POINTS,
+            format!(
+                "{SLOW_PACE_TEXT}{}: {} at your {} of {} a week",
+                plural(hours, "hour"),
+                plural(weeks, "week"),
+                plural(per_week, "hour"),
+                track.label()
+            ),
+        )),
+        Some(_) => {}
+    }
+}
+
+/// The points and the opening words of the factor [`fits_your_hours`] adds for a slow step.
+pub const SLOW_PACE_POINTS: i32 = -15;
+pub const SLOW_PACE_TEXT: &str = "needs about ";
+
+/// A recommendation's score without its slow-pace factor: what it is worth to you, whatever
+/// your hours. The timeline schedules what is worth doing and shows honestly how long it takes.
+pub fn worth(r: &Recommendation) -> i32 {
+    let pace: i32 = r
+        .reasons
+        .iter()
+        .filter(|f| f.points == SLOW_PACE_POINTS && f.text.starts_with(SLOW_PACE_TEXT))
+        .map(|f| f.points)
+        .sum();
+    i32::from(r.score) - pace
 }
 
 /// Every rule, in the order its factors are listed.
@@ -406,8 +445,12 @@ pub fn avoid_reasons(c: &Ctx, e: &Entry, score: u8, factors: &[Factor]) -> Vec<S
 
 /// Scores the whole catalog: recommendations (highest first, ties in catalog order) and the avoid
 /// list (in catalog order).
-pub fn score_all(r: &Resolved<'_>, strategy: &Strategy) -> (Vec<Recommendation>, Vec<Avoid>) {
-    let c = Ctx { r, strategy };
+pub fn score_all(
+    r: &Resolved<'_>,
+    strategy: &Strategy,
+    split: &Split,
+) -> (Vec<Recommendation>, Vec<Avoid>) {
+    let c = Ctx { r, strategy, split };
     let kb = r.knowledge();
     let mut scored: Vec<(&Entry, Vec<Factor>)> = kb
         .catalog
