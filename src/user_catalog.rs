@@ -72,6 +72,7 @@ pub fn entry_from(facts: &Facts, verdict: &Verdict, today: Date) -> Entry {
         summary: format!("Evaluated by you with certwise.{unknown}"),
         verdict: verdict.verdict.clone(),
         red_flags: verdict.red_flags.iter().map(|f| f.flag).collect(),
+        needs_coding: None,
     }
 }
 

@@ -287,11 +287,11 @@ fn career_changers_get_one_foundational_course_and_two_or_three_projects() {
             "{pairs:?}: {projects} portfolio projects"
         );
         // The respected foundational courses outrank every other course or certification.
-        let best_course = foundational.iter().map(|id| score(&p, id)).max().unwrap();
+        let best_course = foundational.iter().map(|id| points(&p, id)).max().unwrap();
         for r in &p.recommendations {
             if r.kind.is_study() && !foundational.contains(&r.id.as_str()) {
                 assert!(
-                    r.score < best_course,
+                    i32::from(r.score) < best_course,
                     "{pairs:?}: {} ({}) >= a foundational course",
                     r.id,
                     r.score
@@ -306,10 +306,15 @@ fn career_changers_get_one_foundational_course_and_two_or_three_projects() {
         .filter(|id| in_timeline(&p, id) == 0)
         .collect();
     for id in losers {
-        assert!(
-            has_factor(rec(&p, id), false, &["one foundational course"]),
-            "{id}"
-        );
+        let says = match p_rec(&p, id) {
+            Some(r) => has_factor(r, false, &["one foundational course"]),
+            None => avoided(&p, id)
+                .unwrap()
+                .reasons
+                .iter()
+                .any(|r| r.contains("one foundational course")),
+        };
+        assert!(says, "{id}");
     }
 }
 
@@ -335,13 +340,15 @@ fn experienced_developers_skip_intro_courses() {
         );
     }
     // Side by side: the same person as a developer scores intro courses lower, and says why.
+    // (The changer is technical, so the code-first course keeps its points; see
+    // code_first_courses_need_coding_background.)
     let dev = plan_for(&[
         ("role", "developer"),
         ("goal", "get-into-ai"),
         ("ai_experience", "none"),
     ]);
     let changer = plan_for(&[
-        ("role", "non-technical"),
+        ("role", "technical-non-developer"),
         ("goal", "get-into-ai"),
         ("ai_experience", "none"),
     ]);
@@ -1059,5 +1066,49 @@ fn timeline_puts_each_kind_on_its_own_track_and_the_best_project_first() {
             "{:#?}",
             p.timeline_notes
         );
+    }
+}
+
+#[test]
+fn code_first_courses_need_coding_background() {
+    let code_first = entry_ids(|e| e.needs_coding.is_some());
+    assert!(
+        code_first.contains(&"fast-ai"),
+        "the catalog marks fast.ai code-first"
+    );
+    // A non-coder using AI at work daily, and a non-technical career changer.
+    for pairs in [
+        &[
+            ("goal", "productivity"),
+            ("role", "non-technical"),
+            ("uses_ai_at_work", "daily"),
+        ][..],
+        &[("goal", "change-role"), ("role", "non-technical")][..],
+    ] {
+        let p = plan_for(pairs);
+        assert!(
+            points(&p, "fast-ai") < 50,
+            "{pairs:?}: fast.ai scores {}",
+            points(&p, "fast-ai")
+        );
+        assert!(
+            points(&p, "fast-ai") < points(&p, "deeplearning-ai"),
+            "{pairs:?}: the concepts-first course ranks first"
+        );
+        assert!(p.timeline.iter().all(|s| s.id != "fast-ai"));
+        if let Some(r) = p_rec(&p, "fast-ai") {
+            assert!(has_factor(r, false, &["code-first"]), "{:?}", r.reasons);
+        }
+    }
+    // People who already program do not get the penalty.
+    for role in ["developer", "student", "technical-non-developer"] {
+        let p = plan_for(&[("role", role)]);
+        if let Some(r) = p_rec(&p, "fast-ai") {
+            assert!(
+                !has_factor(r, false, &["code-first"]),
+                "{role}: {:?}",
+                r.reasons
+            );
+        }
     }
 }

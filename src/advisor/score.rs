@@ -170,6 +170,16 @@ pub fn developers_skip_intro_courses(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) 
     }
 }
 
+/// A code-first course (the catalog says which) needs a coding background: a person in a
+/// non-technical role would spend the course learning to program instead of learning AI.
+pub fn code_first_courses_need_coding_background(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if let Some(why) = &e.needs_coding
+        && c.r.is("role", "non-technical")
+    {
+        out.push(Factor::new(-30, why.clone()));
+    }
+}
+
 /// Seed: for students, certifications are secondary to projects, internships and open source.
 pub fn students_put_certifications_second(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     if c.is_strategy("student") && e.kind == Kind::Certification {
@@ -383,6 +393,7 @@ pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     credentials_weigh_more_in_some_settings,
     courses_match_your_experience,
     developers_skip_intro_courses,
+    code_first_courses_need_coding_background,
     students_put_certifications_second,
     portfolio_fills_the_biggest_gap,
     cloud_project_on_your_platform,

@@ -334,6 +334,10 @@ pub struct Entry {
     pub verdict: String,
     #[serde(default)]
     pub red_flags: Vec<RedFlag>,
+    /// A code-first course or certification assumes you already program; the sentence says why
+    /// to a person who does not.
+    #[serde(default)]
+    pub needs_coding: Option<String>,
 }
 
 impl Entry {
