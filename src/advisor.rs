@@ -163,6 +163,20 @@ pub struct Step {
     pub hours: u32,
 }
 
+/// The whole timeline's cost against the budget (each recommendation also says when it alone is
+/// over budget).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Budget {
+    pub budget_usd: u32,
+    /// The scheduled steps' costs added up (a portfolio project scheduled three times counts
+    /// three times).
+    pub timeline_cost_usd: Range,
+    /// Whether even the highest total stays within the budget.
+    pub within_budget: bool,
+    /// The same, in one plain sentence.
+    pub note: String,
+}
+
 /// A complete plan. Serialized as the JSON of `certwise plan --format json` and inside saved plans.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
@@ -179,6 +193,9 @@ pub struct Plan {
     /// half a year, steps beyond the first year, internships to apply for while building).
     #[serde(default)]
     pub timeline_notes: Vec<String>,
+    /// What the whole timeline costs against the budget.
+    #[serde(default)]
+    pub budget: Budget,
     /// Questions that were asked but not answered, with the default used.
     pub assumed: Vec<AnswerRef>,
     /// Every asked question's value, given or assumed.
@@ -225,17 +242,18 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
         })
         .collect();
     let mut split = split::split(&resolved, strategy);
+    let budget = resolved.number("budget_usd");
     let (mut recommendations, mut avoid) = score::score_all(&resolved, strategy, &split);
-    let (mut study, mut build) = timeline::choose(kb, &recommendations, strategy);
-    if study.is_empty() && split.study_hours_per_week > 0 {
-        // Nothing to study is worth scheduling: the study hours go to building rather than sit
+    let mut chosen = timeline::choose(kb, &recommendations, strategy, budget);
+    if chosen.study.is_empty() && split.study_hours_per_week > 0 {
+        // Nothing to study is worth scheduling (or affordable): the study hours go to building rather than sit
         // on an empty track, and the plan is scored again at the new hours. What an item is worth
         // does not depend on the hours, so the study track stays empty.
         split::all_to_building(&mut split);
         (recommendations, avoid) = score::score_all(&resolved, strategy, &split);
-        (study, build) = timeline::choose(kb, &recommendations, strategy);
+        chosen = timeline::choose(kb, &recommendations, strategy, budget);
     }
-    let laid = timeline::lay_out(&recommendations, study, build, &split);
+    let laid = timeline::lay_out(&recommendations, chosen, &split, budget);
     let timeline = laid.steps;
     let signals = signals::signals(&resolved, &timeline, kb);
     let to_ref = |q: &str, v: &str| AnswerRef {
@@ -257,6 +275,7 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
         signals,
         timeline,
         timeline_notes: laid.notes,
+        budget: laid.budget,
         assumed: resolved
             .assumed()
             .iter()

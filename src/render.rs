@@ -129,6 +129,7 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
     for n in &p.timeline_notes {
         let _ = writeln!(o, "  Note: {n}");
     }
+    let _ = writeln!(o, "  Budget: {}", p.budget.note);
     if !p.assumed.is_empty() {
         let assumed: Vec<String> = p.assumed.iter().map(|a| answer_text(kb, a)).collect();
         let _ = writeln!(o, "\nAssumed (not answered): {}", assumed.join("; "));
@@ -172,12 +173,11 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
             s.hours
         );
     }
-    if !p.timeline_notes.is_empty() {
-        o.push('\n');
-        for n in &p.timeline_notes {
-            let _ = writeln!(o, "- {n}");
-        }
+    o.push('\n');
+    for n in &p.timeline_notes {
+        let _ = writeln!(o, "- {n}");
     }
+    let _ = writeln!(o, "- **Budget:** {}", p.budget.note);
     o.push_str("\n## Recommendations\n\n| # | Score | Item | Kind | Cost | Hours |\n|---|---|---|---|---|---|\n");
     for (i, r) in p.recommendations.iter().enumerate() {
         let _ = writeln!(

@@ -155,6 +155,8 @@ fn check_plan(answers: &Answers, p: &Plan) -> Result<(), TestCaseError> {
 
     check_timeline(p)?;
 
+    check_budget(p, budget)?;
+
     // Assumed: the asked questions with no answer, nothing else.
     let expected: Vec<&str> = resolved
         .asked()
@@ -163,6 +165,38 @@ fn check_plan(answers: &Answers, p: &Plan) -> Result<(), TestCaseError> {
         .collect();
     let got: Vec<&str> = p.assumed.iter().map(|a| a.question.as_str()).collect();
     prop_assert_eq!(got, expected);
+    Ok(())
+}
+
+/// The whole timeline's cost against the budget.
+fn check_budget(p: &Plan, budget: u32) -> Result<(), TestCaseError> {
+    // The whole timeline's cost: the scheduled steps added up, their lowest total within the
+    // budget, and the plan says plainly when the highest is not.
+    let (mut min, mut max) = (0, 0);
+    for s in &p.timeline {
+        let r = p.recommendations.iter().find(|r| r.id == s.id).unwrap();
+        min += r.cost_usd.min;
+        max += r.cost_usd.max;
+    }
+    let b = &p.budget;
+    prop_assert_eq!(
+        (b.timeline_cost_usd.min, b.timeline_cost_usd.max),
+        (min, max)
+    );
+    prop_assert_eq!(b.budget_usd, budget);
+    prop_assert!(
+        min <= budget,
+        "the timeline's lowest cost {} is over the budget {}",
+        min,
+        budget
+    );
+    prop_assert_eq!(b.within_budget, max <= budget);
+    prop_assert!(
+        b.within_budget || b.note.contains("above your budget"),
+        "{}",
+        &b.note
+    );
+
     Ok(())
 }
 

@@ -1112,3 +1112,66 @@ fn code_first_courses_need_coding_background() {
         }
     }
 }
+
+#[test]
+fn the_whole_timeline_stays_within_the_budget_or_says_so() {
+    // Developer on AWS with USD 300: the associate exam (150) fits, the professional (300) on top
+    // of it does not, and the plan says it was left out.
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("target_platform", "aws"),
+        ("target_employer", "enterprise"),
+        ("hours_per_week", "20"),
+        ("budget_usd", "300"),
+    ]);
+    assert_eq!(
+        in_timeline(&p, "aws-ml-engineer-associate"),
+        1,
+        "{:#?}",
+        p.timeline
+    );
+    assert_eq!(
+        in_timeline(&p, "aws-genai-developer-pro"),
+        0,
+        "{:#?}",
+        p.timeline
+    );
+    assert!(
+        p.timeline_notes.iter().any(|n| n.contains("budget")
+            && n.contains("AWS Certified Generative AI Developer - Professional")),
+        "{:#?}",
+        p.timeline_notes
+    );
+    assert!(p.budget.timeline_cost_usd.min <= 300);
+    // Azure with USD 100: the USD 165 exam is not scheduled.
+    for extra in [
+        vec![],
+        vec![
+            ("market", "certs-weigh-more"),
+            ("employer_values_certs", "yes"),
+        ],
+    ] {
+        let mut pairs = vec![
+            ("role", "cloud-data-engineer"),
+            ("target_platform", "azure"),
+            ("target_employer", "enterprise"),
+            ("budget_usd", "100"),
+        ];
+        pairs.extend(extra);
+        let p = plan_for(&pairs);
+        assert_eq!(
+            in_timeline(&p, "azure-ai-apps-agents"),
+            0,
+            "{pairs:?}: {:#?}",
+            p.timeline
+        );
+        assert_eq!(p.budget.budget_usd, 100);
+    }
+    // With money to spare, the plan says it is within budget.
+    let p = plan_for(&[("role", "developer"), ("budget_usd", "5000")]);
+    assert!(
+        p.budget.within_budget && p.budget.note.contains("within your budget"),
+        "{:?}",
+        p.budget
+    );
+}

@@ -68,7 +68,7 @@ pub fn all_to_building(split: &mut Split) {
         split.reasons.push(Factor::new(
             i32::from(split.study_percent),
             format!(
-                "nothing to study scores high enough to schedule, so the study time ({} a week) goes to building",
+                "nothing to study scores high enough to schedule within your budget, so the study time ({} a week) goes to building",
                 crate::advisor::plural(split.study_hours_per_week, "hour")
             ),
         ));

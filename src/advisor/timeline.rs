@@ -1,8 +1,8 @@
 //! The timeline: what to do first, next and later, in weeks, given the hours.
 
 use crate::advisor::score::worth;
-use crate::advisor::{Phase, Recommendation, Split, Step, Track, plural};
-use crate::knowledge::{Kind, Knowledge, Strategy};
+use crate::advisor::{Budget, Phase, Recommendation, Split, Step, Track, cost_text, plural};
+use crate::knowledge::{Kind, Knowledge, Range, Strategy};
 
 /// Recommendations worth at least this (their score without the slow-pace factor, see
 /// [`worth`]) make it into the timeline.
@@ -51,21 +51,96 @@ pub fn step_hours(r: &Recommendation) -> u32 {
     r.prep_hours.mid().max(1)
 }
 
-/// The timeline and the notes that go with it.
+/// The timeline, the notes that go with it and what it costs.
 pub struct Laid {
     pub steps: Vec<Step>,
     pub notes: Vec<String>,
+    pub budget: Budget,
 }
 
-type Item = (String, String, u32);
+fn cost_of<'r>(recs: &'r [Recommendation], id: &str) -> Option<&'r Recommendation> {
+    recs.iter().find(|r| r.id == id)
+}
 
-/// The study and build items the timeline would like to schedule, best first; the build list
-/// starts with the best project.
-pub fn choose(
-    kb: &Knowledge,
+/// Leaves out the items whose lowest cost would take the timeline's lowest total over the
+/// budget, in order of importance (the best project, then study, then the other building), and
+/// names them.
+fn keep_within_budget(
     recs: &[Recommendation],
-    strategy: &Strategy,
-) -> (Vec<Item>, Vec<Item>) {
+    budget: u32,
+    study: &mut Vec<Item>,
+    build: &mut Vec<Item>,
+) -> Vec<String> {
+    let mut spent = 0u32;
+    let mut dropped = Vec::new();
+    let mut keep = |items: Vec<Item>| -> Vec<Item> {
+        items
+            .into_iter()
+            .filter(|(id, title, _)| {
+                let min = cost_of(recs, id).map_or(0, |r| r.cost_usd.min);
+                if spent.saturating_add(min) > budget {
+                    dropped.push(format!("{title} (USD {min} or more)"));
+                    false
+                } else {
+                    spent += min;
+                    true
+                }
+            })
+            .collect()
+    };
+    let rest = build.split_off(build.len().min(1));
+    let first = keep(std::mem::take(build));
+    *study = keep(std::mem::take(study));
+    let rest = keep(rest);
+    *build = first.into_iter().chain(rest).collect();
+    dropped
+}
+
+/// What the scheduled steps cost together, against the budget, said plainly.
+fn budget_of(recs: &[Recommendation], steps: &[Step], budget: u32) -> Budget {
+    let (mut min, mut max) = (0u32, 0u32);
+    for s in steps {
+        if let Some(r) = cost_of(recs, &s.id) {
+            min = min.saturating_add(r.cost_usd.min);
+            max = max.saturating_add(r.cost_usd.max);
+        }
+    }
+    let cost = Range { min, max };
+    let note = if max == 0 {
+        format!("The timeline costs nothing; your budget is USD {budget}.")
+    } else if max <= budget {
+        format!(
+            "The timeline costs {} in all, within your budget of USD {budget}.",
+            cost_text(cost)
+        )
+    } else {
+        format!(
+            "The timeline costs {} in all: it can go above your budget of USD {budget}, so check prices before you pay.",
+            cost_text(cost)
+        )
+    };
+    Budget {
+        budget_usd: budget,
+        timeline_cost_usd: cost,
+        within_budget: max <= budget,
+        note,
+    }
+}
+
+/// Catalog id, title, hours.
+pub type Item = (String, String, u32);
+
+/// What the timeline will schedule, best first, and what the budget left out.
+pub struct Chosen {
+    pub study: Vec<Item>,
+    /// Starts with the best project.
+    pub build: Vec<Item>,
+    /// "Name (USD n or more)" of the items left out for the budget.
+    pub over_budget: Vec<String>,
+}
+
+/// The study and build items the timeline will schedule, best first, within the budget.
+pub fn choose(kb: &Knowledge, recs: &[Recommendation], strategy: &Strategy, budget: u32) -> Chosen {
     let good: Vec<&Recommendation> = recs
         .iter()
         .filter(|r| worth(r) >= i32::from(TIMELINE_MIN_SCORE) && uses_weekly_hours(r.kind))
@@ -106,15 +181,31 @@ pub fn choose(
         }
     }
     build.truncate(MAX_BUILD_STEPS);
-    (study, build)
+    let over_budget = keep_within_budget(recs, budget, &mut study, &mut build);
+    Chosen {
+        study,
+        build,
+        over_budget,
+    }
 }
 
 /// Lays the chosen items out on two tracks (build and study) that run side by side, each at its
 /// share of the weekly hours. Steps on a track follow each other; a step that would start after
 /// the first year is named in a note instead.
-pub fn lay_out(recs: &[Recommendation], study: Vec<Item>, build: Vec<Item>, split: &Split) -> Laid {
+pub fn lay_out(recs: &[Recommendation], chosen: Chosen, split: &Split, budget: u32) -> Laid {
+    let Chosen {
+        study,
+        build,
+        over_budget: over,
+    } = chosen;
     let mut steps = Vec::new();
     let mut notes = Vec::new();
+    if !over.is_empty() {
+        notes.push(format!(
+            "Left out for your budget of USD {budget}: {}. Together with the steps above it would cost more than you can spend.",
+            over.join(", ")
+        ));
+    }
     let mut waiting = Vec::new();
     for (items, track) in [(study, Track::Study), (build, Track::Build)] {
         let per_week = track_hours(split, track);
@@ -150,7 +241,12 @@ pub fn lay_out(recs: &[Recommendation], study: Vec<Item>, build: Vec<Item>, spli
             apply.join(", ")
         ));
     }
-    Laid { steps, notes }
+    let budget = budget_of(recs, &steps, budget);
+    Laid {
+        steps,
+        notes,
+        budget,
+    }
 }
 
 /// "about 7 months" or "about 2.5 years".

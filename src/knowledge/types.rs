@@ -244,7 +244,7 @@ impl Rating {
 }
 
 /// A whole-number range, `min..=max`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Range {
     pub min: u32,
     pub max: u32,
