@@ -157,6 +157,8 @@ fn check_plan(answers: &Answers, p: &Plan) -> Result<(), TestCaseError> {
 
     check_budget(p, budget)?;
 
+    check_no_reason_points_to_the_avoid_list(p)?;
+
     // Assumed: the asked questions with no answer, nothing else.
     let expected: Vec<&str> = resolved
         .asked()
@@ -165,6 +167,36 @@ fn check_plan(answers: &Answers, p: &Plan) -> Result<(), TestCaseError> {
         .collect();
     let got: Vec<&str> = p.assumed.iter().map(|a| a.question.as_str()).collect();
     prop_assert_eq!(got, expected);
+    Ok(())
+}
+
+/// No reason points to something the same plan tells you to avoid.
+fn check_no_reason_points_to_the_avoid_list(p: &Plan) -> Result<(), TestCaseError> {
+    // No reason points to something the same plan tells you to avoid (a retired exam's successor
+    // saying what it replaces is the one exception: that is the point of it).
+    let texts = p
+        .recommendations
+        .iter()
+        .flat_map(|r| r.reasons.iter().map(move |f| (&r.id, f.text.as_str())))
+        .chain(
+            p.avoid
+                .iter()
+                .flat_map(|a| a.reasons.iter().map(move |t| (&a.id, t.as_str()))),
+        );
+    for (id, text) in
+        texts.filter(|(_, t)| !t.starts_with("replaces ") && !t.starts_with("retired on"))
+    {
+        for a in &p.avoid {
+            prop_assert!(
+                !text.contains(&a.name),
+                "{}: \"{}\" refers to {}, which the plan avoids",
+                id,
+                text,
+                a.id
+            );
+        }
+    }
+
     Ok(())
 }
 

@@ -1175,3 +1175,55 @@ fn the_whole_timeline_stays_within_the_budget_or_says_so() {
         p.budget
     );
 }
+
+#[test]
+fn cloud_project_needs_a_target_platform() {
+    for (answers, p) in sampled_plans() {
+        let none = Resolved::new(kb(), answers).value("target_platform") == "none";
+        let why: Vec<String> = match (p_rec(p, "cloud-project"), avoided(p, "cloud-project")) {
+            (Some(r), _) => {
+                if none {
+                    assert!(
+                        r.score < 30,
+                        "{answers:?}: cloud-project scores {}",
+                        r.score
+                    );
+                }
+                r.reasons.iter().map(|f| f.text.clone()).collect()
+            }
+            (None, Some(a)) => a.reasons.clone(),
+            (None, None) => panic!("cloud-project is neither recommended nor avoided"),
+        };
+        if none {
+            assert!(in_timeline(p, "cloud-project") == 0, "{answers:?}");
+            assert!(
+                why.iter().any(|t| t.contains("no cloud platform")),
+                "{answers:?}: {why:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn one_foundational_course_never_points_to_an_avoided_course() {
+    for (answers, p) in sampled_plans() {
+        for a in &p.avoid {
+            let mentions = p
+                .recommendations
+                .iter()
+                .flat_map(|r| r.reasons.iter().map(|f| f.text.as_str()))
+                .chain(
+                    p.avoid
+                        .iter()
+                        .flat_map(|x| x.reasons.iter().map(String::as_str)),
+                )
+                .filter(|t| t.starts_with("one foundational course"))
+                .any(|t| t.contains(&a.name));
+            assert!(
+                !mentions,
+                "{answers:?}: a reason points to {}, which is avoided",
+                a.id
+            );
+        }
+    }
+}

@@ -214,7 +214,8 @@ pub fn portfolio_fills_the_biggest_gap(c: &Ctx, e: &Entry, out: &mut Vec<Factor>
     }
 }
 
-/// Seed: build projects on the platform you target.
+/// Seed: build projects on the platform you target. With no target platform there is nothing to
+/// build on yet, so the project scores low and says to pick a platform first.
 pub fn cloud_project_on_your_platform(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     if e.id != "cloud-project" {
         return;
@@ -227,7 +228,10 @@ pub fn cloud_project_on_your_platform(c: &Ctx, e: &Entry, out: &mut Vec<Factor>)
                 p.label()
             ),
         )),
-        None => out.push(Factor::new(-15, "you named no cloud platform to build on")),
+        None => out.push(Factor::new(
+            -50,
+            "you named no cloud platform to build on: pick the one your target jobs use first",
+        )),
     }
 }
 
@@ -469,7 +473,7 @@ pub fn score_all(
         .iter()
         .map(|e| (e, factors(&c, e)))
         .collect();
-    one_foundational_course_is_enough(&mut scored);
+    one_foundational_course_is_enough(&c, &mut scored);
     successors_say_what_they_replace(kb, &mut scored);
     students_put_experience_before_certifications(strategy, &mut scored);
     let mut recommendations = Vec::new();
@@ -542,8 +546,9 @@ pub fn students_put_experience_before_certifications(
 }
 
 /// Seed: one respected foundational course, not several. All but the best-scoring foundational
-/// course lose points, saying which one ranks higher.
-pub fn one_foundational_course_is_enough(scored: &mut [(&Entry, Vec<Factor>)]) {
+/// course lose points, saying which one ranks higher, unless the best one is itself on the avoid
+/// list (then it is no better choice, and the others stand on their own scores).
+pub fn one_foundational_course_is_enough(c: &Ctx, scored: &mut [(&Entry, Vec<Factor>)]) {
     let total = |f: &[Factor]| f.iter().map(|x| x.points).sum::<i32>();
     let best = scored
         .iter()
@@ -554,6 +559,11 @@ pub fn one_foundational_course_is_enough(scored: &mut [(&Entry, Vec<Factor>)]) {
     let Some((best_index, best_name)) = best else {
         return;
     };
+    let (best_entry, best_factors) = &scored[best_index];
+    let (best_score, best_settled) = settle(best_factors.clone());
+    if !avoid_reasons(c, best_entry, best_score, &best_settled).is_empty() {
+        return;
+    }
     for (i, (e, factors)) in scored.iter_mut().enumerate() {
         if i != best_index && e.is_foundational_course() {
             factors.push(Factor::new(
