@@ -1227,3 +1227,38 @@ fn one_foundational_course_never_points_to_an_avoided_course() {
         }
     }
 }
+
+/// Runs of four words, lowercased, without punctuation.
+fn four_word_runs(text: &str) -> std::collections::BTreeSet<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.windows(4).map(|w| w.join(" ")).collect()
+}
+
+#[test]
+fn one_argument_is_one_factor() {
+    // Two factors making the same argument count it twice ("work experience, even an
+    // internship, ..." came twice on the internship).
+    for (answers, p) in sampled_plans() {
+        for r in &p.recommendations {
+            for (i, a) in r.reasons.iter().enumerate() {
+                for b in &r.reasons[i + 1..] {
+                    let shared: Vec<_> = four_word_runs(&a.text)
+                        .intersection(&four_word_runs(&b.text))
+                        .cloned()
+                        .collect();
+                    assert!(
+                        shared.is_empty(),
+                        "{answers:?}: {}: \"{}\" and \"{}\" say the same ({shared:?})",
+                        r.id,
+                        a.text,
+                        b.text
+                    );
+                }
+            }
+        }
+    }
+}

@@ -293,7 +293,8 @@ pub fn learning_you_will_use_at_work(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) 
 }
 
 /// The problem you are solving decides what helps: concepts call for a course, productivity for
-/// work on your own job.
+/// work on your own job. (That work experience beats certificates for a job is the internship's
+/// own base reason; saying it again here would count one argument twice.)
 pub fn goal_decides(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     match (c.r.value("goal"), e.kind) {
         ("learn-concepts", Kind::Course) => {
@@ -306,12 +307,6 @@ pub fn goal_decides(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
             out.push(Factor::new(
                 15,
                 "you want productivity: the fastest win is AI applied to your own work",
-            ));
-        }
-        ("get-into-ai" | "change-role" | "change-industry", Kind::Experience) => {
-            out.push(Factor::new(
-                10,
-                "real work experience, even an internship, is what hiring managers ask about",
             ));
         }
         _ => {}
