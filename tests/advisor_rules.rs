@@ -1262,3 +1262,41 @@ fn one_argument_is_one_factor() {
         }
     }
 }
+
+#[test]
+fn plan_text_writes_singular_and_plural_properly() {
+    use certwise::render::{Format, plan as render};
+    let bad = [
+        "(s)",
+        " 1 hours",
+        " 1 weeks",
+        " 1 projects",
+        " 1 months",
+        " 1 years",
+    ];
+    for (answers, p) in sampled_plans().iter().step_by(7) {
+        for format in [Format::Text, Format::Markdown, Format::Json] {
+            let out = render(kb(), p, format);
+            for b in bad {
+                assert!(!out.contains(b), "{answers:?} {format:?}: says \"{b}\"");
+            }
+        }
+    }
+    // One project, one hour: singular.
+    let p = plan_for(&[
+        ("role", "non-technical"),
+        ("goal", "change-role"),
+        ("hours_per_week", "1"),
+    ]);
+    let text = render(kb(), &p, Format::Markdown);
+    assert!(text.contains("1 hour building"), "{text}");
+    assert!(
+        p.signals
+            .built
+            .reasons
+            .iter()
+            .any(|f| f.text == "the plan builds 1 project"),
+        "{:?}",
+        p.signals.built.reasons
+    );
+}
