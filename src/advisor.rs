@@ -81,6 +81,12 @@ pub struct Recommendation {
     pub status: String,
     pub cost_usd: Range,
     pub prep_hours: Range,
+    /// The cost is not known (an entry you evaluated without it): `cost_usd` means nothing.
+    #[serde(default)]
+    pub cost_unknown: bool,
+    /// The preparation hours are not known: `prep_hours` means nothing.
+    #[serde(default)]
+    pub hours_unknown: bool,
     pub reasons: Vec<Factor>,
 }
 
@@ -173,6 +179,9 @@ pub struct Budget {
     pub timeline_cost_usd: Range,
     /// Whether even the highest total stays within the budget.
     pub within_budget: bool,
+    /// Scheduled steps whose cost is not known, so not in the total.
+    #[serde(default)]
+    pub cost_unknown: Vec<String>,
     /// The same, in one plain sentence.
     pub note: String,
 }
@@ -300,6 +309,24 @@ pub fn cost_text(cost: Range) -> String {
         "free".to_owned()
     } else {
         format!("USD {cost}")
+    }
+}
+
+/// The cost of a recommendation as shown: "cost not known" when it is not.
+pub fn rec_cost_text(r: &Recommendation) -> String {
+    if r.cost_unknown {
+        "cost not known".to_owned()
+    } else {
+        cost_text(r.cost_usd)
+    }
+}
+
+/// The preparation hours as shown: "40-80 h", or "hours not known".
+pub fn rec_hours_text(r: &Recommendation) -> String {
+    if r.hours_unknown {
+        "hours not known".to_owned()
+    } else {
+        format!("{} h", r.prep_hours)
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::advisor::{AnswerRef, Factor, Plan, Signal, cost_text, plural};
+use crate::advisor::{AnswerRef, Factor, Plan, Signal, plural, rec_cost_text, rec_hours_text};
 use crate::knowledge::Knowledge;
 
 /// Output formats of `certwise plan`.
@@ -89,13 +89,13 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
     for (i, r) in p.recommendations.iter().enumerate() {
         let _ = writeln!(
             o,
-            "{:>3}. {:>3}/100  {}  [{}, {}, {} h]",
+            "{:>3}. {:>3}/100  {}  [{}, {}, {}]",
             i + 1,
             r.score,
             r.name,
             r.kind,
-            cost_text(r.cost_usd),
-            r.prep_hours
+            rec_cost_text(r),
+            rec_hours_text(r)
         );
         factors(&mut o, "          ", &r.reasons);
     }
@@ -187,8 +187,8 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
             r.score,
             r.name,
             r.kind,
-            cost_text(r.cost_usd),
-            r.prep_hours
+            rec_cost_text(r),
+            rec_hours_text(r)
         );
     }
     o.push_str("\n### Why these scores\n");

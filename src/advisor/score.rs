@@ -315,6 +315,10 @@ pub fn goal_decides(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
 
 /// Seed: nothing costs more than the budget without saying so.
 pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if e.cost_unknown {
+        out.push(Factor::new(0, "cost not known: check before you pay"));
+        return;
+    }
     let budget = c.r.number("budget_usd");
     if e.cost_usd.min > budget {
         out.push(Factor::new(
@@ -340,6 +344,13 @@ pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
 /// arithmetic the timeline uses, so the warning and the timeline always agree.
 pub fn fits_your_hours(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     if !uses_weekly_hours(e.kind) {
+        return;
+    }
+    if e.hours_unknown {
+        out.push(Factor::new(
+            0,
+            "preparation hours not known: find them out before you plan time for it",
+        ));
         return;
     }
     let track = track_of(e.kind);
@@ -434,7 +445,7 @@ pub fn avoid_reasons(c: &Ctx, e: &Entry, score: u8, factors: &[Factor]) -> Vec<S
         }
     }
     let budget = c.r.number("budget_usd");
-    if e.cost_usd.min > budget && e.hiring_signal <= Rating::Low {
+    if !e.cost_unknown && e.cost_usd.min > budget && e.hiring_signal <= Rating::Low {
         reasons.push(format!(
             "poor value for you: USD {} or more, above your budget of USD {budget}, for a weak hiring signal",
             e.cost_usd.min
@@ -485,6 +496,8 @@ pub fn score_all(
                 status: e.status.as_str().to_owned(),
                 cost_usd: e.cost_usd,
                 prep_hours: e.prep_hours,
+                cost_unknown: e.cost_unknown,
+                hours_unknown: e.hours_unknown,
                 reasons,
             });
         } else {

@@ -77,7 +77,9 @@ fn keep_within_budget(
         items
             .into_iter()
             .filter(|(id, title, _)| {
-                let min = cost_of(recs, id).map_or(0, |r| r.cost_usd.min);
+                let min = cost_of(recs, id)
+                    .filter(|r| !r.cost_unknown)
+                    .map_or(0, |r| r.cost_usd.min);
                 if spent.saturating_add(min) > budget {
                     dropped.push(format!("{title} (USD {min} or more)"));
                     false
@@ -99,14 +101,19 @@ fn keep_within_budget(
 /// What the scheduled steps cost together, against the budget, said plainly.
 fn budget_of(recs: &[Recommendation], steps: &[Step], budget: u32) -> Budget {
     let (mut min, mut max) = (0u32, 0u32);
+    let mut unknown: Vec<String> = Vec::new();
     for s in steps {
         if let Some(r) = cost_of(recs, &s.id) {
+            if r.cost_unknown {
+                unknown.push(r.name.clone());
+                continue;
+            }
             min = min.saturating_add(r.cost_usd.min);
             max = max.saturating_add(r.cost_usd.max);
         }
     }
     let cost = Range { min, max };
-    let note = if max == 0 {
+    let mut note = if max == 0 {
         format!("The timeline costs nothing; your budget is USD {budget}.")
     } else if max <= budget {
         format!(
@@ -119,10 +126,17 @@ fn budget_of(recs: &[Recommendation], steps: &[Step], budget: u32) -> Budget {
             cost_text(cost)
         )
     };
+    if !unknown.is_empty() {
+        note = format!(
+            "{note} The cost of {} is not known and not counted: check it before you pay.",
+            unknown.join(", ")
+        );
+    }
     Budget {
         budget_usd: budget,
         timeline_cost_usd: cost,
-        within_budget: max <= budget,
+        within_budget: max <= budget && unknown.is_empty(),
+        cost_unknown: unknown,
         note,
     }
 }
@@ -137,12 +151,20 @@ pub struct Chosen {
     pub build: Vec<Item>,
     /// "Name (USD n or more)" of the items left out for the budget.
     pub over_budget: Vec<String>,
+    /// Items worth scheduling whose preparation hours are not known.
+    pub hours_unknown: Vec<String>,
 }
 
 /// The study and build items the timeline will schedule, best first, within the budget.
 pub fn choose(kb: &Knowledge, recs: &[Recommendation], strategy: &Strategy, budget: u32) -> Chosen {
+    let hours_unknown: Vec<String> = recs
+        .iter()
+        .filter(|r| r.hours_unknown && worth(r) >= i32::from(TIMELINE_MIN_SCORE))
+        .map(|r| r.name.clone())
+        .collect();
     let good: Vec<&Recommendation> = recs
         .iter()
+        .filter(|r| !r.hours_unknown)
         .filter(|r| worth(r) >= i32::from(TIMELINE_MIN_SCORE) && uses_weekly_hours(r.kind))
         .collect();
     let mut study: Vec<Item> = Vec::new();
@@ -186,6 +208,7 @@ pub fn choose(kb: &Knowledge, recs: &[Recommendation], strategy: &Strategy, budg
         study,
         build,
         over_budget,
+        hours_unknown,
     }
 }
 
@@ -197,9 +220,16 @@ pub fn lay_out(recs: &[Recommendation], chosen: Chosen, split: &Split, budget: u
         study,
         build,
         over_budget: over,
+        hours_unknown,
     } = chosen;
     let mut steps = Vec::new();
     let mut notes = Vec::new();
+    if !hours_unknown.is_empty() {
+        notes.push(format!(
+            "Not scheduled: {}. Its preparation hours are not known, so the timeline cannot place it; find them out and plan again.",
+            hours_unknown.join(", ")
+        ));
+    }
     if !over.is_empty() {
         notes.push(format!(
             "Left out for your budget of USD {budget}: {}. Together with the steps above it would cost more than you can spend.",

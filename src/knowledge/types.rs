@@ -338,6 +338,13 @@ pub struct Entry {
     /// to a person who does not.
     #[serde(default)]
     pub needs_coding: Option<String>,
+    /// The cost was not known when the entry was made (entries you evaluated yourself): `cost_usd`
+    /// is then a placeholder, never shown or counted as a price. Built-in entries state it.
+    #[serde(default)]
+    pub cost_unknown: bool,
+    /// The same for the preparation hours.
+    #[serde(default)]
+    pub hours_unknown: bool,
 }
 
 impl Entry {
