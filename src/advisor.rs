@@ -81,6 +81,12 @@ pub struct Recommendation {
     pub status: String,
     pub cost_usd: Range,
     pub prep_hours: Range,
+    /// The cost is not known (an entry you evaluated without it): `cost_usd` means nothing.
+    #[serde(default)]
+    pub cost_unknown: bool,
+    /// The preparation hours are not known: `prep_hours` means nothing.
+    #[serde(default)]
+    pub hours_unknown: bool,
     pub reasons: Vec<Factor>,
 }
 
@@ -163,6 +169,23 @@ pub struct Step {
     pub hours: u32,
 }
 
+/// The whole timeline's cost against the budget (each recommendation also says when it alone is
+/// over budget).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Budget {
+    pub budget_usd: u32,
+    /// The scheduled steps' costs added up (a portfolio project scheduled three times counts
+    /// three times).
+    pub timeline_cost_usd: Range,
+    /// Whether even the highest total stays within the budget.
+    pub within_budget: bool,
+    /// Scheduled steps whose cost is not known, so not in the total.
+    #[serde(default)]
+    pub cost_unknown: Vec<String>,
+    /// The same, in one plain sentence.
+    pub note: String,
+}
+
 /// A complete plan. Serialized as the JSON of `certwise plan --format json` and inside saved plans.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
@@ -175,6 +198,13 @@ pub struct Plan {
     pub avoid: Vec<Avoid>,
     pub signals: Signals,
     pub timeline: Vec<Step>,
+    /// What the timeline leaves out or takes long for, said plainly (its length when it runs past
+    /// half a year, steps beyond the first year, internships to apply for while building).
+    #[serde(default)]
+    pub timeline_notes: Vec<String>,
+    /// What the whole timeline costs against the budget.
+    #[serde(default)]
+    pub budget: Budget,
     /// Questions that were asked but not answered, with the default used.
     pub assumed: Vec<AnswerRef>,
     /// Every asked question's value, given or assumed.
@@ -220,9 +250,20 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
             })
         })
         .collect();
-    let split = split::split(&resolved, strategy);
-    let (recommendations, avoid) = score::score_all(&resolved, strategy);
-    let timeline = timeline::timeline(kb, &recommendations, &split, strategy);
+    let mut split = split::split(&resolved, strategy);
+    let budget = resolved.number("budget_usd");
+    let (mut recommendations, mut avoid) = score::score_all(&resolved, strategy, &split);
+    let mut chosen = timeline::choose(kb, &recommendations, strategy, budget);
+    if chosen.study.is_empty() && split.study_hours_per_week > 0 {
+        // Nothing to study is worth scheduling (or affordable): the study hours go to building rather than sit
+        // on an empty track, and the plan is scored again at the new hours. What an item is worth
+        // does not depend on the hours, so the study track stays empty.
+        split::all_to_building(&mut split);
+        (recommendations, avoid) = score::score_all(&resolved, strategy, &split);
+        chosen = timeline::choose(kb, &recommendations, strategy, budget);
+    }
+    let laid = timeline::lay_out(&recommendations, chosen, &split, budget);
+    let timeline = laid.steps;
     let signals = signals::signals(&resolved, &timeline, kb);
     let to_ref = |q: &str, v: &str| AnswerRef {
         question: q.to_owned(),
@@ -242,6 +283,8 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
         avoid,
         signals,
         timeline,
+        timeline_notes: laid.notes,
+        budget: laid.budget,
         assumed: resolved
             .assumed()
             .iter()
@@ -251,12 +294,39 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
     })
 }
 
+/// "1 hour", "3 hours": a count with its noun, singular or plural (regular nouns only).
+pub fn plural(n: u32, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// "USD 150" or "USD 50-500"; "free" for zero.
 pub fn cost_text(cost: Range) -> String {
     if cost.max == 0 {
         "free".to_owned()
     } else {
         format!("USD {cost}")
+    }
+}
+
+/// The cost of a recommendation as shown: "cost not known" when it is not.
+pub fn rec_cost_text(r: &Recommendation) -> String {
+    if r.cost_unknown {
+        "cost not known".to_owned()
+    } else {
+        cost_text(r.cost_usd)
+    }
+}
+
+/// The preparation hours as shown: "40-80 h", or "hours not known".
+pub fn rec_hours_text(r: &Recommendation) -> String {
+    if r.hours_unknown {
+        "hours not known".to_owned()
+    } else {
+        format!("{} h", r.prep_hours)
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::advisor::{AnswerRef, Factor, Plan, Signal, cost_text};
+use crate::advisor::{AnswerRef, Factor, Plan, Signal, plural, rec_cost_text, rec_hours_text};
 use crate::knowledge::Knowledge;
 
 /// Output formats of `certwise plan`.
@@ -89,13 +89,13 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
     for (i, r) in p.recommendations.iter().enumerate() {
         let _ = writeln!(
             o,
-            "{:>3}. {:>3}/100  {}  [{}, {}, {} h]",
+            "{:>3}. {:>3}/100  {}  [{}, {}, {}]",
             i + 1,
             r.score,
             r.name,
             r.kind,
-            cost_text(r.cost_usd),
-            r.prep_hours
+            rec_cost_text(r),
+            rec_hours_text(r)
         );
         factors(&mut o, "          ", &r.reasons);
     }
@@ -126,6 +126,10 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
             s.hours
         );
     }
+    for n in &p.timeline_notes {
+        let _ = writeln!(o, "  Note: {n}");
+    }
+    let _ = writeln!(o, "  Budget: {}", p.budget.note);
     if !p.assumed.is_empty() {
         let assumed: Vec<String> = p.assumed.iter().map(|a| answer_text(kb, a)).collect();
         let _ = writeln!(o, "\nAssumed (not answered): {}", assumed.join("; "));
@@ -148,8 +152,11 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
     let sp = &p.split;
     let _ = writeln!(
         o,
-        "\n## Time\n\n**{}% building, {}% study**: {} hours building and {} hours study a week.\n",
-        sp.build_percent, sp.study_percent, sp.build_hours_per_week, sp.study_hours_per_week
+        "\n## Time\n\n**{}% building, {}% study**: {} building and {} study a week.\n",
+        sp.build_percent,
+        sp.study_percent,
+        plural(sp.build_hours_per_week, "hour"),
+        plural(sp.study_hours_per_week, "hour")
     );
     for f in &sp.reasons {
         let _ = writeln!(o, "- {} {}", points(f.points), f.text);
@@ -166,6 +173,11 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
             s.hours
         );
     }
+    o.push('\n');
+    for n in &p.timeline_notes {
+        let _ = writeln!(o, "- {n}");
+    }
+    let _ = writeln!(o, "- **Budget:** {}", p.budget.note);
     o.push_str("\n## Recommendations\n\n| # | Score | Item | Kind | Cost | Hours |\n|---|---|---|---|---|---|\n");
     for (i, r) in p.recommendations.iter().enumerate() {
         let _ = writeln!(
@@ -175,8 +187,8 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
             r.score,
             r.name,
             r.kind,
-            cost_text(r.cost_usd),
-            r.prep_hours
+            rec_cost_text(r),
+            rec_hours_text(r)
         );
     }
     o.push_str("\n### Why these scores\n");

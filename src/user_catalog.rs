@@ -24,8 +24,9 @@ pub struct Loaded {
     pub problems: Vec<String>,
 }
 
-/// Turns an evaluation into a catalog entry. Unknown facts become zero-width ranges at 0 and the
-/// summary says they were not known.
+/// Turns an evaluation into a catalog entry. An unknown cost or preparation time is flagged
+/// (`cost_unknown`, `hours_unknown`; its range is a placeholder at 0, never used as a fact) and the
+/// summary says it was not known.
 pub fn entry_from(facts: &Facts, verdict: &Verdict, today: Date) -> Entry {
     let tier = verdict.tier;
     let (base, hiring) = match tier {
@@ -77,12 +78,15 @@ pub fn entry_from(facts: &Facts, verdict: &Verdict, today: Date) -> Entry {
         summary: format!("Evaluated by you with certwise.{unknown}"),
         verdict: verdict.verdict.clone(),
         red_flags: verdict.red_flags.iter().map(|f| f.flag).collect(),
+        needs_coding: None,
+        cost_unknown: facts.cost_usd.is_none(),
+        hours_unknown: facts.prep_hours.is_none(),
     }
 }
 
 /// The facts that were unknown when an entry was evaluated, as [`entry_from`] recorded them in its
-/// summary (`cost-usd`, `prep-hours`, ...). Unknown cost and hours are stored as 0, so a display
-/// should say "not known" rather than "free". Empty for built-in and hand-written entries.
+/// summary (`cost-usd`, `prep-hours`, ...). An unknown cost or time is also flagged on the entry
+/// (`cost_unknown`, `hours_unknown`), so a display says "not known" rather than "free". Empty for built-in and hand-written entries.
 pub fn not_known(e: &Entry) -> Vec<&str> {
     e.summary
         .split_once(NOT_KNOWN)
@@ -129,7 +133,15 @@ pub fn load(path: &Path) -> Loaded {
     let mut last_failed = false;
     for (start, item) in list.items {
         match ron::from_str::<Entry>(item) {
-            Ok(entry) => {
+            Ok(mut entry) => {
+                // Files written before the flags existed record unknown facts in the summary.
+                let unknown = not_known(&entry);
+                let (cost, hours) = (
+                    unknown.contains(&"cost-usd"),
+                    unknown.contains(&"prep-hours"),
+                );
+                entry.cost_unknown |= cost;
+                entry.hours_unknown |= hours;
                 loaded.entries.push(entry);
                 last_failed = false;
             }

@@ -5,9 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use certwise::advisor::{Factor, Plan, plan};
+use certwise::advisor::timeline::{HORIZON_WEEKS, LONG_STEP_WEEKS, track_hours, track_of};
+use certwise::advisor::{Factor, Plan, Track, plan};
 use certwise::interview::{Answers, Resolved, parse_answers_file};
-use certwise::knowledge::{Knowledge, QuestionKind};
+use certwise::knowledge::{Kind, Knowledge, QuestionKind};
 use proptest::prelude::*;
 
 fn kb() -> &'static Knowledge {
@@ -152,6 +153,12 @@ fn check_plan(answers: &Answers, p: &Plan) -> Result<(), TestCaseError> {
     }
     prop_assert!(p.timeline.iter().any(|s| s.start_week == 1));
 
+    check_timeline(p)?;
+
+    check_budget(p, budget)?;
+
+    check_no_reason_points_to_the_avoid_list(p)?;
+
     // Assumed: the asked questions with no answer, nothing else.
     let expected: Vec<&str> = resolved
         .asked()
@@ -160,6 +167,121 @@ fn check_plan(answers: &Answers, p: &Plan) -> Result<(), TestCaseError> {
         .collect();
     let got: Vec<&str> = p.assumed.iter().map(|a| a.question.as_str()).collect();
     prop_assert_eq!(got, expected);
+    Ok(())
+}
+
+/// No reason points to something the same plan tells you to avoid.
+fn check_no_reason_points_to_the_avoid_list(p: &Plan) -> Result<(), TestCaseError> {
+    // No reason points to something the same plan tells you to avoid (a retired exam's successor
+    // saying what it replaces is the one exception: that is the point of it).
+    let texts = p
+        .recommendations
+        .iter()
+        .flat_map(|r| r.reasons.iter().map(move |f| (&r.id, f.text.as_str())))
+        .chain(
+            p.avoid
+                .iter()
+                .flat_map(|a| a.reasons.iter().map(move |t| (&a.id, t.as_str()))),
+        );
+    for (id, text) in
+        texts.filter(|(_, t)| !t.starts_with("replaces ") && !t.starts_with("retired on"))
+    {
+        for a in &p.avoid {
+            prop_assert!(
+                !text.contains(&a.name),
+                "{}: \"{}\" refers to {}, which the plan avoids",
+                id,
+                text,
+                a.id
+            );
+        }
+    }
+
+    Ok(())
+}
+
+/// The whole timeline's cost against the budget.
+fn check_budget(p: &Plan, budget: u32) -> Result<(), TestCaseError> {
+    // The whole timeline's cost: the scheduled steps added up, their lowest total within the
+    // budget, and the plan says plainly when the highest is not.
+    let (mut min, mut max) = (0, 0);
+    for s in &p.timeline {
+        let r = p.recommendations.iter().find(|r| r.id == s.id).unwrap();
+        min += r.cost_usd.min;
+        max += r.cost_usd.max;
+    }
+    let b = &p.budget;
+    prop_assert_eq!(
+        (b.timeline_cost_usd.min, b.timeline_cost_usd.max),
+        (min, max)
+    );
+    prop_assert_eq!(b.budget_usd, budget);
+    prop_assert!(
+        min <= budget,
+        "the timeline's lowest cost {} is over the budget {}",
+        min,
+        budget
+    );
+    prop_assert_eq!(b.within_budget, max <= budget);
+    prop_assert!(
+        b.within_budget || b.note.contains("above your budget"),
+        "{}",
+        &b.note
+    );
+
+    Ok(())
+}
+
+/// The timeline and the hours warning agree, and the timeline is sensible.
+fn check_timeline(p: &Plan) -> Result<(), TestCaseError> {
+    // The timeline and the hours warning agree: a step is on its kind's track, takes its hours at
+    // that track's weekly hours, and runs past half a year exactly when its score says so.
+    for s in &p.timeline {
+        let r = p.recommendations.iter().find(|r| r.id == s.id).unwrap();
+        prop_assert_eq!(s.track, track_of(r.kind), "{} on the wrong track", &s.id);
+        let per_week = track_hours(&p.split, s.track);
+        prop_assert!(per_week > 0, "{} scheduled on a track with no hours", &s.id);
+        let weeks = s.end_week - s.start_week + 1;
+        prop_assert_eq!(weeks, s.hours.div_ceil(per_week).max(1), "{:?}", s);
+        let warned = r
+            .reasons
+            .iter()
+            .any(|f| f.points < 0 && f.text.starts_with("needs about"));
+        prop_assert_eq!(
+            weeks > LONG_STEP_WEEKS,
+            warned,
+            "{:?} vs {:?}",
+            s,
+            r.reasons
+        );
+        prop_assert!(
+            s.start_week <= HORIZON_WEEKS,
+            "{:?} starts after the first year",
+            s
+        );
+    }
+    // The first build step is the best project; internships are never scheduled in the hours.
+    if let Some(first) = p
+        .timeline
+        .iter()
+        .find(|s| s.track == Track::Build && s.start_week == 1)
+    {
+        let best = p
+            .recommendations
+            .iter()
+            .find(|r| r.kind == Kind::Project)
+            .unwrap();
+        prop_assert_eq!(&first.id, &best.id);
+    }
+    prop_assert!(p.timeline.iter().all(|s| s.id != "internship"));
+    // Study hours never sit on an empty study track.
+    if p.split.study_hours_per_week > 0 {
+        prop_assert!(
+            p.timeline.iter().any(|s| s.track == Track::Study),
+            "idle study hours"
+        );
+    }
+
     Ok(())
 }
 

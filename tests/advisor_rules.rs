@@ -287,11 +287,11 @@ fn career_changers_get_one_foundational_course_and_two_or_three_projects() {
             "{pairs:?}: {projects} portfolio projects"
         );
         // The respected foundational courses outrank every other course or certification.
-        let best_course = foundational.iter().map(|id| score(&p, id)).max().unwrap();
+        let best_course = foundational.iter().map(|id| points(&p, id)).max().unwrap();
         for r in &p.recommendations {
             if r.kind.is_study() && !foundational.contains(&r.id.as_str()) {
                 assert!(
-                    r.score < best_course,
+                    i32::from(r.score) < best_course,
                     "{pairs:?}: {} ({}) >= a foundational course",
                     r.id,
                     r.score
@@ -306,10 +306,15 @@ fn career_changers_get_one_foundational_course_and_two_or_three_projects() {
         .filter(|id| in_timeline(&p, id) == 0)
         .collect();
     for id in losers {
-        assert!(
-            has_factor(rec(&p, id), false, &["one foundational course"]),
-            "{id}"
-        );
+        let says = match p_rec(&p, id) {
+            Some(r) => has_factor(r, false, &["one foundational course"]),
+            None => avoided(&p, id)
+                .unwrap()
+                .reasons
+                .iter()
+                .any(|r| r.contains("one foundational course")),
+        };
+        assert!(says, "{id}");
     }
 }
 
@@ -335,13 +340,15 @@ fn experienced_developers_skip_intro_courses() {
         );
     }
     // Side by side: the same person as a developer scores intro courses lower, and says why.
+    // (The changer is technical, so the code-first course keeps its points; see
+    // code_first_courses_need_coding_background.)
     let dev = plan_for(&[
         ("role", "developer"),
         ("goal", "get-into-ai"),
         ("ai_experience", "none"),
     ]);
     let changer = plan_for(&[
-        ("role", "non-technical"),
+        ("role", "technical-non-developer"),
         ("goal", "get-into-ai"),
         ("ai_experience", "none"),
     ]);
@@ -517,19 +524,29 @@ fn students_get_projects_internships_open_source_before_certs() {
                 );
             }
         }
+        // The timeline starts with a project (the best one may be on the target cloud).
         assert!(
             p.timeline
                 .iter()
-                .any(|s| experience.contains(&s.id.as_str())),
+                .any(|s| experience.contains(&s.id.as_str())
+                    || kb().entry(&s.id).is_some_and(|e| e.kind == Kind::Project)),
             "{answers:?}"
         );
     }
     assert!(students > 100, "the sample covers students");
-    // With the defaults, all three are in the student's timeline.
+    // With the defaults, projects and open source are in the student's timeline, and the
+    // internship is something to apply for while building, not hours of the week.
     let p = plan_for(&[("role", "student"), ("hours_per_week", "10")]);
-    for id in experience {
+    for id in ["portfolio-project", "open-source"] {
         assert!(in_timeline(&p, id) >= 1, "{id}: {:#?}", p.timeline);
     }
+    assert!(
+        p.timeline_notes
+            .iter()
+            .any(|n| n.starts_with("Apply while you build") && n.contains("AI internship")),
+        "{:#?}",
+        p.timeline_notes
+    );
     assert!(has_factor(rec(&p, "internship"), true, &["internship"]));
 }
 
@@ -994,4 +1011,292 @@ fn students_are_not_told_to_apply_ai_in_a_job_they_do_not_have() {
         .map(|r| r.score);
     assert!(!in_timeline, "{:?}", plan.timeline);
     assert!(score.is_none_or(|s| s < 30), "scored {score:?}");
+}
+
+#[test]
+fn timeline_puts_each_kind_on_its_own_track_and_the_best_project_first() {
+    // A career changer at one hour a week: the course is study, never building time.
+    let p = plan_for(&[
+        ("goal", "change-role"),
+        ("role", "non-technical"),
+        ("hours_per_week", "1"),
+    ]);
+    for s in &p.timeline {
+        let kind = kb().entry(&s.id).unwrap().kind;
+        assert_eq!(s.track == Track::Study, kind.is_study(), "{s:?}");
+    }
+    assert!(
+        p.timeline.iter().all(|s| s.start_week <= 52),
+        "{:#?}",
+        p.timeline
+    );
+    // A student at six hours a week starts with the portfolio project, not a 300-hour internship.
+    let p = plan_for(&[("role", "student"), ("hours_per_week", "6")]);
+    let first = p.timeline.iter().find(|s| s.track == Track::Build).unwrap();
+    assert_eq!(
+        (first.id.as_str(), first.start_week),
+        ("portfolio-project", 1)
+    );
+    assert_eq!(in_timeline(&p, "internship"), 0);
+    // Developers' study hours do not sit on an empty study track.
+    let p = plan_for(&[("role", "developer")]);
+    if !p.timeline.iter().any(|s| s.track == Track::Study) {
+        assert_eq!(p.split.study_hours_per_week, 0, "{:#?}", p.split);
+        assert_eq!(p.split.build_hours_per_week, 8);
+    }
+    // Cloud engineer on AWS at five hours a week: nothing starts after the first year, and a plan
+    // that runs past half a year says how long it runs.
+    let p = plan_for(&[
+        ("role", "cloud-data-engineer"),
+        ("target_platform", "aws"),
+        ("target_employer", "enterprise"),
+        ("hours_per_week", "5"),
+    ]);
+    assert!(
+        p.timeline.iter().all(|s| s.start_week <= 52),
+        "{:#?}",
+        p.timeline
+    );
+    let last = p.timeline.iter().map(|s| s.end_week).max().unwrap();
+    if last > 26 {
+        assert!(
+            p.timeline_notes
+                .iter()
+                .any(|n| n.contains(&format!("{last} weeks"))),
+            "{:#?}",
+            p.timeline_notes
+        );
+    }
+}
+
+#[test]
+fn code_first_courses_need_coding_background() {
+    let code_first = entry_ids(|e| e.needs_coding.is_some());
+    assert!(
+        code_first.contains(&"fast-ai"),
+        "the catalog marks fast.ai code-first"
+    );
+    // A non-coder using AI at work daily, and a non-technical career changer.
+    for pairs in [
+        &[
+            ("goal", "productivity"),
+            ("role", "non-technical"),
+            ("uses_ai_at_work", "daily"),
+        ][..],
+        &[("goal", "change-role"), ("role", "non-technical")][..],
+    ] {
+        let p = plan_for(pairs);
+        assert!(
+            points(&p, "fast-ai") < 50,
+            "{pairs:?}: fast.ai scores {}",
+            points(&p, "fast-ai")
+        );
+        assert!(
+            points(&p, "fast-ai") < points(&p, "deeplearning-ai"),
+            "{pairs:?}: the concepts-first course ranks first"
+        );
+        assert!(p.timeline.iter().all(|s| s.id != "fast-ai"));
+        if let Some(r) = p_rec(&p, "fast-ai") {
+            assert!(has_factor(r, false, &["code-first"]), "{:?}", r.reasons);
+        }
+    }
+    // People who already program do not get the penalty.
+    for role in ["developer", "student", "technical-non-developer"] {
+        let p = plan_for(&[("role", role)]);
+        if let Some(r) = p_rec(&p, "fast-ai") {
+            assert!(
+                !has_factor(r, false, &["code-first"]),
+                "{role}: {:?}",
+                r.reasons
+            );
+        }
+    }
+}
+
+#[test]
+fn the_whole_timeline_stays_within_the_budget_or_says_so() {
+    // Developer on AWS with USD 300: the associate exam (150) fits, the professional (300) on top
+    // of it does not, and the plan says it was left out.
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("target_platform", "aws"),
+        ("target_employer", "enterprise"),
+        ("hours_per_week", "20"),
+        ("budget_usd", "300"),
+    ]);
+    assert_eq!(
+        in_timeline(&p, "aws-ml-engineer-associate"),
+        1,
+        "{:#?}",
+        p.timeline
+    );
+    assert_eq!(
+        in_timeline(&p, "aws-genai-developer-pro"),
+        0,
+        "{:#?}",
+        p.timeline
+    );
+    assert!(
+        p.timeline_notes.iter().any(|n| n.contains("budget")
+            && n.contains("AWS Certified Generative AI Developer - Professional")),
+        "{:#?}",
+        p.timeline_notes
+    );
+    assert!(p.budget.timeline_cost_usd.min <= 300);
+    // Azure with USD 100: the USD 165 exam is not scheduled.
+    for extra in [
+        vec![],
+        vec![
+            ("market", "certs-weigh-more"),
+            ("employer_values_certs", "yes"),
+        ],
+    ] {
+        let mut pairs = vec![
+            ("role", "cloud-data-engineer"),
+            ("target_platform", "azure"),
+            ("target_employer", "enterprise"),
+            ("budget_usd", "100"),
+        ];
+        pairs.extend(extra);
+        let p = plan_for(&pairs);
+        assert_eq!(
+            in_timeline(&p, "azure-ai-apps-agents"),
+            0,
+            "{pairs:?}: {:#?}",
+            p.timeline
+        );
+        assert_eq!(p.budget.budget_usd, 100);
+    }
+    // With money to spare, the plan says it is within budget.
+    let p = plan_for(&[("role", "developer"), ("budget_usd", "5000")]);
+    assert!(
+        p.budget.within_budget && p.budget.note.contains("within your budget"),
+        "{:?}",
+        p.budget
+    );
+}
+
+#[test]
+fn cloud_project_needs_a_target_platform() {
+    for (answers, p) in sampled_plans() {
+        let none = Resolved::new(kb(), answers).value("target_platform") == "none";
+        let why: Vec<String> = match (p_rec(p, "cloud-project"), avoided(p, "cloud-project")) {
+            (Some(r), _) => {
+                if none {
+                    assert!(
+                        r.score < 30,
+                        "{answers:?}: cloud-project scores {}",
+                        r.score
+                    );
+                }
+                r.reasons.iter().map(|f| f.text.clone()).collect()
+            }
+            (None, Some(a)) => a.reasons.clone(),
+            (None, None) => panic!("cloud-project is neither recommended nor avoided"),
+        };
+        if none {
+            assert!(in_timeline(p, "cloud-project") == 0, "{answers:?}");
+            assert!(
+                why.iter().any(|t| t.contains("no cloud platform")),
+                "{answers:?}: {why:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn one_foundational_course_never_points_to_an_avoided_course() {
+    for (answers, p) in sampled_plans() {
+        for a in &p.avoid {
+            let mentions = p
+                .recommendations
+                .iter()
+                .flat_map(|r| r.reasons.iter().map(|f| f.text.as_str()))
+                .chain(
+                    p.avoid
+                        .iter()
+                        .flat_map(|x| x.reasons.iter().map(String::as_str)),
+                )
+                .filter(|t| t.starts_with("one foundational course"))
+                .any(|t| t.contains(&a.name));
+            assert!(
+                !mentions,
+                "{answers:?}: a reason points to {}, which is avoided",
+                a.id
+            );
+        }
+    }
+}
+
+/// Runs of four words, lowercased, without punctuation.
+fn four_word_runs(text: &str) -> std::collections::BTreeSet<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.windows(4).map(|w| w.join(" ")).collect()
+}
+
+#[test]
+fn one_argument_is_one_factor() {
+    // Two factors making the same argument count it twice ("work experience, even an
+    // internship, ..." came twice on the internship).
+    for (answers, p) in sampled_plans() {
+        for r in &p.recommendations {
+            for (i, a) in r.reasons.iter().enumerate() {
+                for b in &r.reasons[i + 1..] {
+                    let shared: Vec<_> = four_word_runs(&a.text)
+                        .intersection(&four_word_runs(&b.text))
+                        .cloned()
+                        .collect();
+                    assert!(
+                        shared.is_empty(),
+                        "{answers:?}: {}: \"{}\" and \"{}\" say the same ({shared:?})",
+                        r.id,
+                        a.text,
+                        b.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn plan_text_writes_singular_and_plural_properly() {
+    use certwise::render::{Format, plan as render};
+    let bad = [
+        "(s)",
+        " 1 hours",
+        " 1 weeks",
+        " 1 projects",
+        " 1 months",
+        " 1 years",
+    ];
+    for (answers, p) in sampled_plans().iter().step_by(7) {
+        for format in [Format::Text, Format::Markdown, Format::Json] {
+            let out = render(kb(), p, format);
+            for b in bad {
+                assert!(!out.contains(b), "{answers:?} {format:?}: says \"{b}\"");
+            }
+        }
+    }
+    // One project, one hour: singular.
+    let p = plan_for(&[
+        ("role", "non-technical"),
+        ("goal", "change-role"),
+        ("hours_per_week", "1"),
+    ]);
+    let text = render(kb(), &p, Format::Markdown);
+    assert!(text.contains("1 hour building"), "{text}");
+    assert!(
+        p.signals
+            .built
+            .reasons
+            .iter()
+            .any(|f| f.text == "the plan builds 1 project"),
+        "{:?}",
+        p.signals.built.reasons
+    );
 }

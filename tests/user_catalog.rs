@@ -622,3 +622,83 @@ proptest! {
         prop_assert!(loaded.entries.len() + loaded.problems.len() >= 1);
     }
 }
+
+// ----- Unknown facts stay unknown -----
+
+/// The tier-1 certification, evaluated without knowing its cost or its preparation hours.
+fn unknown_cost_and_hours() -> Facts {
+    Facts {
+        cost_usd: None,
+        prep_hours: None,
+        ..good_facts()
+    }
+}
+
+#[test]
+fn unknown_cost_and_hours_are_flagged_not_guessed() {
+    let e = entry(&unknown_cost_and_hours());
+    assert!(e.cost_unknown && e.hours_unknown, "{e:?}");
+    let known = entry(&good_facts());
+    assert!(!known.cost_unknown && !known.hours_unknown);
+    // Built-in entries always state both.
+    assert!(
+        kb().catalog
+            .entries
+            .iter()
+            .all(|e| !e.cost_unknown && !e.hours_unknown)
+    );
+}
+
+#[test]
+fn the_advisor_says_an_unknown_cost_is_unknown_and_does_not_schedule_unknown_hours() {
+    let e = entry(&unknown_cost_and_hours());
+    let (kb2, problems) = merged(kb(), std::slice::from_ref(&e));
+    assert!(problems.is_empty(), "{problems:?}");
+    let p = default_plan(&kb2);
+    let reasons: Vec<String> = match p.recommendations.iter().find(|r| r.id == e.id) {
+        Some(r) => {
+            assert!(r.cost_unknown && r.hours_unknown);
+            r.reasons.iter().map(|f| f.text.clone()).collect()
+        }
+        None => panic!("{} not recommended: {:?}", e.id, p.avoid),
+    };
+    assert!(
+        reasons
+            .iter()
+            .any(|t| t == "cost not known: check before you pay"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.iter().any(|t| t.contains("hours not known")),
+        "{reasons:?}"
+    );
+    assert!(p.timeline.iter().all(|s| s.id != e.id), "{:#?}", p.timeline);
+    let text = certwise::render::plan(&kb2, &p, certwise::render::Format::Text);
+    let line = text
+        .lines()
+        .find(|l| l.contains(&e.name) && l.contains("/100"))
+        .unwrap();
+    assert!(
+        line.contains("cost not known") && line.contains("hours not known"),
+        "{line}"
+    );
+    assert!(!line.contains("free") && !line.contains(" 0 h"), "{line}");
+}
+
+#[test]
+fn an_older_file_with_unknown_facts_in_the_summary_loads_them_as_unknown() {
+    let mut e = entry(&unknown_cost_and_hours());
+    e.cost_unknown = false;
+    e.hours_unknown = false;
+    let text = ron::ser::to_string(&vec![e.clone()]).unwrap();
+    // Written before the flags existed: drop them from the text.
+    let text = text
+        .replace(",cost_unknown:false", "")
+        .replace(",hours_unknown:false", "");
+    assert!(!text.contains("unknown:"), "{text}");
+    let dir = file_with(&text);
+    let loaded = load(&dir.path);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let back = &loaded.entries[0];
+    assert!(back.cost_unknown && back.hours_unknown, "{back:?}");
+}

@@ -2,7 +2,10 @@
 //!
 //! Each seed rule is one function below, so that a test can be named after it.
 
-use crate::advisor::{Avoid, Factor, Recommendation, settle};
+use crate::advisor::timeline::{
+    LONG_STEP_WEEKS, track_hours, track_of, uses_weekly_hours, weeks_for,
+};
+use crate::advisor::{Avoid, Factor, Recommendation, Split, plural, settle};
 use crate::interview::Resolved;
 use crate::knowledge::{Entry, Kind, Level, Platform, Rating, Status, Strategy};
 
@@ -13,6 +16,8 @@ pub const AVOID_BELOW: u8 = 20;
 pub struct Ctx<'a, 'k> {
     pub r: &'a Resolved<'k>,
     pub strategy: &'a Strategy,
+    /// The weekly hours of each track, as the timeline will use them.
+    pub split: &'a Split,
 }
 
 impl Ctx<'_, '_> {
@@ -165,6 +170,16 @@ pub fn developers_skip_intro_courses(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) 
     }
 }
 
+/// A code-first course (the catalog says which) needs a coding background: a person in a
+/// non-technical role would spend the course learning to program instead of learning AI.
+pub fn code_first_courses_need_coding_background(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if let Some(why) = &e.needs_coding
+        && c.r.is("role", "non-technical")
+    {
+        out.push(Factor::new(-30, why.clone()));
+    }
+}
+
 /// Seed: for students, certifications are secondary to projects, internships and open source.
 pub fn students_put_certifications_second(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     if c.is_strategy("student") && e.kind == Kind::Certification {
@@ -199,7 +214,8 @@ pub fn portfolio_fills_the_biggest_gap(c: &Ctx, e: &Entry, out: &mut Vec<Factor>
     }
 }
 
-/// Seed: build projects on the platform you target.
+/// Seed: build projects on the platform you target. With no target platform there is nothing to
+/// build on yet, so the project scores low and says to pick a platform first.
 pub fn cloud_project_on_your_platform(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     if e.id != "cloud-project" {
         return;
@@ -212,7 +228,10 @@ pub fn cloud_project_on_your_platform(c: &Ctx, e: &Entry, out: &mut Vec<Factor>)
                 p.label()
             ),
         )),
-        None => out.push(Factor::new(-15, "you named no cloud platform to build on")),
+        None => out.push(Factor::new(
+            -50,
+            "you named no cloud platform to build on: pick the one your target jobs use first",
+        )),
     }
 }
 
@@ -274,7 +293,8 @@ pub fn learning_you_will_use_at_work(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) 
 }
 
 /// The problem you are solving decides what helps: concepts call for a course, productivity for
-/// work on your own job.
+/// work on your own job. (That work experience beats certificates for a job is the internship's
+/// own base reason; saying it again here would count one argument twice.)
 pub fn goal_decides(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     match (c.r.value("goal"), e.kind) {
         ("learn-concepts", Kind::Course) => {
@@ -289,18 +309,16 @@ pub fn goal_decides(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
                 "you want productivity: the fastest win is AI applied to your own work",
             ));
         }
-        ("get-into-ai" | "change-role" | "change-industry", Kind::Experience) => {
-            out.push(Factor::new(
-                10,
-                "real work experience, even an internship, is what hiring managers ask about",
-            ));
-        }
         _ => {}
     }
 }
 
 /// Seed: nothing costs more than the budget without saying so.
 pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if e.cost_unknown {
+        out.push(Factor::new(0, "cost not known: check before you pay"));
+        return;
+    }
     let budget = c.r.number("budget_usd");
     if e.cost_usd.min > budget {
         out.push(Factor::new(
@@ -321,19 +339,60 @@ pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     }
 }
 
-/// The hours: something that takes more than half a year at your pace is a poor fit.
+/// The hours: something that takes more than half a year at your pace is a poor fit. "Your pace"
+/// is the hours of the track the item is done on (study or build), the same hours and the same
+/// arithmetic the timeline uses, so the warning and the timeline always agree.
 pub fn fits_your_hours(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
-    let hours = c.r.number("hours_per_week").max(1);
-    let weeks = e.prep_hours.min.div_ceil(hours);
-    if weeks > 26 {
-        out.push(Factor::new(
-            -15,
-            format!(
-                "needs at least {} hours: {weeks} weeks at {hours} hours a week",
-                e.prep_hours.min
-            ),
-        ));
+    if !uses_weekly_hours(e.kind) {
+        return;
     }
+    if e.hours_unknown {
+        out.push(Factor::new(
+            0,
+            "preparation hours not known: find them out before you plan time for it",
+        ));
+        return;
+    }
+    let track = track_of(e.kind);
+    let per_week = track_hours(c.split, track);
+    let hours = e.prep_hours.mid().max(1);
+    match weeks_for(hours, per_week) {
+        // Scheduled once there is time for it; the plan's timeline notes say so.
+        None => out.push(Factor::new(
+            0,
+            format!(
+                "no {} time in your week yet: building gets all of it",
+                track.label()
+            ),
+        )),
+        Some(weeks) if weeks > LONG_STEP_WEEKS => out.push(Factor::new(
+            SLOW_PACE_POINTS,
+            format!(
+                "{SLOW_PACE_TEXT}{}: {} at your {} of {} a week",
+                plural(hours, "hour"),
+                plural(weeks, "week"),
+                plural(per_week, "hour"),
+                track.label()
+            ),
+        )),
+        Some(_) => {}
+    }
+}
+
+/// The points and the opening words of the factor [`fits_your_hours`] adds for a slow step.
+pub const SLOW_PACE_POINTS: i32 = -15;
+pub const SLOW_PACE_TEXT: &str = "needs about ";
+
+/// A recommendation's score without its slow-pace factor: what it is worth to you, whatever
+/// your hours. The timeline schedules what is worth doing and shows honestly how long it takes.
+pub fn worth(r: &Recommendation) -> i32 {
+    let pace: i32 = r
+        .reasons
+        .iter()
+        .filter(|f| f.points == SLOW_PACE_POINTS && f.text.starts_with(SLOW_PACE_TEXT))
+        .map(|f| f.points)
+        .sum();
+    i32::from(r.score) - pace
 }
 
 /// Every rule, in the order its factors are listed.
@@ -344,6 +403,7 @@ pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     credentials_weigh_more_in_some_settings,
     courses_match_your_experience,
     developers_skip_intro_courses,
+    code_first_courses_need_coding_background,
     students_put_certifications_second,
     portfolio_fills_the_biggest_gap,
     cloud_project_on_your_platform,
@@ -385,7 +445,7 @@ pub fn avoid_reasons(c: &Ctx, e: &Entry, score: u8, factors: &[Factor]) -> Vec<S
         }
     }
     let budget = c.r.number("budget_usd");
-    if e.cost_usd.min > budget && e.hiring_signal <= Rating::Low {
+    if !e.cost_unknown && e.cost_usd.min > budget && e.hiring_signal <= Rating::Low {
         reasons.push(format!(
             "poor value for you: USD {} or more, above your budget of USD {budget}, for a weak hiring signal",
             e.cost_usd.min
@@ -406,8 +466,12 @@ pub fn avoid_reasons(c: &Ctx, e: &Entry, score: u8, factors: &[Factor]) -> Vec<S
 
 /// Scores the whole catalog: recommendations (highest first, ties in catalog order) and the avoid
 /// list (in catalog order).
-pub fn score_all(r: &Resolved<'_>, strategy: &Strategy) -> (Vec<Recommendation>, Vec<Avoid>) {
-    let c = Ctx { r, strategy };
+pub fn score_all(
+    r: &Resolved<'_>,
+    strategy: &Strategy,
+    split: &Split,
+) -> (Vec<Recommendation>, Vec<Avoid>) {
+    let c = Ctx { r, strategy, split };
     let kb = r.knowledge();
     let mut scored: Vec<(&Entry, Vec<Factor>)> = kb
         .catalog
@@ -415,7 +479,7 @@ pub fn score_all(r: &Resolved<'_>, strategy: &Strategy) -> (Vec<Recommendation>,
         .iter()
         .map(|e| (e, factors(&c, e)))
         .collect();
-    one_foundational_course_is_enough(&mut scored);
+    one_foundational_course_is_enough(&c, &mut scored);
     successors_say_what_they_replace(kb, &mut scored);
     students_put_experience_before_certifications(strategy, &mut scored);
     let mut recommendations = Vec::new();
@@ -432,6 +496,8 @@ pub fn score_all(r: &Resolved<'_>, strategy: &Strategy) -> (Vec<Recommendation>,
                 status: e.status.as_str().to_owned(),
                 cost_usd: e.cost_usd,
                 prep_hours: e.prep_hours,
+                cost_unknown: e.cost_unknown,
+                hours_unknown: e.hours_unknown,
                 reasons,
             });
         } else {
@@ -488,8 +554,9 @@ pub fn students_put_experience_before_certifications(
 }
 
 /// Seed: one respected foundational course, not several. All but the best-scoring foundational
-/// course lose points, saying which one ranks higher.
-pub fn one_foundational_course_is_enough(scored: &mut [(&Entry, Vec<Factor>)]) {
+/// course lose points, saying which one ranks higher, unless the best one is itself on the avoid
+/// list (then it is no better choice, and the others stand on their own scores).
+pub fn one_foundational_course_is_enough(c: &Ctx, scored: &mut [(&Entry, Vec<Factor>)]) {
     let total = |f: &[Factor]| f.iter().map(|x| x.points).sum::<i32>();
     let best = scored
         .iter()
@@ -500,6 +567,11 @@ pub fn one_foundational_course_is_enough(scored: &mut [(&Entry, Vec<Factor>)]) {
     let Some((best_index, best_name)) = best else {
         return;
     };
+    let (best_entry, best_factors) = &scored[best_index];
+    let (best_score, best_settled) = settle(best_factors.clone());
+    if !avoid_reasons(c, best_entry, best_score, &best_settled).is_empty() {
+        return;
+    }
     for (i, (e, factors)) in scored.iter_mut().enumerate() {
         if i != best_index && e.is_foundational_course() {
             factors.push(Factor::new(

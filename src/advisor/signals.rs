@@ -57,7 +57,10 @@ pub fn signals(r: &Resolved<'_>, timeline: &[Step], kb: &Knowledge) -> Signals {
         let n = i32::try_from(projects.min(3)).unwrap_or(3);
         built.push(Factor::new(
             15 * n,
-            format!("the plan builds {projects} project(s)"),
+            format!(
+                "the plan builds {}",
+                crate::advisor::plural(u32::try_from(projects).unwrap_or(u32::MAX), "project")
+            ),
         ));
     }
     if has("open-source") {

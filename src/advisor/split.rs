@@ -47,7 +47,11 @@ pub fn split(resolved: &Resolved<'_>, strategy: &Strategy) -> Split {
     }
     let build_percent = u8::try_from(build).unwrap_or(80);
     let hours = resolved.number("hours_per_week");
-    let build_hours = (hours * u32::from(build_percent) + 50) / 100;
+    let mut build_hours = (hours * u32::from(build_percent) + 50) / 100;
+    // Rounding must not leave study with no hour at all when there are two to share.
+    if hours >= 2 && build_hours == hours {
+        build_hours -= 1;
+    }
     Split {
         build_percent,
         study_percent: 100 - build_percent,
@@ -55,4 +59,22 @@ pub fn split(resolved: &Resolved<'_>, strategy: &Strategy) -> Split {
         study_hours_per_week: hours - build_hours,
         reasons,
     }
+}
+
+/// Gives the study hours to building, saying why: used when nothing to study scores high enough
+/// to be scheduled, so the hours do not sit idle on an empty track.
+pub fn all_to_building(split: &mut Split) {
+    if split.study_percent > 0 {
+        split.reasons.push(Factor::new(
+            i32::from(split.study_percent),
+            format!(
+                "nothing to study scores high enough to schedule within your budget, so the study time ({} a week) goes to building",
+                crate::advisor::plural(split.study_hours_per_week, "hour")
+            ),
+        ));
+    }
+    split.build_percent = 100;
+    split.study_percent = 0;
+    split.build_hours_per_week += split.study_hours_per_week;
+    split.study_hours_per_week = 0;
 }

@@ -246,7 +246,7 @@ impl Rating {
 }
 
 /// A whole-number range, `min..=max`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Range {
     pub min: u32,
     pub max: u32,
@@ -336,6 +336,17 @@ pub struct Entry {
     pub verdict: String,
     #[serde(default)]
     pub red_flags: Vec<RedFlag>,
+    /// A code-first course or certification assumes you already program; the sentence says why
+    /// to a person who does not.
+    #[serde(default)]
+    pub needs_coding: Option<String>,
+    /// The cost was not known when the entry was made (entries you evaluated yourself): `cost_usd`
+    /// is then a placeholder, never shown or counted as a price. Built-in entries state it.
+    #[serde(default)]
+    pub cost_unknown: bool,
+    /// The same for the preparation hours.
+    #[serde(default)]
+    pub hours_unknown: bool,
 }
 
 impl Entry {
