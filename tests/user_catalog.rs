@@ -702,3 +702,34 @@ fn an_older_file_with_unknown_facts_in_the_summary_loads_them_as_unknown() {
     let back = &loaded.entries[0];
     assert!(back.cost_unknown && back.hours_unknown, "{back:?}");
 }
+
+#[test]
+fn the_plan_screen_shows_an_unknown_cost_as_not_known_not_free() {
+    let e = entry(&unknown_cost_and_hours());
+    let (kb2, _) = merged(kb(), std::slice::from_ref(&e));
+    let kb2: &'static Knowledge = Box::leak(Box::new(kb2));
+    let mut app =
+        certwise::tui::app::App::new(kb2, certwise::tui::theme::Theme::new(false), 120, 40);
+    app.plan = Some(default_plan(kb2));
+    app.screen = certwise::tui::app::Screen::Plan;
+    let rows = certwise::tui::view::ranking_rows(&app);
+    let at = rows.iter().position(|r| r.id == e.id).unwrap();
+    assert!(rows[at].cost_unknown && rows[at].hours_unknown);
+    app.rank_row = at;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let buffer = terminal.backend().buffer();
+    let lines: Vec<String> = (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect();
+    let row = lines
+        .iter()
+        .find(|l| l.contains('▶'))
+        .expect("a highlighted row");
+    assert!(row.contains("not known"), "{row}");
+    assert!(!row.contains("free"), "{row}");
+}

@@ -22,6 +22,9 @@ pub struct RankRow<'a> {
     pub score: Option<u8>,
     pub cost: Range,
     pub hours: Range,
+    /// An entry the person evaluated without knowing its cost or hours.
+    pub cost_unknown: bool,
+    pub hours_unknown: bool,
     pub status: &'a str,
 }
 
@@ -40,6 +43,8 @@ pub fn ranking_rows(app: &App) -> Vec<RankRow<'_>> {
             score: Some(r.score),
             cost: r.cost_usd,
             hours: r.prep_hours,
+            cost_unknown: r.cost_unknown,
+            hours_unknown: r.hours_unknown,
             status: &r.status,
         })
         .collect();
@@ -53,6 +58,8 @@ pub fn ranking_rows(app: &App) -> Vec<RankRow<'_>> {
                 score: None,
                 cost: e.cost_usd,
                 hours: e.prep_hours,
+                cost_unknown: false,
+                hours_unknown: false,
                 status: "retired",
             });
         }
@@ -222,10 +229,18 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
             let mut cells = vec![
                 Cell::from(score),
                 Cell::from(name),
-                Cell::from(cost_text(r.cost)),
+                Cell::from(if r.cost_unknown {
+                    "not known".to_owned()
+                } else {
+                    cost_text(r.cost)
+                }),
             ];
             if show_hours {
-                cells.push(Cell::from(format!("{} h", r.hours)));
+                cells.push(Cell::from(if r.hours_unknown {
+                    "not known".to_owned()
+                } else {
+                    format!("{} h", r.hours)
+                }));
             }
             if show_status {
                 cells.push(Cell::from(Span::styled(r.status, status_style)));
