@@ -15,12 +15,20 @@ mod condition;
 )]
 #[path = "src/knowledge/types.rs"]
 mod types;
+#[allow(dead_code, reason = "the build script uses only the parsing half of the types")]
+#[path = "src/knowledge/meta.rs"]
+mod meta;
+#[allow(dead_code, reason = "the build script uses only the parsing half of the types")]
+#[path = "src/knowledge/briefs.rs"]
+mod briefs;
 
 fn main() {
     for path in [
         "assets",
         "src/knowledge/types.rs",
         "src/knowledge/condition.rs",
+        "src/knowledge/meta.rs",
+        "src/knowledge/briefs.rs",
     ] {
         println!("cargo::rerun-if-changed={path}");
     }

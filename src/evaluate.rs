@@ -136,7 +136,7 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
             kb.entry(successor)
                 .map_or_else(|| successor.clone(), |s| s.name.clone()),
         )),
-        Status::Active => None,
+        _ => None,
     });
     let current = match &retired {
         Some((on, _, name)) => (

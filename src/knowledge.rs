@@ -7,10 +7,14 @@
 
 use std::sync::OnceLock;
 
+pub mod briefs;
 pub mod condition;
+pub mod meta;
 pub mod types;
 
+pub use briefs::*;
 pub use condition::Condition;
+pub use meta::*;
 pub use types::*;
 
 /// The knowledge base as the build script compiled it from `assets/*.ron`.
@@ -27,5 +31,28 @@ impl Knowledge {
             postcard::from_bytes(COMPILED).map_err(|e| KnowledgeError::Embedded(e.to_string()))
         })
         .as_ref()
+    }
+}
+
+/// A sentence about a status that is not simply "active", for people: when a certification
+/// retired or closed and what replaces it, when it will retire, or that it is in beta.
+pub fn status_note(kb: &Knowledge, status: &Status) -> Option<String> {
+    let name_of = |id: &str| kb.entry(id).map_or_else(|| id.to_owned(), |s| s.name.clone());
+    match status {
+        Status::Active => None,
+        Status::Beta => Some(
+            "In beta: the exam is open, but its content and fee may still change.".to_owned(),
+        ),
+        Status::Retiring { on, successor } => Some(format!(
+            "Retires on {on}: take it only if you can pass before then; its successor, {}, is the safer choice.",
+            name_of(successor)
+        )),
+        Status::Retired { on, successor } => Some(format!(
+            "Retired on {on}: certwise recommends its successor, {}, instead.",
+            name_of(successor)
+        )),
+        Status::Closed { on } => Some(format!(
+            "Closed on {on}, with no successor: it can no longer be taken."
+        )),
     }
 }

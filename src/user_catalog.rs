@@ -81,6 +81,21 @@ pub fn entry_from(facts: &Facts, verdict: &Verdict, today: Date) -> Entry {
         needs_coding: None,
         cost_unknown: facts.cost_usd.is_none(),
         hours_unknown: facts.prep_hours.is_none(),
+        audience: Vec::new(),
+        exam_code: None,
+        aliases: Vec::new(),
+        prerequisites: Vec::new(),
+        validity_years: None,
+        renewal: None,
+        format: crate::knowledge::Format::default(),
+        pricing: None,
+        sources: vec![crate::knowledge::Source {
+            fact: "all".to_owned(),
+            source: "your own evaluation with certwise".to_owned(),
+            checked: today,
+            estimate: false,
+            unverified: false,
+        }],
     }
 }
 

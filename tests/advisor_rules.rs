@@ -93,7 +93,7 @@ fn entry_ids(pred: impl Fn(&certwise::knowledge::Entry) -> bool) -> Vec<&'static
 
 fn foundational_courses() -> Vec<&'static str> {
     entry_ids(|e| {
-        e.kind == Kind::Course && e.level == Level::Intro && e.tier.is_some_and(|t| t <= 2)
+        e.kind == Kind::Course && e.level == Level::Foundational && e.tier.is_some_and(|t| t <= 2)
     })
 }
 
@@ -329,7 +329,7 @@ fn experienced_developers_skip_intro_courses() {
         for step in &p.timeline {
             let e = kb().entry(&step.id).unwrap();
             assert!(
-                !(e.kind.is_study() && e.level == Level::Intro),
+                !(e.kind.is_study() && e.level == Level::Foundational),
                 "{answers:?}: a developer's plan includes the intro course {}",
                 e.id
             );

@@ -141,11 +141,11 @@ pub fn courses_match_your_experience(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) 
     }
     let experience = c.r.value("ai_experience");
     match (e.level, experience) {
-        (Level::Intro, "none") if !c.is_experienced_developer() => out.push(Factor::new(
+        (Level::Foundational, "none") if !c.is_experienced_developer() => out.push(Factor::new(
             15,
             "you are new to AI: a structured course gives you vocabulary and a map of the field",
         )),
-        (Level::Intro, "hands-on") => {
+        (Level::Foundational, "hands-on") => {
             out.push(Factor::new(
                 -20,
                 "you already work with AI hands-on; an intro course repeats what you know",
@@ -162,7 +162,7 @@ pub fn courses_match_your_experience(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) 
 /// Seed: experienced developers skip intro courses and go straight to building. This follows the
 /// role, not the strategy: a developer aiming at enterprise cloud roles is still a developer.
 pub fn developers_skip_intro_courses(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
-    if c.is_experienced_developer() && e.level == Level::Intro && e.kind.is_study() {
+    if c.is_experienced_developer() && e.level == Level::Foundational && e.kind.is_study() {
         out.push(Factor::new(
             -25,
             "as a developer, skip the intro course and go straight to building",
@@ -428,13 +428,19 @@ pub fn factors(c: &Ctx, e: &Entry) -> Vec<Factor> {
 pub fn avoid_reasons(c: &Ctx, e: &Entry, score: u8, factors: &[Factor]) -> Vec<String> {
     let kb = c.r.knowledge();
     let mut reasons = Vec::new();
-    if let Status::Retired { on, successor } = &e.status {
-        let name = kb
-            .entry(successor)
-            .map_or(successor.as_str(), |s| s.name.as_str());
-        reasons.push(format!(
-            "retired on {on}: the exam can no longer be taken; {name} replaces it"
-        ));
+    match &e.status {
+        Status::Retired { on, successor } => {
+            let name = kb
+                .entry(successor)
+                .map_or(successor.as_str(), |s| s.name.as_str());
+            reasons.push(format!(
+                "retired on {on}: the exam can no longer be taken; {name} replaces it"
+            ));
+        }
+        Status::Closed { on } => reasons.push(format!(
+            "closed on {on} with no successor: it can no longer be taken"
+        )),
+        _ => {}
     }
     if e.tier == Some(4) {
         reasons.push("tier 4: low or no value to employers".to_owned());
@@ -501,10 +507,7 @@ pub fn score_all(
                 reasons,
             });
         } else {
-            let instead = match &e.status {
-                Status::Retired { successor, .. } => Some(successor.clone()),
-                Status::Active => None,
-            };
+            let instead = e.status.successor().map(str::to_owned);
             avoid.push(Avoid {
                 id: e.id.clone(),
                 name: e.name.clone(),

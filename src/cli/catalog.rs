@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::{CliError, knowledge, print};
 use crate::advisor::cost_text;
 use crate::compare::{CompareError, Compared, compare};
-use crate::knowledge::{Entry, Knowledge, Range, RedFlag, Status, one_line};
+use crate::knowledge::{Entry, Knowledge, Range, RedFlag, one_line};
 use crate::{store, user_catalog};
 
 mod evaluate;
@@ -207,10 +207,7 @@ struct CatalogJson<'a> {
 }
 
 fn row<'a>(mine: &WithYours, e: &'a Entry, today: Date) -> CatalogRow<'a> {
-    let (retired_on, successor) = match &e.status {
-        Status::Retired { on, successor } => (Some(*on), Some(successor.as_str())),
-        Status::Active => (None, None),
-    };
+    let (retired_on, successor) = (e.status.end_date(), e.status.successor());
     CatalogRow {
         id: &e.id,
         name: &e.name,

@@ -77,7 +77,11 @@ impl PlatformFilter {
             PlatformFilter::All => PlatformFilter::Only(Platform::Aws),
             PlatformFilter::Only(Platform::Aws) => PlatformFilter::Only(Platform::Gcp),
             PlatformFilter::Only(Platform::Gcp) => PlatformFilter::Only(Platform::Azure),
-            PlatformFilter::Only(Platform::Azure) => PlatformFilter::NoPlatform,
+            PlatformFilter::Only(p) => Platform::ALL
+                .into_iter()
+                .skip_while(|x| *x != p)
+                .nth(1)
+                .map_or(PlatformFilter::NoPlatform, PlatformFilter::Only),
             PlatformFilter::NoPlatform => PlatformFilter::All,
         }
     }
@@ -353,14 +357,14 @@ pub(crate) fn usd_short(cost: crate::knowledge::Range) -> String {
 
 pub(crate) fn status_text(app: &App, e: &Entry) -> String {
     match &e.status {
-        Status::Active => "active".to_owned(),
-        Status::Retired { successor, .. } => {
+        Status::Retired { successor, .. } | Status::Retiring { successor, .. } => {
             let to = app
                 .kb
                 .entry(successor)
                 .map_or(successor.as_str(), Entry::short_name);
-            format!("retired → {to}")
+            format!("{} → {to}", e.status.as_str())
         }
+        other => other.as_str().to_owned(),
     }
 }
 

@@ -260,10 +260,11 @@ fn ranking(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// A retired certification's row names what replaced it.
 fn retired_name(app: &App, row: &RankRow) -> String {
-    let successor = app.kb.entry(row.id).and_then(|e| match &e.status {
-        crate::knowledge::Status::Retired { successor, .. } => app.kb.entry(successor),
-        crate::knowledge::Status::Active => None,
-    });
+    let successor = app
+        .kb
+        .entry(row.id)
+        .and_then(|e| e.status.successor())
+        .and_then(|s| app.kb.entry(s));
     match successor {
         // The exam code is enough here ("(AI-103)"); the detail pane has the whole name.
         Some(s) => format!("{} → replaced by {}", row.name, s.short_name()),

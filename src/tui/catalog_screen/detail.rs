@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{rows, stale, status_text};
 use crate::advisor::cost_text;
-use crate::knowledge::{Entry, Platform, Status};
+use crate::knowledge::{Entry, Platform};
 use crate::tui::app::App;
 use crate::tui::screens::padded;
 use crate::tui::view::{wrap, wrap_after};
@@ -21,17 +21,8 @@ pub fn verdict_lines(app: &App, e: &Entry, width: u16) -> Vec<Line<'static>> {
         width,
         t.text,
     );
-    if let Status::Retired { on, successor } = &e.status {
-        let name = app
-            .kb
-            .entry(successor)
-            .map_or(successor.as_str(), |s| s.name.as_str());
-        lines.extend(wrap(
-            &format!("Retired on {on}: certwise recommends its successor, {name}, instead."),
-            width,
-            t.bad,
-            "",
-        ));
+    if let Some(note) = crate::knowledge::status_note(&app.kb, &e.status) {
+        lines.extend(wrap(&note, width, t.bad, ""));
     }
     lines
 }
