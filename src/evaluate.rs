@@ -194,7 +194,7 @@ pub fn evaluate(kb: &Knowledge, given: &Facts) -> Verdict {
         Some(tier(
             &flags,
             clearly_recognised,
-            facts.provider_known == Some(true) && facts.hiring_signal.is_none_or(|h| h >= Rating::Moderate),
+            facts.provider_known == Some(true) && facts.hiring_signal.is_none_or(|h| h > Rating::None),
             practical.0 != Outcome::Bad && practical.0 != Outcome::Unknown,
             practical.0 == Outcome::Good,
         ))

@@ -25,6 +25,7 @@ fn sound() -> Facts {
         content_age_years: Some(1.0),
         claims: Vec::new(),
         postings_percent: Some(3.0),
+        ..Facts::default()
     }
 }
 
@@ -426,6 +427,7 @@ fn every_red_flag_found_is_explained_from_evaluation_ron() {
             Claim::DaysToComplete,
         ],
         postings_percent: Some(0.0),
+        ..Facts::default()
     };
     let v = evaluate(kb(), &facts);
     assert_eq!(v.red_flags.len(), 7, "{:?}", flags(&v));

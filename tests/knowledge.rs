@@ -272,7 +272,18 @@ fn walk(kb: &Knowledge, i: usize, so_far: &mut Path, out: &mut Vec<Path>) {
         walk(kb, i + 1, so_far, out);
         return;
     }
+    // A question no condition looks at cannot change which questions follow or which strategy
+    // is chosen, so the walk takes its first value only (every value is still selectable: it is
+    // a plain choice); branching over it would multiply the paths for nothing.
+    let referenced = kb
+        .questions
+        .iter()
+        .flat_map(|x| x.ask_if.references())
+        .chain(kb.strategies.strategies.iter().flat_map(|s| s.select_if.references()))
+        .chain(kb.strategies.adjustments.iter().flat_map(|a| a.when.references()))
+        .any(|(id, _)| id == q.id);
     let values: Vec<String> = match &q.kind {
+        QuestionKind::Choice(options) if !referenced => vec![options[0].value.clone()],
         QuestionKind::Choice(options) => options.iter().map(|o| o.value.clone()).collect(),
         QuestionKind::Number { .. } => {
             assert_eq!(
@@ -319,7 +330,15 @@ fn every_question_is_asked_and_every_value_selectable_on_some_path() {
         let values = seen
             .get(q.id.as_str())
             .unwrap_or_else(|| panic!("question {} is never asked", q.id));
-        if let QuestionKind::Choice(options) = &q.kind {
+        let referenced = kb
+            .questions
+            .iter()
+            .flat_map(|x| x.ask_if.references())
+            .chain(kb.strategies.strategies.iter().flat_map(|s| s.select_if.references()))
+            .any(|(id, _)| id == q.id);
+        if let QuestionKind::Choice(options) = &q.kind
+            && referenced
+        {
             for o in options {
                 assert!(
                     values.contains(o.value.as_str()),

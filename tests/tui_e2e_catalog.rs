@@ -497,6 +497,7 @@ fn weekend_facts() -> Facts {
             Claim::DaysToComplete,
         ],
         postings_percent: None,
+        ..Facts::default()
     }
 }
 

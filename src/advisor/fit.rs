@@ -256,11 +256,13 @@ pub fn advanced_levels_need_hands_on_experience(
     e: &Entry,
     _: &Knowledge,
 ) -> Option<String> {
-    (e.kind.is_study() && e.level.needs_experience() && !p.hands_on).then(|| {
-        format!(
-            "a {}-level credential assumes hands-on AI experience you do not have yet",
-            e.level.as_str()
-        )
+    // Governance credentials assume professional experience in governance, audit, risk or
+    // security (their prerequisites say which), not hands-on AI building.
+    let governance_made = e.audience.contains(&Audience::Governance) && p.governance.is_some();
+    (e.kind.is_study() && e.level.needs_experience() && !p.hands_on && !governance_made).then(|| {
+        let level = e.level.as_str();
+        let article = if level.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        format!("{article} {level}-level credential assumes hands-on AI experience you do not have yet")
     })
 }
 

@@ -335,6 +335,11 @@ pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
         out.push(Factor::new(0, "cost not known: check before you pay"));
         return;
     }
+    // A free route (an audit) is always within the budget, so what the paid route costs does
+    // not count against it.
+    if cheapest_route(e).cost.max == 0 {
+        return;
+    }
     let budget = c.r.number("budget_usd");
     if e.cost_usd.min > budget {
         out.push(Factor::new(

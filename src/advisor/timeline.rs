@@ -108,12 +108,17 @@ fn brief_score(p: &Person, b: &Brief, wanted: Stage, workplace_first: bool) -> O
     if b.platform.is_some() && b.platform != p.platform {
         return None;
     }
+    if !b.fields.is_empty() && !b.suits_field(p.field) && p.field.is_some() {
+        return None;
+    }
     let mut score = 0;
     if b.stage == wanted {
         score += 40;
     } else if wanted == Stage::Depth && b.stage == Stage::Core {
         score += 5;
-    } else if wanted != Stage::Depth && b.stage == Stage::Depth {
+    } else if (wanted != Stage::Depth && b.stage == Stage::Depth)
+        || (wanted == Stage::Depth && b.stage == Stage::First)
+    {
         return None;
     }
     if p.field.is_some() && b.suits_field(p.field) && !b.fields.is_empty() {
@@ -262,7 +267,9 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     let mut cert_note = None;
 
     // A first step when no platform is named and one would matter.
-    let find_platform = p.platform.is_none() && (p.job_seeking || (p.staying && p.credentials_count));
+    let find_platform = p.platform.is_none()
+        && p.governance.is_none()
+        && (p.job_seeking || (p.staying && p.credentials_count));
     if find_platform {
         let (id, title) = if p.staying {
             ("find-employer-platform", "Find out which cloud or AI platform your employer uses (ask IT or your manager)")
@@ -286,7 +293,12 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     // The certification: at most one, scheduled after the course.
     let certs: Vec<&Recommendation> = recs
         .iter()
-        .filter(|r| r.kind == Kind::Certification && r.score >= CERT_MIN_SCORE && !r.hours_unknown)
+        .filter(|r| {
+            r.kind == Kind::Certification
+                && r.score >= CERT_MIN_SCORE
+                && !r.hours_unknown
+                && kb.entry(&r.id).is_some_and(|e| e.tier.is_some_and(|t| t <= 2))
+        })
         .collect();
     let mut cert: Option<Item> = None;
     match certification_wanted(p, strategy, inp.employer_rewards) {
@@ -343,7 +355,21 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     // The course: at most one, time-boxed, before the exam.
     match course_wanted(p, strategy, inp.structured) {
         Ok(()) => {
-            let pick = recs
+            // Free before paid: the best course with a free route when one suits the person, so
+            // that more budget never swaps a free course for a paid one.
+            let suits = |r: &&Recommendation| {
+                r.kind == Kind::Course
+                    && !r.hours_unknown
+                    && kb.entry(&r.id).is_some_and(|e| {
+                        if p.needs_basics {
+                            e.level == Level::Foundational
+                        } else {
+                            p.hands_on == (e.level != Level::Foundational) || !p.hands_on
+                        }
+                    })
+            };
+            let free = recs.iter().filter(suits).find(|r| r.route_cost_min == 0);
+            let pick = free.or_else(|| recs
                 .iter()
                 .filter(|r| r.kind == Kind::Course && !r.hours_unknown)
                 .find(|r| {
@@ -354,7 +380,7 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                             p.hands_on == (e.level != Level::Foundational) || !p.hands_on
                         }
                     })
-                });
+                }));
             if let Some(r) = pick
                 && let Some(e) = kb.entry(&r.id)
             {
@@ -448,7 +474,14 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
             None => (Some(items[n].cost.max), cost_text(items[n].cost)),
         };
         let free = pricing.as_ref().and_then(|p| p.free_route.clone());
+        // The certificate of a course is worth paying for only where it carries some hiring
+        // signal; otherwise the free audit teaches the same.
+        let certificate_counts = e.is_some_and(|e| e.hiring_signal >= crate::knowledge::Rating::Moderate);
         match (paid, free) {
+            (Some(c), Some(free)) if c > 0 && !certificate_counts => {
+                items[n].cost = Range::default();
+                items[n].route = Some(format!("free audit: {free}"));
+            }
             (Some(c), _) if spent + c <= p.budget => {
                 items[n].cost = Range { min: c, max: c };
                 items[n].route = Some(label);
@@ -469,7 +502,7 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
             }
             (Some(c), None) => {
                 notes.push(format!(
-                    "Left out for your budget of USD {}: {} ({label}, USD {c}); a free course covers the basics too.",
+                    "Left out for your budget of USD {}: {} ({label}); a free course covers the basics too.",
                     p.budget, items[n].title
                 ));
                 course_note = Some(format!("no course within your budget: {} costs USD {c}", items[n].title));
