@@ -19,6 +19,10 @@ mod plans;
 
 pub use plans::{ListFormat, PlansCommand};
 
+mod postings;
+
+pub use postings::PostingsCommand;
+
 /// Decide whether an AI certification is worth it for you, and what to build instead or alongside.
 ///
 /// Run without a subcommand for the guided interview in a full-screen terminal session.
@@ -48,6 +52,9 @@ pub enum Command {
     /// Saved plans: list, show and delete them (save one with `certwise plan ... --save NAME`).
     #[command(subcommand)]
     Plans(PlansCommand),
+    /// Job postings: what the jobs you want ask for (`certwise postings scan PATH...`).
+    #[command(subcommand)]
+    Postings(PostingsCommand),
 }
 
 #[derive(Debug, clap::Args)]
@@ -232,6 +239,7 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         Some(Command::Questions) => run_questions(),
         Some(Command::Catalog(command)) => catalog::run(command, cli.data_dir.as_deref()),
         Some(Command::Plans(command)) => plans::run(command, cli.data_dir.as_deref()),
+        Some(Command::Postings(command)) => postings::run(command, cli.data_dir.as_deref()),
         None => crate::tui::start(cli.data_dir.as_deref()),
     }
 }

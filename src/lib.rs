@@ -7,6 +7,7 @@ pub mod compare;
 pub mod evaluate;
 pub mod interview;
 pub mod knowledge;
+pub mod postings;
 pub mod render;
 pub mod store;
 pub mod tui;

@@ -1,0 +1,215 @@
+//! Walking the paths given to `postings scan` and reading each file safely: regular files only,
+//! opened without blocking (a FIFO never hangs the scan), at most a size limit read into memory
+//! (a device that never ends is cut off), folder links followed once (a loop is reported, not
+//! walked forever). One file is in memory at a time.
+//!
+//! The bounded reader in `store` (branch `faults`) had not landed when this was written; this is
+//! a small one of the same kind, for files the person points at rather than files certwise keeps.
+
+use std::collections::HashSet;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read as _};
+use std::path::{Path, PathBuf};
+
+/// The largest file read: a posting is a few kilobytes; a file of many is a few megabytes.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// How deep folders are followed.
+const MAX_DEPTH: usize = 64;
+
+/// File names read when found in a folder; a file named on the command line is read whatever
+/// its name.
+const TEXT_EXTENSIONS: [&str; 9] = [
+    "txt", "text", "md", "markdown", "mdown", "html", "htm", "xhtml", "log",
+];
+
+/// A file that was read, or why it was not.
+pub enum Item {
+    File { path: PathBuf, bytes: Vec<u8> },
+    Skipped { path: PathBuf, reason: String },
+}
+
+/// Walks `roots` depth-first in name order and hands each file (or the reason it was skipped) to
+/// `each`, one at a time.
+pub fn walk(roots: &[PathBuf], mut each: impl FnMut(Item)) {
+    let mut seen = Seen::default();
+    for root in roots {
+        visit(root, true, 0, &mut seen, &mut each);
+    }
+}
+
+/// Folders and files already visited, by device and inode: a folder reached again through a
+/// link is a loop (or a second link) and is not walked twice; a file named twice counts once.
+#[derive(Default)]
+struct Seen {
+    dirs: HashSet<(u64, u64)>,
+    files: HashSet<(u64, u64)>,
+}
+
+fn identity(meta: &fs::Metadata) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        None
+    }
+}
+
+fn visit(path: &Path, named: bool, depth: usize, seen: &mut Seen, each: &mut impl FnMut(Item)) {
+    let skip = |reason: String| Item::Skipped {
+        path: path.to_owned(),
+        reason,
+    };
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) => return each(skip(stat_error(path, &e))),
+    };
+    if meta.is_dir() {
+        if let Some(id) = identity(&meta)
+            && !seen.dirs.insert(id)
+        {
+            return each(skip(
+                "a folder already scanned (a symbolic link loop or a second link to it)".to_owned(),
+            ));
+        }
+        if depth >= MAX_DEPTH {
+            return each(skip(format!("folders nested more than {MAX_DEPTH} deep")));
+        }
+        let mut entries: Vec<PathBuf> = match fs::read_dir(path) {
+            Ok(list) => list
+                .filter_map(Result::ok)
+                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+                .map(|e| e.path())
+                .collect(),
+            Err(e) => return each(skip(format!("the folder cannot be read: {}", io_text(&e)))),
+        };
+        entries.sort();
+        for entry in entries {
+            visit(&entry, false, depth + 1, seen, each);
+        }
+        return;
+    }
+    if !named && !meta.is_file() {
+        return each(skip(not_regular(&meta.file_type())));
+    }
+    if !named {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            None => {}
+            Some("pdf") => return each(skip(PDF_REASON.to_owned())),
+            Some(e) if TEXT_EXTENSIONS.contains(&e) => {}
+            Some(e) => {
+                return each(skip(format!(
+                    "not a text, Markdown or HTML file (.{e}); name it .txt to have it read"
+                )));
+            }
+        }
+    }
+    if let Some(id) = identity(&meta)
+        && meta.is_file()
+        && !seen.files.insert(id)
+    {
+        return each(skip("the same file as one already scanned".to_owned()));
+    }
+    match read_limited(path, MAX_FILE_BYTES) {
+        Ok(bytes) => each(Item::File {
+            path: path.to_owned(),
+            bytes,
+        }),
+        Err(reason) => each(skip(reason)),
+    }
+}
+
+/// Why a PDF is skipped.
+pub const PDF_REASON: &str =
+    "PDF is not read; save the posting as text or HTML (or copy its text into a .txt file)";
+
+fn stat_error(path: &Path, e: &io::Error) -> String {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return "a symbolic link loop".to_owned();
+    }
+    if e.kind() == io::ErrorKind::NotFound && fs::symlink_metadata(path).is_ok() {
+        return "a symbolic link to nothing".to_owned();
+    }
+    format!("cannot be read: {}", io_text(e))
+}
+
+/// An I/O error without Rust's "(os error N)".
+fn io_text(e: &io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
+fn not_regular(t: &fs::FileType) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_fifo() {
+            return "a FIFO (named pipe), not a regular file".to_owned();
+        }
+        if t.is_socket() {
+            return "a socket, not a regular file".to_owned();
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device, not a regular file".to_owned();
+        }
+    }
+    let _ = t;
+    "not a regular file".to_owned()
+}
+
+/// Reads at most `limit` bytes of the regular file at `path`; the opened handle decides the type
+/// (the file may change between a look and the open), and the limit holds while reading (a
+/// device reports size 0).
+///
+/// # Errors
+/// The reason, in words, for the report.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let file = open_nonblocking(path).map_err(|e| format!("cannot be opened: {}", io_text(&e)))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot be read: {}", io_text(&e)))?;
+    if !meta.is_file() {
+        return Err(not_regular(&meta.file_type()));
+    }
+    if meta.len() > limit {
+        return Err(too_big(limit));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot be read: {}", io_text(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(limit));
+    }
+    Ok(bytes)
+}
+
+fn too_big(limit: u64) -> String {
+    format!(
+        "bigger than {} MiB, far bigger than job postings; split it",
+        limit / (1024 * 1024)
+    )
+}
+
+/// Opens for reading without waiting: a FIFO with no writer opens at once instead of hanging
+/// (and is then refused by its type).
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NONBLOCK | libc::O_NOCTTY,
+    );
+    options.open(path)
+}
