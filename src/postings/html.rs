@@ -52,12 +52,17 @@ pub fn to_text(html: &str) -> String {
             continue;
         }
         match name.as_str() {
-            "li" | "dt" | "dd" if !closing => new_line(&mut out, "- "),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if !closing => new_line(&mut out, "# "),
-            "br" | "p" | "div" | "ul" | "ol" | "li" | "dl" | "dt" | "dd" | "h1" | "h2" | "h3"
-            | "h4" | "h5" | "h6" | "tr" | "table" | "section" | "article" | "header" | "footer"
-            | "blockquote" | "pre" | "hr" | "title" | "main" | "nav" | "aside" | "form" => {
-                new_line(&mut out, "");
+            "li" | "dt" | "dd" if !closing => new_line(&mut out, "- ", false),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if !closing => new_line(&mut out, "# ", true),
+            "br" | "li" | "dt" | "dd" | "tr" | "title" | "h1" | "h2" | "h3" | "h4" | "h5"
+            | "h6" => {
+                new_line(&mut out, "", false);
+            }
+            // Paragraph breaks: a heading's "Nice to have:" holds for its list, not for the
+            // paragraphs after it.
+            "p" | "div" | "ul" | "ol" | "dl" | "table" | "section" | "article" | "header"
+            | "footer" | "blockquote" | "pre" | "hr" | "main" | "nav" | "aside" | "form" => {
+                new_line(&mut out, "", true);
             }
             "td" | "th" => push_text(&mut out, " "),
             _ => {}
@@ -124,12 +129,15 @@ fn push_text(out: &mut String, text: &str) {
     }
 }
 
-/// Starts a new line (once), then writes `marker`.
-fn new_line(out: &mut String, marker: &str) {
+/// Starts a new line (once; with `blank`, after an empty line), then writes `marker`.
+fn new_line(out: &mut String, marker: &str, blank: bool) {
     while out.ends_with(' ') {
         out.pop();
     }
     if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    if blank && !out.is_empty() && !out.ends_with("\n\n") {
         out.push('\n');
     }
     out.push_str(marker);
@@ -222,7 +230,7 @@ mod tests {
             "<html><head><title>x</title><style>p{}</style></head><body><script>var a = '<li>';</script>\
              <!-- AWS --><p>Hello <b>world</b></p><ul><li>One</li><li>Two &amp; three</li></ul></body></html>",
         );
-        assert_eq!(text, "Hello world\n- One\n- Two & three\n");
+        assert_eq!(text, "Hello world\n\n- One\n- Two & three\n\n");
     }
 
     #[test]

@@ -138,7 +138,8 @@ impl Matcher {
             let hit_at = hit.as_ref().map_or(usize::MAX, aho_corasick::Match::start);
             // Close the units that end before this hit.
             while unit < posting.units.len() && posting.units[unit].end <= hit_at {
-                section = resolve(posting.units[unit].kind, &cues, &named, section, found);
+                let u = posting.units[unit];
+                section = resolve(u.kind, u.after_blank, &cues, &named, section, found);
                 cues.clear();
                 named.clear();
                 unit += 1;
@@ -173,20 +174,35 @@ impl Matcher {
 }
 
 /// Settles how the credentials of one unit are named; returns the section's word for the units
-/// that follow (set by a heading such as "Nice to have:").
+/// that follow (set by a heading such as "Nice to have:", it holds for the list under the heading
+/// and ends at a paragraph after a blank line).
 fn resolve(
     kind: UnitKind,
+    after_blank: bool,
     cues: &[(usize, Mention)],
     named: &[(usize, u16)],
     section: Option<Mention>,
     found: &mut Found,
 ) -> Option<Mention> {
+    // Leading words ("Must have: X, Y", "Required: X, preferred: Y") name what follows them;
+    // trailing ones ("X is required, and Y would be a plus") what comes before them.
+    let leading = match (cues.first(), named.first()) {
+        (Some(&(cue, _)), Some(&(first, _))) => cue < first,
+        _ => false,
+    };
+    let section = if kind == UnitKind::Sentence && after_blank {
+        None
+    } else {
+        section
+    };
     for &(at, c) in named {
-        // The nearest word of the same unit; a tie goes to "required".
-        let own = cues
+        let before = cues
             .iter()
-            .min_by_key(|&&(cue_at, m)| (cue_at.abs_diff(at), std::cmp::Reverse(m)))
+            .rev()
+            .find(|&&(cue, _)| cue < at)
             .map(|&(_, m)| m);
+        let after = cues.iter().find(|&&(cue, _)| cue > at).map(|&(_, m)| m);
+        let own = if leading { before } else { after.or(before) };
         let how = own
             .or(if kind == UnitKind::Heading {
                 None
@@ -303,6 +319,8 @@ pub struct Unit {
     /// Where the unit ends in the posting's text (after its `\n`).
     pub end: usize,
     pub kind: UnitKind,
+    /// Whether a blank line came before it (a new paragraph ends a heading's section).
+    pub after_blank: bool,
 }
 
 /// One posting, normalised and cut into units.
@@ -311,6 +329,10 @@ pub struct Posting {
     text: String,
     units: Vec<Unit>,
     open: Option<UnitKind>,
+    /// A blank line since the last unit ended.
+    blank: bool,
+    /// Whether the open unit started after a blank line.
+    open_after_blank: bool,
 }
 
 impl Posting {
@@ -318,6 +340,8 @@ impl Posting {
         self.text.clear();
         self.units.clear();
         self.open = None;
+        self.blank = false;
+        self.open_after_blank = false;
     }
 
     /// Whether the posting has any word in it.
@@ -337,6 +361,7 @@ impl Posting {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             self.end_unit();
+            self.blank = true;
             return;
         }
         if let Some(heading) = trimmed.strip_prefix('#') {
@@ -365,6 +390,7 @@ impl Posting {
         if self.open.is_none() {
             self.text.push(' ');
             self.open = Some(kind);
+            self.open_after_blank = std::mem::take(&mut self.blank);
         }
         if kind != UnitKind::Sentence {
             push_words(&mut self.text, text);
@@ -378,8 +404,12 @@ impl Posting {
             if after.is_empty() || after.starts_with(char::is_whitespace) {
                 push_words(&mut self.text, &rest[..i]);
                 self.end_unit();
+                if after.trim().is_empty() {
+                    return;
+                }
                 self.text.push(' ');
                 self.open = Some(UnitKind::Sentence);
+                self.open_after_blank = false;
             } else {
                 push_words(&mut self.text, &rest[..=i]);
             }
@@ -402,6 +432,7 @@ impl Posting {
             self.units.push(Unit {
                 end: self.text.len(),
                 kind,
+                after_blank: self.open_after_blank,
             });
         }
     }
