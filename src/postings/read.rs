@@ -45,6 +45,7 @@ struct Seen {
     files: HashSet<(u64, u64)>,
 }
 
+#[allow(clippy::unnecessary_wraps)] // `None` on systems without inode numbers
 fn identity(meta: &fs::Metadata) -> Option<(u64, u64)> {
     #[cfg(unix)]
     {
@@ -93,7 +94,7 @@ fn visit(path: &Path, named: bool, depth: usize, seen: &mut Seen, each: &mut imp
         return;
     }
     if !named && !meta.is_file() {
-        return each(skip(not_regular(&meta.file_type())));
+        return each(skip(not_regular(meta.file_type())));
     }
     if !named {
         let ext = path
@@ -149,7 +150,7 @@ fn io_text(e: &io::Error) -> String {
     }
 }
 
-fn not_regular(t: &fs::FileType) -> String {
+fn not_regular(t: fs::FileType) -> String {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
@@ -179,7 +180,7 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
         .metadata()
         .map_err(|e| format!("cannot be read: {}", io_text(&e)))?;
     if !meta.is_file() {
-        return Err(not_regular(&meta.file_type()));
+        return Err(not_regular(meta.file_type()));
     }
     if meta.len() > limit {
         return Err(too_big(limit));

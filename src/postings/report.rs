@@ -306,6 +306,12 @@ pub struct Evidence {
     pub skills: Vec<(String, u32)>,
 }
 
+/// Only the version of a saved file.
+#[derive(Deserialize)]
+struct Version {
+    version: u32,
+}
+
 /// One credential's counts in the evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename = "Count")]
@@ -395,7 +401,8 @@ impl Evidence {
         Ok(path)
     }
 
-    /// The saved evidence, if there is some.
+    /// The saved evidence, if there is some (the version is read first: a newer file is refused,
+    /// never misread).
     ///
     /// # Errors
     /// The file is there but cannot be read, does not parse, or is from a newer certwise.
@@ -411,10 +418,6 @@ impl Evidence {
         let bytes = super::read::read_limited(&path, 1024 * 1024).map_err(unreadable)?;
         let text = String::from_utf8_lossy(&bytes);
         let text = text.trim_start_matches('\u{feff}');
-        #[derive(Deserialize)]
-        struct Version {
-            version: u32,
-        }
         let v: Version = ron::from_str(text).map_err(|e| unreadable(e.to_string()))?;
         if v.version > Self::VERSION {
             return Err(EvidenceError::Newer {

@@ -34,7 +34,7 @@ pub struct Skill {
     pub category: Category,
     #[serde(default)]
     pub aliases: Vec<String>,
-    /// The platform whose service it is (SageMaker is AWS): a posting naming it counts for the
+    /// The platform whose service it is (`SageMaker` is AWS): a posting naming it counts for the
     /// platform too.
     #[serde(default)]
     pub platform: Option<Platform>,
