@@ -38,6 +38,8 @@ pub struct Tally {
 /// A file that was not read, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Skipped {
+    #[serde(skip)]
+    pub order: u64,
     pub file: String,
     pub reason: String,
 }
@@ -48,6 +50,8 @@ pub struct Scanner<'a> {
     tally: Tally,
     posting: matcher::Posting,
     found: matcher::Found,
+    /// The walk's number of the item being scanned, to list skipped files in walk order.
+    order: u64,
 }
 
 impl<'a> Scanner<'a> {
@@ -61,6 +65,7 @@ impl<'a> Scanner<'a> {
             },
             posting: matcher::Posting::default(),
             found: matcher::Found::default(),
+            order: 0,
         }
     }
 
@@ -123,10 +128,9 @@ impl<'a> Scanner<'a> {
         self.posting.clear();
     }
 
-    /// Reads and scans every file under `paths` (folders recursively), one file in memory at a
-    /// time; files that cannot be read are listed in the tally's `skipped`.
-    pub fn scan_paths(&mut self, paths: &[PathBuf]) {
-        read::walk(paths, |item| match item {
+    /// Scans one item of the walk: a file's bytes, or the reason it was skipped.
+    fn scan_item(&mut self, item: read::Item) {
+        match item {
             read::Item::File { path, bytes } => {
                 let html = path.extension().is_some_and(|e| {
                     ["html", "htm", "xhtml"]
@@ -138,11 +142,12 @@ impl<'a> Scanner<'a> {
                 }
             }
             read::Item::Skipped { path, reason } => self.skip(&path, reason),
-        });
+        }
     }
 
     fn skip(&mut self, path: &std::path::Path, reason: String) {
         self.tally.skipped.push(Skipped {
+            order: self.order,
             file: path.to_string_lossy().into_owned(),
             reason,
         });
@@ -199,6 +204,82 @@ fn utf16(bytes: &[u8]) -> Option<Vec<u16>> {
     )
 }
 
+/// How many files are scanned at once: the machine's cores, at most 4.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// Reads and scans every file under `paths` (folders recursively). One thread walks and reads;
+/// `threads` scan, each with its own counts, merged at the end. At most about `2 * threads`
+/// files are in memory at once, each under the size limit; files that cannot be read are listed
+/// in the tally's `skipped`, in walk order.
+pub fn scan_paths(
+    matcher: &Matcher,
+    skills: &SkillsFile,
+    paths: &[PathBuf],
+    threads: usize,
+) -> Tally {
+    let threads = threads.max(1);
+    let (send, receive) = std::sync::mpsc::sync_channel::<(u64, read::Item)>(threads);
+    let receive = std::sync::Mutex::new(receive);
+    let mut total = Scanner::new(matcher, skills).finish();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let receive = &receive;
+                scope.spawn(move || {
+                    let mut scanner = Scanner::new(matcher, skills);
+                    loop {
+                        // A poisoned lock only means another worker panicked; the data is a queue.
+                        let next = receive
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .recv();
+                        let Ok((order, item)) = next else { break };
+                        scanner.order = order;
+                        scanner.scan_item(item);
+                    }
+                    scanner.finish()
+                })
+            })
+            .collect();
+        let mut order = 0;
+        read::walk(paths, |item| {
+            order += 1;
+            let _ = send.send((order, item));
+        });
+        drop(send);
+        for worker in workers {
+            if let Ok(tally) = worker.join() {
+                total.merge(tally);
+            }
+        }
+    });
+    total.skipped.sort_by_key(|s| s.order);
+    total
+}
+
+impl Tally {
+    /// Adds another scanner's counts to these.
+    pub fn merge(&mut self, other: Tally) {
+        self.postings += other.postings;
+        self.with_any_certification += other.with_any_certification;
+        self.files += other.files;
+        for (mine, theirs) in self.credentials.iter_mut().zip(other.credentials) {
+            for (m, t) in mine.iter_mut().zip(theirs) {
+                *m += t;
+            }
+        }
+        for (m, t) in self.platforms.iter_mut().zip(other.platforms) {
+            *m += t;
+        }
+        for (m, t) in self.skills.iter_mut().zip(other.skills) {
+            *m += t;
+        }
+        self.skipped.extend(other.skipped);
+    }
+}
+
 /// Why a scan could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum ScanError {
@@ -221,13 +302,12 @@ pub fn scan(kb: &Knowledge, paths: &[PathBuf]) -> Result<report::Report, ScanErr
     let skills = SkillsFile::embedded()
         .map_err(|e| ScanError::Setup(format!("assets/skills.ron is broken: {e}")))?;
     let matcher = Matcher::new(kb, skills).map_err(|e| ScanError::Setup(e.to_string()))?;
-    let mut scanner = Scanner::new(&matcher, skills);
-    scanner.scan_paths(paths);
+    let tally = scan_paths(&matcher, skills, paths, threads());
     Ok(report::Report::new(
         kb,
         &matcher,
         skills,
-        &scanner.finish(),
+        &tally,
         jiff::Zoned::now().date(),
     ))
 }

@@ -118,14 +118,12 @@ fn memchr_lt(bytes: &[u8]) -> Option<usize> {
 
 /// Appends text with HTML's whitespace rule: any run of whitespace is one space.
 fn push_text(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with([' ', '\n']) {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
+    for (i, word) in text.split(char::is_whitespace).enumerate() {
+        // Pieces after the first follow a whitespace character.
+        if i > 0 && !out.is_empty() && !out.ends_with([' ', '\n']) {
+            out.push(' ');
         }
+        out.push_str(word);
     }
 }
 

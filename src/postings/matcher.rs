@@ -9,7 +9,7 @@
 //! units; the search is leftmost-longest, so "Azure AI Fundamentals AI-900" is the retired AI-900
 //! exam, not "Azure AI Fundamentals" (AI-901) followed by a code.
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use crate::knowledge::{Kind, Knowledge, Platform};
 
@@ -111,8 +111,12 @@ impl Matcher {
         for cue in &skills.preferred_cues {
             add(cue, Target::Cue(Mention::Preferred));
         }
+        // A full DFA: every pattern starts with a space, so no prefilter helps, and a DFA scans
+        // a byte at a time without backtracking (a few MB for the shipped names).
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&patterns)
             .map_err(|e| BuildError(e.to_string()))?;
         Ok(Matcher {
@@ -288,14 +292,23 @@ fn pattern_keys(name: &str) -> Vec<String> {
 /// Appends `text` normalised: letters and digits lower-cased, any other run of characters one
 /// space (none at the start of `out` or after a space already there).
 fn push_words(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-            } else if !out.is_empty() && !out.ends_with([' ', '\n']) {
-                out.push(' ');
-            }
-        } else if c.is_alphanumeric() {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ASCII letters and digits is copied at once, then lower-cased in place.
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        if run > 0 {
+            let start = out.len();
+            out.push_str(&rest[..run]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[run..];
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
+        if !c.is_ascii() && c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.is_empty() && !out.ends_with([' ', '\n']) {
             out.push(' ');
