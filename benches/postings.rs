@@ -219,6 +219,57 @@ fn peak_memory_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// Where the time goes, on one thread with every file already in memory: decoding, cutting
+/// into normalised units, and the whole scan (with the automaton).
+fn breakdown(kb: &Knowledge, dir: &Path) {
+    let mut files: Vec<(bool, Vec<u8>)> = std::fs::read_dir(dir)
+        .expect("corpus")
+        .filter_map(Result::ok)
+        .map(|e| {
+            let html = e.path().extension().is_some_and(|x| x == "html");
+            (html, std::fs::read(e.path()).expect("read"))
+        })
+        .collect();
+    files.sort();
+    let skills = SkillsFile::embedded().expect("skills");
+    let matcher = postings::Matcher::new(kb, skills).expect("matcher");
+    let decode = best_of_three(|| {
+        for (_, bytes) in &files {
+            std::hint::black_box(postings::decode(bytes).expect("text"));
+        }
+    });
+    let cut = best_of_three(|| {
+        let mut p = postings::matcher::Posting::default();
+        for (html, bytes) in &files {
+            let text = postings::decode(bytes).expect("text");
+            let text = if *html {
+                postings::html::to_text(&text).into()
+            } else {
+                text
+            };
+            for line in text.lines() {
+                p.push_line(line);
+            }
+            p.finish();
+            std::hint::black_box(p.text().len());
+            p.clear();
+        }
+    });
+    let whole = best_of_three(|| {
+        let mut s = postings::Scanner::new(&matcher, skills);
+        for (html, bytes) in &files {
+            let _ = s.scan_bytes(bytes, *html);
+        }
+        std::hint::black_box(s.finish());
+    });
+    println!(
+        "one thread, in memory: decode {:.0} ms; + HTML and units {:.0} ms; whole scan {:.0} ms",
+        decode.as_secs_f64() * 1e3,
+        cut.as_secs_f64() * 1e3,
+        whole.as_secs_f64() * 1e3
+    );
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing and only checks it runs.
     let quick = !std::env::args().any(|a| a == "--bench");
@@ -241,6 +292,7 @@ fn main() {
         peak_memory_kib().unwrap_or(0),
         before.unwrap_or(0),
     );
+    breakdown(kb, &dir);
     if quick {
         return;
     }

@@ -18,7 +18,7 @@ pub fn looks_like_html(text: &str) -> bool {
 pub fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
-    while let Some(lt) = rest.find(['<', '&']) {
+    while let Some(lt) = rest.bytes().position(|b| b == b'<' || b == b'&') {
         push_text(&mut out, &rest[..lt]);
         rest = &rest[lt..];
         if rest.starts_with('&') {
@@ -118,7 +118,9 @@ fn memchr_lt(bytes: &[u8]) -> Option<usize> {
 
 /// Appends text with HTML's whitespace rule: any run of whitespace is one space.
 fn push_text(out: &mut String, text: &str) {
-    for (i, word) in text.split(char::is_whitespace).enumerate() {
+    // ASCII whitespace only: other spaces (no-break) are not words either, and the matcher
+    // treats them as separators anyway.
+    for (i, word) in text.split(|c: char| c.is_ascii_whitespace()).enumerate() {
         // Pieces after the first follow a whitespace character.
         if i > 0 && !out.is_empty() && !out.ends_with([' ', '\n']) {
             out.push(' ');

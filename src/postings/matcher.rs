@@ -130,7 +130,7 @@ impl Matcher {
     /// What one posting names.
     pub fn find(&self, posting: &Posting, found: &mut Found) {
         found.clear();
-        let buf = posting.text.as_str();
+        let buf = posting.text.as_slice();
         let mut unit = 0;
         // Per unit: cues and credentials with their positions, resolved when the unit ends.
         let mut cues: Vec<(usize, Mention)> = Vec::new();
@@ -274,8 +274,9 @@ impl Found {
 
 /// The normalised forms a name is looked for in: its words, and its words run together.
 fn pattern_keys(name: &str) -> Vec<String> {
-    let mut words = String::new();
-    push_words(&mut words, name);
+    let mut words = Vec::new();
+    push_words(&mut words, name, false);
+    let words = String::from_utf8_lossy(&words);
     let words = words.trim();
     if words.is_empty() {
         return Vec::new();
@@ -290,29 +291,50 @@ fn pattern_keys(name: &str) -> Vec<String> {
 }
 
 /// Appends `text` normalised: letters and digits lower-cased, any other run of characters one
-/// space (none at the start of `out` or after a space already there).
-fn push_words(out: &mut String, text: &str) {
-    let mut rest = text;
-    while !rest.is_empty() {
-        // A run of ASCII letters and digits is copied at once, then lower-cased in place.
-        let run = rest
-            .bytes()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(rest.len());
-        if run > 0 {
-            let start = out.len();
-            out.push_str(&rest[..run]);
-            out[start..].make_ascii_lowercase();
-            rest = &rest[run..];
+/// space (none at the start of `out` or after a space already there). With `sentences`, stops
+/// after the first sentence end (". ", "! ", "? ", "; " or one of them last) and returns where
+/// the rest starts.
+fn push_words(out: &mut Vec<u8>, text: &str, sentences: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            out.push(b.to_ascii_lowercase());
+            i += 1;
             continue;
         }
-        let Some(c) = rest.chars().next() else { break };
-        rest = &rest[c.len_utf8()..];
-        if !c.is_ascii() && c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with([' ', '\n']) {
-            out.push(' ');
+        if b < 0x80 {
+            i += 1;
+            if sentences
+                && matches!(b, b'.' | b'!' | b'?' | b';')
+                && bytes.get(i).is_none_or(u8::is_ascii_whitespace)
+            {
+                return Some(i);
+            }
+            separate(out);
+            continue;
         }
+        // `i` is at a character boundary: everything before it was whole characters.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            let mut buf = [0; 4];
+            for lower in c.to_lowercase() {
+                out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+            }
+        } else {
+            separate(out);
+        }
+    }
+    None
+}
+
+/// One space between words: none at the start, after a space or after a unit's end.
+fn separate(out: &mut Vec<u8>) {
+    if out.last().is_some_and(|&b| b != b' ' && b != b'\n') {
+        out.push(b' ');
     }
 }
 
@@ -339,7 +361,8 @@ pub struct Unit {
 /// One posting, normalised and cut into units.
 #[derive(Debug, Default)]
 pub struct Posting {
-    text: String,
+    /// The normalised text: UTF-8, kept as bytes for the automaton.
+    text: Vec<u8>,
     units: Vec<Unit>,
     open: Option<UnitKind>,
     /// A blank line since the last unit ended.
@@ -360,13 +383,13 @@ impl Posting {
     /// Whether the posting has any word in it.
     pub fn has_words(&self) -> bool {
         self.text
-            .bytes()
-            .any(|b| b.is_ascii_alphanumeric() || b >= 0x80)
+            .iter()
+            .any(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
     }
 
     /// The normalised text (for tests).
-    pub fn text(&self) -> &str {
-        &self.text
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.text)
     }
 
     /// Adds one line of the posting's text.
@@ -401,47 +424,37 @@ impl Posting {
 
     fn add(&mut self, text: &str, kind: UnitKind) {
         if self.open.is_none() {
-            self.text.push(' ');
+            self.text.push(b' ');
             self.open = Some(kind);
             self.open_after_blank = std::mem::take(&mut self.blank);
         }
-        if kind != UnitKind::Sentence {
-            push_words(&mut self.text, text);
-            self.text_space();
-            return;
-        }
-        // A paragraph is cut into sentences: ". ", "! ", "? ", "; " end one.
+        // A paragraph is cut into sentences; a list item or heading is one unit whatever its
+        // sentences.
+        let sentences = kind == UnitKind::Sentence;
         let mut rest = text;
-        while let Some(i) = rest.find(['.', '!', '?', ';']) {
-            let after = &rest[i + 1..];
-            if after.is_empty() || after.starts_with(char::is_whitespace) {
-                push_words(&mut self.text, &rest[..i]);
-                self.end_unit();
-                if after.trim().is_empty() {
-                    return;
-                }
-                self.text.push(' ');
-                self.open = Some(UnitKind::Sentence);
-                self.open_after_blank = false;
-            } else {
-                push_words(&mut self.text, &rest[..=i]);
+        while let Some(i) = push_words(&mut self.text, rest, sentences) {
+            self.end_unit();
+            rest = &rest[i..];
+            if rest.trim().is_empty() {
+                return;
             }
-            rest = after;
+            self.text.push(b' ');
+            self.open = Some(UnitKind::Sentence);
+            self.open_after_blank = false;
         }
-        push_words(&mut self.text, rest);
         self.text_space();
     }
 
     fn text_space(&mut self) {
-        if !self.text.ends_with([' ', '\n']) {
-            self.text.push(' ');
+        if self.text.last().is_some_and(|&b| b != b' ' && b != b'\n') {
+            self.text.push(b' ');
         }
     }
 
     fn end_unit(&mut self) {
         if let Some(kind) = self.open.take() {
             self.text_space();
-            self.text.push('\n');
+            self.text.push(b'\n');
             self.units.push(Unit {
                 end: self.text.len(),
                 kind,
