@@ -179,7 +179,11 @@ pub fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, String> {
         return Err("binary, not text".to_owned());
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    Ok(String::from_utf8_lossy(bytes))
+    // Validating first is much faster than the lossy decoder on the common, valid case.
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(std::borrow::Cow::Borrowed(text)),
+        Err(_) => Ok(String::from_utf8_lossy(bytes)),
+    }
 }
 
 fn utf16(bytes: &[u8]) -> Option<Vec<u16>> {

@@ -118,14 +118,20 @@ fn memchr_lt(bytes: &[u8]) -> Option<usize> {
 
 /// Appends text with HTML's whitespace rule: any run of whitespace is one space.
 fn push_text(out: &mut String, text: &str) {
-    // ASCII whitespace only: other spaces (no-break) are not words either, and the matcher
-    // treats them as separators anyway.
-    for (i, word) in text.split(|c: char| c.is_ascii_whitespace()).enumerate() {
-        // Pieces after the first follow a whitespace character.
-        if i > 0 && !out.is_empty() && !out.ends_with([' ', '\n']) {
+    // ASCII whitespace only (a boundary between characters in UTF-8): other spaces (no-break)
+    // are not words either, and the matcher treats them as separators anyway.
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |n| start + n);
+        out.push_str(&text[start..end]);
+        if end < bytes.len() && !out.is_empty() && !out.ends_with([' ', '\n']) {
             out.push(' ');
         }
-        out.push_str(word);
+        start = end + 1;
     }
 }
 

@@ -298,9 +298,16 @@ fn push_words(out: &mut Vec<u8>, text: &str, sentences: bool) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() {
-            out.push(b.to_ascii_lowercase());
-            i += 1;
+        if WORD[usize::from(b)] != 0 {
+            // A run of ASCII letters and digits, copied and lower-cased at once.
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| WORD[usize::from(b)] == 0)
+                .unwrap_or(bytes.len() - i);
+            let start = out.len();
+            out.extend_from_slice(&bytes[i..i + run]);
+            out[start..].make_ascii_lowercase();
+            i += run;
             continue;
         }
         if b < 0x80 {
@@ -330,6 +337,21 @@ fn push_words(out: &mut Vec<u8>, text: &str, sentences: bool) -> Option<usize> {
     }
     None
 }
+
+/// Non-zero for the ASCII letters and digits.
+const WORD: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        #[allow(clippy::cast_possible_truncation)] // b < 128
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = 1;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// One space between words: none at the start, after a space or after a unit's end.
 fn separate(out: &mut Vec<u8>) {
