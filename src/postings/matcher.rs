@@ -296,18 +296,19 @@ fn pattern_keys(name: &str) -> Vec<String> {
 /// the rest starts.
 fn push_words(out: &mut Vec<u8>, text: &str, sentences: bool) -> Option<usize> {
     let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 1);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if WORD[usize::from(b)] != 0 {
-            // A run of ASCII letters and digits, copied and lower-cased at once.
-            let run = bytes[i..]
-                .iter()
-                .position(|&b| WORD[usize::from(b)] == 0)
-                .unwrap_or(bytes.len() - i);
-            let start = out.len();
-            out.extend_from_slice(&bytes[i..i + run]);
-            out[start..].make_ascii_lowercase();
-            i += run;
+        if LOWER[usize::from(b)] != 0 {
+            // A run of ASCII letters and digits, lower-cased by table in one pass.
+            for &b in &bytes[i..] {
+                let lower = LOWER[usize::from(b)];
+                if lower == 0 {
+                    break;
+                }
+                out.push(lower);
+                i += 1;
+            }
             continue;
         }
         if b < 0x80 {
@@ -338,15 +339,15 @@ fn push_words(out: &mut Vec<u8>, text: &str, sentences: bool) -> Option<usize> {
     None
 }
 
-/// Non-zero for the ASCII letters and digits.
-const WORD: [u8; 256] = {
+/// The lower-case of each ASCII letter and digit; zero for every other byte.
+const LOWER: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
     while b < 128 {
         #[allow(clippy::cast_possible_truncation)] // b < 128
         let byte = b as u8;
         if byte.is_ascii_alphanumeric() {
-            table[b] = 1;
+            table[b] = byte.to_ascii_lowercase();
         }
         b += 1;
     }
