@@ -194,8 +194,7 @@ pub fn evaluate(kb: &Knowledge, given: &Facts) -> Verdict {
         Some(tier(
             &flags,
             clearly_recognised,
-            facts.provider_known == Some(true)
-                && facts.hiring_signal.is_none_or(|h| h > Rating::None),
+            facts.provider_known == Some(true) && facts.hiring_signal.is_none_or(|h| h > Rating::None),
             practical.0 != Outcome::Bad && practical.0 != Outcome::Unknown,
             practical.0 == Outcome::Good,
         ))
@@ -355,7 +354,9 @@ pub fn catalog_match<'k>(kb: &'k Knowledge, name: &str) -> Option<&'k Entry> {
                     .or_else(|| (e.short_name() != e.name).then(|| e.short_name()))
                     .map(slug)
                     .filter(|c| c.len() >= 4)
-                    .is_some_and(|c| format!("-{words}-").contains(&format!("-{c}-")))
+                    .is_some_and(|c| {
+                        format!("-{words}-").contains(&format!("-{c}-"))
+                    })
             })
         })
 }

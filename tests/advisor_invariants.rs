@@ -64,14 +64,8 @@ fn check(p: &Plan) -> Result<(), String> {
         .filter(|v| *v != "none")
         .or(value(p, "employer_platform").filter(|v| *v != "none"))
         .and_then(Platform::parse);
-    let hours: u32 = value(p, "hours_per_week")
-        .unwrap_or("8")
-        .parse()
-        .unwrap_or(8);
-    let budget: u32 = value(p, "budget_usd")
-        .unwrap_or("300")
-        .parse()
-        .unwrap_or(300);
+    let hours: u32 = value(p, "hours_per_week").unwrap_or("8").parse().unwrap_or(8);
+    let budget: u32 = value(p, "budget_usd").unwrap_or("300").parse().unwrap_or(300);
     let vendors = scheduled_vendors(p);
     // No vendor without a platform; never two vendors; only the named one.
     if platform.is_none() && !vendors.is_empty() {
@@ -89,10 +83,7 @@ fn check(p: &Plan) -> Result<(), String> {
     let certs: Vec<_> = p
         .timeline
         .iter()
-        .filter(|s| {
-            kb().entry(&s.id)
-                .is_some_and(|e| e.kind == Kind::Certification)
-        })
+        .filter(|s| kb().entry(&s.id).is_some_and(|e| e.kind == Kind::Certification))
         .collect();
     if certs.len() > 1 {
         return Err("more than one certification".to_owned());
@@ -133,9 +124,7 @@ fn check(p: &Plan) -> Result<(), String> {
     let need = total.div_ceil(hours.max(1));
     let len = length(p);
     if len > need + 1 {
-        return Err(format!(
-            "{len} weeks for {total} h at {hours} h a week: a track idles"
-        ));
+        return Err(format!("{len} weeks for {total} h at {hours} h a week: a track idles"));
     }
     // Communication scheduled: every project ends with a write-up or demo, and writing or a talk
     // is in the timeline.
@@ -153,10 +142,7 @@ fn check(p: &Plan) -> Result<(), String> {
     if keys.len() != p.timeline.len() {
         return Err("two steps share a key".to_owned());
     }
-    if p.timeline
-        .iter()
-        .any(|s| s.title.starts_with("Portfolio project"))
-    {
+    if p.timeline.iter().any(|s| s.title.starts_with("Portfolio project")) {
         return Err("a generic portfolio project".to_owned());
     }
     // The split's label equals its hours.
@@ -221,24 +207,14 @@ fn persona(i: usize) -> Vec<(&'static str, String)> {
         }
     }
     let platform = platforms[(i / 11) % platforms.len()].clone();
-    let staying = role != "student"
-        && matches!(
-            goal.as_str(),
-            "promotion" | "productivity" | "learn-concepts"
-        );
+    let staying = role != "student" && matches!(goal.as_str(), "promotion" | "productivity" | "learn-concepts");
     if staying {
         pairs.push(("employer_platform", platform));
-        pairs.push((
-            "employer_values_certs",
-            ["yes", "no", "unsure"][i % 3].to_owned(),
-        ));
+        pairs.push(("employer_values_certs", ["yes", "no", "unsure"][i % 3].to_owned()));
     } else {
         pairs.push(("target_platform", platform));
     }
-    pairs.push((
-        "industry",
-        ["general", "healthcare", "finance", "government"][i % 4].to_owned(),
-    ));
+    pairs.push(("industry", ["general", "healthcare", "finance", "government"][i % 4].to_owned()));
     pairs.push(("hours_per_week", hours[i % hours.len()].to_string()));
     pairs.push(("budget_usd", budgets[(i / 4) % budgets.len()].to_string()));
     pairs
@@ -254,12 +230,7 @@ fn personas_across_every_role_goal_platform_and_field_hold_every_invariant() {
             failures.push(format!("persona {i} {:?}: {why}", persona(i)));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {n} failed:\n{}",
-        failures.len(),
-        failures[..failures.len().min(10)].join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {n} failed:\n{}", failures.len(), failures[..failures.len().min(10)].join("\n"));
 }
 
 fn base() -> Vec<(&'static str, String)> {
@@ -348,10 +319,8 @@ fn a_developer_who_wants_to_understand_ai_gets_a_course() {
         ("ai_experience", "none".to_owned()),
     ];
     let p = plan_of(&a);
-    assert!(
-        p.timeline.iter().any(|s| s.track == Track::Study
-            && kb().entry(&s.id).is_some_and(|e| e.kind == Kind::Course))
-    );
+    assert!(p.timeline.iter().any(|s| s.track == Track::Study
+        && kb().entry(&s.id).is_some_and(|e| e.kind == Kind::Course)));
 }
 
 #[test]
@@ -491,8 +460,6 @@ fn debug_persona() {
         x.push(("budget_usd", b.to_owned()));
         let p = plan_of(&x);
         eprintln!("{b}: {:?}", x);
-        for s in &p.timeline {
-            eprintln!("  {} {} {:?}", s.key, s.cost_usd.max, s.route);
-        }
+        for s in &p.timeline { eprintln!("  {} {} {:?}", s.key, s.cost_usd.max, s.route); }
     }
 }

@@ -279,18 +279,8 @@ fn walk(kb: &Knowledge, i: usize, so_far: &mut Path, out: &mut Vec<Path>) {
         .questions
         .iter()
         .flat_map(|x| x.ask_if.references())
-        .chain(
-            kb.strategies
-                .strategies
-                .iter()
-                .flat_map(|s| s.select_if.references()),
-        )
-        .chain(
-            kb.strategies
-                .adjustments
-                .iter()
-                .flat_map(|a| a.when.references()),
-        )
+        .chain(kb.strategies.strategies.iter().flat_map(|s| s.select_if.references()))
+        .chain(kb.strategies.adjustments.iter().flat_map(|a| a.when.references()))
         .any(|(id, _)| id == q.id);
     let values: Vec<String> = match &q.kind {
         QuestionKind::Choice(options) if !referenced => vec![options[0].value.clone()],
@@ -344,12 +334,7 @@ fn every_question_is_asked_and_every_value_selectable_on_some_path() {
             .questions
             .iter()
             .flat_map(|x| x.ask_if.references())
-            .chain(
-                kb.strategies
-                    .strategies
-                    .iter()
-                    .flat_map(|s| s.select_if.references()),
-            )
+            .chain(kb.strategies.strategies.iter().flat_map(|s| s.select_if.references()))
             .any(|(id, _)| id == q.id);
         if let QuestionKind::Choice(options) = &q.kind
             && referenced

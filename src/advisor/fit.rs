@@ -53,11 +53,7 @@ impl Person {
         let hands_on = experience == "hands-on";
         let needs_basics =
             experience == "none" || (goal == "learn-concepts" && experience != "hands-on");
-        let staying = !student
-            && matches!(
-                goal.as_str(),
-                "promotion" | "productivity" | "learn-concepts"
-            );
+        let staying = !student && matches!(goal.as_str(), "promotion" | "productivity" | "learn-concepts");
         let job_seeking = matches!(
             goal.as_str(),
             "get-into-ai" | "change-role" | "change-industry"
@@ -331,11 +327,15 @@ pub fn cloud_project_needs_a_platform(p: &Person, e: &Entry, _: &Knowledge) -> O
 }
 
 /// A workplace project needs a workplace; an internship is for people looking for work.
-pub fn work_experience_fits_your_situation(p: &Person, e: &Entry, _: &Knowledge) -> Option<String> {
+pub fn work_experience_fits_your_situation(
+    p: &Person,
+    e: &Entry,
+    _: &Knowledge,
+) -> Option<String> {
     match e.id.as_str() {
-        "workplace-project" if p.student => Some(
-            "you have no job to apply AI in yet; an internship is where that happens".to_owned(),
-        ),
+        "workplace-project" if p.student => {
+            Some("you have no job to apply AI in yet; an internship is where that happens".to_owned())
+        }
         "internship" if p.staying => Some("you already have a job to apply AI in".to_owned()),
         _ => None,
     }
@@ -390,18 +390,13 @@ pub fn retiring_in_time(p: &Person, e: &Entry, kb: &Knowledge, study_hours: u32)
     let Status::Retiring { on, successor } = &e.status else {
         return None;
     };
-    let weeks_left = kb
-        .catalog
-        .reviewed
-        .until(*on)
-        .ok()
-        .map_or(0, |span| span.get_days().max(0).unsigned_abs() / 7);
+    let weeks_left = kb.catalog.reviewed.until(*on).ok().map_or(0, |span| {
+        span.get_days().max(0).unsigned_abs() / 7
+    });
     let need = e.prep_hours.max.div_ceil(study_hours.max(1));
     let _ = p;
     (need > weeks_left).then(|| {
-        let name = kb
-            .entry(successor)
-            .map_or(successor.as_str(), |s| s.name.as_str());
+        let name = kb.entry(successor).map_or(successor.as_str(), |s| s.name.as_str());
         format!("retires on {on}, before you could finish it at your hours; take {name} instead")
     })
 }
@@ -423,14 +418,14 @@ pub fn fit(p: &Person, e: &Entry, kb: &Knowledge, study_hours: u32) -> Verdict {
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect()
+    })
 }
 
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |c| {
+        c.to_lowercase().chain(chars).collect()
+    })
 }
