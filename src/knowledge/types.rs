@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::briefs::{Brief, PROJECTS_RON, brief_problems};
 use super::condition::Condition;
-use super::meta::{Audience, Format, Pricing, Prerequisite, Source};
+use super::meta::{Audience, Format, Prerequisite, Pricing, Source};
 
 /// The interview questions, in the order they are asked.
 pub const QUESTIONS_RON: &str = include_str!("../../assets/questions.ron");
@@ -220,7 +220,10 @@ impl Platform {
 
     /// A cloud provider (the others are platforms that run on or beside the clouds).
     pub fn is_cloud(self) -> bool {
-        matches!(self, Platform::Aws | Platform::Gcp | Platform::Azure | Platform::Oracle)
+        matches!(
+            self,
+            Platform::Aws | Platform::Gcp | Platform::Azure | Platform::Oracle
+        )
     }
 
     pub fn parse(value: &str) -> Option<Self> {
@@ -329,10 +332,18 @@ pub enum Status {
     /// Open, but still in beta: the exam and its fee may change.
     Beta,
     /// Announced to retire on that date; the successor is preferred.
-    Retiring { on: Date, successor: String },
-    Retired { on: Date, successor: String },
+    Retiring {
+        on: Date,
+        successor: String,
+    },
+    Retired {
+        on: Date,
+        successor: String,
+    },
     /// Closed with no successor.
-    Closed { on: Date },
+    Closed {
+        on: Date,
+    },
 }
 
 impl Status {
