@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::briefs::{Brief, PROJECTS_RON, brief_problems};
 use super::condition::Condition;
-use super::meta::{Audience, Format, Prerequisite, Pricing, Source};
+use super::meta::{Audience, Format, Pricing, Prerequisite, Source};
 
 /// The interview questions, in the order they are asked.
 pub const QUESTIONS_RON: &str = include_str!("../../assets/questions.ron");
@@ -87,7 +87,7 @@ pub struct Strategy {
     /// One line: who this is for.
     pub summary: String,
     /// The steps, in order.
-    pub steps: Vec<String>,
+    pub steps: Vec<StrategyStep>,
     /// Strategies are tried in file order; the first whose rule holds is chosen.
     pub select_if: Condition,
     /// Share of effort spent building, before adjustments.
@@ -100,6 +100,15 @@ pub struct Strategy {
     pub emphasis: Vec<Emphasis>,
     /// How many portfolio projects the timeline schedules.
     pub projects: u32,
+}
+
+/// One step of a strategy, and what part of the plan carries it out (`course`, `certification`,
+/// `projects`, `open-source`, `communicate`, `internship`, `apply`, `guidance`), so the plan can
+/// show where each step is in the timeline or say why it is not.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct StrategyStep {
+    pub text: String,
+    pub about: String,
 }
 
 /// A strategy's push towards (or away from) some catalog entries.
@@ -220,10 +229,7 @@ impl Platform {
 
     /// A cloud provider (the others are platforms that run on or beside the clouds).
     pub fn is_cloud(self) -> bool {
-        matches!(
-            self,
-            Platform::Aws | Platform::Gcp | Platform::Azure | Platform::Oracle
-        )
+        matches!(self, Platform::Aws | Platform::Gcp | Platform::Azure | Platform::Oracle)
     }
 
     pub fn parse(value: &str) -> Option<Self> {
@@ -332,18 +338,10 @@ pub enum Status {
     /// Open, but still in beta: the exam and its fee may change.
     Beta,
     /// Announced to retire on that date; the successor is preferred.
-    Retiring {
-        on: Date,
-        successor: String,
-    },
-    Retired {
-        on: Date,
-        successor: String,
-    },
+    Retiring { on: Date, successor: String },
+    Retired { on: Date, successor: String },
     /// Closed with no successor.
-    Closed {
-        on: Date,
-    },
+    Closed { on: Date },
 }
 
 impl Status {
