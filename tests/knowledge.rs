@@ -9,8 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use certwise::advisor::choose_strategy;
 use certwise::interview::{Answers, Resolved};
 use certwise::knowledge::{
-    CATALOG_RON, Condition, EVALUATION_RON, Kind, Knowledge, KnowledgeError, Level, Platform,
-    QUESTIONS_RON, QuestionKind, Range, STRATEGIES_RON, Status,
+    Audience, Brief, CATALOG_RON, Condition, EVALUATION_RON, Field, Kind, Knowledge,
+    KnowledgeError, Level, MilestoneKind, PROJECTS_RON, Platform, QUESTIONS_RON, QuestionKind,
+    Range, STRATEGIES_RON, Stage, Status,
 };
 use jiff::civil::date;
 
@@ -811,6 +812,7 @@ fn no_user_facing_text_in_the_assets_says_seeds() {
         ("strategies.ron", STRATEGIES_RON),
         ("catalog.ron", CATALOG_RON),
         ("evaluation.ron", EVALUATION_RON),
+        ("projects.ron", PROJECTS_RON),
     ] {
         for (n, line) in text.lines().enumerate() {
             // Comments are for us; everything else can reach the screen.
@@ -821,6 +823,239 @@ fn no_user_facing_text_in_the_assets_says_seeds() {
                 n + 1
             );
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Project briefs: concrete things to build, covering every cloud, field, stage and audience the
+// advisor may need to pick for.
+
+fn briefs() -> &'static [Brief] {
+    &kb().projects
+}
+
+fn stage_hours(stage: Stage) -> (u32, u32) {
+    match stage {
+        Stage::First => (12, 30),
+        Stage::Core => (30, 60),
+        Stage::Depth => (20, 60),
+    }
+}
+
+#[test]
+fn there_are_at_least_thirty_briefs_and_the_validator_is_happy() {
+    assert!(briefs().len() >= 30, "only {} briefs", briefs().len());
+    let problems = certwise::knowledge::brief_problems(briefs());
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn brief_ids_and_titles_are_unique_and_ids_are_kebab_case() {
+    let mut ids = BTreeSet::new();
+    let mut titles = BTreeSet::new();
+    for b in briefs() {
+        assert!(ids.insert(b.id.as_str()), "id `{}` twice", b.id);
+        assert!(
+            titles.insert(b.title.to_lowercase()),
+            "title `{}` twice",
+            b.title
+        );
+        assert!(
+            !b.id.is_empty()
+                && b.id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && !b.id.starts_with('-')
+                && !b.id.ends_with('-'),
+            "id `{}` is not kebab-case",
+            b.id
+        );
+        assert!(
+            !b.title.to_lowercase().contains("portfolio project"),
+            "title `{}` must say what gets built",
+            b.title
+        );
+    }
+}
+
+#[test]
+fn every_brief_is_filled_in() {
+    for b in briefs() {
+        assert!(!b.audience.is_empty(), "`{}` has no audience", b.id);
+        assert!(!b.skills.is_empty(), "`{}` has no skills", b.id);
+        assert!(!b.problem.trim().is_empty(), "`{}` has no problem", b.id);
+        assert!(
+            !b.stands_out.trim().is_empty(),
+            "`{}` has no stands_out",
+            b.id
+        );
+        let mut seen = BTreeSet::new();
+        for a in &b.audience {
+            assert!(Audience::ALL.contains(a));
+            assert!(seen.insert(*a), "`{}` lists {a} twice", b.id);
+        }
+    }
+    // Every audience has something to build.
+    for a in Audience::ALL {
+        assert!(
+            briefs().iter().any(|b| b.audience.contains(&a)),
+            "no brief for audience {a}"
+        );
+    }
+}
+
+#[test]
+fn milestone_hours_add_up_and_fit_the_stage() {
+    for b in briefs() {
+        let n = b.milestones.len();
+        assert!((3..=6).contains(&n), "`{}` has {n} milestones", b.id);
+        let sum: u32 = b.milestones.iter().map(|m| m.hours).sum();
+        assert_eq!(sum, b.hours(), "`{}`", b.id);
+        assert!(b.milestones.iter().all(|m| m.hours > 0), "`{}`", b.id);
+        let (lo, hi) = stage_hours(b.stage);
+        assert!(
+            (lo..=hi).contains(&b.hours()),
+            "`{}` is {} h, outside {lo}-{hi} h for stage {}",
+            b.id,
+            b.hours(),
+            b.stage.as_str()
+        );
+    }
+}
+
+#[test]
+fn every_brief_builds_delivers_and_ends_by_communicating() {
+    for b in briefs() {
+        let kinds: Vec<MilestoneKind> = b.milestones.iter().map(|m| m.kind).collect();
+        assert!(
+            kinds.contains(&MilestoneKind::Build),
+            "`{}` builds nothing",
+            b.id
+        );
+        assert!(
+            kinds.contains(&MilestoneKind::Deliver),
+            "`{}` is never deployed or handed over",
+            b.id
+        );
+        assert_eq!(
+            kinds.last(),
+            Some(&MilestoneKind::Communicate),
+            "`{}` must end with a write-up, demo or talk",
+            b.id
+        );
+    }
+}
+
+#[test]
+fn every_field_has_at_least_two_briefs() {
+    for f in Field::ALL {
+        let n = briefs().iter().filter(|b| b.suits_field(Some(f))).count();
+        assert!(n >= 2, "field {f} has {n} briefs");
+    }
+    // The fields people come from have briefs of their own, not only the ones for any field.
+    for f in [
+        Field::Healthcare,
+        Field::Finance,
+        Field::Government,
+        Field::Marketing,
+        Field::Sales,
+        Field::Operations,
+        Field::Hr,
+        Field::Education,
+        Field::Legal,
+    ] {
+        let n = briefs().iter().filter(|b| b.fields.contains(&f)).count();
+        assert!(n >= 2, "field {f} has only {n} briefs made for it");
+    }
+}
+
+#[test]
+fn every_platform_used_has_at_least_two_technical_briefs() {
+    let mut by_platform: BTreeMap<&str, Vec<&Brief>> = BTreeMap::new();
+    for b in briefs() {
+        if let Some(p) = b.platform {
+            by_platform.entry(p.as_str()).or_default().push(b);
+        }
+    }
+    for (p, list) in &by_platform {
+        assert!(list.len() >= 2, "platform {p} has {} briefs", list.len());
+    }
+    for p in [Platform::Aws, Platform::Gcp, Platform::Azure] {
+        let builds = by_platform.get(p.as_str()).map_or(0, |list| {
+            list.iter()
+                .filter(|b| b.needs_coding && b.audience.iter().any(|a| a.is_technical()))
+                .count()
+        });
+        assert!(builds >= 2, "{p:?} has {builds} technical builds");
+    }
+    for p in Platform::ALL {
+        assert!(
+            by_platform.contains_key(p.as_str()),
+            "no brief on {}",
+            p.label()
+        );
+    }
+}
+
+#[test]
+fn briefs_cover_workplace_first_governance_depth_and_leaders() {
+    let count = |f: &dyn Fn(&Brief) -> bool| briefs().iter().filter(|b| f(b)).count();
+    let workplace = count(&|b| b.workplace && b.audience.contains(&Audience::Business));
+    assert!(workplace >= 6, "{workplace} workplace automations");
+    let first = count(&|b| b.stage == Stage::First);
+    assert!(first >= 8, "{first} first projects");
+    let first_no_code = count(&|b| b.stage == Stage::First && !b.needs_coding);
+    assert!(
+        first_no_code >= 3,
+        "{first_no_code} first projects without code"
+    );
+    let first_students =
+        count(&|b| b.stage == Stage::First && b.audience.contains(&Audience::Student));
+    assert!(
+        first_students >= 3,
+        "{first_students} first projects for students"
+    );
+    let governance = count(&|b| b.audience.contains(&Audience::Governance));
+    assert!(governance >= 3, "{governance} governance briefs");
+    let depth = count(&|b| b.stage == Stage::Depth);
+    assert!(depth >= 5, "{depth} depth briefs");
+    let leaders = count(&|b| b.audience.contains(&Audience::Leader));
+    assert!(leaders >= 2, "{leaders} briefs for leaders");
+}
+
+#[test]
+fn no_brief_asks_non_technical_people_to_code() {
+    for b in briefs() {
+        let only_non_technical = b.audience.iter().all(|a| {
+            matches!(
+                a,
+                Audience::Business | Audience::Leader | Audience::Governance
+            )
+        });
+        assert!(
+            !(b.needs_coding && only_non_technical),
+            "`{}` needs coding but is only for business, leader or governance people",
+            b.id
+        );
+    }
+}
+
+#[test]
+fn workplace_briefs_are_for_people_in_a_job() {
+    for b in briefs().iter().filter(|b| b.workplace) {
+        assert!(
+            b.audience.iter().any(|a| matches!(
+                a,
+                Audience::Business | Audience::Leader | Audience::Governance
+            )),
+            "workplace brief `{}` has no business, leader or governance audience",
+            b.id
+        );
+        assert!(
+            !b.audience.contains(&Audience::Student),
+            "workplace brief `{}` is for students",
+            b.id
+        );
     }
 }
 

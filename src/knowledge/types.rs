@@ -87,7 +87,7 @@ pub struct Strategy {
     /// One line: who this is for.
     pub summary: String,
     /// The steps, in order.
-    pub steps: Vec<String>,
+    pub steps: Vec<StrategyStep>,
     /// Strategies are tried in file order; the first whose rule holds is chosen.
     pub select_if: Condition,
     /// Share of effort spent building, before adjustments.
@@ -100,6 +100,15 @@ pub struct Strategy {
     pub emphasis: Vec<Emphasis>,
     /// How many portfolio projects the timeline schedules.
     pub projects: u32,
+}
+
+/// One step of a strategy, and what part of the plan carries it out (`course`, `certification`,
+/// `projects`, `open-source`, `communicate`, `internship`, `apply`, `guidance`), so the plan can
+/// show where each step is in the timeline or say why it is not.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct StrategyStep {
+    pub text: String,
+    pub about: String,
 }
 
 /// A strategy's push towards (or away from) some catalog entries.

@@ -207,11 +207,10 @@ pub fn rows(app: &App) -> Vec<&'static Entry> {
     rows
 }
 
-/// Whether an entry has gone a year without review.
+/// Whether an entry's facts should be checked again (a year without review, or retiring
+/// within six months).
 pub fn stale(app: &App, e: &Entry) -> bool {
-    app.today
-        .checked_sub(jiff::Span::new().years(1))
-        .is_ok_and(|year_ago| e.reviewed < year_ago)
+    crate::knowledge::stale_reason(e, app.today).is_some()
 }
 
 impl App {

@@ -231,6 +231,7 @@ impl EvalForm {
             content_age_years: decimal(short_label(Field::Age), &self.age, 100.0)?,
             claims: self.claims.clone(),
             postings_percent: decimal(short_label(Field::Postings), &self.postings, 100.0)?,
+            ..Facts::default()
         })
     }
 }

@@ -115,6 +115,7 @@ pub fn facts(args: &EvaluateArgs) -> Result<Facts, CliError> {
             100.0,
             "percent",
         )?,
+        ..Facts::default()
     })
 }
 

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{rows, stale, status_text};
+use super::{rows, status_text};
 use crate::advisor::cost_text;
 use crate::knowledge::{Entry, Platform};
 use crate::tui::app::App;
@@ -68,13 +68,12 @@ pub fn detail_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         if e.practical { "yes" } else { "no" }.to_owned(),
     ));
     lines.extend(fact("Status", status_text(app, e)));
-    let reviewed = if stale(app, e) {
-        format!(
-            "{} (possibly out of date: not reviewed in the last 12 months)",
-            e.reviewed
-        )
-    } else {
-        e.reviewed.to_string()
+    for (label, value) in crate::knowledge::entry_facts(e) {
+        lines.extend(fact(label, value));
+    }
+    let reviewed = match crate::knowledge::stale_reason(e, app.today) {
+        Some(why) => format!("{} (check again: {why})", e.reviewed),
+        None => e.reviewed.to_string(),
     };
     lines.extend(fact("Reviewed", reviewed));
     lines.push(Line::default());
