@@ -472,11 +472,19 @@ fn every_retired_entry_names_an_active_successor() {
         .collect();
     assert!(retired.len() >= 2);
     for e in retired {
+        // A closed credential (the TensorFlow Developer Certificate) has no successor.
         let Status::Retired { successor, .. } = &e.status else {
-            unreachable!()
+            assert!(matches!(e.status, Status::Closed { .. }), "{}", e.id);
+            continue;
         };
         let s = kb.entry(successor).unwrap();
-        assert_eq!(s.status, Status::Active, "{} -> {successor}", e.id);
+        // Open to take: active, or (AI-103, AI-102's successor) still in beta.
+        assert!(
+            matches!(s.status, Status::Active | Status::Beta),
+            "{} -> {successor} is {:?}",
+            e.id,
+            s.status
+        );
         assert_eq!(
             s.kind, e.kind,
             "{} is replaced by something of another kind",
@@ -564,7 +572,10 @@ fn retirements_are_kept_current() {
     assert!(ai102.name.contains("AI-102"), "{}", ai102.name);
 
     let ai103 = kb.entry("azure-ai-apps-agents").unwrap();
-    assert_eq!(ai103.status, Status::Active);
+    // Sourced 2026-11-30: in beta since 2026-04-21, no confirmed GA date; its own fee is not
+    // published (the USD 165 catalogued before was AI-102's).
+    assert_eq!(ai103.status, Status::Beta);
+    assert!(ai103.cost_unknown);
     assert_eq!(ai103.platform, Some(Platform::Azure));
     assert!(ai103.name.contains("AI-103"), "{}", ai103.name);
 
@@ -1063,6 +1074,469 @@ fn workplace_briefs_are_for_people_in_a_job() {
             !b.audience.contains(&Audience::Student),
             "workplace brief `{}` is for students",
             b.id
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The 2026 catalog (issue 8): breadth, names, sources, and the seeds' figures labelled.
+
+/// The fact sheet's date: no fact can have been checked after it.
+const REVIEWED: jiff::civil::Date = date(2026, 11, 30);
+
+#[test]
+fn the_catalog_holds_the_2026_landscape() {
+    let kb = kb();
+    assert!(
+        kb.catalog.entries.len() >= 45,
+        "{} entries",
+        kb.catalog.entries.len()
+    );
+    assert_eq!(kb.catalog.reviewed, REVIEWED);
+    for (id, code) in [
+        // AWS
+        ("aws-ai-practitioner", Some("AIF-C01")),
+        ("aws-ml-engineer-associate", Some("MLA-C01")),
+        ("aws-genai-developer-pro", Some("AIP-C01")),
+        ("aws-data-engineer-associate", Some("DEA-C01")),
+        // Microsoft
+        ("azure-ai-fundamentals", Some("AI-901")),
+        ("azure-ai-apps-agents", Some("AI-103")),
+        ("azure-mlops-engineer", Some("AI-300")),
+        ("azure-ai-cloud-developer", Some("AI-200")),
+        ("microsoft-ai-business-professional", Some("AB-730")),
+        ("microsoft-ai-transformation-leader", Some("AB-731")),
+        ("microsoft-agentic-ai-architect", Some("AB-100")),
+        // Google Cloud
+        ("gcp-ml-engineer", None),
+        ("gcp-genai-leader", None),
+        ("gcp-data-practitioner", None),
+        // Databricks
+        ("databricks-ml-associate", None),
+        ("databricks-ml-professional", None),
+        ("databricks-genai-engineer", None),
+        // NVIDIA
+        ("nvidia-genai-llm-associate", Some("NCA-GENL")),
+        ("nvidia-ai-infrastructure-associate", Some("NCA-AIIO")),
+        ("nvidia-genai-multimodal-associate", Some("NCA-GENM")),
+        ("nvidia-genai-llm-professional", Some("NCP-GENL")),
+        // Oracle, Salesforce, CompTIA
+        ("oci-ai-foundations", Some("1Z0-1122-25")),
+        ("oci-genai-professional", Some("1Z0-1127-25")),
+        ("salesforce-agentforce-specialist", Some("AI-201")),
+        ("comptia-secai", Some("CY0-001")),
+        // Governance
+        ("iapp-aigp", Some("AIGP")),
+        ("isaca-aaia", Some("AAIA")),
+        ("isaca-aaism", Some("AAISM")),
+        ("isaca-aair", Some("AAIR")),
+        ("iso42001-lead-auditor", None),
+        ("iso42001-lead-implementer", None),
+    ] {
+        let e = kb
+            .entry(id)
+            .unwrap_or_else(|| panic!("catalog entry {id} is missing"));
+        assert_eq!(e.kind, Kind::Certification, "{id}");
+        assert_eq!(e.exam_code.as_deref(), code, "{id}");
+        assert!(!e.status.is_retired(), "{id} is {:?}", e.status);
+    }
+    for id in [
+        "google-ai-essentials",
+        "genai-for-everyone",
+        "career-essentials-genai",
+        "deeplearning-ai",
+        "dlai-ml-specialization",
+        "dlai-deep-learning-specialization",
+        "fast-ai",
+        "hf-agents-course",
+        "hf-llm-course",
+        "kaggle-learn",
+    ] {
+        let e = kb
+            .entry(id)
+            .unwrap_or_else(|| panic!("course {id} is missing"));
+        assert_eq!(e.kind, Kind::Course, "{id}");
+        assert_eq!(e.platform, None, "{id} is vendor-neutral");
+    }
+    // Not yet: only dump-vendor sources, or conflicting fee and status.
+    for e in &kb.catalog.entries {
+        for name in e.names() {
+            let key = certwise::knowledge::name_key(name);
+            assert!(
+                !key.contains("comptiaai") || key.contains("secai"),
+                "{}: CompTIA AI+ is not confirmed",
+                e.id
+            );
+            assert_ne!(key, "salesforceaiassociate", "{}", e.id);
+        }
+    }
+}
+
+#[test]
+fn retired_and_closed_credentials_carry_date_and_successor() {
+    let kb = kb();
+    for (id, on, successor) in [
+        (
+            "aws-ml-specialty",
+            date(2026, 3, 31),
+            "aws-ml-engineer-associate",
+        ),
+        (
+            "azure-ai-engineer",
+            date(2026, 6, 30),
+            "azure-ai-apps-agents",
+        ),
+        ("azure-ai-900", date(2026, 6, 30), "azure-ai-fundamentals"),
+        (
+            "azure-data-scientist",
+            date(2026, 6, 1),
+            "azure-mlops-engineer",
+        ),
+        (
+            "azure-developer",
+            date(2026, 7, 31),
+            "azure-ai-cloud-developer",
+        ),
+    ] {
+        let e = kb.entry(id).unwrap();
+        assert_eq!(
+            e.status,
+            Status::Retired {
+                on,
+                successor: successor.into()
+            },
+            "{id}"
+        );
+        assert!(e.exam_code.is_some(), "{id} is asked about by its code");
+    }
+    let tf = kb.entry("tensorflow-developer-certificate").unwrap();
+    assert_eq!(
+        tf.status,
+        Status::Closed {
+            on: date(2024, 5, 1)
+        }
+    );
+    assert_eq!(tf.status.successor(), None);
+}
+
+#[test]
+fn every_successor_is_open_to_take() {
+    let kb = kb();
+    for e in &kb.catalog.entries {
+        if let Some(successor) = e.status.successor() {
+            let s = kb
+                .entry(successor)
+                .unwrap_or_else(|| panic!("{} names unknown `{successor}`", e.id));
+            assert!(
+                matches!(s.status, Status::Active | Status::Beta),
+                "{} -> {successor} is {:?}",
+                e.id,
+                s.status
+            );
+        }
+    }
+}
+
+#[test]
+fn names_are_unique_and_the_sources_wording_is_known() {
+    let kb = kb();
+    // The validator refuses shared names; the embedded copy loaded, so none are shared.
+    let mut owner: BTreeMap<String, &str> = BTreeMap::new();
+    for e in &kb.catalog.entries {
+        let own: BTreeSet<String> = e.names().map(certwise::knowledge::name_key).collect();
+        for key in own {
+            if let Some(other) = owner.insert(key.clone(), e.id.as_str()) {
+                panic!("`{}` and `{other}` share the name `{key}`", e.id);
+            }
+        }
+    }
+    let find = |name: &str| {
+        owner
+            .get(&certwise::knowledge::name_key(name))
+            .copied()
+            .unwrap_or_else(|| panic!("no entry is called `{name}`"))
+    };
+    for (name, id) in [
+        ("Azure AI Engineer Associate", "azure-ai-engineer"),
+        (
+            "Microsoft Certified: Azure AI Engineer Associate",
+            "azure-ai-engineer",
+        ),
+        ("AI 102", "azure-ai-engineer"),
+        ("ai102", "azure-ai-engineer"),
+        ("AWS ML Specialty", "aws-ml-specialty"),
+        ("MLS-C01", "aws-ml-specialty"),
+        ("Azure AI Fundamentals", "azure-ai-fundamentals"),
+        ("AI-900", "azure-ai-900"),
+        ("DeepLearning.AI specialization", "deeplearning-ai"),
+        (
+            "Deep Learning Specialization",
+            "dlai-deep-learning-specialization",
+        ),
+        ("Machine Learning Specialization", "dlai-ml-specialization"),
+        ("AIF-C01", "aws-ai-practitioner"),
+        ("AIGP", "iapp-aigp"),
+        ("AAIA", "isaca-aaia"),
+        (
+            "Salesforce AI Specialist",
+            "salesforce-agentforce-specialist",
+        ),
+        ("PMLE", "gcp-ml-engineer"),
+        ("fast.ai", "fast-ai"),
+        (
+            "TensorFlow Developer Certificate",
+            "tensorflow-developer-certificate",
+        ),
+    ] {
+        assert_eq!(find(name), id, "{name}");
+    }
+}
+
+#[test]
+fn every_study_entry_has_new_fields_and_sources_for_fee_hours_and_status() {
+    let kb = kb();
+    for e in &kb.catalog.entries {
+        assert!(!e.audience.is_empty(), "{} names no audience", e.id);
+        assert!(e.pricing.is_some(), "{} has no pricing", e.id);
+        if !e.kind.is_study() {
+            assert_eq!(e.level, Level::Any, "{}", e.id);
+            continue;
+        }
+        assert_ne!(e.level, Level::Any, "{} is study: it has a level", e.id);
+        assert_ne!(
+            e.format,
+            certwise::knowledge::Format::None,
+            "{} is study: it has a format",
+            e.id
+        );
+        for fact in ["fee", "hours", "status"] {
+            assert!(
+                e.sources.iter().any(|s| s.fact == fact),
+                "{} has no source for its {fact}",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_source_is_dated_no_later_than_the_review() {
+    let kb = kb();
+    for e in &kb.catalog.entries {
+        assert!(e.reviewed <= REVIEWED, "{}", e.id);
+        for s in &e.sources {
+            assert!(
+                s.checked <= REVIEWED,
+                "{}: `{}` checked {}",
+                e.id,
+                s.fact,
+                s.checked
+            );
+            assert!(!s.source.trim().is_empty(), "{}: `{}`", e.id, s.fact);
+        }
+    }
+}
+
+#[test]
+fn pricing_and_cost_agree() {
+    use certwise::knowledge::Fee;
+    let kb = kb();
+    for e in &kb.catalog.entries {
+        let Some(p) = &e.pricing else { continue };
+        match &p.fee {
+            Fee::Unknown => {
+                assert!(
+                    e.cost_unknown,
+                    "{}: an unknown fee must say cost_unknown",
+                    e.id
+                );
+                assert_eq!(e.cost_usd, Range { min: 0, max: 0 }, "{}", e.id);
+            }
+            Fee::Free => {
+                assert!(!e.cost_unknown, "{}", e.id);
+                assert_eq!(e.cost_usd, Range { min: 0, max: 0 }, "{}", e.id);
+            }
+            Fee::OneOff(r) => {
+                assert!(!e.cost_unknown, "{}", e.id);
+                assert_eq!(e.cost_usd, *r, "{}", e.id);
+            }
+            Fee::Subscription {
+                per_month_usd,
+                typical_months,
+            } => {
+                assert!(!e.cost_unknown, "{}", e.id);
+                assert_eq!(
+                    e.cost_usd,
+                    Range {
+                        min: per_month_usd * typical_months.min,
+                        max: per_month_usd * typical_months.max
+                    },
+                    "{}",
+                    e.id
+                );
+            }
+        }
+        if e.cost_unknown {
+            assert_eq!(p.fee, Fee::Unknown, "{}", e.id);
+        }
+    }
+}
+
+#[test]
+fn unknown_and_conflicting_facts_stay_unknown_or_ranged() {
+    use certwise::knowledge::Fee;
+    let kb = kb();
+    // Not found in any source: never a number.
+    for id in [
+        "azure-ai-apps-agents",
+        "azure-ai-fundamentals",
+        "azure-mlops-engineer",
+        "azure-ai-cloud-developer",
+        "microsoft-ai-business-professional",
+        "microsoft-ai-transformation-leader",
+        "nvidia-genai-llm-associate",
+        "isaca-aair",
+        "iso42001-lead-implementer",
+    ] {
+        let e = kb.entry(id).unwrap();
+        assert!(e.cost_unknown, "{id}");
+        assert_eq!(e.pricing.as_ref().unwrap().fee, Fee::Unknown, "{id}");
+    }
+    // Conflicting sources: the range holds both.
+    for (id, min, max) in [
+        ("isaca-aaia", 459, 760),
+        ("isaca-aaism", 459, 760),
+        ("comptia-secai", 369, 425),
+        ("iapp-aigp", 649, 799),
+    ] {
+        let e = kb.entry(id).unwrap();
+        assert_eq!(e.cost_usd, Range { min, max }, "{id}");
+        assert!(
+            e.sources
+                .iter()
+                .any(|s| s.fact == "fee" && s.source.contains("CONFLICT"))
+                || id == "iapp-aigp",
+            "{id} names both sources"
+        );
+    }
+    // Sourced facts of the 2026 review.
+    let pro = kb.entry("aws-genai-developer-pro").unwrap();
+    assert_eq!(pro.exam_code.as_deref(), Some("AIP-C01"));
+    assert_eq!(pro.cost_usd, Range { min: 300, max: 300 });
+    assert!(
+        pro.sources
+            .iter()
+            .any(|s| s.fact == "fee" && !s.estimate && !s.unverified)
+    );
+    let pmle = kb.entry("gcp-ml-engineer").unwrap();
+    assert_eq!(pmle.validity_years, Some(2));
+    assert!(
+        pmle.summary.contains("2026-06-01"),
+        "the new version: {}",
+        pmle.summary
+    );
+    // The governance credentials that need another credential first.
+    use certwise::knowledge::Held;
+    for (id, held) in [
+        ("isaca-aaia", Held::Audit),
+        ("isaca-aaism", Held::Security),
+        ("isaca-aair", Held::Risk),
+    ] {
+        let e = kb.entry(id).unwrap();
+        assert!(e.prerequisites.iter().any(|p| p.held == Some(held)), "{id}");
+    }
+    // Not re-checked in the 2026 review: stays marked for review.
+    assert!(kb.entry("nvidia-dli").unwrap().reviewed < date(2025, 11, 30));
+}
+
+#[test]
+fn the_seed_figures_are_unchanged_and_labelled_unverified() {
+    let kb = kb();
+    assert_eq!(kb.evaluation.postings_mentioning_certs_percent, 8);
+    let mls = kb.entry("aws-ml-specialty").unwrap();
+    assert_eq!(mls.postings_percent, Some(5.0));
+    let postings = mls
+        .sources
+        .iter()
+        .find(|s| s.fact == "postings")
+        .expect("MLS-C01's postings figure names its source");
+    assert!(postings.unverified, "{postings:?}");
+    assert!(
+        postings.source.contains("no source, date or method"),
+        "{postings:?}"
+    );
+    for e in &kb.catalog.entries {
+        if e.id != "aws-ml-specialty" {
+            assert_eq!(
+                e.postings_percent, None,
+                "{}: no independent figure exists",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
+fn audiences_follow_who_each_credential_is_made_for() {
+    use certwise::knowledge::Audience;
+    let kb = kb();
+    for id in [
+        "aws-ml-engineer-associate",
+        "aws-genai-developer-pro",
+        "aws-data-engineer-associate",
+        "gcp-ml-engineer",
+        "azure-ai-apps-agents",
+        "azure-mlops-engineer",
+        "azure-ai-cloud-developer",
+        "databricks-ml-associate",
+        "databricks-ml-professional",
+        "databricks-genai-engineer",
+        "nvidia-genai-llm-associate",
+        "nvidia-genai-multimodal-associate",
+        "nvidia-genai-llm-professional",
+        "oci-genai-professional",
+    ] {
+        assert!(
+            kb.entry(id).unwrap().is_engineering(),
+            "{id} is for engineers"
+        );
+    }
+    for id in [
+        "aws-ai-practitioner",
+        "azure-ai-fundamentals",
+        "gcp-genai-leader",
+        "microsoft-ai-business-professional",
+        "microsoft-ai-transformation-leader",
+        "oci-ai-foundations",
+        "google-ai-essentials",
+        "genai-for-everyone",
+        "career-essentials-genai",
+    ] {
+        let e = kb.entry(id).unwrap();
+        assert!(
+            e.audience.iter().all(|a| matches!(
+                a,
+                Audience::Business | Audience::Leader | Audience::Beginner | Audience::Student
+            )),
+            "{id}: {:?}",
+            e.audience
+        );
+    }
+    for id in [
+        "iapp-aigp",
+        "isaca-aaia",
+        "isaca-aaism",
+        "isaca-aair",
+        "iso42001-lead-auditor",
+        "iso42001-lead-implementer",
+        "comptia-secai",
+    ] {
+        assert!(
+            kb.entry(id)
+                .unwrap()
+                .audience
+                .contains(&Audience::Governance),
+            "{id}"
         );
     }
 }
