@@ -453,9 +453,9 @@ proptest! {
 #[test]
 #[ignore = "debugging aid"]
 fn debug_persona() {
-    let mut a = persona(1071);
+    let mut a = persona(2478);
     a.retain(|(q, _)| *q != "budget_usd");
-    for b in ["0", "100"] {
+    for b in ["35", "100"] {
         let mut x = a.clone();
         x.push(("budget_usd", b.to_owned()));
         let p = plan_of(&x);

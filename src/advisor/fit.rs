@@ -83,7 +83,8 @@ impl Person {
             || regulated
             || r.is("market", "certs-weigh-more")
             || r.is("employer_values_certs", "yes");
-        let field = Field::parse(r.value("field")).filter(|_| r.is_asked("field"));
+        let field = Field::parse(r.value("field"))
+            .filter(|f| r.is_asked("field") && *f != Field::Other);
         let mut audiences = match role.as_str() {
             "developer" => vec![Audience::Developer],
             "cloud-data-engineer" => vec![
@@ -344,11 +345,11 @@ pub fn work_experience_fits_your_situation(
 /// Every fit rule, in the order their reasons are tried.
 pub const RULES: &[Rule] = &[
     vendor_certification_needs_your_platform,
+    governance_credentials_for_governance_roles,
     engineering_needs_a_technical_background,
     advanced_levels_need_hands_on_experience,
     prerequisites_are_respected,
     code_first_needs_coding,
-    governance_credentials_for_governance_roles,
     cloud_project_needs_a_platform,
     work_experience_fits_your_situation,
     cheapest_route_within_budget,

@@ -108,7 +108,9 @@ fn brief_score(p: &Person, b: &Brief, wanted: Stage, workplace_first: bool) -> O
     if b.platform.is_some() && b.platform != p.platform {
         return None;
     }
-    if !b.fields.is_empty() && !b.suits_field(p.field) && p.field.is_some() {
+    // A brief from another field is not for you, unless it is a build on your platform (then the
+    // platform is the point, and its field only the example).
+    if !b.fields.is_empty() && !b.suits_field(p.field) && p.field.is_some() && b.platform.is_none() {
         return None;
     }
     let mut score = 0;

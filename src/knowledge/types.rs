@@ -491,9 +491,11 @@ impl Entry {
     }
 
     pub fn is_foundational_course(&self) -> bool {
+        // A foundational certification is a credential, not a course: "one foundational course
+        // is enough" does not weigh it against courses.
         self.level == Level::Foundational
-            && self.kind.is_study()
-            && self.tier.is_some_and(|t| t <= 2)
+            && self.kind == Kind::Course
+            && self.tier.is_some_and(|t| t <= 3)
     }
 
     /// Every name it is known by: id, name, exam code, aliases (and the code in its name).
