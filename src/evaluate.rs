@@ -272,7 +272,9 @@ pub fn with_catalog_facts(given: &Facts, e: &Entry) -> Facts {
         provider_known: given.provider_known.or(Some(!unknown_provider)),
         cost_usd: given
             .cost_usd
-            .or((!e.cost_unknown).then_some(e.cost_usd.max)),
+            // The least it costs: where the range is wide (extension certificates), the person
+            // can take the cheaper offer.
+            .or((!e.cost_unknown).then_some(e.cost_usd.min)),
         prep_hours: given
             .prep_hours
             .or((!e.hours_unknown).then(|| e.prep_hours.mid())),

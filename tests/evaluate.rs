@@ -862,3 +862,81 @@ fn zero_preparation_hours_is_not_called_a_start_on_a_project() {
         "{opportunity:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Catalog names and facts (2026 knowledge base)
+
+#[test]
+fn every_alias_of_every_entry_finds_that_entry() {
+    for e in &kb().catalog.entries {
+        for name in e.names() {
+            let found = certwise::evaluate::catalog_match(kb(), name).map(|x| x.id.as_str());
+            assert_eq!(found, Some(e.id.as_str()), "{name}");
+            // Case, spacing and punctuation do not matter.
+            let squashed: String = name
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_uppercase();
+            let found = certwise::evaluate::catalog_match(kb(), &squashed).map(|x| x.id.as_str());
+            assert_eq!(found, Some(e.id.as_str()), "{squashed}");
+        }
+    }
+}
+
+#[test]
+fn the_sources_own_wording_of_a_retired_exam_gets_a_retired_verdict_not_tier_1() {
+    let v = evaluate(kb(), &seed("Azure AI Engineer Associate"));
+    assert_eq!(v.tier, None, "{v:?}");
+    assert_eq!(v.catalog_id.as_deref(), Some("azure-ai-engineer"));
+    assert_eq!(v.successor.as_deref(), Some("azure-ai-apps-agents"));
+    assert!(v.verdict.starts_with("Retired on 2026-06-30"), "{}", v.verdict);
+    for code in ["AI-102", "AI 102", "ai102"] {
+        assert_eq!(evaluate(kb(), &seed(code)).catalog_id.as_deref(), Some("azure-ai-engineer"));
+    }
+}
+
+#[test]
+fn a_closed_credential_says_so_with_no_successor() {
+    let v = evaluate(kb(), &seed("TensorFlow Developer Certificate"));
+    assert_eq!(v.tier, None);
+    assert_eq!(v.successor, None);
+    assert!(v.verdict.starts_with("Closed on 2024-05-01"), "{}", v.verdict);
+}
+
+#[test]
+fn the_catalog_fills_in_what_the_person_does_not_give() {
+    let v = evaluate(kb(), &seed("DeepLearning.AI specialization"));
+    assert!(v.tier.is_some(), "{v:?}");
+    assert!(!v.unknown.iter().any(|u| u == "cost-usd" || u == "practical"), "{:?}", v.unknown);
+}
+
+#[test]
+fn a_proctored_exam_from_a_known_provider_is_not_marked_as_having_no_practical_component() {
+    let v = evaluate(kb(), &seed("AIF-C01"));
+    assert!(
+        !v.red_flags.iter().any(|f| f.flag == RedFlag::NoPracticalComponent),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn every_active_catalog_certification_or_course_lands_in_its_catalog_tier() {
+    let mut off = Vec::new();
+    // Bootcamps are the one place the sources disagree with themselves: tier 3 in their list,
+    // but at USD 10K or more with no recognition they meet tier 4's "expensive, not recognised";
+    // the evaluator follows the red flag, so entries that always cost that much are left out.
+    let excessive = kb().evaluation.cost_excessive_usd;
+    for e in kb()
+        .catalog
+        .entries
+        .iter()
+        .filter(|e| e.kind.is_study() && !e.status.is_retired() && e.cost_usd.min < excessive)
+    {
+        let v = evaluate(kb(), &seed(&e.id));
+        if v.tier != e.tier {
+            off.push(format!("{}: catalog {:?}, evaluated {:?}", e.id, e.tier, v.tier));
+        }
+    }
+    assert!(off.is_empty(), "{}", off.join("\n"));
+}

@@ -57,7 +57,9 @@ const CAREER_CHANGER: Case = Case {
     script: &[
         ("goal", Arrows(2)),
         ("role", Digit(1)),
+        ("field", Keep),
         ("ai_experience", Keep),
+        ("governance_focus", Keep),
         ("target_platform", Digit(1)),
         ("target_employer", Digit(3)),
         ("industry", Keep),
@@ -75,8 +77,11 @@ const PROFESSIONAL: Case = Case {
     script: &[
         ("goal", Digit(5)),
         ("role", Keep),
+        ("field", Keep),
         ("ai_experience", Digit(3)),
         ("projects_built", Digit(1)),
+        ("governance_focus", Keep),
+        ("employer_platform", Keep),
         ("industry", Digit(3)),
         ("employer_values_certs", Digit(1)),
         ("learning_style", Digit(2)),
@@ -92,8 +97,10 @@ const ENTERPRISE: Case = Case {
     script: &[
         ("goal", Digit(1)),
         ("role", Digit(4)),
+        ("field", Keep),
         ("ai_experience", Digit(3)),
         ("projects_built", Digit(2)),
+        ("governance_focus", Keep),
         ("target_platform", Arrows(3)),
         ("target_employer", Digit(2)),
         ("industry", Keep),
@@ -845,6 +852,7 @@ fn no_color_keeps_the_selection_visible_and_sends_no_colour() {
     let answers = [
         ("goal", "promotion".to_owned()),
         ("role", "non-technical".to_owned()),
+        ("field", Keep),
     ];
     check_plan(&tui, &answers, "professional", &[]);
     // Moving the selection moves the reverse video off the first row.

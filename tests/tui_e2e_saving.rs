@@ -209,7 +209,9 @@ fn name_field(s: &vt100::Screen) -> Option<String> {
 const CAREER_CHANGER: Script = &[
     ("goal", Digit(3)),
     ("role", Digit(1)),
+    ("field", Keep),
     ("ai_experience", Keep),
+    ("governance_focus", Keep),
     ("target_platform", Digit(1)),
     ("target_employer", Digit(3)),
     ("industry", Keep),
@@ -540,8 +542,10 @@ fn after_sigkill_mid_interview_the_next_launch_resumes() {
     for (id, value) in [
         ("goal", "get-into-ai"),
         ("role", "student"),
+        ("field", Keep),
         ("ai_experience", "hands-on"),
         ("projects_built", "one-or-two"),
+        ("governance_focus", Keep),
     ] {
         answers.set(kb(), id, value).unwrap();
     }

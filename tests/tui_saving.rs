@@ -283,7 +283,7 @@ fn an_interview_in_progress_is_offered_for_resuming() {
     assert_eq!(b.screen, Screen::Interview);
     assert_eq!(b.answers.get("goal"), Some("productivity"));
     assert_eq!(b.answers.get("role"), Some("developer"));
-    assert_eq!(b.question, "ai_experience");
+    assert_eq!(b.question, "field");
     // Starting a new plan drops it.
     let mut c = app(&store);
     c.welcome_row = c

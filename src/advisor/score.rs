@@ -360,6 +360,17 @@ pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     }
 }
 
+/// Unknown preparation hours are said, not guessed: the plan cannot schedule such an entry until
+/// they are found out.
+pub fn hours_not_known_are_said(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if e.hours_unknown {
+        out.push(Factor::new(
+            0,
+            "preparation hours not known: find them out before you plan time for it",
+        ));
+    }
+}
+
 /// Every rule, in the order its factors are listed.
 pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     base,
@@ -376,6 +387,7 @@ pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     learning_you_will_use_at_work,
     goal_decides,
     costs_within_budget,
+    hours_not_known_are_said,
 ];
 
 /// The raw factors for one entry, before settling into 0-100.

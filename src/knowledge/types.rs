@@ -763,7 +763,9 @@ impl Knowledge {
     fn name_problems(&self) -> Vec<String> {
         let mut owner: BTreeMap<String, &str> = BTreeMap::new();
         let mut problems = Vec::new();
-        for e in &self.catalog.entries {
+        // Your own evaluations (`user-...`) may share a name with a catalog entry: a typed name
+        // finds the catalog's entry first.
+        for e in self.catalog.entries.iter().filter(|e| !e.id.starts_with("user-")) {
             let mut own = BTreeSet::new();
             for name in e.names() {
                 let key = name_key(name);
