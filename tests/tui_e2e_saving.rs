@@ -542,10 +542,8 @@ fn after_sigkill_mid_interview_the_next_launch_resumes() {
     for (id, value) in [
         ("goal", "get-into-ai"),
         ("role", "student"),
-        ("field", Keep),
         ("ai_experience", "hands-on"),
         ("projects_built", "one-or-two"),
-        ("governance_focus", Keep),
     ] {
         answers.set(kb(), id, value).unwrap();
     }
