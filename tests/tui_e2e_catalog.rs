@@ -292,13 +292,13 @@ fn the_catalog_sorts_filters_and_opens_details_by_keys() {
         .filter(|e| e.platform == Some(Platform::Aws))
         .count();
     assert_eq!(aws.len(), aws_count);
-    // p through gcp, azure and none, back to all.
-    for platform in [
-        PlatformFilter::Only(Platform::Gcp),
-        PlatformFilter::Only(Platform::Azure),
-        PlatformFilter::NoPlatform,
-        PlatformFilter::All,
-    ] {
+    // p through every other platform and none, back to all.
+    let filters: Vec<PlatformFilter> = Platform::ALL[1..]
+        .iter()
+        .map(|p| PlatformFilter::Only(*p))
+        .chain([PlatformFilter::NoPlatform, PlatformFilter::All])
+        .collect();
+    for platform in filters {
         view.platform = platform;
         let rows = tui.catalog_key(Key::Char('p'), view);
         let cloud = match platform {
