@@ -8,11 +8,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use certwise::advisor::{Avoid, Plan, Recommendation, Track, plan};
-use certwise::interview::{Answers, Resolved};
-use certwise::knowledge::{Kind, Knowledge, Level, QuestionKind, Status};
-
-/// Answers as `(id, value)` pairs.
-type Pairs = &'static [(&'static str, &'static str)];
+use certwise::interview::Answers;
+use certwise::knowledge::{Kind, Knowledge, Level, Status};
 
 fn kb() -> &'static Knowledge {
     Knowledge::embedded().expect("the embedded knowledge base loads")
@@ -32,52 +29,12 @@ fn plan_for(pairs: &[(&str, &str)]) -> Plan {
     plan(kb(), &answers(pairs)).expect("every answer set has a strategy")
 }
 
-fn rec<'p>(p: &'p Plan, id: &str) -> &'p Recommendation {
-    p.recommendations
-        .iter()
-        .find(|r| r.id == id)
-        .unwrap_or_else(|| panic!("{id} is not recommended; avoid: {:?}", avoided(p, id)))
-}
-
 fn p_rec<'p>(p: &'p Plan, id: &str) -> Option<&'p Recommendation> {
     p.recommendations.iter().find(|r| r.id == id)
 }
 
-fn score(p: &Plan, id: &str) -> u8 {
-    rec(p, id).score
-}
-
-/// The score for comparisons: an entry on the avoid list counts as below every recommendation.
-fn points(p: &Plan, id: &str) -> i32 {
-    p.recommendations
-        .iter()
-        .find(|r| r.id == id)
-        .map_or(-1, |r| i32::from(r.score))
-}
-
-/// 0-based position in the recommendations.
-fn rank(p: &Plan, id: &str) -> usize {
-    p.recommendations
-        .iter()
-        .position(|r| r.id == id)
-        .unwrap_or(usize::MAX)
-}
-
 fn avoided<'p>(p: &'p Plan, id: &str) -> Option<&'p Avoid> {
     p.avoid.iter().find(|a| a.id == id)
-}
-
-fn in_timeline(p: &Plan, id: &str) -> usize {
-    p.timeline.iter().filter(|s| s.id == id).count()
-}
-
-fn has_factor(r: &Recommendation, positive: bool, words: &[&str]) -> bool {
-    r.reasons.iter().any(|f| {
-        (if positive { f.points > 0 } else { f.points < 0 })
-            && words
-                .iter()
-                .all(|w| f.text.to_lowercase().contains(&w.to_lowercase()))
-    })
 }
 
 fn entry_ids(pred: impl Fn(&certwise::knowledge::Entry) -> bool) -> Vec<&'static str> {
@@ -89,16 +46,9 @@ fn entry_ids(pred: impl Fn(&certwise::knowledge::Entry) -> bool) -> Vec<&'static
         .collect()
 }
 
-fn foundational_courses() -> Vec<&'static str> {
-    entry_ids(|e| {
-        e.kind == Kind::Course && e.level == Level::Foundational && e.tier.is_some_and(|t| t <= 2)
-    })
-}
-
 fn cloud_certifications() -> Vec<&'static str> {
     entry_ids(|e| e.kind == Kind::Certification && e.platform.is_some() && !e.status.is_retired())
 }
-
 
 #[test]
 fn strategy_student_is_chosen_for_students_whatever_their_goal() {
@@ -188,46 +138,77 @@ fn strategy_developer_is_chosen_for_developers_without_an_enterprise_cloud_targe
 // ---------------------------------------------------------------------------------------------
 // The seeds' rules.
 
-
 fn not_now<'p>(p: &'p Plan, id: &str) -> Option<&'p Avoid> {
     p.avoid.iter().find(|a| a.id == id && a.not_for_you_now)
 }
 
-fn scheduled(p: &Plan, id: &str) -> bool {
-    p.timeline.iter().any(|s| s.id == id)
-}
-
 #[test]
 fn vendor_certification_needs_your_platform() {
-    let none = plan_for(&[("role", "developer"), ("goal", "get-into-ai"), ("target_employer", "enterprise")]);
+    let none = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_employer", "enterprise"),
+    ]);
     for id in cloud_certifications() {
-        assert!(p_rec(&none, id).is_none(), "{id} recommended with no platform");
+        assert!(
+            p_rec(&none, id).is_none(),
+            "{id} recommended with no platform"
+        );
     }
-    let gcp = plan_for(&[("role", "developer"), ("goal", "get-into-ai"), ("target_platform", "gcp")]);
+    let gcp = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "gcp"),
+    ]);
     let a = not_now(&gcp, "aws-ml-engineer-associate").expect("AWS exam listed as not for you now");
     assert!(a.reasons[0].contains("Google Cloud"), "{:?}", a.reasons);
 }
 
 #[test]
 fn engineering_needs_a_technical_background() {
-    let p = plan_for(&[("role", "non-technical"), ("goal", "productivity"), ("employer_platform", "aws"), ("employer_values_certs", "yes")]);
+    let p = plan_for(&[
+        ("role", "non-technical"),
+        ("goal", "productivity"),
+        ("employer_platform", "aws"),
+        ("employer_values_certs", "yes"),
+    ]);
     let a = not_now(&p, "aws-ml-engineer-associate").expect("listed");
     assert!(a.reasons[0].contains("engineers"), "{:?}", a.reasons);
-    let dev = plan_for(&[("role", "developer"), ("goal", "get-into-ai"), ("target_platform", "aws"), ("ai_experience", "hands-on")]);
+    let dev = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "aws"),
+        ("ai_experience", "hands-on"),
+    ]);
     assert!(p_rec(&dev, "aws-ml-engineer-associate").is_some());
 }
 
 #[test]
 fn advanced_levels_need_hands_on_experience() {
-    let p = plan_for(&[("role", "developer"), ("goal", "get-into-ai"), ("target_platform", "gcp"), ("ai_experience", "basics")]);
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "gcp"),
+        ("ai_experience", "basics"),
+    ]);
     assert!(not_now(&p, "gcp-ml-engineer").is_some_and(|a| a.reasons[0].contains("hands-on")));
-    let q = plan_for(&[("role", "developer"), ("goal", "get-into-ai"), ("target_platform", "gcp"), ("ai_experience", "hands-on")]);
+    let q = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "gcp"),
+        ("ai_experience", "hands-on"),
+    ]);
     assert!(p_rec(&q, "gcp-ml-engineer").is_some());
 }
 
 #[test]
 fn prerequisites_are_respected() {
-    let base = [("role", "non-technical"), ("goal", "change-role"), ("governance_focus", "audit"), ("budget_usd", "5000")];
+    let base = [
+        ("role", "non-technical"),
+        ("goal", "change-role"),
+        ("governance_focus", "audit"),
+        ("budget_usd", "5000"),
+    ];
     let mut without = base.to_vec();
     without.push(("governance_credential", "none"));
     let p = plan_for(&without);
@@ -240,19 +221,34 @@ fn prerequisites_are_respected() {
 #[test]
 fn code_first_needs_coding() {
     let p = plan_for(&[("role", "non-technical"), ("goal", "learn-concepts")]);
-    assert!(not_now(&p, "fast-ai").is_some(), "fast.ai for a non-technical person");
+    assert!(
+        not_now(&p, "fast-ai").is_some(),
+        "fast.ai for a non-technical person"
+    );
 }
 
 #[test]
 fn governance_credentials_for_governance_roles() {
-    let p = plan_for(&[("role", "non-technical"), ("goal", "change-role"), ("budget_usd", "5000")]);
+    let p = plan_for(&[
+        ("role", "non-technical"),
+        ("goal", "change-role"),
+        ("budget_usd", "5000"),
+    ]);
     assert!(not_now(&p, "iapp-aigp").is_some_and(|a| a.reasons[0].contains("governance")));
 }
 
 #[test]
 fn cheapest_route_within_budget() {
-    let p = plan_for(&[("role", "developer"), ("goal", "get-into-ai"), ("target_platform", "aws"), ("ai_experience", "hands-on"), ("budget_usd", "50")]);
-    assert!(not_now(&p, "aws-ml-engineer-associate").is_some_and(|a| a.reasons[0].contains("budget")));
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "aws"),
+        ("ai_experience", "hands-on"),
+        ("budget_usd", "50"),
+    ]);
+    assert!(
+        not_now(&p, "aws-ml-engineer-associate").is_some_and(|a| a.reasons[0].contains("budget"))
+    );
     assert!(p.budget.timeline_cost_usd.max <= 50);
 }
 
@@ -272,7 +268,11 @@ fn work_experience_fits_your_situation() {
 
 #[test]
 fn retired_and_closed_are_avoided_with_their_successor() {
-    let p = plan_for(&[("role", "developer"), ("goal", "get-into-ai"), ("target_platform", "aws")]);
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "aws"),
+    ]);
     for e in &kb().catalog.entries {
         if e.status.is_retired() {
             let a = avoided(&p, &e.id).unwrap_or_else(|| panic!("{} not avoided", e.id));
@@ -286,12 +286,24 @@ fn retired_and_closed_are_avoided_with_their_successor() {
 
 #[test]
 fn ties_break_free_before_paid_then_shorter_then_id() {
-    for (answers, p) in [("a", plan_for(&[("role", "student"), ("goal", "get-into-ai")])), ("b", plan_for(&[("role", "non-technical"), ("goal", "productivity")]))] {
+    for (answers, p) in [
+        (
+            "a",
+            plan_for(&[("role", "student"), ("goal", "get-into-ai")]),
+        ),
+        (
+            "b",
+            plan_for(&[("role", "non-technical"), ("goal", "productivity")]),
+        ),
+    ] {
         for w in p.recommendations.windows(2) {
             if w[0].score == w[1].score {
                 assert!(
-                    (w[0].route_cost_min, w[0].prep_hours.mid(), &w[0].id) <= (w[1].route_cost_min, w[1].prep_hours.mid(), &w[1].id),
-                    "{answers}: {} before {}", w[0].id, w[1].id
+                    (w[0].route_cost_min, w[0].prep_hours.mid(), &w[0].id)
+                        <= (w[1].route_cost_min, w[1].prep_hours.mid(), &w[1].id),
+                    "{answers}: {} before {}",
+                    w[0].id,
+                    w[1].id
                 );
             }
         }
@@ -304,7 +316,12 @@ fn factor_signs_match_their_meaning() {
     for r in &p.recommendations {
         for f in &r.reasons {
             if f.points > 0 {
-                for bad in ["never named", "quality varies", "no practical", "low or no value"] {
+                for bad in [
+                    "never named",
+                    "quality varies",
+                    "no practical",
+                    "low or no value",
+                ] {
                     assert!(!f.text.contains(bad), "{}: +{} {}", r.id, f.points, f.text);
                 }
             }
@@ -316,27 +333,57 @@ fn factor_signs_match_their_meaning() {
 fn the_goal_shapes_the_ranking_staying_in_the_job_starts_with_the_workplace_project() {
     for goal in ["promotion", "productivity", "learn-concepts"] {
         let p = plan_for(&[("role", "non-technical"), ("goal", goal)]);
-        let first = p.timeline.iter().find(|s| s.brief.is_some()).expect("a project");
+        let first = p
+            .timeline
+            .iter()
+            .find(|s| s.brief.is_some())
+            .expect("a project");
         assert_eq!(first.id, "workplace-project", "{goal}: {}", first.title);
-        assert!(!p.strategy.steps.iter().any(|s| s.starts_with("Apply to jobs")), "{goal}");
+        assert!(
+            !p.strategy
+                .steps
+                .iter()
+                .any(|s| s.starts_with("Apply to jobs")),
+            "{goal}"
+        );
     }
 }
 
 #[test]
 fn hands_on_people_skip_the_beginner_course() {
-    let p = plan_for(&[("role", "developer"), ("goal", "get-into-ai"), ("ai_experience", "hands-on"), ("projects_built", "one-or-two")]);
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("ai_experience", "hands-on"),
+        ("projects_built", "one-or-two"),
+    ]);
     for s in &p.timeline {
         let e = kb().entry(&s.id);
-        assert!(!e.is_some_and(|e| e.kind == Kind::Course && e.level == Level::Foundational), "{}", s.id);
+        assert!(
+            !e.is_some_and(|e| e.kind == Kind::Course && e.level == Level::Foundational),
+            "{}",
+            s.id
+        );
     }
 }
 
 #[test]
 fn whoever_needs_the_basics_gets_a_foundational_course() {
-    for role in ["non-technical", "developer", "student", "cloud-data-engineer"] {
-        let p = plan_for(&[("role", role), ("goal", "learn-concepts"), ("ai_experience", "none")]);
+    for role in [
+        "non-technical",
+        "developer",
+        "student",
+        "cloud-data-engineer",
+    ] {
+        let p = plan_for(&[
+            ("role", role),
+            ("goal", "learn-concepts"),
+            ("ai_experience", "none"),
+        ]);
         assert!(
-            p.timeline.iter().any(|s| kb().entry(&s.id).is_some_and(|e| e.kind == Kind::Course && e.level == Level::Foundational)),
+            p.timeline.iter().any(|s| kb()
+                .entry(&s.id)
+                .is_some_and(|e| e.kind == Kind::Course && e.level == Level::Foundational)),
             "{role}: no foundational course"
         );
     }
@@ -344,33 +391,84 @@ fn whoever_needs_the_basics_gets_a_foundational_course() {
 
 #[test]
 fn one_certification_at_a_time_later_ones_are_a_note() {
-    let p = plan_for(&[("role", "cloud-data-engineer"), ("goal", "get-into-ai"), ("target_platform", "aws"), ("ai_experience", "hands-on"), ("target_employer", "enterprise"), ("budget_usd", "5000")]);
-    let certs = p.timeline.iter().filter(|s| kb().entry(&s.id).is_some_and(|e| e.kind == Kind::Certification)).count();
+    let p = plan_for(&[
+        ("role", "cloud-data-engineer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "aws"),
+        ("ai_experience", "hands-on"),
+        ("target_employer", "enterprise"),
+        ("budget_usd", "5000"),
+    ]);
+    let certs = p
+        .timeline
+        .iter()
+        .filter(|s| {
+            kb().entry(&s.id)
+                .is_some_and(|e| e.kind == Kind::Certification)
+        })
+        .count();
     assert_eq!(certs, 1);
-    assert!(p.timeline_notes.iter().any(|n| n.starts_with("One certification at a time")), "{:?}", p.timeline_notes);
+    assert!(
+        p.timeline_notes
+            .iter()
+            .any(|n| n.starts_with("One certification at a time")),
+        "{:?}",
+        p.timeline_notes
+    );
 }
 
 #[test]
 fn a_certification_is_paired_with_a_project_on_its_platform() {
-    let p = plan_for(&[("role", "developer"), ("goal", "get-into-ai"), ("target_platform", "aws"), ("ai_experience", "hands-on"), ("target_employer", "enterprise"), ("budget_usd", "1000")]);
-    assert!(p.timeline.iter().any(|s| kb().entry(&s.id).is_some_and(|e| e.kind == Kind::Certification)));
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "aws"),
+        ("ai_experience", "hands-on"),
+        ("target_employer", "enterprise"),
+        ("budget_usd", "1000"),
+    ]);
+    assert!(p.timeline.iter().any(|s| {
+        kb().entry(&s.id)
+            .is_some_and(|e| e.kind == Kind::Certification)
+    }));
     let on_aws = p.timeline.iter().filter_map(|s| s.brief.as_ref()).any(|b| {
-        kb().projects.iter().any(|x| &x.id == b && x.platform == Some(certwise::knowledge::Platform::Aws))
+        kb().projects
+            .iter()
+            .any(|x| &x.id == b && x.platform == Some(certwise::knowledge::Platform::Aws))
     });
     assert!(on_aws, "no AWS project beside the AWS exam");
 }
 
 #[test]
 fn a_course_is_time_boxed_at_twelve_weeks() {
-    let p = plan_for(&[("role", "developer"), ("goal", "learn-concepts"), ("ai_experience", "basics"), ("hours_per_week", "2")]);
-    let course = p.timeline.iter().find(|s| s.track == Track::Study).expect("a course");
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "learn-concepts"),
+        ("ai_experience", "basics"),
+        ("hours_per_week", "2"),
+    ]);
+    let course = p
+        .timeline
+        .iter()
+        .find(|s| s.track == Track::Study)
+        .expect("a course");
     assert!(course.end_week - course.start_week < 13 + 12, "{course:?}");
-    assert!(p.timeline_notes.iter().any(|n| n.contains("boxes it at 12 weeks")), "{:?}", p.timeline_notes);
+    assert!(
+        p.timeline_notes
+            .iter()
+            .any(|n| n.contains("boxes it at 12 weeks")),
+        "{:?}",
+        p.timeline_notes
+    );
 }
 
 #[test]
 fn project_steps_are_briefs_with_milestones() {
-    let p = plan_for(&[("role", "non-technical"), ("goal", "change-industry"), ("field", "healthcare")]);
+    let p = plan_for(&[
+        ("role", "non-technical"),
+        ("goal", "change-industry"),
+        ("field", "healthcare"),
+    ]);
     let projects: Vec<_> = p.timeline.iter().filter(|s| s.brief.is_some()).collect();
     assert!(projects.len() >= 2);
     for s in projects {
@@ -381,24 +479,60 @@ fn project_steps_are_briefs_with_milestones() {
 
 #[test]
 fn the_strategy_steps_and_the_plan_agree() {
-    let p = plan_for(&[("role", "developer"), ("goal", "get-into-ai"), ("ai_experience", "hands-on")]);
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("ai_experience", "hands-on"),
+    ]);
     assert_eq!(p.strategy.steps.len(), p.strategy.step_notes.len());
-    assert!(p.strategy.step_notes[0].contains("no course"), "{:?}", p.strategy.step_notes);
+    assert!(
+        p.strategy.step_notes[0].contains("no course"),
+        "{:?}",
+        p.strategy.step_notes
+    );
 }
 
 #[test]
 fn internships_interviews_and_authorities_are_noted_where_they_apply() {
-    let student = plan_for(&[("role", "student"), ("goal", "get-into-ai"), ("market", "certs-weigh-more")]);
-    assert!(student.timeline_notes.iter().any(|n| n.contains("internship")));
-    assert!(student.timeline_notes.iter().any(|n| n.contains("technical interviews")));
-    assert!(student.timeline_notes.iter().any(|n| n.contains("authority")));
+    let student = plan_for(&[
+        ("role", "student"),
+        ("goal", "get-into-ai"),
+        ("market", "certs-weigh-more"),
+    ]);
+    assert!(
+        student
+            .timeline_notes
+            .iter()
+            .any(|n| n.contains("internship"))
+    );
+    assert!(
+        student
+            .timeline_notes
+            .iter()
+            .any(|n| n.contains("technical interviews"))
+    );
+    assert!(
+        student
+            .timeline_notes
+            .iter()
+            .any(|n| n.contains("authority"))
+    );
     let staying = plan_for(&[("role", "non-technical"), ("goal", "productivity")]);
-    assert!(!staying.timeline_notes.iter().any(|n| n.contains("interview")));
+    assert!(
+        !staying
+            .timeline_notes
+            .iter()
+            .any(|n| n.contains("interview"))
+    );
 }
 
 #[test]
 fn both_tracks_stay_busy() {
-    let p = plan_for(&[("role", "non-technical"), ("goal", "get-into-ai"), ("hours_per_week", "6")]);
+    let p = plan_for(&[
+        ("role", "non-technical"),
+        ("goal", "get-into-ai"),
+        ("hours_per_week", "6"),
+    ]);
     let total: u32 = p.timeline.iter().map(|s| s.hours).sum();
     let last = p.timeline.iter().map(|s| s.end_week).max().unwrap_or(0);
     assert!(last <= total.div_ceil(6) + 1, "{last} weeks for {total} h");

@@ -272,7 +272,10 @@ fn list_shows_plans_and_unreadable_files() {
         lines[1].ends_with("  Career changer                        alpha"),
         "{text}"
     );
-    assert!(lines[1].contains("  0/") && lines[1].contains(" done  "), "{text}");
+    assert!(
+        lines[1].contains("  0/") && lines[1].contains(" done  "),
+        "{text}"
+    );
     assert!(
         lines[2].ends_with("  Experienced developer moving into AI  Beta"),
         "{text}"

@@ -890,9 +890,16 @@ fn the_sources_own_wording_of_a_retired_exam_gets_a_retired_verdict_not_tier_1()
     assert_eq!(v.tier, None, "{v:?}");
     assert_eq!(v.catalog_id.as_deref(), Some("azure-ai-engineer"));
     assert_eq!(v.successor.as_deref(), Some("azure-ai-apps-agents"));
-    assert!(v.verdict.starts_with("Retired on 2026-06-30"), "{}", v.verdict);
+    assert!(
+        v.verdict.starts_with("Retired on 2026-06-30"),
+        "{}",
+        v.verdict
+    );
     for code in ["AI-102", "AI 102", "ai102"] {
-        assert_eq!(evaluate(kb(), &seed(code)).catalog_id.as_deref(), Some("azure-ai-engineer"));
+        assert_eq!(
+            evaluate(kb(), &seed(code)).catalog_id.as_deref(),
+            Some("azure-ai-engineer")
+        );
     }
 }
 
@@ -901,21 +908,33 @@ fn a_closed_credential_says_so_with_no_successor() {
     let v = evaluate(kb(), &seed("TensorFlow Developer Certificate"));
     assert_eq!(v.tier, None);
     assert_eq!(v.successor, None);
-    assert!(v.verdict.starts_with("Closed on 2024-05-01"), "{}", v.verdict);
+    assert!(
+        v.verdict.starts_with("Closed on 2024-05-01"),
+        "{}",
+        v.verdict
+    );
 }
 
 #[test]
 fn the_catalog_fills_in_what_the_person_does_not_give() {
     let v = evaluate(kb(), &seed("DeepLearning.AI specialization"));
     assert!(v.tier.is_some(), "{v:?}");
-    assert!(!v.unknown.iter().any(|u| u == "cost-usd" || u == "practical"), "{:?}", v.unknown);
+    assert!(
+        !v.unknown
+            .iter()
+            .any(|u| u == "cost-usd" || u == "practical"),
+        "{:?}",
+        v.unknown
+    );
 }
 
 #[test]
 fn a_proctored_exam_from_a_known_provider_is_not_marked_as_having_no_practical_component() {
     let v = evaluate(kb(), &seed("AIF-C01"));
     assert!(
-        !v.red_flags.iter().any(|f| f.flag == RedFlag::NoPracticalComponent),
+        !v.red_flags
+            .iter()
+            .any(|f| f.flag == RedFlag::NoPracticalComponent),
         "{v:?}"
     );
 }
@@ -935,7 +954,10 @@ fn every_active_catalog_certification_or_course_lands_in_its_catalog_tier() {
     {
         let v = evaluate(kb(), &seed(&e.id));
         if v.tier != e.tier {
-            off.push(format!("{}: catalog {:?}, evaluated {:?}", e.id, e.tier, v.tier));
+            off.push(format!(
+                "{}: catalog {:?}, evaluated {:?}",
+                e.id, e.tier, v.tier
+            ));
         }
     }
     assert!(off.is_empty(), "{}", off.join("\n"));

@@ -279,8 +279,18 @@ fn walk(kb: &Knowledge, i: usize, so_far: &mut Path, out: &mut Vec<Path>) {
         .questions
         .iter()
         .flat_map(|x| x.ask_if.references())
-        .chain(kb.strategies.strategies.iter().flat_map(|s| s.select_if.references()))
-        .chain(kb.strategies.adjustments.iter().flat_map(|a| a.when.references()))
+        .chain(
+            kb.strategies
+                .strategies
+                .iter()
+                .flat_map(|s| s.select_if.references()),
+        )
+        .chain(
+            kb.strategies
+                .adjustments
+                .iter()
+                .flat_map(|a| a.when.references()),
+        )
         .any(|(id, _)| id == q.id);
     let values: Vec<String> = match &q.kind {
         QuestionKind::Choice(options) if !referenced => vec![options[0].value.clone()],
@@ -334,7 +344,12 @@ fn every_question_is_asked_and_every_value_selectable_on_some_path() {
             .questions
             .iter()
             .flat_map(|x| x.ask_if.references())
-            .chain(kb.strategies.strategies.iter().flat_map(|s| s.select_if.references()))
+            .chain(
+                kb.strategies
+                    .strategies
+                    .iter()
+                    .flat_map(|s| s.select_if.references()),
+            )
             .any(|(id, _)| id == q.id);
         if let QuestionKind::Choice(options) = &q.kind
             && referenced
@@ -707,6 +722,10 @@ fn roi_figures_are_the_seeds() {
 // The interview table of the issue: ids and values are stable.
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "the issue's whole table, value by value"
+)]
 fn the_interview_has_the_issue_ids_and_values() {
     let kb = kb();
     let choices: &[(&str, &[&str])] = &[
@@ -756,7 +775,10 @@ fn the_interview_has_the_issue_ids_and_values() {
             "governance_focus",
             &["no", "governance", "audit", "security", "risk"],
         ),
-        ("governance_credential", &["none", "audit", "security", "risk"]),
+        (
+            "governance_credential",
+            &["none", "audit", "security", "risk"],
+        ),
         (
             "target_platform",
             &[
@@ -1485,11 +1507,10 @@ fn unknown_and_conflicting_facts_stay_unknown_or_ranged() {
         pmle.summary
     );
     // The governance credentials that need another credential first.
-    use certwise::knowledge::Held;
     for (id, held) in [
-        ("isaca-aaia", Held::Audit),
-        ("isaca-aaism", Held::Security),
-        ("isaca-aair", Held::Risk),
+        ("isaca-aaia", certwise::knowledge::Held::Audit),
+        ("isaca-aaism", certwise::knowledge::Held::Security),
+        ("isaca-aair", certwise::knowledge::Held::Risk),
     ] {
         let e = kb.entry(id).unwrap();
         assert!(e.prerequisites.iter().any(|p| p.held == Some(held)), "{id}");

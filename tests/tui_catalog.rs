@@ -81,7 +81,12 @@ fn filters_by_platform_tier_and_status() {
     a.update(Action::FilterStatus);
     a.update(Action::FilterStatus);
     let retired: Vec<&str> = rows(&a).iter().map(|e| e.id.as_str()).collect();
-    let in_catalog = a.kb.catalog.entries.iter().filter(|e| e.status.is_retired()).count();
+    let in_catalog =
+        a.kb.catalog
+            .entries
+            .iter()
+            .filter(|e| e.status.is_retired())
+            .count();
     assert_eq!(retired.len(), in_catalog);
     assert!(retired.contains(&"aws-ml-specialty") && retired.contains(&"azure-ai-engineer"));
 }

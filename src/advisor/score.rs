@@ -51,7 +51,10 @@ impl Ctx<'_, '_> {
 /// tier's bad news is not dressed as positive points.
 pub fn base(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     let text = match e.tier {
-        Some(t @ 3..=4) => format!("starting score for a tier-{t} {}: limited value on its own", e.kind),
+        Some(t @ 3..=4) => format!(
+            "starting score for a tier-{t} {}: limited value on its own",
+            e.kind
+        ),
         _ => e.base_reason.clone(),
     };
     out.push(Factor::new(i32::from(e.base_score), text));
@@ -116,7 +119,12 @@ pub fn made_for_people_like_you(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     }
     if p.hands_on
         && e.level == Level::Foundational
-        && e.audience.iter().all(|a| matches!(a, Audience::Beginner | Audience::Business | Audience::Leader | Audience::Student))
+        && e.audience.iter().all(|a| {
+            matches!(
+                a,
+                Audience::Beginner | Audience::Business | Audience::Leader | Audience::Student
+            )
+        })
         && p.technical
     {
         out.push(Factor::new(
@@ -238,16 +246,14 @@ pub fn cloud_project_on_your_platform(c: &Ctx, e: &Entry, out: &mut Vec<Factor>)
     if e.id != "cloud-project" {
         return;
     }
-    match c.target_platform() {
-        Some(p) => out.push(Factor::new(
+    if let Some(p) = c.target_platform() {
+        out.push(Factor::new(
             20,
             format!(
                 "build it on {}: it proves the skills a certificate only claims",
                 p.label()
             ),
-        )),
-        // Fit leaves a cloud project out when no cloud is named.
-        None => {}
+        ));
     }
 }
 
@@ -483,7 +489,11 @@ pub fn score_all(
             route_cost_min: route.cost.min,
         });
     }
-    recommendations.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| tie_key(a).cmp(&tie_key(b))));
+    recommendations.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| tie_key(a).cmp(&tie_key(b)))
+    });
     let order = |id: &str| kb.catalog.entries.iter().position(|e| e.id == id);
     avoid.sort_by_key(|a| (a.not_for_you_now, order(&a.id)));
     (recommendations, avoid)
@@ -530,13 +540,7 @@ pub fn students_put_experience_before_certifications(
 /// calling it a better fit.
 pub fn one_foundational_course_is_enough(scored: &mut [(&Entry, Vec<Factor>)]) {
     let total = |f: &[Factor]| f.iter().map(|x| x.points).sum::<i32>().clamp(0, 100);
-    let key = |e: &Entry| {
-        (
-            cheapest_route(e).cost.min,
-            e.prep_hours.mid(),
-            e.id.clone(),
-        )
-    };
+    let key = |e: &Entry| (cheapest_route(e).cost.min, e.prep_hours.mid(), e.id.clone());
     let best = scored
         .iter()
         .enumerate()

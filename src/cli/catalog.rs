@@ -184,6 +184,10 @@ pub fn possibly_out_of_date(e: &Entry, today: Date) -> bool {
 }
 
 /// One entry of `certwise catalog --format json`.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "the JSON's documented flags, one field each"
+)]
 #[derive(Debug, Serialize)]
 struct CatalogRow<'a> {
     id: &'a str,

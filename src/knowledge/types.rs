@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::briefs::{Brief, PROJECTS_RON, brief_problems};
 use super::condition::Condition;
-use super::meta::{Audience, Format, Pricing, Prerequisite, Source};
+use super::meta::{Audience, Format, Prerequisite, Pricing, Source};
 
 /// The interview questions, in the order they are asked.
 pub const QUESTIONS_RON: &str = include_str!("../../assets/questions.ron");
@@ -229,7 +229,10 @@ impl Platform {
 
     /// A cloud provider (the others are platforms that run on or beside the clouds).
     pub fn is_cloud(self) -> bool {
-        matches!(self, Platform::Aws | Platform::Gcp | Platform::Azure | Platform::Oracle)
+        matches!(
+            self,
+            Platform::Aws | Platform::Gcp | Platform::Azure | Platform::Oracle
+        )
     }
 
     pub fn parse(value: &str) -> Option<Self> {
@@ -338,10 +341,18 @@ pub enum Status {
     /// Open, but still in beta: the exam and its fee may change.
     Beta,
     /// Announced to retire on that date; the successor is preferred.
-    Retiring { on: Date, successor: String },
-    Retired { on: Date, successor: String },
+    Retiring {
+        on: Date,
+        successor: String,
+    },
+    Retired {
+        on: Date,
+        successor: String,
+    },
     /// Closed with no successor.
-    Closed { on: Date },
+    Closed {
+        on: Date,
+    },
 }
 
 impl Status {
@@ -361,6 +372,7 @@ impl Status {
     }
 
     /// The status as of a date: "retiring" turns into "retired" once its day has passed.
+    #[must_use]
     pub fn on_day(&self, today: Date) -> Status {
         match self {
             Status::Retiring { on, successor } if *on < today => Status::Retired {
@@ -765,7 +777,12 @@ impl Knowledge {
         let mut problems = Vec::new();
         // Your own evaluations (`user-...`) may share a name with a catalog entry: a typed name
         // finds the catalog's entry first.
-        for e in self.catalog.entries.iter().filter(|e| !e.id.starts_with("user-")) {
+        for e in self
+            .catalog
+            .entries
+            .iter()
+            .filter(|e| !e.id.starts_with("user-"))
+        {
             let mut own = BTreeSet::new();
             for name in e.names() {
                 let key = name_key(name);

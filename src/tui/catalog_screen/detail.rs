@@ -21,7 +21,7 @@ pub fn verdict_lines(app: &App, e: &Entry, width: u16) -> Vec<Line<'static>> {
         width,
         t.text,
     );
-    if let Some(note) = crate::knowledge::status_note(&app.kb, &e.status) {
+    if let Some(note) = crate::knowledge::status_note(app.kb, &e.status) {
         lines.extend(wrap(&note, width, t.bad, ""));
     }
     lines
@@ -50,8 +50,22 @@ pub fn detail_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         "Tier",
         e.tier.map_or_else(|| "—".to_owned(), |n| n.to_string()),
     ));
-    lines.extend(fact("Cost", cost_text(e.cost_usd)));
-    lines.extend(fact("Preparation", format!("{} hours", e.prep_hours)));
+    lines.extend(fact(
+        "Cost",
+        if e.cost_unknown {
+            "not known: check before you pay".to_owned()
+        } else {
+            cost_text(e.cost_usd)
+        },
+    ));
+    lines.extend(fact(
+        "Preparation",
+        if e.hours_unknown {
+            "not known".to_owned()
+        } else {
+            format!("{} hours", e.prep_hours)
+        },
+    ));
     lines.extend(fact(
         "Platform",
         e.platform.map_or("none", Platform::label).to_owned(),
@@ -68,9 +82,6 @@ pub fn detail_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         if e.practical { "yes" } else { "no" }.to_owned(),
     ));
     lines.extend(fact("Status", status_text(app, e)));
-    for (label, value) in crate::knowledge::entry_facts(e) {
-        lines.extend(fact(label, value));
-    }
     let reviewed = match crate::knowledge::stale_reason(e, app.today) {
         Some(why) => format!("{} (check again: {why})", e.reviewed),
         None => e.reviewed.to_string(),
@@ -80,6 +91,14 @@ pub fn detail_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     lines.extend(wrap(&e.summary, width, t.text, ""));
     lines.push(Line::default());
     lines.extend(verdict_lines(app, e, width));
+    // The 2026 facts and their sources, below the verdict (scroll to read them).
+    let more = crate::knowledge::entry_facts(e);
+    if !more.is_empty() {
+        lines.push(Line::default());
+        for (label, value) in more {
+            lines.extend(fact(label, value));
+        }
+    }
     lines
 }
 
