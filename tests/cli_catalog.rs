@@ -900,3 +900,63 @@ fn help_still_prints_the_subcommands() {
         assert!(help.contains(option), "{option}: {help}");
     }
 }
+
+#[test]
+fn catalog_stale_lists_only_the_entries_to_check_again() {
+    let env = Env::new();
+    let v = env.json(&["catalog", "--stale", "--format", "json"]);
+    let today: Date = v["today"].as_str().unwrap().parse().unwrap();
+    let listed: Vec<&str> = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = kb()
+        .catalog
+        .entries
+        .iter()
+        .filter(|e| certwise::knowledge::stale_reason(e, today).is_some())
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(listed, expected);
+    for e in v["entries"].as_array().unwrap() {
+        assert!(
+            e["stale_reason"].as_str().is_some_and(|r| !r.is_empty()),
+            "{e}"
+        );
+    }
+    // The full catalog carries the 2026 fields on every entry.
+    let all = env.json(&["catalog", "--format", "json"]);
+    for e in all["entries"].as_array().unwrap() {
+        for field in [
+            "audience",
+            "level",
+            "aliases",
+            "format",
+            "sources",
+            "prerequisites",
+        ] {
+            assert!(!e[field].is_null(), "{} has no {field}", e["id"]);
+        }
+    }
+}
+
+#[test]
+fn a_retiring_entry_is_stale_within_six_months_of_its_date() {
+    let mut e = kb().entry("aws-ai-practitioner").unwrap().clone();
+    let today = jiff::civil::date(2026, 11, 30);
+    e.status = certwise::knowledge::Status::Retiring {
+        on: jiff::civil::date(2027, 3, 1),
+        successor: "aws-ml-engineer-associate".to_owned(),
+    };
+    assert!(
+        certwise::knowledge::stale_reason(&e, today)
+            .is_some_and(|r| r.contains("retires on 2027-03-01"))
+    );
+    e.status = certwise::knowledge::Status::Retiring {
+        on: jiff::civil::date(2027, 9, 1),
+        successor: "aws-ml-engineer-associate".to_owned(),
+    };
+    assert!(certwise::knowledge::stale_reason(&e, today).is_none());
+}
