@@ -904,7 +904,7 @@ fn help_still_prints_the_subcommands() {
 #[test]
 fn catalog_stale_lists_only_the_entries_to_check_again() {
     let env = Env::new();
-    let v = env.json(&["catalog", "--stale", "--format", "json"]);
+    let v = env.json(&["catalog", "--stale"]);
     let today: Date = v["today"].as_str().unwrap().parse().unwrap();
     let listed: Vec<&str> = v["entries"]
         .as_array()
@@ -927,7 +927,7 @@ fn catalog_stale_lists_only_the_entries_to_check_again() {
         );
     }
     // The full catalog carries the 2026 fields on every entry.
-    let all = env.json(&["catalog", "--format", "json"]);
+    let all = env.json(&["catalog"]);
     for e in all["entries"].as_array().unwrap() {
         for field in [
             "audience",
