@@ -21,6 +21,12 @@ mod meta;
 #[allow(dead_code, reason = "the build script uses only the parsing half of the types")]
 #[path = "src/knowledge/briefs.rs"]
 mod briefs;
+#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
+#[path = "src/numbers.rs"]
+mod numbers;
+#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
+#[path = "src/sanitize.rs"]
+mod sanitize;
 
 fn main() {
     for path in [
@@ -29,6 +35,8 @@ fn main() {
         "src/knowledge/condition.rs",
         "src/knowledge/meta.rs",
         "src/knowledge/briefs.rs",
+        "src/numbers.rs",
+        "src/sanitize.rs",
     ] {
         println!("cargo::rerun-if-changed={path}");
     }
