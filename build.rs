@@ -6,8 +6,26 @@
     dead_code,
     reason = "the build script uses only the parsing half of the types"
 )]
+#[path = "src/knowledge/briefs.rs"]
+mod briefs;
+#[allow(
+    dead_code,
+    reason = "the build script uses only the parsing half of the types"
+)]
 #[path = "src/knowledge/condition.rs"]
 mod condition;
+#[allow(
+    dead_code,
+    reason = "the build script uses only the parsing half of the types"
+)]
+#[path = "src/knowledge/meta.rs"]
+mod meta;
+#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
+#[path = "src/numbers.rs"]
+mod numbers;
+#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
+#[path = "src/sanitize.rs"]
+mod sanitize;
 #[allow(
     dead_code,
     clippy::struct_field_names,
@@ -15,18 +33,6 @@ mod condition;
 )]
 #[path = "src/knowledge/types.rs"]
 mod types;
-#[allow(dead_code, reason = "the build script uses only the parsing half of the types")]
-#[path = "src/knowledge/meta.rs"]
-mod meta;
-#[allow(dead_code, reason = "the build script uses only the parsing half of the types")]
-#[path = "src/knowledge/briefs.rs"]
-mod briefs;
-#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
-#[path = "src/numbers.rs"]
-mod numbers;
-#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
-#[path = "src/sanitize.rs"]
-mod sanitize;
 
 fn main() {
     for path in [

@@ -60,7 +60,10 @@ pub fn terminal_lines(text: &str) -> Cow<'_, str> {
 /// `\uXXXX` escapes, so the document parses to exactly the same values. Newlines and tabs between
 /// tokens stay; inside strings the serializer has escaped them already.
 pub fn json(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_unsafe(c) && !matches!(c, '\n' | '\t')) {
+    if !text
+        .chars()
+        .any(|c| is_unsafe(c) && !matches!(c, '\n' | '\t'))
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -100,7 +103,11 @@ pub fn cell_symbol(symbol: &str) -> Option<String> {
         .chars()
         .filter(|&c| !is_unsafe(c) || is_joiner(c))
         .collect();
-    Some(if kept.is_empty() { " ".to_owned() } else { kept })
+    Some(if kept.is_empty() {
+        " ".to_owned()
+    } else {
+        kept
+    })
 }
 
 fn escape(text: &str, unsafe_here: impl Fn(char) -> bool) -> Cow<'_, str> {
@@ -138,7 +145,9 @@ mod tests {
 
     #[test]
     fn escapes_c1_bidi_and_zero_width() {
-        for c in ['\u{9b}', '\u{202e}', '\u{2066}', '\u{200b}', '\u{feff}', '\u{200d}'] {
+        for c in [
+            '\u{9b}', '\u{202e}', '\u{2066}', '\u{200b}', '\u{feff}', '\u{200d}',
+        ] {
             let shown = terminal(&format!("a{c}b")).into_owned();
             assert!(!shown.contains(c), "{c:?}: {shown}");
             assert!(shown.starts_with("a\\u{"), "{shown}");

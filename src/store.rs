@@ -14,8 +14,8 @@ mod disk;
 mod read;
 mod saved;
 
-pub use disk::write_atomic;
 pub(crate) use disk::replace_keeping_backup;
+pub use disk::write_atomic;
 pub use read::{ReadError, read_limited};
 pub use saved::{Progress, SavedPlan, parse, to_text, try_to_text};
 

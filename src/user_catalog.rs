@@ -240,8 +240,7 @@ fn read(path: &Path) -> FileText {
                 last_failed = false;
             }
             Err(e) => {
-                let (line, col) =
-                    position(text, base + start, e.span.start.line, e.span.start.col);
+                let (line, col) = position(text, base + start, e.span.start.line, e.span.start.col);
                 file.loaded
                     .problems
                     .push(format!("{shown}:{line}:{col}: {} (entry skipped)", e.code));
@@ -360,4 +359,3 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         source,
     })
 }
-

@@ -163,7 +163,11 @@ fn assert_set_aside(bytes: &[u8], expect: &str) {
     );
     assert!(!reason.contains('\n'), "one line: {reason:?}");
     assert_eq!(file, &original, "left in place, not renamed");
-    assert_eq!(fs::read(file).unwrap(), bytes, "the original bytes are kept");
+    assert_eq!(
+        fs::read(file).unwrap(),
+        bytes,
+        "the original bytes are kept"
+    );
 
     // Still reported later, and nothing ever writes over it.
     let again = unreadable(&store);

@@ -835,7 +835,10 @@ fn check_reference(
 pub enum ValueError {
     #[error("`{value}` is not one of {valid}")]
     NotAnOption { value: String, valid: String },
-    #[error("`{value}` is not a whole number ({min}-{max}; {})", numbers::WHOLE_FORM)]
+    #[error(
+        "`{value}` is not a whole number ({min}-{max}; {})",
+        numbers::WHOLE_FORM
+    )]
     NotANumber { value: String, min: u32, max: u32 },
     /// A whole number outside `min..=max`, kept as written (it may not fit any integer type).
     #[error("{value} is out of range ({min}-{max})")]

@@ -57,7 +57,10 @@ pub(crate) fn replace_keeping_backup(
 }
 
 /// The new contents of `path` in a temporary file beside it, owner-only, not yet in place.
-fn write_temporary(path: &Path, bytes: &[u8]) -> Result<atomic_write_file::AtomicWriteFile, StoreError> {
+fn write_temporary(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<atomic_write_file::AtomicWriteFile, StoreError> {
     let mut options = atomic_write_file::AtomicWriteFile::options();
     #[cfg(unix)]
     {
@@ -122,14 +125,23 @@ fn temporary_beside(path: &Path) -> PathBuf {
         .map_or(0, |d| u64::from(d.subsec_nanos()));
     let mut n = nanos
         ^ (u64::from(std::process::id()) << 20)
-        ^ COUNTER.fetch_add(1, Ordering::Relaxed).wrapping_mul(0x9e37_79b9);
+        ^ COUNTER
+            .fetch_add(1, Ordering::Relaxed)
+            .wrapping_mul(0x9e37_79b9);
     let mut suffix = String::new();
     for _ in 0..6 {
         let digit = u8::try_from(n % 36).unwrap_or(0);
-        suffix.push(char::from(if digit < 10 { b'0' + digit } else { b'a' + digit - 10 }));
+        suffix.push(char::from(if digit < 10 {
+            b'0' + digit
+        } else {
+            b'a' + digit - 10
+        }));
         n /= 36;
     }
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     path.with_file_name(format!(".{name}.{suffix}"))
 }
 

@@ -102,7 +102,11 @@ fn kind_of(t: &fs::FileType) -> &'static str {
             return "a device";
         }
     }
-    if t.is_dir() { "a folder" } else { "a special file" }
+    if t.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
 }
 
 /// Opens for reading without waiting: a FIFO with no writer opens at once instead of hanging
@@ -111,6 +115,9 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK | libc::O_NOCTTY);
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NONBLOCK | libc::O_NOCTTY,
+    );
     options.open(path)
 }

@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::evaluate::{Claim, Facts, Outcome, Verdict, evaluate, fact_label};
-use crate::{numbers, sanitize};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
 use crate::tui::screens::padded;
 use crate::tui::view::{wrap, wrap_after};
+use crate::{numbers, sanitize};
 
 /// Yes, no, or not known.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

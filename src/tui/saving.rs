@@ -48,7 +48,11 @@ impl App {
                     self.overlay = Some(Overlay::Notice(format!(
                         "The interview kept from last time had {} that cannot be used ({}); \
                          {kept}. {}",
-                        if refused.len() == 1 { "an answer" } else { "answers" },
+                        if refused.len() == 1 {
+                            "an answer"
+                        } else {
+                            "answers"
+                        },
                         wrong.join("; "),
                         set_aside(&store)
                     )));
