@@ -48,7 +48,7 @@ fn is_joiner(c: char) -> bool {
 
 /// One line of text for a terminal: every unsafe character (newlines and tabs included) escaped.
 pub fn terminal(text: &str) -> Cow<'_, str> {
-    escape(text, |c| is_unsafe(c))
+    escape(text, is_unsafe)
 }
 
 /// Several lines for a terminal (a whole output): like [`terminal`], but newlines and tabs stay.

@@ -174,48 +174,9 @@ fn read(path: &Path) -> FileText {
     };
     // A byte-order mark is not part of the text; positions count from after it, as editors do.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = ron_text::skip_blank(text.as_bytes(), 0);
-    let (list_text, base) = if matches!(text.as_bytes().get(first), None | Some(b'[')) {
-        (text, 0)
-    } else if let Some(fields) = split_struct(text) {
-        let mut version = None;
-        let mut entries = ("[]", 0);
-        for (name, at, value) in &fields.fields {
-            match *name {
-                "version" => version = Some(value.parse::<u32>().map_err(|_| *at)),
-                "entries" => entries = (value, *at),
-                _ => file.extra.push(format!("{name}: {value}")),
-            }
-        }
-        match version {
-            None => {
-                return problem(
-                    ":1:1: no `version` field; expected a list of entries: (version: 2, entries: [ (...), (...) ])"
-                        .to_owned(),
-                );
-            }
-            Some(Err(at)) => {
-                let (line, col) = position(text, at, 1, 1);
-                return problem(format!(":{line}:{col}: the version is not a whole number"));
-            }
-            Some(Ok(v)) if v > VERSION => {
-                return problem(format!(
-                    ": written by a newer certwise (format {v}, this one reads up to {VERSION}); its entries are not used, and it is left untouched"
-                ));
-            }
-            Some(Ok(_)) => {}
-        }
-        if fields.unclosed {
-            let (line, col) = position(text, text.len(), 1, 1);
-            file.loaded.problems.push(format!(
-                "{shown}:{line}:{col}: the file is not closed: expected `)` at the end"
-            ));
-        }
-        entries
-    } else {
-        return problem(
-            ":1:1: expected a list of entries: (version: 2, entries: [ (...), (...) ])".to_owned(),
-        );
+    let (list_text, base) = match entries_list(text, &mut file) {
+        Ok(found) => found,
+        Err(p) => return problem(p),
     };
     let Some(list) = split_list(list_text) else {
         let (line, col) = position(text, base, 1, 1);
@@ -264,6 +225,55 @@ fn read(path: &Path) -> FileText {
         ));
     }
     file
+}
+
+/// The list of entries in the file's text and where it starts: the whole text for format 1 (a
+/// bare list), the `entries` field for format 2, whose other fields are kept in `file.extra`.
+/// The error is what follows the file's name in the problem.
+fn entries_list<'a>(text: &'a str, file: &mut FileText) -> Result<(&'a str, usize), String> {
+    let first = ron_text::skip_blank(text.as_bytes(), 0);
+    if matches!(text.as_bytes().get(first), None | Some(b'[')) {
+        return Ok((text, 0));
+    }
+    let Some(fields) = split_struct(text) else {
+        return Err(
+            ":1:1: expected a list of entries: (version: 2, entries: [ (...), (...) ])".to_owned(),
+        );
+    };
+    let mut version = None;
+    let mut entries = ("[]", 0);
+    for (name, at, value) in &fields.fields {
+        match *name {
+            "version" => version = Some(value.parse::<u32>().map_err(|_| *at)),
+            "entries" => entries = (*value, *at),
+            _ => file.extra.push(format!("{name}: {value}")),
+        }
+    }
+    match version {
+        None => {
+            return Err(
+                ":1:1: no `version` field; expected a list of entries: (version: 2, entries: [ (...), (...) ])"
+                    .to_owned(),
+            );
+        }
+        Some(Err(at)) => {
+            let (line, col) = position(text, at, 1, 1);
+            return Err(format!(":{line}:{col}: the version is not a whole number"));
+        }
+        Some(Ok(v)) if v > VERSION => {
+            return Err(format!(
+                ": written by a newer certwise (format {v}, this one reads up to {VERSION}); its entries are not used, and it is left untouched"
+            ));
+        }
+        Some(Ok(_)) => {}
+    }
+    if fields.unclosed {
+        let (line, col) = position(text, text.len(), 1, 1);
+        return Err(format!(
+            ":{line}:{col}: the file is not closed: expected `)` at the end"
+        ));
+    }
+    Ok(entries)
 }
 
 /// Adds (or replaces, by id) an entry and writes the file atomically, keeping the previous file

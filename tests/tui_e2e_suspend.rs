@@ -70,7 +70,7 @@ fn certwise_pid(data: &std::path::Path) -> String {
                 continue;
             };
             let args: Vec<&[u8]> = cmdline.split(|&b| b == 0).collect();
-            if args.iter().any(|a| *a == wanted.as_bytes())
+            if args.contains(&wanted.as_bytes())
                 && args.first().is_some_and(|a| a.ends_with(b"certwise"))
             {
                 return entry.file_name().into_string().unwrap();

@@ -85,10 +85,10 @@ fn check_type(meta: &fs::Metadata) -> Result<(), ReadError> {
     if meta.is_file() {
         return Ok(());
     }
-    Err(ReadError::NotRegular(kind_of(&meta.file_type())))
+    Err(ReadError::NotRegular(kind_of(meta.file_type())))
 }
 
-fn kind_of(t: &fs::FileType) -> &'static str {
+fn kind_of(t: fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;

@@ -64,9 +64,8 @@ fn value_end(bytes: &[u8], mut i: usize) -> usize {
         }
         match bytes[i] {
             b'[' | b'(' | b'{' => depth += 1,
-            b']' | b')' | b'}' if depth == 0 => return i,
+            b']' | b')' | b'}' | b',' if depth == 0 => return i,
             b']' | b')' | b'}' => depth -= 1,
-            b',' if depth == 0 => return i,
             _ => {}
         }
         i += 1;
