@@ -125,17 +125,22 @@ fn an_outside_sigtstp_suspends_like_ctrl_z_and_sigcont_redraws() {
     sh.send_key(Key::Enter);
     sh.wait_for("Question 2 of", T).unwrap();
 
-    // A SIGSTOP (which cannot be caught) and SIGCONT: the screen is taken back and redrawn.
-    for signal in ["STOP", "CONT"] {
-        let sent = std::process::Command::new("kill")
-            .args(["-s", signal, &pid])
-            .status()
-            .unwrap();
-        assert!(sent.success());
-    }
+    // A SIGSTOP (which cannot be caught), then `fg` (SIGCONT): the screen is redrawn.
+    let sent = std::process::Command::new("kill")
+        .args(["-s", "STOP", &pid])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    // Nothing restores the terminal on a SIGSTOP: the shell writes over the session's screen.
+    sh.wait_until("the prompt after SIGSTOP", T, |s| {
+        s.contents().contains("Stopped") && s.contents().contains("PROMPT$")
+    })
+    .unwrap();
     sh.send_text("fg\r");
-    sh.wait_until("the interview after SIGCONT", T, |s| {
-        s.alternate_screen() && s.contents().contains("Question 2 of")
+    sh.wait_until("the interview redrawn after SIGCONT", T, |s| {
+        s.alternate_screen()
+            && s.contents().contains("Question 2 of")
+            && !s.contents().contains("Stopped")
     })
     .unwrap();
     sh.send_key(Key::Ctrl('c'));
