@@ -740,3 +740,24 @@ fn the_backup_survives_repeated_sigkill_mid_replace() {
     }
     eprintln!("{killed} of 150 replaces killed");
 }
+
+#[test]
+fn a_number_typed_but_not_confirmed_is_kept_on_a_signal() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("data");
+    let (mut a, _lock) = session_app(&root);
+    a.update(Action::Select);
+    for _ in 0..20 {
+        if a.question == "hours_per_week" {
+            break;
+        }
+        a.update(Action::Select);
+    }
+    assert_eq!(a.question, "hours_per_week");
+    a.update(Action::TypeDigit('1'));
+    a.update(Action::TypeDigit('2'));
+    // What SIGTERM, SIGHUP, SIGINT, SIGQUIT and Ctrl-C do.
+    a.update(Action::ForceQuit);
+    let kept = Store::at(root).load_session().unwrap().unwrap();
+    assert_eq!(kept.answers.get("hours_per_week"), Some("12"));
+}

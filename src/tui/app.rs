@@ -358,6 +358,7 @@ impl App {
                 self.clamp_scroll();
             }
             Action::ForceQuit => {
+                self.keep_typed_number();
                 if self.unsaved {
                     self.keep_interview();
                 }

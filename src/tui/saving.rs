@@ -112,6 +112,25 @@ impl App {
         }
     }
 
+    /// On a signal or Ctrl-C mid-question: a number typed but not yet confirmed with Enter is
+    /// recorded too (if it is valid), so quitting at once loses nothing that was typed.
+    pub(crate) fn keep_typed_number(&mut self) {
+        if self.screen != Screen::Interview || self.input_fresh || self.input.is_empty() {
+            return;
+        }
+        let Some(q) = self.current_question() else {
+            return;
+        };
+        if !matches!(q.kind, crate::knowledge::QuestionKind::Number { .. }) {
+            return;
+        }
+        let id = q.id.clone();
+        if self.answers.set(self.kb, &id, &self.input.clone()).is_ok() {
+            self.answers.prune(self.kb);
+            self.unsaved = true;
+        }
+    }
+
     /// What the quit question says: what is not saved, and what happens to it.
     pub fn quit_message(&self) -> String {
         let what = match (&self.plan, &self.opened) {
