@@ -6,26 +6,8 @@
     dead_code,
     reason = "the build script uses only the parsing half of the types"
 )]
-#[path = "src/knowledge/briefs.rs"]
-mod briefs;
-#[allow(
-    dead_code,
-    reason = "the build script uses only the parsing half of the types"
-)]
 #[path = "src/knowledge/condition.rs"]
 mod condition;
-#[allow(
-    dead_code,
-    reason = "the build script uses only the parsing half of the types"
-)]
-#[path = "src/knowledge/meta.rs"]
-mod meta;
-#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
-#[path = "src/numbers.rs"]
-mod numbers;
-#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
-#[path = "src/sanitize.rs"]
-mod sanitize;
 #[allow(
     dead_code,
     clippy::struct_field_names,
@@ -33,6 +15,22 @@ mod sanitize;
 )]
 #[path = "src/knowledge/types.rs"]
 mod types;
+#[allow(
+    dead_code,
+    clippy::struct_field_names,
+    reason = "the build script uses only the parsing half of the types; lints that see them as private do not apply"
+)]
+#[path = "src/knowledge/meta.rs"]
+mod meta;
+#[allow(dead_code, reason = "the build script uses only the parsing half of the types")]
+#[path = "src/knowledge/briefs.rs"]
+mod briefs;
+#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
+#[path = "src/numbers.rs"]
+mod numbers;
+#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
+#[path = "src/sanitize.rs"]
+mod sanitize;
 
 fn main() {
     for path in [
