@@ -80,6 +80,18 @@ fn run_bounded(home: &Path, args: &[&str]) -> (Output, Duration) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Read both pipes as the child writes: a long output must not block it.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                std::io::Read::read_to_end(&mut pipe, &mut bytes).unwrap();
+            }
+            bytes
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as _));
     while child.try_wait().unwrap().is_none() {
         if started.elapsed() > HUNG {
             child.kill().unwrap();
@@ -89,8 +101,14 @@ fn run_bounded(home: &Path, args: &[&str]) -> (Output, Duration) {
         }
         std::thread::sleep(Duration::from_millis(5));
     }
-    let out = child.wait_with_output().unwrap();
-    (out, started.elapsed())
+    let status = child.wait().unwrap();
+    let took = started.elapsed();
+    let out = Output {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    };
+    (out, took)
 }
 
 /// Every kind of special file, made at `path`.
