@@ -732,8 +732,13 @@ fn the_backup_survives_repeated_sigkill_mid_replace() {
         .stderr(Stdio::null());
         c
     };
-    assert!(save(0).status().unwrap().success());
-    assert!(save(1).status().unwrap().success());
+    // Whole saves first, timed, so that kills land anywhere in a save's life.
+    let mut lifetime = 0u64;
+    for n in 0..3 {
+        let started = Instant::now();
+        assert!(save(n).status().unwrap().success());
+        lifetime = lifetime.max(u64::try_from(started.elapsed().as_micros()).unwrap());
+    }
     let store = Store::at(env.data());
     let plan_file = env
         .plans()
@@ -742,7 +747,8 @@ fn the_backup_survives_repeated_sigkill_mid_replace() {
     let mut killed = 0;
     for round in 0..150 {
         let mut child = save(round).spawn().unwrap();
-        std::thread::sleep(Duration::from_micros((round as u64 * 7919) % 4000));
+        let spread = (round as u64 * 7919) % 1000;
+        std::thread::sleep(Duration::from_micros(lifetime * 6 / 5 * spread / 1000));
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap();
             killed += 1;
