@@ -20,6 +20,12 @@ mod condition;
 )]
 #[path = "src/knowledge/meta.rs"]
 mod meta;
+#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
+#[path = "src/numbers.rs"]
+mod numbers;
+#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
+#[path = "src/sanitize.rs"]
+mod sanitize;
 #[allow(
     dead_code,
     clippy::struct_field_names,
@@ -35,6 +41,8 @@ fn main() {
         "src/knowledge/condition.rs",
         "src/knowledge/meta.rs",
         "src/knowledge/briefs.rs",
+        "src/numbers.rs",
+        "src/sanitize.rs",
     ] {
         println!("cargo::rerun-if-changed={path}");
     }

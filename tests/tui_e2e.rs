@@ -475,6 +475,11 @@ fn sigint_restores_the_terminal() {
 }
 
 #[test]
+fn sigquit_restores_the_terminal() {
+    signal_mid_interview(Signal::Quit);
+}
+
+#[test]
 fn sigterm_on_the_plan_screen_restores_the_terminal() {
     let mut tui = Tui::start();
     tui.accept_defaults_to_summary();

@@ -656,7 +656,7 @@ fn a_name_in_other_case_is_not_a_second_plan() {
 }
 
 #[test]
-fn a_second_copy_still_tells_of_a_session_it_set_aside() {
+fn a_second_copy_tells_of_a_broken_session_and_leaves_it_to_its_owner() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("data");
     let (_first, held) = certwise::tui::connect(
@@ -673,5 +673,7 @@ fn a_second_copy_still_tells_of_a_session_it_set_aside() {
         panic!("{:?}", second.overlay)
     };
     assert!(text.contains("Another certwise"), "{text}");
-    assert!(text.contains("session.ron.corrupt-"), "{text}");
+    assert!(text.contains("does not load"), "{text}");
+    assert!(text.contains("left as it is"), "{text}");
+    assert_eq!(std::fs::read(root.join("session.ron")).unwrap(), b"garbage");
 }

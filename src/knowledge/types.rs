@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::briefs::{Brief, PROJECTS_RON, brief_problems};
 use super::condition::Condition;
 use super::meta::{Audience, Format, Prerequisite, Pricing, Source};
+use crate::numbers::{self, NumberError};
 
 /// The interview questions, in the order they are asked.
 pub const QUESTIONS_RON: &str = include_str!("../../assets/questions.ron");
@@ -851,25 +852,20 @@ fn check_reference(
 pub enum ValueError {
     #[error("`{value}` is not one of {valid}")]
     NotAnOption { value: String, valid: String },
-    #[error("`{value}` is not a whole number ({min}-{max})")]
+    #[error(
+        "`{value}` is not a whole number ({min}-{max}; {})",
+        numbers::WHOLE_FORM
+    )]
     NotANumber { value: String, min: u32, max: u32 },
     /// A whole number outside `min..=max`, kept as written (it may not fit any integer type).
     #[error("{value} is out of range ({min}-{max})")]
     OutOfRange { value: String, min: u32, max: u32 },
 }
 
-/// A value as shown in a message: control characters (a newline in an answers file, say) are
-/// escaped so that the message stays on one line.
+/// A value as shown in a message: one line, and nothing in it can drive the terminal (see
+/// [`crate::sanitize::terminal`]).
 pub fn one_line(raw: &str) -> String {
-    raw.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_debug().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::sanitize::terminal(raw).into_owned()
 }
 
 impl Question {
@@ -878,35 +874,32 @@ impl Question {
     /// # Errors
     /// The value is not one of the options, or not a whole number in range.
     pub fn parse_value(&self, raw: &str) -> Result<String, ValueError> {
-        let raw = raw.trim();
         match &self.kind {
-            QuestionKind::Choice(options) => options
-                .iter()
-                .find(|o| o.value == raw)
-                .map(|o| o.value.clone())
-                .ok_or_else(|| ValueError::NotAnOption {
-                    value: one_line(raw),
-                    valid: self.valid_values(),
-                }),
-            QuestionKind::Number { min, max, .. } => {
-                let digits = raw.strip_prefix('+').unwrap_or(raw);
-                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(ValueError::NotANumber {
-                        value: one_line(raw),
-                        min: *min,
-                        max: *max,
-                    });
-                }
-                // Digits only: anything that does not fit a u32 is out of range, not "not a number".
-                match digits.parse::<u32>() {
-                    Ok(n) if (*min..=*max).contains(&n) => Ok(n.to_string()),
-                    _ => Err(ValueError::OutOfRange {
-                        value: one_line(raw),
-                        min: *min,
-                        max: *max,
-                    }),
-                }
+            QuestionKind::Choice(options) => {
+                let raw = raw.trim();
+                options
+                    .iter()
+                    .find(|o| o.value == raw)
+                    .map(|o| o.value.clone())
+                    .ok_or_else(|| ValueError::NotAnOption {
+                        value: crate::sanitize::value(raw),
+                        valid: self.valid_values(),
+                    })
             }
+            // Strictly, as everywhere (see `numbers`): `+12`, ` 12 ` and `012` are refused.
+            QuestionKind::Number { min, max, .. } => match numbers::whole(raw, *min, *max) {
+                Ok(n) => Ok(n.to_string()),
+                Err(NumberError::Malformed) => Err(ValueError::NotANumber {
+                    value: crate::sanitize::value(raw),
+                    min: *min,
+                    max: *max,
+                }),
+                Err(NumberError::OutOfRange) => Err(ValueError::OutOfRange {
+                    value: crate::sanitize::value(raw),
+                    min: *min,
+                    max: *max,
+                }),
+            },
         }
     }
 

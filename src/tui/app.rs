@@ -358,6 +358,7 @@ impl App {
                 self.clamp_scroll();
             }
             Action::ForceQuit => {
+                self.keep_typed_number();
                 if self.unsaved {
                     self.keep_interview();
                 }
@@ -433,9 +434,12 @@ impl App {
         }
     }
 
-    /// Starts over with no answers (the interview kept for resuming is dropped too).
+    /// Starts over with no answers (the interview kept for resuming is dropped too, if it is
+    /// this session's: another copy's interview is never touched).
     pub fn start_new(&mut self) {
-        if let Some(store) = &self.store {
+        if let Some(store) = &self.store
+            && self.keep_session
+        {
             store.clear_session();
         }
         self.answers = Answers::new();
