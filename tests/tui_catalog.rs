@@ -5,17 +5,20 @@ use certwise::knowledge::{Knowledge, Platform};
 use certwise::store::Store;
 use certwise::tui::action::Action;
 use certwise::tui::app::{App, Screen, WelcomeItem};
-use certwise::tui::catalog_screen::{SortBy, rows, stale};
+use certwise::tui::screen::catalog::{SortBy, rows, stale};
 use certwise::tui::theme::Theme;
 
 fn app() -> App {
     let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24);
-    a.today = jiff::civil::date(2026, 11, 21);
+    a = a.on(jiff::civil::date(2026, 11, 21));
     a
 }
 
 fn open(a: &mut App, item: WelcomeItem) {
-    a.welcome_row = a.welcome_items().iter().position(|i| *i == item).unwrap();
+    a.update(Action::Home);
+    for _ in 0..a.welcome_items().iter().position(|i| *i == item).unwrap() {
+        a.update(Action::Down);
+    }
     a.update(Action::Select);
 }
 
@@ -23,7 +26,7 @@ fn open(a: &mut App, item: WelcomeItem) {
 fn the_catalog_lists_every_certification_and_course() {
     let mut a = app();
     open(&mut a, WelcomeItem::Catalog);
-    assert_eq!(a.screen, Screen::Catalog);
+    assert_eq!(a.screen(), Screen::Catalog);
     let kb = Knowledge::embedded().unwrap();
     let expected = kb
         .catalog
@@ -31,29 +34,42 @@ fn the_catalog_lists_every_certification_and_course() {
         .iter()
         .filter(|e| e.kind.is_study())
         .count();
-    assert_eq!(rows(&a).len(), expected);
-    assert!(rows(&a).iter().all(|e| e.kind.is_study()));
+    assert_eq!(rows(a.kb(), &a.screens().catalog).len(), expected);
+    assert!(
+        rows(a.kb(), &a.screens().catalog)
+            .iter()
+            .all(|e| e.kind.is_study())
+    );
 }
 
 #[test]
 fn sorting_cycles_through_every_column_and_reverses() {
     let mut a = app();
     open(&mut a, WelcomeItem::Catalog);
-    assert_eq!(a.catalog.sort, SortBy::Tier);
-    let tiers: Vec<_> = rows(&a).iter().map(|e| e.tier).collect();
+    assert_eq!(a.screens().catalog.sort, SortBy::Tier);
+    let tiers: Vec<_> = rows(a.kb(), &a.screens().catalog)
+        .iter()
+        .map(|e| e.tier)
+        .collect();
     assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "{tiers:?}");
     a.update(Action::SortNext); // provider
     a.update(Action::SortNext); // cost
-    assert_eq!(a.catalog.sort, SortBy::Cost);
-    let costs: Vec<_> = rows(&a).iter().map(|e| e.cost_usd.min).collect();
+    assert_eq!(a.screens().catalog.sort, SortBy::Cost);
+    let costs: Vec<_> = rows(a.kb(), &a.screens().catalog)
+        .iter()
+        .map(|e| e.cost_usd.min)
+        .collect();
     assert!(costs.windows(2).all(|w| w[0] <= w[1]), "{costs:?}");
     a.update(Action::SortReverse);
-    let costs: Vec<_> = rows(&a).iter().map(|e| e.cost_usd.min).collect();
+    let costs: Vec<_> = rows(a.kb(), &a.screens().catalog)
+        .iter()
+        .map(|e| e.cost_usd.min)
+        .collect();
     assert!(costs.windows(2).all(|w| w[0] >= w[1]), "{costs:?}");
-    let mut seen = vec![a.catalog.sort];
+    let mut seen = vec![a.screens().catalog.sort];
     for _ in 0..8 {
         a.update(Action::SortNext);
-        seen.push(a.catalog.sort);
+        seen.push(a.screens().catalog.sort);
     }
     seen.sort_by_key(|s| s.label());
     seen.dedup();
@@ -65,21 +81,36 @@ fn filters_by_platform_tier_and_status() {
     let mut a = app();
     open(&mut a, WelcomeItem::Catalog);
     a.update(Action::FilterPlatform);
-    assert!(rows(&a).iter().all(|e| e.platform == Some(Platform::Aws)));
-    assert!(!rows(&a).is_empty());
+    assert!(
+        rows(a.kb(), &a.screens().catalog)
+            .iter()
+            .all(|e| e.platform == Some(Platform::Aws))
+    );
+    assert!(!rows(a.kb(), &a.screens().catalog).is_empty());
     for _ in 0..4 {
         a.update(Action::FilterPlatform);
     }
-    assert_eq!(rows(&a).len(), app_rows_all(), "back to all platforms");
+    assert_eq!(
+        rows(a.kb(), &a.screens().catalog).len(),
+        app_rows_all(),
+        "back to all platforms"
+    );
     a.update(Action::FilterTier);
     a.update(Action::FilterTier);
-    assert!(rows(&a).iter().all(|e| e.tier == Some(2)));
+    assert!(
+        rows(a.kb(), &a.screens().catalog)
+            .iter()
+            .all(|e| e.tier == Some(2))
+    );
     for _ in 0..3 {
         a.update(Action::FilterTier);
     }
     a.update(Action::FilterStatus);
     a.update(Action::FilterStatus);
-    let retired: Vec<&str> = rows(&a).iter().map(|e| e.id.as_str()).collect();
+    let retired: Vec<&str> = rows(a.kb(), &a.screens().catalog)
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
     assert_eq!(retired.len(), 2);
     assert!(retired.contains(&"aws-ml-specialty") && retired.contains(&"azure-ai-engineer"));
 }
@@ -87,17 +118,21 @@ fn filters_by_platform_tier_and_status() {
 fn app_rows_all() -> usize {
     let mut a = app();
     open(&mut a, WelcomeItem::Catalog);
-    rows(&a).len()
+    rows(a.kb(), &a.screens().catalog).len()
 }
 
 #[test]
 fn entries_not_reviewed_for_a_year_are_marked() {
-    let a = app();
+    let _ = app();
     let kb = Knowledge::embedded().unwrap();
     let nvidia = kb.entry("nvidia-dli").unwrap();
     let fresh = kb.entry("gcp-ml-engineer").unwrap();
-    assert!(stale(&a, nvidia), "reviewed {}", nvidia.reviewed);
-    assert!(!stale(&a, fresh));
+    assert!(
+        stale(jiff::civil::date(2026, 11, 21), nvidia),
+        "reviewed {}",
+        nvidia.reviewed
+    );
+    assert!(!stale(jiff::civil::date(2026, 11, 21), fresh));
 }
 
 #[test]
@@ -105,11 +140,11 @@ fn enter_opens_the_detail_and_esc_returns() {
     let mut a = app();
     open(&mut a, WelcomeItem::Catalog);
     a.update(Action::Select);
-    assert!(a.catalog.detail);
+    assert!(a.screens().catalog.detail);
     a.update(Action::Back);
-    assert!(!a.catalog.detail);
+    assert!(!a.screens().catalog.detail);
     a.update(Action::Back);
-    assert_eq!(a.screen, Screen::Welcome);
+    assert_eq!(a.screen(), Screen::Welcome);
 }
 
 #[test]
@@ -120,21 +155,21 @@ fn marked_entries_are_compared_with_a_portfolio_project() {
     a.update(Action::Down);
     a.update(Action::ToggleMark);
     a.update(Action::Compare);
-    assert_eq!(a.screen, Screen::Compare);
-    assert_eq!(a.catalog.comparing.len(), 3);
+    assert_eq!(a.screen(), Screen::Compare);
+    assert_eq!(a.screens().compare.ids.len(), 3);
     assert_eq!(
-        a.catalog.comparing.last().map(String::as_str),
+        a.screens().compare.ids.last().map(String::as_str),
         Some("portfolio-project")
     );
     a.update(Action::Back);
     assert_eq!(
-        a.screen,
+        a.screen(),
         Screen::Catalog,
         "back to where compare was opened from"
     );
     a.update(Action::Back);
     assert_eq!(
-        a.screen,
+        a.screen(),
         Screen::Welcome,
         "then back to where the catalog was opened from"
     );
@@ -150,10 +185,15 @@ fn type_text(a: &mut App, text: &str) {
 fn the_evaluation_form_checks_numbers_and_gives_a_tier() {
     let mut a = app();
     open(&mut a, WelcomeItem::Evaluate);
-    assert_eq!(a.screen, Screen::Evaluate);
+    assert_eq!(a.screen(), Screen::Evaluate);
     a.update(Action::Select);
     assert!(
-        a.eval.error.as_deref().unwrap().contains("name"),
+        a.screens()
+            .evaluate
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("name"),
         "a name is needed"
     );
     type_text(&mut a, "Some Cloud ML Certification");
@@ -162,10 +202,15 @@ fn the_evaluation_form_checks_numbers_and_gives_a_tier() {
     a.update(Action::Down); // cost
     type_text(&mut a, "3x");
     assert!(
-        a.eval.error.as_deref().unwrap().contains("takes a number"),
+        a.screens()
+            .evaluate
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("takes a number"),
         "a letter in a number field is refused as typed"
     );
-    assert_eq!(a.eval.cost, "3");
+    assert_eq!(a.screens().evaluate.cost, "3");
     type_text(&mut a, "00");
     a.update(Action::Down); // hours
     type_text(&mut a, "60");
@@ -176,12 +221,15 @@ fn the_evaluation_form_checks_numbers_and_gives_a_tier() {
     a.update(Action::Down); // postings
     type_text(&mut a, "5");
     a.update(Action::Select);
-    let verdict = a.eval.result.clone().unwrap();
+    let verdict = a.screens().evaluate.result.clone().unwrap();
     assert_eq!(verdict.tier, Some(1), "{verdict:?}");
     assert!(verdict.red_flags.is_empty());
     a.update(Action::Back);
-    assert!(a.eval.result.is_none(), "Esc returns to the facts, kept");
-    assert_eq!(a.eval.cost, "300");
+    assert!(
+        a.screens().evaluate.result.is_none(),
+        "Esc returns to the facts, kept"
+    );
+    assert_eq!(a.screens().evaluate.cost, "300");
 }
 
 #[test]
@@ -195,12 +243,12 @@ fn a_saved_evaluation_joins_the_advisor() {
     a.update(Action::ToggleMark);
     a.update(Action::ToggleMark); // provider: no
     a.update(Action::Select);
-    assert_eq!(a.eval.result.as_ref().unwrap().tier, Some(4));
+    assert_eq!(a.screens().evaluate.result.as_ref().unwrap().tier, Some(4));
     a.update(Action::SaveEvaluation);
-    assert!(a.status.as_deref().unwrap().contains("user-weekend-ai-pro"));
-    let id = a.kb.catalog.entries.last().unwrap().id.clone();
+    assert!(a.status().unwrap().contains("user-weekend-ai-pro"));
+    let id = a.kb().catalog.entries.last().unwrap().id.clone();
     assert!(id.starts_with("user-weekend-ai-pro"));
-    let plan = certwise::advisor::plan(a.kb, &certwise::interview::Answers::new()).unwrap();
+    let plan = certwise::advisor::plan(a.kb(), &certwise::interview::Answers::new()).unwrap();
     assert!(
         plan.avoid.iter().any(|x| x.id == id),
         "a tier-4 evaluation goes to the avoid list"
@@ -209,7 +257,7 @@ fn a_saved_evaluation_joins_the_advisor() {
 
 fn screen_text(a: &App) -> Vec<String> {
     let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(a.width, a.height)).unwrap();
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(a.size().0, a.size().1)).unwrap();
     terminal.draw(|f| f.render_widget(&*a, f.area())).unwrap();
     let buf = terminal.backend().buffer().clone();
     (0..buf.area.height)
@@ -224,7 +272,7 @@ fn screen_text(a: &App) -> Vec<String> {
 #[test]
 fn the_sort_label_is_the_column_header_it_sorts_by() {
     let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 120, 40);
-    a.today = jiff::civil::date(2026, 11, 21);
+    a = a.on(jiff::civil::date(2026, 11, 21));
     open(&mut a, WelcomeItem::Catalog);
     let lines = screen_text(&a);
     let header = lines
@@ -232,7 +280,7 @@ fn the_sort_label_is_the_column_header_it_sorts_by() {
         .find(|l| l.contains("Name / provider"))
         .unwrap();
     for _ in 0..9 {
-        let label = a.catalog.sort.label();
+        let label = a.screens().catalog.sort.label();
         assert!(
             header.to_lowercase().contains(&label.to_lowercase()),
             "sort label {label} is not a column header: {header}"
@@ -255,7 +303,7 @@ fn an_empty_filter_result_keeps_the_header_in_place() {
     }
     a.update(Action::FilterStatus);
     a.update(Action::FilterStatus);
-    assert!(rows(&a).is_empty());
+    assert!(rows(a.kb(), &a.screens().catalog).is_empty());
     let after = screen_text(&a)
         .into_iter()
         .find(|l| l.contains("Name / provider"))
@@ -266,7 +314,7 @@ fn an_empty_filter_result_keeps_the_header_in_place() {
 #[test]
 fn at_the_minimum_size_catalog_names_stay_readable_and_every_key_is_shown() {
     let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 60, 18);
-    a.today = jiff::civil::date(2026, 11, 21);
+    a = a.on(jiff::civil::date(2026, 11, 21));
     open(&mut a, WelcomeItem::Catalog);
     let text = screen_text(&a).join("\n");
     assert!(text.contains("AWS Certified Machine"), "{text}");
@@ -282,7 +330,7 @@ fn the_evaluation_form_sends_a_retired_certification_to_its_successor() {
     open(&mut a, WelcomeItem::Evaluate);
     type_text(&mut a, "AWS ML Specialty");
     a.update(Action::Select);
-    let verdict = a.eval.result.clone().unwrap();
+    let verdict = a.screens().evaluate.result.clone().unwrap();
     assert!(verdict.verdict.contains("successor"), "{verdict:?}");
     assert_eq!(
         verdict.successor.as_deref(),
@@ -294,7 +342,8 @@ fn the_evaluation_form_sends_a_retired_certification_to_its_successor() {
 
 #[test]
 fn space_x_and_m_mark_for_comparison_as_the_readme_says() {
-    use certwise::tui::keymap::{Mode, keymap};
+    use certwise::tui::bindings::keymap;
+    use certwise::tui::keymap::Mode;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     for c in [' ', 'x', 'm'] {
         let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
@@ -310,25 +359,32 @@ fn space_x_and_m_mark_for_comparison_as_the_readme_says() {
 
 #[test]
 fn a_bad_number_moves_the_cursor_to_its_field() {
-    use certwise::tui::evaluate_screen::Field;
+    use certwise::tui::screen::evaluate::Field;
     let mut a = app();
     open(&mut a, WelcomeItem::Evaluate);
     type_text(&mut a, "Some Cert");
     for _ in 0..5 {
         a.update(Action::Down); // to content age
     }
-    assert_eq!(a.eval.current(), Field::Age);
+    assert_eq!(a.screens().evaluate.current(), Field::Age);
     type_text(&mut a, "1.2.3");
     a.update(Action::Down);
     a.update(Action::Down);
     a.update(Action::Select);
-    assert!(a.eval.error.as_deref().unwrap().contains("Content age"));
+    assert!(
+        a.screens()
+            .evaluate
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("Content age")
+    );
     assert_eq!(
-        a.eval.current(),
+        a.screens().evaluate.current(),
         Field::Age,
         "the cursor is on the bad field"
     );
-    assert!(a.eval.result.is_none());
+    assert!(a.screens().evaluate.result.is_none());
 }
 
 #[test]

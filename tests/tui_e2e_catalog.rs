@@ -17,9 +17,7 @@ use std::time::Duration;
 
 use certwise::evaluate::{Claim, Facts, Verdict};
 use certwise::knowledge::{Entry, Platform};
-use certwise::tui::app::App;
-use certwise::tui::catalog_screen::{PlatformFilter, SortBy, StatusFilter};
-use certwise::tui::theme::Theme;
+use certwise::tui::screen::catalog::{PlatformFilter, SortBy, StatusFilter};
 use support::pty::Key;
 use support::tui::{
     BIN, Home, T, Tui, WELCOME, WELCOME_FOOTER, inverse_text, kb, row_text, squash,
@@ -79,13 +77,15 @@ impl View {
 
     /// The rows the library lists for this state, in order.
     fn expected(self) -> Vec<&'static Entry> {
-        let mut app = App::new(kb(), Theme::new(false), 80, 24);
-        app.catalog.sort = self.sort;
-        app.catalog.descending = self.descending;
-        app.catalog.platform = self.platform;
-        app.catalog.tier = self.tier;
-        app.catalog.status = self.status;
-        certwise::tui::catalog_screen::rows(&app)
+        let state = certwise::tui::screen::catalog::State {
+            sort: self.sort,
+            descending: self.descending,
+            platform: self.platform,
+            tier: self.tier,
+            status: self.status,
+            ..Default::default()
+        };
+        certwise::tui::screen::catalog::rows(kb(), &state)
     }
 }
 

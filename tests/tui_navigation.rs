@@ -6,7 +6,8 @@
 use certwise::knowledge::Knowledge;
 use certwise::tui::action::Action;
 use certwise::tui::app::{App, Overlay, Screen, WelcomeItem};
-use certwise::tui::keymap::{Mode, keymap};
+use certwise::tui::bindings::keymap;
+use certwise::tui::keymap::Mode;
 use certwise::tui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -24,10 +25,10 @@ fn press(app: &mut App, code: KeyCode) {
 fn at_summary() -> App {
     let mut app = app();
     app.update(Action::Select);
-    while app.screen == Screen::Interview {
+    while app.screen() == Screen::Interview {
         app.update(Action::Forward);
     }
-    assert_eq!(app.screen, Screen::Summary);
+    assert_eq!(app.screen(), Screen::Summary);
     app
 }
 
@@ -35,26 +36,26 @@ fn at_plan() -> App {
     let mut app = at_summary();
     app.update(Action::ShowPlan);
     app.update(Action::Select);
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen(), Screen::Plan);
     app
 }
 
 #[test]
 fn finishing_the_interview_lands_on_make_my_plan() {
     let app = at_summary();
-    assert_eq!(app.summary_row, app.resolved().asked_count());
+    assert_eq!(app.screens().answers.row, app.resolved().asked_count());
     let mut app = app;
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Strategy, "Enter there makes the plan");
+    assert_eq!(app.screen(), Screen::Strategy, "Enter there makes the plan");
 }
 
 #[test]
 fn esc_on_answers_opened_from_the_plan_goes_back_to_the_plan() {
     let mut app = at_plan();
     press(&mut app, KeyCode::Char('a'));
-    assert_eq!(app.screen, Screen::Summary);
+    assert_eq!(app.screen(), Screen::Summary);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen(), Screen::Plan);
 }
 
 #[test]
@@ -64,29 +65,29 @@ fn after_a_changed_answer_esc_on_answers_goes_to_the_questions() {
     // The first line, a different option, Enter: back on the summary with no plan.
     press(&mut app, KeyCode::Home);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Interview);
+    assert_eq!(app.screen(), Screen::Interview);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     // A new goal may bring questions that were not asked before: answer them too.
-    while app.screen == Screen::Interview {
+    while app.screen() == Screen::Interview {
         press(&mut app, KeyCode::Enter);
     }
-    assert_eq!(app.screen, Screen::Summary);
-    assert!(app.plan.is_none());
+    assert_eq!(app.screen(), Screen::Summary);
+    assert!(app.plan().is_none());
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Interview);
+    assert_eq!(app.screen(), Screen::Interview);
 }
 
 #[test]
 fn esc_from_the_strategy_then_esc_on_answers_does_not_loop_to_the_plan() {
     let mut app = at_plan();
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Strategy);
+    assert_eq!(app.screen(), Screen::Strategy);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Summary);
+    assert_eq!(app.screen(), Screen::Summary);
     press(&mut app, KeyCode::Esc);
     assert_eq!(
-        app.screen,
+        app.screen(),
         Screen::Interview,
         "back walks back, never round"
     );
@@ -96,15 +97,20 @@ fn esc_from_the_strategy_then_esc_on_answers_does_not_loop_to_the_plan() {
 fn w_goes_to_the_welcome_screen_and_back_to_my_plan_returns() {
     for from in [Screen::Summary, Screen::Strategy, Screen::Plan] {
         let mut app = at_plan();
-        app.screen = from;
+        match from {
+            Screen::Summary => press(&mut app, KeyCode::Char('a')),
+            Screen::Strategy => press(&mut app, KeyCode::Esc),
+            _ => {}
+        }
+        assert_eq!(app.screen(), from);
         press(&mut app, KeyCode::Char('w'));
-        assert_eq!(app.screen, Screen::Welcome, "w from {from:?}");
+        assert_eq!(app.screen(), Screen::Welcome, "w from {from:?}");
         assert_eq!(app.welcome_items()[0], WelcomeItem::BackToPlan);
-        assert_eq!(app.welcome_row, 0);
-        let plan = app.plan.clone();
+        assert_eq!(app.screens().welcome.row, 0);
+        let plan = app.plan().cloned();
         press(&mut app, KeyCode::Enter);
-        assert_eq!(app.screen, Screen::Plan);
-        assert_eq!(app.plan, plan, "the plan is kept");
+        assert_eq!(app.screen(), Screen::Plan);
+        assert_eq!(app.plan().cloned(), plan, "the plan is kept");
     }
 }
 
@@ -115,7 +121,7 @@ fn without_a_plan_welcome_offers_to_continue_the_answers() {
     app.update(Action::Forward);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Welcome);
+    assert_eq!(app.screen(), Screen::Welcome);
     assert_eq!(app.welcome_items()[0], WelcomeItem::Continue);
 }
 
@@ -126,7 +132,7 @@ fn help_opened_while_too_small_shows_the_screen_keys_after_growing() {
     assert_eq!(app.mode(), Mode::TooSmall);
     press(&mut app, KeyCode::Char('?'));
     assert!(matches!(
-        app.overlay,
+        app.overlay(),
         Some(Overlay::Help {
             under: Mode::TooSmall,
             ..
@@ -134,7 +140,7 @@ fn help_opened_while_too_small_shows_the_screen_keys_after_growing() {
     ));
     app.update(Action::Resize(80, 24));
     assert!(matches!(
-        app.overlay,
+        app.overlay(),
         Some(Overlay::Help {
             under: Mode::Plan,
             ..
@@ -165,8 +171,11 @@ fn the_summary_lists_answers_by_topic_not_by_id() {
 
 /// The title row of the screen as text.
 fn title_row(app: &App) -> String {
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.width, app.height)).unwrap();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
+        app.size().0,
+        app.size().1,
+    ))
+    .unwrap();
     terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
     let buffer = terminal.backend().buffer();
     (0..buffer.area.width)
@@ -176,10 +185,24 @@ fn title_row(app: &App) -> String {
 
 #[test]
 fn a_long_plan_name_gives_way_to_the_message_with_a_space_between() {
-    let mut app = at_plan();
-    app.opened = Some("Experienced developer moving into ML platform work".to_owned());
-    app.unsaved = true;
-    app.status = Some("Re-planned with the current knowledge; press s to save.".to_owned());
+    let dir = tempfile::tempdir().unwrap();
+    let store = certwise::store::Store::open(dir.path().join("data")).unwrap();
+    let mut app = at_plan().with_store(store, false);
+    // Saved under a long name, then re-planned: the name, "(changed)" and the message.
+    app.update(Action::OpenSave);
+    for _ in 0..80 {
+        app.update(Action::DeleteChar);
+    }
+    for c in "Experienced developer moving into ML platform work".chars() {
+        app.update(Action::TypeChar(c));
+    }
+    app.update(Action::Select);
+    app.update(Action::Replan);
+    app.update(Action::Confirm);
+    assert_eq!(
+        app.status(),
+        Some("Re-planned with the current knowledge; press s to save.")
+    );
     let row = title_row(&app);
     let status_at = row.find("Re-planned").expect(&row);
     assert!(
@@ -190,8 +213,9 @@ fn a_long_plan_name_gives_way_to_the_message_with_a_space_between() {
         row[..status_at].ends_with("  ") || row[..status_at].ends_with("… "),
         "a space before the message: {row:?}"
     );
-    // With room, the whole name shows.
-    app.status = None;
+    // With room, the whole name shows (any key clears the message).
+    app.update(Action::TypeDigit('0'));
+    assert_eq!(app.status(), None);
     app.update(Action::Resize(120, 30));
     let row = title_row(&app);
     assert!(row.contains("ML platform work (changed)"), "{row:?}");

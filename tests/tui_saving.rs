@@ -28,18 +28,18 @@ fn type_text(a: &mut App, text: &str) {
 /// New plan with defaults, up to the plan screen.
 fn to_plan(a: &mut App) {
     a.update(Action::Select);
-    while a.screen == Screen::Interview {
+    while a.screen() == Screen::Interview {
         a.update(Action::Select);
     }
     a.update(Action::ShowPlan);
     a.update(Action::Select);
-    assert_eq!(a.screen, Screen::Plan);
+    assert_eq!(a.screen(), Screen::Plan);
 }
 
 fn save_as(a: &mut App, name: &str) {
     a.update(Action::OpenSave);
-    let Some(Overlay::Input(input)) = &a.overlay else {
-        panic!("no save dialog: {:?}", a.overlay)
+    let Some(Overlay::Input(input)) = &a.overlay() else {
+        panic!("no save dialog: {:?}", a.overlay())
     };
     let default = input.text.clone();
     for _ in default.chars() {
@@ -67,20 +67,20 @@ fn save_dialog_offers_a_default_name_and_saves() {
     let mut a = app(&store);
     to_plan(&mut a);
     a.update(Action::OpenSave);
-    let Some(Overlay::Input(input)) = &a.overlay else {
+    let Some(Overlay::Input(input)) = &a.overlay() else {
         panic!()
     };
-    let strategy = a.plan.as_ref().unwrap().strategy.name.clone();
+    let strategy = a.plan().unwrap().strategy.name.clone();
     assert!(
         input.text.starts_with(&strategy),
         "default name {:?}",
         input.text
     );
     a.update(Action::Select);
-    assert_eq!(a.overlay, None);
-    assert!(!a.unsaved);
+    assert_eq!(a.overlay(), None);
+    assert!(!a.unsaved());
     assert_eq!(names(&store).len(), 1);
-    assert!(a.status.as_deref().unwrap().starts_with("Saved"));
+    assert!(a.status().unwrap().starts_with("Saved"));
 }
 
 #[test]
@@ -89,7 +89,7 @@ fn names_in_any_language_and_empty_names() {
     let mut a = app(&store);
     to_plan(&mut a);
     save_as(&mut a, "");
-    let Some(Overlay::Input(input)) = &a.overlay else {
+    let Some(Overlay::Input(input)) = &a.overlay() else {
         panic!()
     };
     assert!(input.error.is_some(), "an empty name is refused");
@@ -108,14 +108,14 @@ fn saving_under_an_existing_name_asks_before_replacing() {
     to_plan(&mut b);
     save_as(&mut b, "mine");
     assert_eq!(
-        b.overlay,
+        b.overlay().cloned(),
         Some(Overlay::Confirm(Ask::Replace("mine".to_owned())))
     );
     b.update(Action::CloseOverlay);
-    assert!(b.unsaved, "saying no saves nothing");
+    assert!(b.unsaved(), "saying no saves nothing");
     save_as(&mut b, "mine");
     b.update(Action::Confirm);
-    assert!(!b.unsaved);
+    assert!(!b.unsaved());
     assert_eq!(names(&store), vec!["mine".to_owned()]);
 }
 
@@ -125,24 +125,31 @@ fn an_opened_plan_is_shown_exactly_as_saved_and_saves_back_without_asking() {
     let mut a = app(&store);
     to_plan(&mut a);
     save_as(&mut a, "mine");
-    let saved_plan = a.plan.clone();
+    let saved_plan = a.plan().cloned();
     let mut b = app(&store);
     b.update(Action::End); // welcome: move to the last items
     let items = b.welcome_items();
-    b.welcome_row = items
+    b.update(Action::Home);
+    for _ in 0..items
         .iter()
         .position(|i| *i == WelcomeItem::OpenSaved)
-        .unwrap();
+        .unwrap()
+    {
+        b.update(Action::Down);
+    }
     b.update(Action::Select);
-    assert_eq!(b.screen, Screen::Saved);
+    assert_eq!(b.screen(), Screen::Saved);
     b.update(Action::Select);
-    assert_eq!(b.screen, Screen::Plan);
-    assert_eq!(b.plan, saved_plan);
-    assert_eq!(b.opened.as_deref(), Some("mine"));
-    assert_eq!(b.overlay, None, "same knowledge: no notice");
+    assert_eq!(b.screen(), Screen::Plan);
+    assert_eq!(b.plan().cloned(), saved_plan);
+    assert_eq!(b.opened(), Some("mine"));
+    assert_eq!(b.overlay(), None, "same knowledge: no notice");
     // Edit an answer and save back under the same name.
     b.update(Action::EditAnswers);
-    b.summary_row = b.resolved().position("hours_per_week").unwrap();
+    b.update(Action::Home);
+    for _ in 0..b.resolved().position("hours_per_week").unwrap() {
+        b.update(Action::Down);
+    }
     b.update(Action::Select);
     b.update(Action::TypeDigit('2'));
     b.update(Action::TypeDigit('0'));
@@ -152,7 +159,8 @@ fn an_opened_plan_is_shown_exactly_as_saved_and_saves_back_without_asking() {
     b.update(Action::OpenSave);
     b.update(Action::Select);
     assert_eq!(
-        b.overlay, None,
+        b.overlay(),
+        None,
         "saving back to the opened plan does not ask"
     );
     assert_eq!(
@@ -166,10 +174,10 @@ fn progress_is_tracked_and_saved_at_once_for_a_saved_plan() {
     let (_dir, store) = temp_store();
     let mut a = app(&store);
     to_plan(&mut a);
-    let first = a.plan.as_ref().unwrap().recommendations[0].id.clone();
+    let first = a.plan().unwrap().recommendations[0].id.clone();
     a.update(Action::ToggleProgress);
-    assert_eq!(a.progress.get(&first), Some(&Progress::Doing));
-    assert!(a.unsaved);
+    assert_eq!(a.progress().get(&first), Some(&Progress::Doing));
+    assert!(a.unsaved());
     save_as(&mut a, "tracked");
     assert_eq!(
         store.load("tracked").unwrap().progress_of(&first),
@@ -177,7 +185,7 @@ fn progress_is_tracked_and_saved_at_once_for_a_saved_plan() {
     );
     a.update(Action::ToggleProgress);
     assert!(
-        !a.unsaved,
+        !a.unsaved(),
         "progress on a saved plan is saved straight away"
     );
     assert_eq!(
@@ -198,11 +206,15 @@ fn rename_copy_and_delete_from_the_list() {
     to_plan(&mut a);
     save_as(&mut a, "alpha");
     let mut b = app(&store);
-    b.welcome_row = b
+    b.update(Action::Home);
+    for _ in 0..b
         .welcome_items()
         .iter()
         .position(|i| *i == WelcomeItem::OpenSaved)
-        .unwrap();
+        .unwrap()
+    {
+        b.update(Action::Down);
+    }
     b.update(Action::Select);
     b.update(Action::RenamePlan);
     for _ in 0..10 {
@@ -219,15 +231,15 @@ fn rename_copy_and_delete_from_the_list() {
     );
     b.update(Action::DuplicatePlan);
     b.update(Action::Select); // "beta (copy)" again: taken
-    let Some(Overlay::Input(input)) = &b.overlay else {
+    let Some(Overlay::Input(input)) = &b.overlay() else {
         panic!()
     };
     assert!(input.error.as_deref().unwrap().contains("taken"));
     b.update(Action::CloseOverlay);
-    b.saved_row = 0;
+    b.update(Action::Home);
     b.update(Action::DeletePlan);
     assert_eq!(
-        b.overlay,
+        b.overlay().cloned(),
         Some(Overlay::Confirm(Ask::Delete("beta".to_owned())))
     );
     b.update(Action::CloseOverlay);
@@ -250,23 +262,23 @@ fn changed_knowledge_is_noticed_and_replanning_shows_changes_before_replacing() 
     store.save(&saved, true).unwrap();
     let mut b = app(&store);
     b.open_saved(store.load("old").unwrap());
-    let Some(Overlay::Outdated(text)) = &b.overlay else {
-        panic!("{:?}", b.overlay)
+    let Some(Overlay::Outdated(text)) = &b.overlay() else {
+        panic!("{:?}", b.overlay())
     };
     assert!(text.contains("catalog-2025-01-01"), "{text}");
-    let before = b.plan.clone();
+    let before = b.plan().cloned();
     b.update(Action::Replan);
-    let Some(Overlay::Confirm(Ask::Replan { changes, .. })) = &b.overlay else {
-        panic!("{:?}", b.overlay)
+    let Some(Overlay::Confirm(Ask::Replan { changes, .. })) = &b.overlay() else {
+        panic!("{:?}", b.overlay())
     };
     assert!(
         changes.iter().any(|c| c.contains("#2") && c.contains("#1")),
         "{changes:?}"
     );
-    assert_eq!(b.plan, before, "nothing replaced before yes");
+    assert_eq!(b.plan().cloned(), before, "nothing replaced before yes");
     b.update(Action::Confirm);
-    assert_ne!(b.plan, before);
-    assert!(b.unsaved);
+    assert_ne!(b.plan().cloned(), before);
+    assert!(b.unsaved());
 }
 
 #[test]
@@ -280,33 +292,37 @@ fn an_interview_in_progress_is_offered_for_resuming() {
     let mut b = app(&store);
     assert_eq!(b.welcome_items()[0], WelcomeItem::Continue);
     b.update(Action::Select);
-    assert_eq!(b.screen, Screen::Interview);
-    assert_eq!(b.answers.get("goal"), Some("productivity"));
-    assert_eq!(b.answers.get("role"), Some("developer"));
-    assert_eq!(b.question, "ai_experience");
+    assert_eq!(b.screen(), Screen::Interview);
+    assert_eq!(b.answers().get("goal"), Some("productivity"));
+    assert_eq!(b.answers().get("role"), Some("developer"));
+    assert_eq!(b.screens().interview.question, "ai_experience");
     // Starting a new plan drops it.
     let mut c = app(&store);
-    c.welcome_row = c
+    c.update(Action::Home);
+    for _ in 0..c
         .welcome_items()
         .iter()
         .position(|i| *i == WelcomeItem::NewPlan)
-        .unwrap();
+        .unwrap()
+    {
+        c.update(Action::Down);
+    }
     c.update(Action::Select);
-    assert!(app(&store).answers.is_empty());
+    assert!(app(&store).answers().is_empty());
 }
 
 #[test]
 fn without_a_data_folder_saving_says_why_and_keeps_the_plan() {
-    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24);
-    a.store_problem = Some("no home folder to keep plans in".to_owned());
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24)
+        .without_store("no home folder to keep plans in".to_owned());
     to_plan(&mut a);
-    let plan = a.plan.clone();
+    let plan = a.plan().cloned();
     a.update(Action::OpenSave);
-    let Some(Overlay::Error(message)) = &a.overlay else {
+    let Some(Overlay::Error(message)) = &a.overlay() else {
         panic!()
     };
     assert!(message.contains("no home folder"));
-    assert_eq!(a.plan, plan);
+    assert_eq!(a.plan().cloned(), plan);
 }
 
 #[test]
@@ -318,22 +334,22 @@ fn a_failed_save_keeps_the_plan_and_can_be_retried() {
     let plans = dir.path().join("data/plans");
     std::fs::remove_dir(&plans).unwrap();
     std::fs::write(&plans, b"not a folder").unwrap();
-    let plan = a.plan.clone();
+    let plan = a.plan().cloned();
     save_as(&mut a, "blocked");
-    let Some(Overlay::Error(message)) = &a.overlay else {
-        panic!("{:?}", a.overlay)
+    let Some(Overlay::Error(message)) = &a.overlay() else {
+        panic!("{:?}", a.overlay())
     };
     assert!(message.contains(&plans.display().to_string()), "{message}");
     assert!(message.contains("Nothing was lost"), "{message}");
-    assert!(a.unsaved && a.plan == plan);
+    assert!(a.unsaved() && a.plan().cloned() == plan);
     assert_eq!(std::fs::read(&plans).unwrap(), b"not a folder");
     a.update(Action::CloseOverlay);
     // Fixed: the same plan saves.
     std::fs::remove_file(&plans).unwrap();
     std::fs::create_dir(&plans).unwrap();
     save_as(&mut a, "blocked");
-    assert_eq!(a.overlay, None);
-    assert!(!a.unsaved);
+    assert_eq!(a.overlay(), None);
+    assert!(!a.unsaved());
     assert_eq!(store.load("blocked").unwrap().plan, plan.unwrap());
 }
 
@@ -361,7 +377,7 @@ fn save_open_save_again_leaves_identical_bytes() {
     b.open_saved(store.load("same").unwrap());
     // Nothing is lost on open: what the session would save back, at the same moment, is the
     // file byte for byte.
-    let rebuilt = b.to_saved("same", b.plan.clone().unwrap(), made.modified);
+    let rebuilt = b.to_saved("same", b.plan().cloned().unwrap(), made.modified);
     assert_eq!(
         certwise::store::to_text(&rebuilt),
         String::from_utf8(before.clone()).unwrap()
@@ -370,39 +386,52 @@ fn save_open_save_again_leaves_identical_bytes() {
     b.update(Action::OpenSave);
     b.update(Action::Select);
     assert!(
-        b.status.as_deref().unwrap().contains("no changes"),
+        b.status().unwrap().contains("no changes"),
         "{:?}",
-        b.status
+        b.status()
     );
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
 
 /// Opens the saved-plans list from the welcome screen and the plan named `name`.
 fn open_from_list(a: &mut App, name: &str) {
-    a.screen = Screen::Welcome;
-    a.welcome_row = a
+    a.update(Action::GoHome);
+    a.update(Action::Home);
+    for _ in 0..a
         .welcome_items()
         .iter()
         .position(|i| *i == WelcomeItem::OpenSaved)
-        .unwrap();
+        .unwrap()
+    {
+        a.update(Action::Down);
+    }
     a.update(Action::Select);
-    assert_eq!(a.screen, Screen::Saved);
-    a.saved_row = a
+    assert_eq!(a.screen(), Screen::Saved);
+    a.update(Action::Home);
+    for _ in 0..a
+        .screens()
         .saved
+        .list
         .iter()
         .position(|l| matches!(l, Listing::Plan { plan, .. } if plan.name == name))
-        .unwrap();
+        .unwrap()
+    {
+        a.update(Action::Down);
+    }
     a.update(Action::Select);
-    assert_eq!(a.screen, Screen::Plan);
+    assert_eq!(a.screen(), Screen::Plan);
 }
 
 /// Marks the first ranked item, edits an answer of the opened plan, and returns the item's id.
 fn mark_and_edit(a: &mut App) -> String {
-    let first = a.plan.as_ref().unwrap().recommendations[0].id.clone();
+    let first = a.plan().unwrap().recommendations[0].id.clone();
     a.update(Action::ToggleProgress);
-    assert_eq!(a.status.as_deref(), Some("Saved \"Career changer\"."));
+    assert_eq!(a.status(), Some("Saved \"Career changer\"."));
     a.update(Action::EditAnswers);
-    a.summary_row = a.resolved().position("hours_per_week").unwrap();
+    a.update(Action::Home);
+    for _ in 0..a.resolved().position("hours_per_week").unwrap() {
+        a.update(Action::Down);
+    }
     a.update(Action::Select);
     a.update(Action::TypeDigit('2'));
     a.update(Action::TypeDigit('0'));
@@ -427,7 +456,7 @@ fn resuming_an_edit_of_a_saved_plan_then_saving_keeps_its_progress_and_creation_
     b.update(Action::Select);
     b.update(Action::OpenSave);
     b.update(Action::Select);
-    assert_eq!(b.overlay, None, "saving back does not ask");
+    assert_eq!(b.overlay(), None, "saving back does not ask");
     let uninterrupted = store.load("Career changer").unwrap();
     assert_eq!(uninterrupted.progress_of(&first), Progress::Doing);
     assert_eq!(uninterrupted.created, created);
@@ -443,21 +472,21 @@ fn resuming_an_edit_of_a_saved_plan_then_saving_keeps_its_progress_and_creation_
     drop(c); // killed: nothing else happens
     let mut d = app(&store);
     assert_eq!(d.welcome_items()[0], WelcomeItem::Continue);
-    d.welcome_row = 0;
+    d.update(Action::Home);
     d.update(Action::Select);
-    while d.screen == Screen::Interview {
+    while d.screen() == Screen::Interview {
         d.update(Action::Select);
     }
     d.update(Action::ShowPlan);
     d.update(Action::Select);
-    assert_eq!(d.screen, Screen::Plan);
+    assert_eq!(d.screen(), Screen::Plan);
     d.update(Action::OpenSave);
-    let Some(Overlay::Input(input)) = &d.overlay else {
-        panic!("{:?}", d.overlay)
+    let Some(Overlay::Input(input)) = d.overlay() else {
+        panic!("{:?}", d.overlay())
     };
     assert_eq!(input.text, "Career changer");
     d.update(Action::Select);
-    assert_eq!(d.overlay, None, "saving back does not ask");
+    assert_eq!(d.overlay(), None, "saving back does not ask");
     let resumed = store.load("Career changer").unwrap();
     assert_eq!(resumed.answers.get("hours_per_week"), Some("20"));
     assert_eq!(resumed.progress_of(&first), Progress::Doing);
@@ -467,7 +496,7 @@ fn resuming_an_edit_of_a_saved_plan_then_saving_keeps_its_progress_and_creation_
 
 fn quit_text(a: &mut App) -> String {
     a.update(Action::Quit);
-    assert_eq!(a.overlay, Some(Overlay::Confirm(Ask::Quit)));
+    assert!(matches!(a.overlay(), Some(Overlay::Confirm(Ask::Quit(_)))));
     a.quit_message()
 }
 
@@ -482,23 +511,27 @@ fn the_quit_question_says_what_is_unsaved_and_the_next_launch_offers_it() {
     assert!(text.starts_with("You have no plan yet."), "{text}");
     assert!(text.contains("next launch offers to continue"), "{text}");
     interview.update(Action::Confirm);
-    assert!(!interview.running);
+    assert!(!interview.is_running());
     let next = app(&store);
     assert_eq!(next.welcome_items()[0], WelcomeItem::Continue);
-    assert_eq!(next.answers.get("goal"), interview.answers.get("goal"));
+    assert_eq!(next.answers().get("goal"), interview.answers().get("goal"));
 
     // A new plan, never saved.
     let mut fresh = app(&store);
-    fresh.welcome_row = fresh
+    fresh.update(Action::Home);
+    for _ in 0..fresh
         .welcome_items()
         .iter()
         .position(|i| *i == WelcomeItem::NewPlan)
-        .unwrap();
+        .unwrap()
+    {
+        fresh.update(Action::Down);
+    }
     to_plan(&mut fresh);
     let text = quit_text(&mut fresh);
     assert!(text.starts_with("This plan has not been saved."), "{text}");
     assert!(text.contains("next launch offers to continue"), "{text}");
-    assert_eq!(app(&store).answers, fresh.answers);
+    assert_eq!(*app(&store).answers(), *fresh.answers());
     fresh.update(Action::CloseOverlay);
 
     // A saved plan re-planned and not saved again: the re-plan is what the next launch offers.
@@ -516,7 +549,7 @@ fn the_quit_question_says_what_is_unsaved_and_the_next_launch_offers_it() {
     open_from_list(&mut edited, "Career changer");
     edited.update(Action::Replan);
     edited.update(Action::Confirm);
-    let replanned = edited.plan.clone();
+    let replanned = edited.plan().cloned();
     let text = quit_text(&mut edited);
     assert!(
         text.starts_with("Your changes to \"Career changer\" have not been saved."),
@@ -526,11 +559,11 @@ fn the_quit_question_says_what_is_unsaved_and_the_next_launch_offers_it() {
     edited.update(Action::Confirm);
     let mut resumed = app(&store);
     assert_eq!(resumed.welcome_items()[0], WelcomeItem::Continue);
-    assert_eq!(resumed.opened.as_deref(), Some("Career changer"));
-    resumed.welcome_row = 0;
+    assert_eq!(resumed.opened(), Some("Career changer"));
+    resumed.update(Action::Home);
     resumed.update(Action::Select);
     resumed.make_plan();
-    assert_eq!(resumed.plan, replanned, "the re-plan comes back");
+    assert_eq!(resumed.plan().cloned(), replanned, "the re-plan comes back");
 }
 
 #[test]
@@ -557,8 +590,8 @@ fn a_data_folder_that_cannot_be_written_is_not_called_another_copy() {
     let fresh = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24);
     let (mut a, lock) = certwise::tui::connect(fresh, Some(&root));
     assert!(lock.is_none());
-    let Some(Overlay::Notice(text)) = &a.overlay else {
-        panic!("{:?}", a.overlay)
+    let Some(Overlay::Notice(text)) = &a.overlay() else {
+        panic!("{:?}", a.overlay())
     };
     assert!(!text.contains("Another certwise"), "{text}");
     assert!(text.contains("cannot write in the data folder"), "{text}");
@@ -570,14 +603,14 @@ fn a_data_folder_that_cannot_be_written_is_not_called_another_copy() {
     std::fs::remove_dir_all(root.join("plans")).unwrap();
     std::fs::write(root.join("plans"), b"not a folder").unwrap();
     to_plan(&mut a);
-    let plan = a.plan.clone();
+    let plan = a.plan().cloned();
     save_as(&mut a, "kept");
     assert!(
-        matches!(a.overlay, Some(Overlay::Error(_))),
+        matches!(a.overlay().cloned(), Some(Overlay::Error(_))),
         "{:?}",
-        a.overlay
+        a.overlay()
     );
-    assert_eq!(a.plan, plan);
+    assert_eq!(a.plan().cloned(), plan);
 
     // A lock held by another copy is what the other message is for.
     let root2 = dir.path().join("data2");
@@ -591,8 +624,8 @@ fn a_data_folder_that_cannot_be_written_is_not_called_another_copy() {
         Some(&root2),
     );
     assert!(lock.is_none());
-    let Some(Overlay::Notice(text)) = &second.overlay else {
-        panic!("{:?}", second.overlay)
+    let Some(Overlay::Notice(text)) = second.overlay() else {
+        panic!("{:?}", second.overlay())
     };
     assert!(text.contains("Another certwise"), "{text}");
 }
@@ -603,8 +636,8 @@ fn a_broken_session_is_set_aside_and_the_person_is_told() {
     let session = dir.path().join("data/session.ron");
     std::fs::write(&session, b"(answers: {\"goal\": ").unwrap();
     let mut a = app(&store);
-    let Some(Overlay::Notice(text)) = &a.overlay else {
-        panic!("{:?}", a.overlay)
+    let Some(Overlay::Notice(text)) = &a.overlay() else {
+        panic!("{:?}", a.overlay())
     };
     assert!(text.contains("does not load"), "{text}");
     assert!(text.contains("session.ron.corrupt-"), "{text}");
@@ -639,8 +672,8 @@ fn a_name_in_other_case_is_not_a_second_plan() {
     let mut b = app(&store);
     to_plan(&mut b);
     save_as(&mut b, "career changer");
-    let Some(Overlay::Input(input)) = &b.overlay else {
-        panic!("{:?}", b.overlay)
+    let Some(Overlay::Input(input)) = &b.overlay() else {
+        panic!("{:?}", b.overlay())
     };
     let error = input.error.as_deref().unwrap();
     assert!(error.contains("\"Career changer\" exists"), "{error}");
@@ -650,7 +683,7 @@ fn a_name_in_other_case_is_not_a_second_plan() {
     b.update(Action::CloseOverlay);
     save_as(&mut b, "Career changer");
     assert_eq!(
-        b.overlay,
+        b.overlay().cloned(),
         Some(Overlay::Confirm(Ask::Replace("Career changer".to_owned())))
     );
 }
@@ -669,8 +702,8 @@ fn a_second_copy_still_tells_of_a_session_it_set_aside() {
         App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24),
         Some(&root),
     );
-    let Some(Overlay::Notice(text)) = &second.overlay else {
-        panic!("{:?}", second.overlay)
+    let Some(Overlay::Notice(text)) = second.overlay() else {
+        panic!("{:?}", second.overlay())
     };
     assert!(text.contains("Another certwise"), "{text}");
     assert!(text.contains("session.ron.corrupt-"), "{text}");

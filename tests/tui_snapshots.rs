@@ -4,7 +4,8 @@
 
 use certwise::knowledge::Knowledge;
 use certwise::tui::action::Action;
-use certwise::tui::app::{App, MIN_HEIGHT, MIN_WIDTH};
+use certwise::tui::app::App;
+use certwise::tui::frame::{MIN_HEIGHT, MIN_WIDTH};
 use certwise::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -16,7 +17,7 @@ fn app(w: u16, h: u16) -> App {
 }
 
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
     terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
     terminal.backend().to_string()
 }
@@ -56,7 +57,10 @@ fn to_summary(app: &mut App) {
 }
 
 fn snap(name: &str, app: &App) {
-    insta::assert_snapshot!(format!("{name}_{}x{}", app.width, app.height), screen(app));
+    insta::assert_snapshot!(
+        format!("{name}_{}x{}", app.size().0, app.size().1),
+        screen(app)
+    );
 }
 
 #[test]
@@ -81,7 +85,10 @@ fn number_question_with_error() {
         let mut a = app(w, h);
         to_summary(&mut a);
         let hours = a.resolved().position("hours_per_week").unwrap();
-        a.summary_row = hours;
+        a.update(Action::Home);
+        for _ in 0..hours {
+            a.update(Action::Down);
+        }
         run(
             &mut a,
             &[
@@ -91,7 +98,7 @@ fn number_question_with_error() {
                 Action::Select,
             ],
         );
-        assert!(a.input_error.is_some());
+        assert!(a.screens().interview.input_error.is_some());
         snap("question_hours_error", &a);
     }
 }
@@ -218,7 +225,10 @@ fn saved_plans_list_and_dialogs() {
                 .iter()
                 .position(|i| *i == certwise::tui::app::WelcomeItem::OpenSaved)
                 .unwrap();
-            a.welcome_row = row;
+            a.update(Action::Home);
+    for _ in 0..row {
+        a.update(Action::Down);
+    }
             a.update(Action::Select);
             snap("saved_list", &a);
             a.update(Action::DeletePlan);
@@ -246,13 +256,16 @@ fn save_dialog() {
 
 fn catalog_app(w: u16, h: u16) -> App {
     let mut a = app(w, h);
-    a.today = jiff::civil::date(2026, 11, 21);
+    a = a.on(jiff::civil::date(2026, 11, 21));
     let row = a
         .welcome_items()
         .iter()
         .position(|i| *i == certwise::tui::app::WelcomeItem::Catalog)
         .unwrap();
-    a.welcome_row = row;
+    a.update(Action::Home);
+    for _ in 0..row {
+        a.update(Action::Down);
+    }
     a.update(Action::Select);
     a
 }
@@ -320,7 +333,10 @@ fn evaluate_screens() {
             .iter()
             .position(|i| *i == certwise::tui::app::WelcomeItem::Evaluate)
             .unwrap();
-        a.welcome_row = row;
+        a.update(Action::Home);
+        for _ in 0..row {
+            a.update(Action::Down);
+        }
         a.update(Action::Select);
         for c in "Certified AI Wizard".chars() {
             a.update(Action::TypeChar(c));

@@ -6,10 +6,10 @@ use std::mem::discriminant;
 
 use certwise::knowledge::{Knowledge, QuestionKind};
 use certwise::tui::action::Action;
-use certwise::tui::app::{App, NameInput, NamePurpose, Overlay, Pane, Screen};
-use certwise::tui::keymap::{self, BINDINGS, Mode, keymap};
+use certwise::tui::app::{App, Overlay, Pane, Screen};
+use certwise::tui::bindings::{self as keymap, keymap};
+use certwise::tui::keymap::Mode;
 use certwise::tui::theme::Theme;
-use certwise::tui::view;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -294,7 +294,7 @@ fn every_dispatched_key_is_in_the_help() {
         }
     }
     // And every row of the table is reachable from at least one mode's help.
-    for b in BINDINGS {
+    for b in keymap::all() {
         assert!(
             MODES
                 .iter()
@@ -318,7 +318,7 @@ fn footer_hints_come_from_the_table() {
 
 fn answer_all_defaults(a: &mut App) {
     a.update(Action::Select); // welcome: new plan
-    while a.screen == Screen::Interview {
+    while a.screen() == Screen::Interview {
         a.update(Action::Select);
     }
 }
@@ -327,17 +327,17 @@ fn answer_all_defaults(a: &mut App) {
 fn select_walks_the_interview_to_the_summary_and_plan() {
     let mut a = app();
     answer_all_defaults(&mut a);
-    assert_eq!(a.screen, Screen::Summary);
-    assert_eq!(a.answers.len(), a.resolved().asked_count());
+    assert_eq!(a.screen(), Screen::Summary);
+    assert_eq!(a.answers().len(), a.resolved().asked_count());
     a.update(Action::ShowPlan);
-    assert_eq!(a.screen, Screen::Strategy);
-    assert!(a.plan.is_some());
+    assert_eq!(a.screen(), Screen::Strategy);
+    assert!(a.plan().is_some());
     a.update(Action::Select);
-    assert_eq!(a.screen, Screen::Plan);
+    assert_eq!(a.screen(), Screen::Plan);
     a.update(Action::Back);
-    assert_eq!(a.screen, Screen::Strategy);
+    assert_eq!(a.screen(), Screen::Strategy);
     a.update(Action::Back);
-    assert_eq!(a.screen, Screen::Summary);
+    assert_eq!(a.screen(), Screen::Summary);
 }
 
 #[test]
@@ -345,10 +345,10 @@ fn pick_chooses_an_option_and_moves_on() {
     let mut a = app();
     a.update(Action::Select);
     a.update(Action::Pick(4)); // goal: productivity
-    assert_eq!(a.answers.get("goal"), Some("productivity"));
-    assert_eq!(a.question, "role");
+    assert_eq!(a.answers().get("goal"), Some("productivity"));
+    assert_eq!(a.screens().interview.question, "role");
     a.update(Action::Pick(99)); // no such option: nothing happens
-    assert_eq!(a.question, "role");
+    assert_eq!(a.screens().interview.question, "role");
 }
 
 #[test]
@@ -361,13 +361,13 @@ fn moving_stays_in_bounds() {
     let QuestionKind::Choice(options) = &a.current_question().unwrap().kind else {
         panic!()
     };
-    assert_eq!(a.option, options.len() - 1);
+    assert_eq!(a.screens().interview.option, options.len() - 1);
     a.update(Action::Home);
-    assert_eq!(a.option, 0);
+    assert_eq!(a.screens().interview.option, 0);
     a.update(Action::End);
-    assert_eq!(a.option, options.len() - 1);
+    assert_eq!(a.screens().interview.option, options.len() - 1);
     a.update(Action::Up);
-    assert_eq!(a.option, options.len() - 2);
+    assert_eq!(a.screens().interview.option, options.len() - 2);
 }
 
 #[test]
@@ -377,21 +377,21 @@ fn going_back_keeps_answers_and_changing_one_rebranches() {
     a.update(Action::Pick(0)); // goal: get into AI
     a.update(Action::Pick(2)); // role: developer
     a.update(Action::Pick(2)); // experience: hands-on
-    assert_eq!(a.question, "projects_built");
+    assert_eq!(a.screens().interview.question, "projects_built");
     a.update(Action::Pick(1));
     a.update(Action::Back);
     a.update(Action::Back);
-    assert_eq!(a.question, "ai_experience");
+    assert_eq!(a.screens().interview.question, "ai_experience");
     assert_eq!(
-        a.answers.get("projects_built"),
+        a.answers().get("projects_built"),
         Some("one-or-two"),
         "going back keeps answers"
     );
     // Experience "none" means projects_built is no longer asked: its answer goes, the rest stay.
     a.update(Action::Pick(0));
-    assert_eq!(a.answers.get("projects_built"), None);
-    assert_eq!(a.answers.get("role"), Some("developer"));
-    assert_eq!(a.question, "target_platform");
+    assert_eq!(a.answers().get("projects_built"), None);
+    assert_eq!(a.answers().get("role"), Some("developer"));
+    assert_eq!(a.screens().interview.question, "target_platform");
 }
 
 #[test]
@@ -401,15 +401,16 @@ fn back_from_first_question_returns_to_welcome_and_continue_resumes() {
     a.update(Action::Pick(1));
     a.update(Action::Back);
     a.update(Action::Back);
-    assert_eq!(a.screen, Screen::Welcome);
+    assert_eq!(a.screen(), Screen::Welcome);
     assert_eq!(
         a.welcome_items()[0],
         certwise::tui::app::WelcomeItem::Continue
     );
     a.update(Action::Select);
-    assert_eq!(a.screen, Screen::Interview);
+    assert_eq!(a.screen(), Screen::Interview);
     assert_eq!(
-        a.question, "role",
+        a.screens().interview.question,
+        "role",
         "continue opens the first unanswered question"
     );
 }
@@ -418,32 +419,40 @@ fn back_from_first_question_returns_to_welcome_and_continue_resumes() {
 fn typed_numbers_are_validated_inline() {
     let mut a = app();
     answer_all_defaults(&mut a);
-    a.summary_row = a.resolved().position("hours_per_week").unwrap();
+    a.update(Action::Home);
+    for _ in 0..a.resolved().position("hours_per_week").unwrap() {
+        a.update(Action::Down);
+    }
     a.update(Action::Select);
     assert_eq!(a.mode(), Mode::Number);
     a.update(Action::TypeDigit('0')); // replaces the prefilled value
-    assert_eq!(a.input, "0");
+    assert_eq!(a.screens().interview.input, "0");
     a.update(Action::Select);
     assert!(
-        a.input_error.as_deref().unwrap().contains("1-80"),
+        a.screens()
+            .interview
+            .input_error
+            .as_deref()
+            .unwrap()
+            .contains("1-80"),
         "{:?}",
-        a.input_error
+        a.screens().interview.input_error
     );
     assert_eq!(a.mode(), Mode::Number, "a bad value stays on the question");
     a.update(Action::DeleteChar);
-    assert!(a.input.is_empty());
-    assert_eq!(a.input_error, None);
+    assert!(a.screens().interview.input.is_empty());
+    assert_eq!(a.screens().interview.input_error, None);
     a.update(Action::Select);
     assert!(
-        a.input_error.is_some(),
+        a.screens().interview.input_error.is_some(),
         "an empty entry is refused, not clamped"
     );
     a.update(Action::TypeDigit('1'));
     a.update(Action::TypeDigit('2'));
     a.update(Action::Select);
-    assert_eq!(a.answers.get("hours_per_week"), Some("12"));
+    assert_eq!(a.answers().get("hours_per_week"), Some("12"));
     assert_eq!(
-        a.screen,
+        a.screen(),
         Screen::Summary,
         "editing from the summary returns there"
     );
@@ -455,7 +464,10 @@ fn held_backspace_in_a_number_only_empties_it() {
         let mut a = app();
         answer_all_defaults(&mut a);
         if from_summary {
-            a.summary_row = a.resolved().position("budget_usd").unwrap();
+            a.update(Action::Home);
+            for _ in 0..a.resolved().position("budget_usd").unwrap() {
+                a.update(Action::Down);
+            }
             a.update(Action::Select);
         } else {
             a.open_question("budget_usd", false);
@@ -466,19 +478,19 @@ fn held_backspace_in_a_number_only_empties_it() {
             a.update(action);
         }
         assert_eq!(
-            a.screen,
+            a.screen(),
             Screen::Interview,
             "Backspace never leaves the field"
         );
-        assert_eq!(a.question, "budget_usd");
-        assert!(a.input.is_empty());
+        assert_eq!(a.screens().interview.question, "budget_usd");
+        assert!(a.screens().interview.input.is_empty());
         // Esc is the way back.
         let back = keymap(Mode::Number, &key(KeyCode::Esc)).unwrap();
         a.update(back);
         if from_summary {
-            assert_eq!(a.screen, Screen::Summary);
+            assert_eq!(a.screen(), Screen::Summary);
         } else {
-            assert_ne!(a.question, "budget_usd");
+            assert_ne!(a.screens().interview.question, "budget_usd");
         }
     }
     let help: Vec<_> = keymap::help_rows(Mode::Number)
@@ -495,18 +507,21 @@ fn edit_from_summary_then_plan_changes() {
     let mut a = app();
     answer_all_defaults(&mut a);
     a.update(Action::ShowPlan);
-    let before = a.plan.clone().unwrap().strategy.id;
+    let before = a.plan().cloned().unwrap().strategy.id;
     a.update(Action::Select);
     a.update(Action::EditAnswers);
-    assert_eq!(a.screen, Screen::Summary);
-    a.summary_row = a.resolved().position("role").unwrap();
+    assert_eq!(a.screen(), Screen::Summary);
+    a.update(Action::Home);
+    for _ in 0..a.resolved().position("role").unwrap() {
+        a.update(Action::Down);
+    }
     a.update(Action::Select);
     a.update(Action::Pick(4)); // student
-    while a.screen == Screen::Interview {
+    while a.screen() == Screen::Interview {
         a.update(Action::Select);
     }
     a.update(Action::ShowPlan);
-    let after = a.plan.clone().unwrap().strategy.id;
+    let after = a.plan().cloned().unwrap().strategy.id;
     assert_ne!(before, after);
     assert_eq!(after, "student");
 }
@@ -517,47 +532,50 @@ fn panes_cycle_both_ways_and_scroll_is_bounded() {
     answer_all_defaults(&mut a);
     a.update(Action::ShowPlan);
     a.update(Action::Select);
-    assert_eq!(a.pane, Pane::Ranking);
+    assert_eq!(a.screens().plan.pane, Pane::Ranking);
     a.update(Action::PrevPane);
-    assert_eq!(a.pane, Pane::Signals);
+    assert_eq!(a.screens().plan.pane, Pane::Signals);
     a.update(Action::NextPane);
     a.update(Action::NextPane);
-    assert_eq!(a.pane, Pane::Why);
+    assert_eq!(a.screens().plan.pane, Pane::Why);
     for _ in 0..100 {
         a.update(Action::PageDown);
     }
-    assert_eq!(a.scroll, view::max_scroll(&a));
+    let text = &a.screens().plan.text;
+    assert!(text.max() > 0);
+    assert_eq!(text.offset(), text.max());
     a.update(Action::Home);
-    assert_eq!(a.scroll, 0);
-    a.pane = Pane::Ranking;
+    assert_eq!(a.screens().plan.text.offset(), 0);
+    a.update(Action::PrevPane);
+    assert_eq!(a.screens().plan.pane, Pane::Ranking);
     a.update(Action::End);
-    assert_eq!(a.rank_row, view::ranking_rows(&a).len() - 1);
+    assert_eq!(a.screens().plan.row, a.ranking().len() - 1);
 }
 
 #[test]
 fn quit_asks_when_there_is_unsaved_work() {
     let mut a = app();
     a.update(Action::Quit);
-    assert!(!a.running, "nothing to lose: quit at once");
+    assert!(!a.is_running(), "nothing to lose: quit at once");
     let mut a = app();
     a.update(Action::Select);
     a.update(Action::Pick(0));
     a.update(Action::Quit);
-    assert!(a.running);
-    assert_eq!(
-        a.overlay,
-        Some(Overlay::Confirm(certwise::tui::app::Ask::Quit))
-    );
+    assert!(a.is_running());
+    assert!(matches!(
+        a.overlay(),
+        Some(Overlay::Confirm(certwise::tui::app::Ask::Quit(_)))
+    ));
     a.update(Action::CloseOverlay);
-    assert!(a.running && a.overlay.is_none());
+    assert!(a.is_running() && a.overlay().is_none());
     a.update(Action::Quit);
     a.update(Action::Confirm);
-    assert!(!a.running);
+    assert!(!a.is_running());
     let mut a = app();
     a.update(Action::Select);
     a.update(Action::Pick(0));
     a.update(Action::ForceQuit);
-    assert!(!a.running, "Ctrl-C does not ask");
+    assert!(!a.is_running(), "Ctrl-C does not ask");
 }
 
 #[test]
@@ -565,22 +583,23 @@ fn help_opens_for_the_screen_underneath_and_closes() {
     let mut a = app();
     a.update(Action::Select);
     a.update(Action::OpenHelp);
-    assert_eq!(
-        a.overlay,
+    assert!(matches!(
+        a.overlay(),
         Some(Overlay::Help {
             under: Mode::Choice,
-            scroll: 0
-        })
-    );
+            text
+        }) if text.offset() == 0
+    ));
     assert_eq!(a.mode(), Mode::Help);
     a.update(Action::Down);
     a.update(Action::CloseOverlay);
-    assert_eq!(a.overlay, None);
+    assert_eq!(a.overlay(), None);
     assert_eq!(
-        a.question, "goal",
+        a.screens().interview.question,
+        "goal",
         "keys in help do not reach the screen below"
     );
-    assert_eq!(a.option, 0);
+    assert_eq!(a.screens().interview.option, 0);
 }
 
 #[test]
@@ -593,15 +612,18 @@ fn resize_below_the_minimum_and_back_keeps_state() {
     a.update(Action::Down); // ignored by keymap in TooSmall, but update must cope too
     a.update(Action::Resize(80, 24));
     assert_eq!(a.mode(), Mode::Choice);
-    assert_eq!(a.question, "goal");
+    assert_eq!(a.screens().interview.question, "goal");
 }
 
 #[test]
 fn suspend_is_an_effect_for_the_event_loop() {
     let mut a = app();
     a.update(Action::Suspend);
-    assert_eq!(a.effect, Some(certwise::tui::app::Effect::Suspend));
-    assert!(a.running);
+    assert_eq!(
+        a.take_effect(),
+        Some(certwise::tui::shared::Effect::Suspend)
+    );
+    assert!(a.is_running());
 }
 
 fn render(a: &App, w: u16, h: u16) {
@@ -611,31 +633,45 @@ fn render(a: &App, w: u16, h: u16) {
 
 fn consistent(a: &App) -> Result<(), String> {
     let check = |ok: bool, what: &str| if ok { Ok(()) } else { Err(what.to_owned()) };
-    check(a.welcome_row < a.welcome_items().len(), "welcome row")?;
-    check(a.summary_row <= a.resolved().asked_count(), "summary row")?;
     check(
-        !matches!(a.screen, Screen::Strategy | Screen::Plan) || a.plan.is_some(),
+        a.screens().welcome.row < a.welcome_items().len(),
+        "welcome row",
+    )?;
+    check(
+        a.screens().answers.row <= a.resolved().asked_count(),
+        "summary row",
+    )?;
+    check(
+        !matches!(a.screen(), Screen::Strategy | Screen::Plan) || a.plan().is_some(),
         "plan screens need a plan",
     )?;
-    if a.screen == Screen::Interview {
+    if a.screen() == Screen::Interview {
         check(
-            a.resolved().is_asked(&a.question),
+            a.resolved().is_asked(&a.screens().interview.question),
             "the question on screen is asked",
         )?;
         if let QuestionKind::Choice(options) = &a.current_question().unwrap().kind {
-            check(a.option < options.len(), "option index")?;
+            check(a.screens().interview.option < options.len(), "option index")?;
         }
     }
-    if a.screen == Screen::Plan {
-        check(a.rank_row < view::ranking_rows(a).len().max(1), "rank row")?;
+    if a.screen() == Screen::Plan {
+        check(a.screens().plan.row < a.ranking().len().max(1), "rank row")?;
     }
-    check(a.scroll <= view::max_scroll(a), "scroll")?;
+    let s = a.screens();
+    for text in [
+        &s.strategy.text,
+        &s.plan.text,
+        &s.catalog.text,
+        &s.evaluate.text,
+    ] {
+        check(text.offset() <= text.max(), "scroll")?;
+    }
     // Answers only for asked questions, all valid.
     let r = a.resolved();
-    for (id, v) in a.answers.iter() {
+    for (id, v) in a.answers().iter() {
         check(r.is_asked(id), "answer to an unasked question")?;
         check(
-            a.kb.question(id).unwrap().parse_value(v).is_ok(),
+            a.kb().question(id).unwrap().parse_value(v).is_ok(),
             "invalid answer",
         )?;
     }
@@ -672,13 +708,13 @@ proptest! {
                     continue;
                 }
                 a.update(action);
-                a.effect = None;
-                if !a.running {
+                a.take_effect();
+                if !a.is_running() {
                     break;
                 }
             }
             prop_assert_eq!(consistent(&a), Ok(()));
-            render(&a, a.width, a.height);
+            render(&a, a.size().0, a.size().1);
         }
     }
 }
@@ -716,18 +752,26 @@ fn text_fields_take_letters_and_f1_still_helps() {
 // Text fields: grapheme editing, sideways scrolling, non-ASCII and pasted text
 // ---------------------------------------------------------------------------
 
-fn name_dialog(text: &str) -> App {
-    let mut a = app();
-    a.overlay = Some(Overlay::Input(NameInput {
-        purpose: NamePurpose::Save,
-        text: text.to_owned(),
-        error: None,
-    }));
+/// The plan's name dialog, emptied. The data folder lives as long as the test process.
+fn name_dialog() -> App {
+    let dir = Box::leak(Box::new(tempfile::tempdir().unwrap()));
+    let store = certwise::store::Store::open(dir.path().join("data")).unwrap();
+    let mut a = app().with_store(store, false);
+    a.update(Action::Select);
+    while a.screen() == Screen::Interview {
+        a.update(Action::Forward);
+    }
+    a.update(Action::ShowPlan);
+    a.update(Action::Select);
+    a.update(Action::OpenSave);
+    while !dialog_text(&a).is_empty() {
+        a.update(Action::DeleteChar);
+    }
     a
 }
 
 fn dialog_text(a: &App) -> String {
-    let Some(Overlay::Input(input)) = &a.overlay else {
+    let Some(Overlay::Input(input)) = a.overlay() else {
         panic!("no name dialog")
     };
     input.text.clone()
@@ -762,7 +806,7 @@ fn type_text(a: &mut App, text: &str) {
 #[test]
 fn backspace_removes_a_whole_character_with_its_accent_or_width() {
     // "e" + combining acute, a CJK character, a thumbs-up with a skin tone, a ZWJ family.
-    let mut a = name_dialog("");
+    let mut a = name_dialog();
     type_text(&mut a, "Cafe\u{301} 日👍\u{1F3FD}👨\u{200D}👩");
     let expect_after = [
         "Cafe\u{301} 日👍\u{1F3FD}",
@@ -782,7 +826,7 @@ fn a_long_name_scrolls_to_keep_its_end_and_the_cursor_visible() {
     let long = format!("{}END", "word ".repeat(15)); // 78 characters
     let wide = format!("{}末尾", "日本語".repeat(10)); // 32 characters, 64 columns
     for name in [long.as_str(), wide.as_str()] {
-        let mut a = name_dialog("");
+        let mut a = name_dialog();
         type_text(&mut a, name);
         assert_eq!(dialog_text(&a), name);
         for (w, h) in [(80, 24), (120, 40), (60, 18)] {
@@ -811,16 +855,16 @@ fn a_long_name_scrolls_to_keep_its_end_and_the_cursor_visible() {
 
 #[test]
 fn names_stop_at_80_characters_counting_accents_with_their_letter() {
-    let mut a = name_dialog("");
+    let mut a = name_dialog();
     type_text(&mut a, &"e\u{301}".repeat(79));
     type_text(&mut a, "日xyz");
     assert_eq!(dialog_text(&a), format!("{}日", "e\u{301}".repeat(79)));
 }
 
 fn text_of(a: &App) -> Option<String> {
-    match &a.overlay {
+    match &a.overlay() {
         Some(Overlay::Input(input)) => Some(input.text.clone()),
-        _ if a.mode() == Mode::EvalField => Some(a.eval.name.clone()),
+        _ if a.mode() == Mode::EvalField => Some(a.screens().evaluate.name.clone()),
         _ => None,
     }
 }
@@ -856,7 +900,7 @@ proptest! {
             a.open_evaluate();
             a
         } else {
-            name_dialog("")
+            name_dialog()
         };
         for keys in steps {
             for k in keys {

@@ -705,17 +705,31 @@ fn an_older_file_with_unknown_facts_in_the_summary_loads_them_as_unknown() {
 
 #[test]
 fn the_plan_screen_shows_an_unknown_cost_as_not_known_not_free() {
+    use certwise::tui::action::Action;
+    use certwise::tui::app::Screen;
     let e = entry(&unknown_cost_and_hours());
     let (kb2, _) = merged(kb(), std::slice::from_ref(&e));
     let kb2: &'static Knowledge = Box::leak(Box::new(kb2));
     let mut app =
         certwise::tui::app::App::new(kb2, certwise::tui::theme::Theme::new(false), 120, 40);
-    app.plan = Some(default_plan(kb2));
-    app.screen = certwise::tui::app::Screen::Plan;
-    let rows = certwise::tui::view::ranking_rows(&app);
+    // The default answers, then the plan.
+    app.update(Action::Select);
+    while app.screen() == Screen::Interview {
+        app.update(Action::Forward);
+    }
+    app.update(Action::ShowPlan);
+    app.update(Action::Select);
+    assert_eq!(app.screen(), Screen::Plan);
+    assert_eq!(
+        app.plan().map(|p| &p.recommendations),
+        Some(&default_plan(kb2).recommendations)
+    );
+    let rows = app.ranking();
     let at = rows.iter().position(|r| r.id == e.id).unwrap();
     assert!(rows[at].cost_unknown && rows[at].hours_unknown);
-    app.rank_row = at;
+    for _ in 0..at {
+        app.update(Action::Down);
+    }
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
     let buffer = terminal.backend().buffer();

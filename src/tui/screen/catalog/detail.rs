@@ -1,19 +1,15 @@
 //! The detail view of one catalog entry: its facts, the stale mark, and the verdict.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
 
-use super::{rows, stale, status_text};
+use super::{State, rows, stale, status_text};
 use crate::advisor::cost_text;
 use crate::knowledge::{Entry, Platform, Status};
-use crate::tui::app::App;
-use crate::tui::screens::padded;
-use crate::tui::view::{wrap, wrap_after};
+use crate::tui::frame::{wrap, wrap_after};
+use crate::tui::shared::Shared;
 
 /// The sources' verdict on an entry and, for a retired certification, what replaces it.
-pub fn verdict_lines(app: &App, e: &Entry, width: u16) -> Vec<Line<'static>> {
+pub fn verdict_lines(app: &Shared, e: &Entry, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut lines = wrap_after(
         Span::styled("Verdict: ", t.title),
@@ -37,10 +33,10 @@ pub fn verdict_lines(app: &App, e: &Entry, width: u16) -> Vec<Line<'static>> {
 }
 
 /// The detail view's lines.
-pub fn detail_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+pub(super) fn lines(app: &Shared, v: &State, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let entries = rows(app);
-    let Some(e) = entries.get(app.catalog.row) else {
+    let entries = rows(app.kb, v);
+    let Some(e) = entries.get(v.row) else {
         return Vec::new();
     };
     let mut lines = wrap(&e.name, width, t.heading, "");
@@ -76,8 +72,8 @@ pub fn detail_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         "Practical",
         if e.practical { "yes" } else { "no" }.to_owned(),
     ));
-    lines.extend(fact("Status", status_text(app, e)));
-    let reviewed = if stale(app, e) {
+    lines.extend(fact("Status", status_text(app.kb, e)));
+    let reviewed = if stale(app.today, e) {
         format!(
             "{} (possibly out of date: not reviewed in the last 12 months)",
             e.reviewed
@@ -91,11 +87,4 @@ pub fn detail_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     lines.push(Line::default());
     lines.extend(verdict_lines(app, e, width));
     lines
-}
-
-pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let area = padded(area);
-    Paragraph::new(detail_lines(app, area.width))
-        .scroll((app.scroll, 0))
-        .render(area, buf);
 }

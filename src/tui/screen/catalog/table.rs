@@ -8,12 +8,11 @@ use ratatui::widgets::{
     Cell, HighlightSpacing, Paragraph, Row, StatefulWidget, Table, TableState, Widget,
 };
 
-use super::{rows, stale, status_text, usd_short};
+use super::{KEYS, State, rows, stale, status_text, usd_short};
 use crate::knowledge::{Entry, Platform};
-use crate::tui::app::App;
-use crate::tui::keymap::{self, Mode};
-use crate::tui::screens::padded;
-use crate::tui::view::wrap;
+use crate::tui::frame::{fit_hints, padded, wrap};
+use crate::tui::keymap::{self, GLOBAL, Mode};
+use crate::tui::shared::Shared;
 
 /// The columns after the name, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,9 +85,8 @@ fn columns(width: u16) -> (Vec<Col>, bool) {
 }
 
 /// The line above the table: sort order, filters and marks, in the columns' own words.
-fn status_line(app: &App, width: u16) -> Vec<Line<'static>> {
+fn status_line(app: &Shared, v: &State, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let v = &app.catalog;
     let arrow = if v.descending { "↓" } else { "↑" };
     let tier = v.tier.map_or_else(|| "all".to_owned(), |n| n.to_string());
     let parts = [
@@ -120,33 +118,26 @@ fn status_line(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 /// The catalog keys the footer has no room for, so none of them is hidden.
-fn more_keys(app: &App) -> Option<String> {
-    let hints = keymap::footer_hints(Mode::Catalog);
-    // The footer's rule: global hints always, then the screen's own while they fit.
-    let cost = |(key, hint, _): &(String, &str, bool)| key.chars().count() + hint.len() + 3;
-    let global: usize = hints.iter().filter(|h| h.2).map(cost).sum();
-    let mut room = usize::from(app.width).saturating_sub(1 + global);
-    let mut left = Vec::new();
-    for h in hints.iter().filter(|h| !h.2) {
-        if left.is_empty() && cost(h) <= room {
-            room -= cost(h);
-        } else {
-            left.push(format!("{} {}", h.0, h.1));
-        }
-    }
+fn more_keys(width: u16) -> Option<String> {
+    let hints = keymap::footer_hints(&[KEYS, GLOBAL], Mode::Catalog);
+    let (_, left) = fit_hints(hints, width);
+    let left: Vec<String> = left.iter().map(|h| format!("{} {}", h.0, h.1)).collect();
     (!left.is_empty()).then(|| format!("Keys: {}", left.join("  ")))
 }
 
-fn cells(app: &App, e: &Entry, cols: &[Col], wide: bool, name_width: u16) -> Row<'static> {
+fn cells(
+    app: &Shared,
+    v: &State,
+    e: &Entry,
+    cols: &[Col],
+    wide: bool,
+    name_width: u16,
+) -> Row<'static> {
     let t = &app.theme;
-    let mark = if app.catalog.marked.contains(&e.id) {
-        "+ "
-    } else {
-        ""
-    };
+    let mark = if v.marked.contains(&e.id) { "+ " } else { "" };
     let mut name = wrap(&format!("{mark}{}", e.name), name_width, t.text, "");
     name.extend(wrap(&e.provider, name_width, t.dim, "  "));
-    let is_stale = stale(app, e);
+    let is_stale = stale(app.today, e);
     let mut height = name.len();
     let mut out = vec![Cell::from(name)];
     for col in cols {
@@ -161,7 +152,7 @@ fn cells(app: &App, e: &Entry, cols: &[Col], wide: bool, name_width: u16) -> Row
             ),
             Col::Status => {
                 let mut text = if wide {
-                    status_text(app, e)
+                    status_text(app.kb, e)
                 } else {
                     e.status.as_str().to_owned()
                 };
@@ -190,11 +181,10 @@ fn cells(app: &App, e: &Entry, cols: &[Col], wide: bool, name_width: u16) -> Row
     Row::new(out).height(u16::try_from(height).unwrap_or(1).max(1))
 }
 
-pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &Shared, v: &State, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let v = &app.catalog;
     let area = padded(area);
-    let head = status_line(app, area.width);
+    let head = status_line(app, v, area.width);
     let [head_area, body] = Layout::vertical([
         Constraint::Length(u16::try_from(head.len()).unwrap_or(1)),
         Constraint::Fill(1),
@@ -208,10 +198,10 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
     header.extend(cols.iter().map(|c| c.header()));
     let fixed: u16 = 2 + cols.iter().map(|c| c.width(wide) + 1).sum::<u16>();
     let name_width = body.width.saturating_sub(fixed).max(10);
-    let entries = rows(app);
+    let entries = rows(app.kb, v);
     let table_rows: Vec<Row> = entries
         .iter()
-        .map(|e| cells(app, e, &cols, wide, name_width))
+        .map(|e| cells(app, v, e, &cols, wide, name_width))
         .collect();
     let note = if entries.is_empty() {
         "Nothing matches these filters.".to_owned()
@@ -219,7 +209,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
         "! not reviewed in 12 months · Jobs: share of AI postings".to_owned()
     };
     let mut foot = wrap(&note, body.width, t.dim, "");
-    if let Some(keys) = more_keys(app) {
+    if let Some(keys) = more_keys(app.width) {
         foot.extend(wrap(&keys, body.width, t.dim, ""));
     }
     let [list, foot_area] = Layout::vertical([

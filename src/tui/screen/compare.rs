@@ -7,12 +7,59 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Paragraph, Row, Table, Widget};
 
-use super::usd_short;
 use crate::compare::{Compared, compare};
 use crate::knowledge::Rating;
-use crate::tui::app::App;
-use crate::tui::screens::padded;
-use crate::tui::view::wrap;
+use crate::tui::action::Action;
+use crate::tui::frame::{padded, wrap};
+use crate::tui::keymap::KeyPat::Code;
+use crate::tui::keymap::{Binding, Mode as M, Scope};
+use crate::tui::screen::catalog::usd_short;
+use crate::tui::screen::{Go, Screen};
+use crate::tui::shared::Shared;
+use ratatui::crossterm::event::KeyCode as K;
+
+/// The entries compared, and where Esc returns to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    pub ids: Vec<String>,
+    pub back_to: Screen,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            ids: Vec::new(),
+            back_to: Screen::Welcome,
+        }
+    }
+}
+
+impl State {
+    /// Compares the given entries with a portfolio project (always added: build versus
+    /// certify), coming back to `from` on Esc. False if there is nothing to compare.
+    pub fn open(&mut self, mut ids: Vec<String>, from: Screen) -> bool {
+        if !ids.iter().any(|id| id == "portfolio-project") {
+            ids.push("portfolio-project".to_owned());
+        }
+        ids.dedup();
+        if ids.len() < 2 {
+            return false;
+        }
+        if from != Screen::Compare {
+            self.back_to = from;
+        }
+        self.ids = ids;
+        true
+    }
+
+    pub fn update(&mut self, action: Action) -> Option<Go> {
+        (action == Action::Back).then_some(Go::To(self.back_to))
+    }
+
+    pub fn render(&self, shared: &Shared, area: Rect, buf: &mut Buffer) {
+        render_compare(shared, &self.ids, area, buf);
+    }
+}
 
 /// Below this many columns for names, the skill and signal columns give way (the chart shows
 /// them as bars).
@@ -31,7 +78,7 @@ fn roi_cell(c: &Compared) -> String {
 
 /// The lines under the table: where each row's figures come from, and what replaces a retired
 /// certification.
-fn notes(app: &App, items: &[Compared], width: u16) -> Vec<Line<'static>> {
+fn notes(app: &Shared, items: &[Compared], width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut lines = Vec::new();
     let from_sources: Vec<&str> = items
@@ -73,10 +120,10 @@ fn notes(app: &App, items: &[Compared], width: u16) -> Vec<Line<'static>> {
 }
 
 /// The comparison screen.
-pub fn render_compare(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_compare(app: &Shared, ids: &[String], area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let area = padded(area);
-    let items = match compare(app.kb, &app.catalog.comparing) {
+    let items = match compare(app.kb, ids) {
         Ok(items) => items,
         Err(e) => {
             Paragraph::new(wrap(&e.to_string(), area.width, t.error, "")).render(area, buf);
@@ -162,7 +209,7 @@ pub fn render_compare(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(legend).render(legend_area, buf);
 }
 
-fn roi_style(app: &App, c: &Compared) -> Style {
+fn roi_style(app: &Shared, c: &Compared) -> Style {
     match c.roi {
         _ if c.retired_on.is_some() => app.theme.bad,
         Rating::High | Rating::Good => app.theme.good,
@@ -171,7 +218,7 @@ fn roi_style(app: &App, c: &Compared) -> Style {
     }
 }
 
-fn chart(app: &App, items: &[Compared], area: Rect, buf: &mut Buffer) {
+fn chart(app: &Shared, items: &[Compared], area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let n = u16::try_from(items.len()).unwrap_or(1).max(1);
     // Three bars per item, one column apart; groups share the width.
@@ -208,3 +255,12 @@ fn chart(app: &App, items: &[Compared], area: Rect, buf: &mut Buffer) {
     }
     chart.render(area, buf);
 }
+
+/// The comparison's key rows.
+pub static KEYS: &[Binding] = &[Binding {
+    scope: Scope::Only(&[M::Compare]),
+    keys: &[Code(K::Esc), Code(K::Backspace)],
+    action: Action::Back,
+    help: "go back",
+    hint: Some("back"),
+}];

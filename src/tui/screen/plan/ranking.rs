@@ -1,0 +1,190 @@
+//! The plan's ranking: recommendations by score with a bar, cost, hours, status and progress,
+//! then retired certifications with what replaced them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
+
+use crate::advisor::cost_text;
+use crate::knowledge::Range;
+use crate::store::Progress;
+use crate::tui::frame::{wrap, wrap_after};
+use crate::tui::shared::Shared;
+
+use super::{bar, pane_block};
+
+/// One row of the ranking: a recommendation, or a retired certification shown with its successor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RankRow<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub score: Option<u8>,
+    pub cost: Range,
+    pub hours: Range,
+    /// An entry the person evaluated without knowing its cost or hours.
+    pub cost_unknown: bool,
+    pub hours_unknown: bool,
+    pub status: &'a str,
+}
+
+/// The rows of the ranking: recommendations by score, then retired certifications. Borrowed:
+/// this runs on every key and every frame.
+pub fn rows(shared: &Shared) -> Vec<RankRow<'_>> {
+    let Some(plan) = &shared.plan else {
+        return Vec::new();
+    };
+    let mut rows: Vec<RankRow> = plan
+        .recommendations
+        .iter()
+        .map(|r| RankRow {
+            id: &r.id,
+            name: &r.name,
+            score: Some(r.score),
+            cost: r.cost_usd,
+            hours: r.prep_hours,
+            cost_unknown: r.cost_unknown,
+            hours_unknown: r.hours_unknown,
+            status: &r.status,
+        })
+        .collect();
+    for a in &plan.avoid {
+        if let Some(e) = shared.kb.entry(&a.id)
+            && e.status.is_retired()
+        {
+            rows.push(RankRow {
+                id: &e.id,
+                name: &e.name,
+                score: None,
+                cost: e.cost_usd,
+                hours: e.prep_hours,
+                cost_unknown: false,
+                hours_unknown: false,
+                status: "retired",
+            });
+        }
+    }
+    rows
+}
+
+/// The mark of an item's progress.
+pub fn progress_mark(shared: &Shared, id: &str) -> &'static str {
+    match shared.progress.get(id).copied().unwrap_or_default() {
+        Progress::Todo => "[ ]",
+        Progress::Doing => "[~]",
+        Progress::Done => "[x]",
+    }
+}
+
+/// Draws the ranking with `selected` highlighted.
+pub fn render(shared: &Shared, selected: usize, focused: bool, area: Rect, buf: &mut Buffer) {
+    let t = &shared.theme;
+    let rows = rows(shared);
+    // Narrow terminals drop the status, then the hours column, so the names keep room.
+    let inner = area.width.saturating_sub(4);
+    let show_status = inner >= 75;
+    let show_hours = inner >= 62;
+    let mut widths = vec![
+        Constraint::Length(12),
+        Constraint::Fill(1),
+        Constraint::Length(11),
+    ];
+    let mut header = vec!["Score", "Recommendation", "Cost"];
+    if show_hours {
+        widths.push(Constraint::Length(9));
+        header.push("Hours");
+    }
+    if show_status {
+        widths.push(Constraint::Length(8));
+        header.push("Status");
+    }
+    let fixed: u16 = widths
+        .iter()
+        .map(|c| match c {
+            Constraint::Length(n) => n + 1,
+            _ => 1,
+        })
+        .sum();
+    let name_width = inner.saturating_sub(fixed).max(8);
+    let table_rows: Vec<Row> = rows
+        .iter()
+        .map(|r| {
+            let score = match r.score {
+                Some(s) => Line::from(vec![
+                    Span::styled(format!("{s:>3} "), t.title),
+                    Span::styled(bar(s, 8), t.accent),
+                ]),
+                None => Line::styled("  —", t.dim),
+            };
+            // " - " is kept with the word before it, so a continued name never starts with a
+            // dash that reads like a list item.
+            let name = if r.score.is_some() {
+                wrap_after(
+                    Span::raw(format!("{} ", progress_mark(shared, r.id))),
+                    &r.name.replace(" - ", "\u{a0}- "),
+                    name_width,
+                    t.text,
+                )
+            } else {
+                wrap(
+                    &retired_name(shared, r).replace(" - ", "\u{a0}- "),
+                    name_width,
+                    t.text,
+                    "",
+                )
+            };
+            let height = u16::try_from(name.len()).unwrap_or(1).max(1);
+            let status_style = if r.status == "retired" { t.bad } else { t.dim };
+            let mut cells = vec![
+                Cell::from(score),
+                Cell::from(name),
+                Cell::from(if r.cost_unknown {
+                    "not known".to_owned()
+                } else {
+                    cost_text(r.cost)
+                }),
+            ];
+            if show_hours {
+                cells.push(Cell::from(if r.hours_unknown {
+                    "not known".to_owned()
+                } else {
+                    format!("{} h", r.hours)
+                }));
+            }
+            if show_status {
+                cells.push(Cell::from(Span::styled(r.status, status_style)));
+            }
+            Row::new(cells).height(height)
+        })
+        .collect();
+    let table = Table::new(table_rows, widths)
+        .header(Row::new(header).style(t.dim))
+        .block(pane_block(shared, title(shared, rows.len()), focused))
+        .row_highlight_style(t.selected)
+        .highlight_symbol("▶ ");
+    let mut state = TableState::default().with_selected(Some(selected));
+    StatefulWidget::render(table, area, buf, &mut state);
+}
+
+/// A retired certification's row names what replaced it.
+fn retired_name(shared: &Shared, row: &RankRow) -> String {
+    let successor = shared.kb.entry(row.id).and_then(|e| match &e.status {
+        crate::knowledge::Status::Retired { successor, .. } => shared.kb.entry(successor),
+        crate::knowledge::Status::Active => None,
+    });
+    match successor {
+        // The exam code is enough here ("(AI-103)"); the detail pane has the whole name.
+        Some(s) => format!("{} → replaced by {}", row.name, s.short_name()),
+        None => row.name.to_owned(),
+    }
+}
+
+fn title(shared: &Shared, rows: usize) -> String {
+    let count = |p: Progress| shared.progress.values().filter(|v| **v == p).count();
+    let (done, doing) = (count(Progress::Done), count(Progress::Doing));
+    if done + doing == 0 {
+        format!(" Ranking ({rows}) ")
+    } else {
+        format!(" Ranking ({rows}) · {done} done, {doing} doing ")
+    }
+}
