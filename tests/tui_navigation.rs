@@ -220,3 +220,31 @@ fn a_long_plan_name_gives_way_to_the_message_with_a_space_between() {
     let row = title_row(&app);
     assert!(row.contains("ML platform work (changed)"), "{row:?}");
 }
+
+#[test]
+fn the_timeline_pane_ends_with_the_notes_and_the_budget_the_text_plan_prints() {
+    let mut app = at_plan();
+    for _ in 0..3 {
+        app.update(Action::NextPane);
+    }
+    assert_eq!(app.screens().plan.pane, certwise::tui::app::Pane::Timeline);
+    app.update(Action::End);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
+    assert!(screen.contains("Budget:"), "{screen}");
+    let text = certwise::render::plan(
+        app.kb(),
+        app.plan().unwrap(),
+        certwise::render::Format::Text,
+    );
+    for line in certwise::render::timeline_notes(app.plan().unwrap()) {
+        assert!(text.contains(&line), "the text plan says {line:?} too");
+    }
+}

@@ -3,8 +3,8 @@
 use ratatui::text::{Line, Span};
 
 use super::{State, rows, stale, status_text};
-use crate::advisor::cost_text;
 use crate::knowledge::{Entry, Platform, Status};
+use crate::render::cost_or_unknown;
 use crate::tui::frame::{wrap, wrap_after};
 use crate::tui::shared::Shared;
 
@@ -55,8 +55,15 @@ pub(super) fn lines(app: &Shared, v: &State, width: u16) -> Vec<Line<'static>> {
         "Tier",
         e.tier.map_or_else(|| "—".to_owned(), |n| n.to_string()),
     ));
-    lines.extend(fact("Cost", cost_text(e.cost_usd)));
-    lines.extend(fact("Preparation", format!("{} hours", e.prep_hours)));
+    lines.extend(fact("Cost", cost_or_unknown(e.cost_usd, e.cost_unknown)));
+    lines.extend(fact(
+        "Preparation",
+        if e.hours_unknown {
+            "not known".to_owned()
+        } else {
+            format!("{} hours", e.prep_hours)
+        },
+    ));
     lines.extend(fact(
         "Platform",
         e.platform.map_or("none", Platform::label).to_owned(),

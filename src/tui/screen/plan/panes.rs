@@ -3,8 +3,8 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::advisor::{Factor, Plan, cost_text};
-use crate::render::{points, signal_rows};
+use crate::advisor::{Factor, Plan};
+use crate::render::{cost_or_unknown, hours_or_unknown, points, signal_rows, timeline_notes};
 use crate::tui::frame::{wrap, wrap_after};
 use crate::tui::screen::catalog::verdict_lines;
 use crate::tui::shared::Shared;
@@ -56,11 +56,11 @@ fn why(shared: &Shared, plan: &Plan, row: usize, width: u16) -> Vec<Line<'static
     if let Some(e) = shared.kb.entry(row.id) {
         lines.push(Line::default());
         let facts = format!(
-            "{} · {} · {} · {} h{}",
+            "{} · {} · {} · {}{}",
             e.provider,
             e.kind,
-            cost_text(e.cost_usd),
-            e.prep_hours,
+            cost_or_unknown(e.cost_usd, e.cost_unknown),
+            hours_or_unknown(e.prep_hours, e.hours_unknown),
             e.tier.map(|n| format!(" · tier {n}")).unwrap_or_default()
         );
         lines.extend(wrap(&facts, width, t.dim, ""));
@@ -87,12 +87,23 @@ fn avoid(shared: &Shared, plan: &Plan, width: u16) -> Vec<Line<'static>> {
 
 fn timeline(shared: &Shared, plan: &Plan, width: u16) -> Vec<Line<'static>> {
     let t = &shared.theme;
-    if plan.timeline.is_empty() {
-        return vec![Line::styled(
+    let mut lines = if plan.timeline.is_empty() {
+        vec![Line::styled(
             "Nothing scores high enough to schedule yet.",
             t.dim,
-        )];
+        )]
+    } else {
+        steps(shared, plan, width)
+    };
+    // What the text and Markdown plans say under the timeline, in the same words.
+    for note in timeline_notes(plan) {
+        lines.extend(wrap(&note, width, t.dim, ""));
     }
+    lines
+}
+
+fn steps(shared: &Shared, plan: &Plan, width: u16) -> Vec<Line<'static>> {
+    let t = &shared.theme;
     plan.timeline
         .iter()
         .flat_map(|s| {

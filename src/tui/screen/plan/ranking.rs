@@ -6,8 +6,8 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
 
-use crate::advisor::cost_text;
 use crate::knowledge::Range;
+use crate::render::{cost_or_unknown, hours_or_unknown};
 use crate::store::Progress;
 use crate::tui::frame::{wrap, wrap_after};
 use crate::tui::shared::Shared;
@@ -138,18 +138,10 @@ pub fn render(shared: &Shared, selected: usize, focused: bool, area: Rect, buf: 
             let mut cells = vec![
                 Cell::from(score),
                 Cell::from(name),
-                Cell::from(if r.cost_unknown {
-                    "not known".to_owned()
-                } else {
-                    cost_text(r.cost)
-                }),
+                Cell::from(cost_or_unknown(r.cost, r.cost_unknown)),
             ];
             if show_hours {
-                cells.push(Cell::from(if r.hours_unknown {
-                    "not known".to_owned()
-                } else {
-                    format!("{} h", r.hours)
-                }));
+                cells.push(Cell::from(hours_or_unknown(r.hours, r.hours_unknown)));
             }
             if show_status {
                 cells.push(Cell::from(Span::styled(r.status, status_style)));
