@@ -11,8 +11,7 @@ use std::time::{Duration, Instant};
 
 use certwise::store::{self, Listing, Progress, Store};
 
-#[path = "support/nobody.rs"]
-mod nobody;
+use crate::support::nobody;
 
 /// A temporary home with a data folder; the real home is never touched.
 struct Env {

@@ -14,9 +14,7 @@ use certwise::knowledge::{
 };
 use jiff::civil::date;
 
-fn kb() -> &'static Knowledge {
-    Knowledge::embedded().expect("the embedded knowledge base loads")
-}
+use crate::support::kb;
 
 // ---------------------------------------------------------------------------------------------
 // Every file parses, and the validator finds nothing.

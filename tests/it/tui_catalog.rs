@@ -353,7 +353,7 @@ fn space_x_and_m_mark_for_comparison_as_the_readme_says() {
             "{c:?}"
         );
     }
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     assert!(readme.contains("| Space, x |") && readme.contains("mark for comparison"));
 }
 

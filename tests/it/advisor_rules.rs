@@ -16,9 +16,7 @@ use certwise::knowledge::{Kind, Knowledge, Level, QuestionKind, Status};
 /// Answers as `(id, value)` pairs.
 type Pairs = &'static [(&'static str, &'static str)];
 
-fn kb() -> &'static Knowledge {
-    Knowledge::embedded().expect("the embedded knowledge base loads")
-}
+use crate::support::kb;
 
 fn answers(pairs: &[(&str, &str)]) -> Answers {
     let kb = kb();

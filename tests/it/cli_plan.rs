@@ -6,12 +6,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use certwise::knowledge::{Knowledge, QuestionKind};
+use certwise::knowledge::QuestionKind;
 use serde_json::Value;
 
-fn kb() -> &'static Knowledge {
-    Knowledge::embedded().expect("the embedded knowledge base loads")
-}
+use crate::support::kb;
 
 fn certwise(args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_certwise"))

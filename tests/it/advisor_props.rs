@@ -8,12 +8,10 @@ use std::collections::BTreeMap;
 use certwise::advisor::timeline::{HORIZON_WEEKS, LONG_STEP_WEEKS, track_hours, track_of};
 use certwise::advisor::{Factor, Plan, Track, plan};
 use certwise::interview::{Answers, Resolved, parse_answers_file};
-use certwise::knowledge::{Kind, Knowledge, QuestionKind};
+use certwise::knowledge::{Kind, QuestionKind};
 use proptest::prelude::*;
 
-fn kb() -> &'static Knowledge {
-    Knowledge::embedded().expect("the embedded knowledge base loads")
-}
+use crate::support::kb;
 
 /// For each question in turn: no answer, or one of its valid values. Numbers lean on the ends
 /// of their range as well as anywhere inside it.

@@ -4,7 +4,7 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used)]
 
-mod support;
+use crate::support;
 
 use support::pty::{Key, Session};
 use support::tui::{BIN, T, WELCOME};

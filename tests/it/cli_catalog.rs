@@ -10,14 +10,12 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use certwise::evaluate::{Facts, evaluate};
-use certwise::knowledge::{Entry, Knowledge};
+use certwise::knowledge::Entry;
 use certwise::user_catalog::{FILE, entry_from};
 use jiff::civil::Date;
 use serde_json::Value;
 
-fn kb() -> &'static Knowledge {
-    Knowledge::embedded().expect("the embedded knowledge base loads")
-}
+use crate::support::kb;
 
 fn today() -> Date {
     jiff::Zoned::now().date()

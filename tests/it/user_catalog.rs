@@ -14,9 +14,7 @@ use certwise::user_catalog::{FILE, add, entry_from, load, merged};
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
-fn kb() -> &'static Knowledge {
-    Knowledge::embedded().expect("the embedded knowledge base loads")
-}
+use crate::support::kb;
 
 const TODAY: Date = date(2026, 11, 20);
 

@@ -5,12 +5,10 @@
 
 use certwise::compare::{CompareError, Compared, compare, estimated_roi};
 use certwise::evaluate::{Facts, evaluate};
-use certwise::knowledge::{Knowledge, Range, Rating};
+use certwise::knowledge::{Range, Rating};
 use certwise::user_catalog::{entry_from, merged};
 
-fn kb() -> &'static Knowledge {
-    Knowledge::embedded().expect("the embedded knowledge base loads")
-}
+use crate::support::kb;
 
 fn ids(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| (*s).to_owned()).collect()

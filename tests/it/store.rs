@@ -8,16 +8,12 @@ use std::path::{Path, PathBuf};
 
 use certwise::advisor;
 use certwise::interview::Answers;
-use certwise::knowledge::Knowledge;
 use certwise::store::{self, Listing, Progress, SavedPlan, Session, Store, StoreError};
 use jiff::Timestamp;
 
-#[path = "support/nobody.rs"]
-mod nobody;
+use crate::support::nobody;
 
-fn kb() -> &'static Knowledge {
-    Knowledge::embedded().unwrap()
-}
+use crate::support::kb;
 
 fn answers(pairs: &[(&str, &str)]) -> Answers {
     let mut a = Answers::new();

@@ -7,11 +7,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use certwise::evaluate::{Claim, Facts, Finding, Outcome, Verdict, evaluate, fact_label};
-use certwise::knowledge::{Knowledge, RedFlag};
+use certwise::knowledge::RedFlag;
 
-fn kb() -> &'static Knowledge {
-    Knowledge::embedded().expect("the embedded knowledge base loads")
-}
+use crate::support::kb;
 
 /// A certification with nothing wrong: known provider, named in postings, hands-on, current,
 /// a fair price and weeks of preparation. Each test changes one fact.
