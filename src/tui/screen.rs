@@ -147,19 +147,32 @@ pub struct Scroll {
     lines: Vec<Line<'static>>,
     offset: u16,
     height: u16,
-    /// A hash of what the lines were wrapped for.
-    wrapped_for: Option<u64>,
+    /// What the lines were wrapped for.
+    wrapped_for: Stamp,
+}
+
+/// What something was last built for (a hash of what it shows and the size), so it is built
+/// again only when that changes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stamp(Option<u64>);
+
+impl Stamp {
+    /// Whether what was built for another key must be built again for `key`; true once per new
+    /// key.
+    pub fn stale_for(&mut self, key: impl std::hash::Hash) -> bool {
+        use std::hash::{BuildHasher as _, BuildHasherDefault, DefaultHasher};
+        let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(key);
+        let stale = self.0 != Some(hash);
+        self.0 = Some(hash);
+        stale
+    }
 }
 
 impl Scroll {
     /// Whether the lines must be wrapped again for `key` (what they show and the size); true
     /// once per new key.
     pub fn stale_for(&mut self, key: impl std::hash::Hash) -> bool {
-        use std::hash::{BuildHasher as _, BuildHasherDefault, DefaultHasher};
-        let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(key);
-        let stale = self.wrapped_for != Some(hash);
-        self.wrapped_for = Some(hash);
-        stale
+        self.wrapped_for.stale_for(key)
     }
 
     /// New lines for an area `height` rows high; the offset stays, inside the new extent.

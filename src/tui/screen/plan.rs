@@ -14,7 +14,7 @@ use crate::tui::action::Action;
 use crate::tui::frame::body_area;
 use crate::tui::keymap::KeyPat::Code;
 use crate::tui::keymap::{Binding, Mode as M, Scope};
-use crate::tui::screen::{AnswersAt, Go, Screen, Scroll, moved, page_rows};
+use crate::tui::screen::{AnswersAt, Go, Screen, Scroll, Stamp, moved, page_rows};
 use crate::tui::shared::Shared;
 
 pub mod panes;
@@ -75,6 +75,12 @@ pub struct State {
     pub row: usize,
     /// The detail pane's text.
     pub text: Scroll,
+    /// The ranking, wrapped.
+    pub table: ranking::Table,
+    /// The "why this score" lines of every row, wrapped once per plan and width, so moving in
+    /// the ranking only picks them.
+    why: Vec<Vec<Line<'static>>>,
+    why_for: Stamp,
 }
 
 struct Areas {
@@ -162,6 +168,14 @@ impl State {
 
     /// Wraps the pane's text again if what it shows or the size changed.
     pub fn layout(&mut self, shared: &Shared) {
+        let area = scroll_area(shared);
+        let body = body_area(shared.width, shared.height);
+        self.table.layout(shared, areas(body).ranking.width);
+        if self.why_for.stale_for((shared.generation, area.width)) {
+            self.why = (0..ranking::rows(shared).len())
+                .map(|row| panes::lines(shared, Pane::Why, row, area.width))
+                .collect();
+        }
         let shown = self.pane.shown();
         let key = (
             shared.generation,
@@ -187,7 +201,8 @@ impl State {
         let a = areas(body);
         split_row(shared, plan, a.split, buf);
         signals_row(shared, plan, a.signals, buf);
-        ranking::render(shared, self.row, self.pane == Pane::Ranking, a.ranking, buf);
+        self.table
+            .render(shared, self.row, self.pane == Pane::Ranking, a.ranking, buf);
         self.detail(shared, a.detail, buf);
     }
 

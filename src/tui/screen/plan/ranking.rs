@@ -4,12 +4,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
+use ratatui::widgets::{Cell, Row, StatefulWidget, TableState};
 
 use crate::knowledge::Range;
 use crate::render::{cost_or_unknown, hours_or_unknown};
 use crate::store::Progress;
 use crate::tui::frame::{wrap, wrap_after};
+use crate::tui::screen::Stamp;
 use crate::tui::shared::Shared;
 
 use super::{bar, pane_block};
@@ -76,12 +77,46 @@ pub fn progress_mark(shared: &Shared, id: &str) -> &'static str {
     }
 }
 
-/// Draws the ranking with `selected` highlighted.
-pub fn render(shared: &Shared, selected: usize, focused: bool, area: Rect, buf: &mut Buffer) {
-    let t = &shared.theme;
-    let rows = rows(shared);
-    // Narrow terminals drop the status, then the hours column, so the names keep room.
-    let inner = area.width.saturating_sub(4);
+/// The ranking's rows wrapped for a table `width` columns wide, kept until the plan, its
+/// progress or the width changes: wrapping every name is most of the work of a frame.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    rows: Vec<Row<'static>>,
+    built_for: Stamp,
+}
+
+impl Table {
+    pub fn layout(&mut self, shared: &Shared, width: u16) {
+        if self.built_for.stale_for((shared.generation, width)) {
+            self.rows = table_rows(shared, width);
+        }
+    }
+
+    /// Draws the ranking with `selected` highlighted.
+    pub fn render(
+        &self,
+        shared: &Shared,
+        selected: usize,
+        focused: bool,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
+        let t = &shared.theme;
+        let (widths, header, _) = columns(area.width);
+        let table = ratatui::widgets::Table::new(self.rows.iter().cloned(), widths)
+            .header(Row::new(header).style(t.dim))
+            .block(pane_block(shared, title(shared, self.rows.len()), focused))
+            .row_highlight_style(t.selected)
+            .highlight_symbol("▶ ");
+        let mut state = TableState::default().with_selected(Some(selected));
+        StatefulWidget::render(table, area, buf, &mut state);
+    }
+}
+
+/// The columns for a table `width` wide: narrow terminals drop the status, then the hours
+/// column, so the names keep room. Also the width left for names.
+fn columns(width: u16) -> (Vec<Constraint>, Vec<&'static str>, u16) {
+    let inner = width.saturating_sub(4);
     let show_status = inner >= 75;
     let show_hours = inner >= 62;
     let mut widths = vec![
@@ -106,7 +141,15 @@ pub fn render(shared: &Shared, selected: usize, focused: bool, area: Rect, buf: 
         })
         .sum();
     let name_width = inner.saturating_sub(fixed).max(8);
-    let table_rows: Vec<Row> = rows
+    (widths, header, name_width)
+}
+
+fn table_rows(shared: &Shared, width: u16) -> Vec<Row<'static>> {
+    let t = &shared.theme;
+    let (widths, _, name_width) = columns(width);
+    let show_hours = widths.len() > 3;
+    let show_status = widths.len() > 4;
+    rows(shared)
         .iter()
         .map(|r| {
             let score = match r.score {
@@ -144,18 +187,11 @@ pub fn render(shared: &Shared, selected: usize, focused: bool, area: Rect, buf: 
                 cells.push(Cell::from(hours_or_unknown(r.hours, r.hours_unknown)));
             }
             if show_status {
-                cells.push(Cell::from(Span::styled(r.status, status_style)));
+                cells.push(Cell::from(Span::styled(r.status.to_owned(), status_style)));
             }
             Row::new(cells).height(height)
         })
-        .collect();
-    let table = Table::new(table_rows, widths)
-        .header(Row::new(header).style(t.dim))
-        .block(pane_block(shared, title(shared, rows.len()), focused))
-        .row_highlight_style(t.selected)
-        .highlight_symbol("▶ ");
-    let mut state = TableState::default().with_selected(Some(selected));
-    StatefulWidget::render(table, area, buf, &mut state);
+        .collect()
 }
 
 /// A retired certification's row names what replaced it.
