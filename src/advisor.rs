@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::interview::{Answers, Resolved};
 use crate::knowledge::{Entry, Kind, Knowledge, Range, Strategy};
 
+pub mod fit;
 pub mod score;
 pub mod signals;
 pub mod split;
@@ -57,6 +58,9 @@ pub struct ChosenStrategy {
     /// The answers its rule looked at.
     pub decided_by: Vec<AnswerRef>,
     pub steps: Vec<String>,
+    /// One sentence per step: where the timeline carries it out, or why it does not.
+    #[serde(default)]
+    pub step_notes: Vec<String>,
 }
 
 /// The build/study split.
@@ -68,6 +72,15 @@ pub struct Split {
     pub study_hours_per_week: u32,
     /// Why the split is what it is, starting from the 80/20 default.
     pub reasons: Vec<Factor>,
+    /// The study share the strategy and answers call for, before whole hours (the course's
+    /// time box uses it).
+    #[serde(default)]
+    pub planned_study_percent: u8,
+    /// Hours the timeline schedules in all, on each track.
+    #[serde(default)]
+    pub build_hours_total: u32,
+    #[serde(default)]
+    pub study_hours_total: u32,
 }
 
 /// A scored catalog entry.
@@ -88,6 +101,9 @@ pub struct Recommendation {
     #[serde(default)]
     pub hours_unknown: bool,
     pub reasons: Vec<Factor>,
+    /// The cheapest route's lowest cost (a free audit counts as 0): the tie rule's first key.
+    #[serde(default)]
+    pub route_cost_min: u32,
 }
 
 /// Something to stay away from, with the reasons.
@@ -99,6 +115,10 @@ pub struct Avoid {
     /// What to take instead, for retired certifications.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instead: Option<String>,
+    /// Not bad in itself, but not for this person now (another platform, needs experience, over
+    /// budget...): the reason says why.
+    #[serde(default)]
+    pub not_for_you_now: bool,
 }
 
 /// One of the three things that get people hired.
@@ -167,6 +187,26 @@ pub struct Step {
     pub start_week: u32,
     pub end_week: u32,
     pub hours: u32,
+    /// Unique within the plan: the brief's id for a project, else the catalog id.
+    #[serde(default)]
+    pub key: String,
+    /// The project brief, for project steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brief: Option<String>,
+    /// The problem the project solves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+    /// The project's milestones, in order; the last is a write-up or demo.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<crate::knowledge::Milestone>,
+    /// How it is paid for: "free audit: ...", "USD 49 a month for 3 months", "exam fee USD 150".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
+    /// What this step costs by that route.
+    #[serde(default)]
+    pub cost_usd: Range,
+    #[serde(default)]
+    pub cost_unknown: bool,
 }
 
 /// The whole timeline's cost against the budget (each recommendation also says when it alone is
@@ -250,19 +290,37 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
             })
         })
         .collect();
+    let person = fit::Person::from(&resolved);
     let mut split = split::split(&resolved, strategy);
-    let budget = resolved.number("budget_usd");
-    let (mut recommendations, mut avoid) = score::score_all(&resolved, strategy, &split);
-    let mut chosen = timeline::choose(kb, &recommendations, strategy, budget);
-    if chosen.study.is_empty() && split.study_hours_per_week > 0 {
-        // Nothing to study is worth scheduling (or affordable): the study hours go to building rather than sit
-        // on an empty track, and the plan is scored again at the new hours. What an item is worth
-        // does not depend on the hours, so the study track stays empty.
+    let (recommendations, avoid) = score::score_all(&resolved, strategy, &split, &person);
+    let over_budget: Vec<(String, String)> = avoid
+        .iter()
+        .filter(|a| {
+            a.not_for_you_now
+                && a.reasons
+                    .iter()
+                    .any(|r| r.contains("more than your budget"))
+        })
+        .map(|a| (a.id.clone(), a.reasons.join("; ")))
+        .collect();
+    let inputs = timeline::Inputs {
+        kb,
+        person: &person,
+        strategy,
+        recs: &recommendations,
+        structured: resolved.is("learning_style", "structured"),
+        employer_rewards: resolved.is("employer_values_certs", "yes"),
+        certs_weigh_more: resolved.is("market", "certs-weigh-more"),
+        over_budget,
+    };
+    let mut laid = timeline::plan(&inputs, &split);
+    if laid.totals.1 == 0 && split.study_hours_per_week > 0 {
+        // Nothing to study is scheduled: the study hours go to building rather than sit idle.
         split::all_to_building(&mut split);
-        (recommendations, avoid) = score::score_all(&resolved, strategy, &split);
-        chosen = timeline::choose(kb, &recommendations, strategy, budget);
+        laid = timeline::plan(&inputs, &split);
     }
-    let laid = timeline::lay_out(&recommendations, chosen, &split, budget);
+    split.build_hours_total = laid.totals.0;
+    split.study_hours_total = laid.totals.1;
     let timeline = laid.steps;
     let signals = signals::signals(&resolved, &timeline, kb);
     let to_ref = |q: &str, v: &str| AnswerRef {
@@ -276,7 +334,8 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
             name: strategy.name.clone(),
             summary: strategy.summary.clone(),
             decided_by,
-            steps: strategy.steps.clone(),
+            steps: strategy.steps.iter().map(|s| s.text.clone()).collect(),
+            step_notes: laid.step_notes,
         },
         split,
         recommendations,

@@ -94,7 +94,15 @@ pub fn compared(kb: &Knowledge, e: &Entry) -> Compared {
                 ..line
             }
         }
-        Status::Active => line,
+        Status::Closed { on } => Compared {
+            roi: Rating::None,
+            roi_note: format!("closed on {on}, with no successor"),
+            from_seeds: false,
+            retired_on: Some(*on),
+            successor: None,
+            ..line
+        },
+        _ => line,
     }
 }
 

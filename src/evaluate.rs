@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::knowledge::{Entry, Knowledge, RedFlag, Status};
+use crate::knowledge::{Entry, Knowledge, Rating, RedFlag, Status, name_key};
 
 /// Postings share at or above which a certification counts as clearly recognised.
 const RECOGNISED_PERCENT: f32 = 1.0;
@@ -53,6 +53,13 @@ pub struct Facts {
     pub content_age_years: Option<f32>,
     pub claims: Vec<Claim>,
     pub postings_percent: Option<f32>,
+    /// How the sources rate its hiring signal, where they do (filled from the catalog when the
+    /// name matches an entry; a person evaluating something new leaves it unknown).
+    #[serde(default)]
+    pub hiring_signal: Option<Rating>,
+    /// It is a proctored exam (which tests knowledge under supervision even without labs).
+    #[serde(default)]
+    pub proctored_exam: Option<bool>,
 }
 
 /// The answer to one of the five questions.
@@ -114,13 +121,23 @@ pub struct Verdict {
     /// When the name is a retired catalog certification: its successor's id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub successor: Option<String>,
+    /// The catalog entry the name matched, whose facts filled in what was not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<String>,
 }
 
 /// A question's answer: the outcome and why, in a sentence.
 type Answer = (Outcome, String);
 
 /// Evaluates a certification from the facts given.
-pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
+#[allow(
+    clippy::too_many_lines,
+    reason = "the five questions and the verdict, read in order"
+)]
+pub fn evaluate(kb: &Knowledge, given: &Facts) -> Verdict {
+    let matched = catalog_match(kb, &given.name);
+    let filled = matched.map(|e| with_catalog_facts(given, e));
+    let facts = filled.as_ref().unwrap_or(given);
     let ev = &kb.evaluation;
     let per_project = ev.project_hours.max(1);
     let mut flags: Vec<RedFlag> = Vec::new();
@@ -129,21 +146,35 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
     let opportunity = opportunity_cost(facts, per_project, &mut flags);
     let clearly_recognised = recognised.0 == Outcome::Good;
     let total = total_cost(kb, facts, clearly_recognised, &mut flags);
-    let retired = catalog_match(kb, &facts.name).and_then(|e| match &e.status {
-        Status::Retired { on, successor } => Some((
-            *on,
-            successor.clone(),
-            kb.entry(successor)
-                .map_or_else(|| successor.clone(), |s| s.name.clone()),
-        )),
-        Status::Active => None,
+    let name_of = |id: &String| kb.entry(id).map_or_else(|| id.clone(), |s| s.name.clone());
+    let retired = matched.and_then(|e| match &e.status {
+        Status::Retired { on, successor } => {
+            Some((*on, Some(successor.clone()), name_of(successor)))
+        }
+        Status::Closed { on } => Some((*on, None, String::new())),
+        _ => None,
     });
-    let current = match &retired {
-        Some((on, _, name)) => (
+    let current = match (&retired, matched.map(|e| &e.status)) {
+        (Some((on, Some(_), name)), _) => (
             Outcome::Bad,
             format!("retired on {on}: it can no longer be taken; its successor is {name}"),
         ),
-        None => current(facts, &mut flags),
+        (Some((on, None, _)), _) => (
+            Outcome::Bad,
+            format!("closed on {on}, with no successor: it can no longer be taken"),
+        ),
+        (None, Some(Status::Retiring { on, successor })) => (
+            Outcome::Weak,
+            format!(
+                "retires on {on}: pass it before then, or take its successor, {}",
+                name_of(successor)
+            ),
+        ),
+        (None, Some(Status::Beta)) => (
+            Outcome::Weak,
+            "in beta: current, but its content and fee may still change".to_owned(),
+        ),
+        _ => current(facts, &mut flags),
     };
     if facts.claims.contains(&Claim::GuaranteedJob) {
         flags.push(RedFlag::GuaranteedJob);
@@ -159,15 +190,17 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
         .filter(|a| a.0 != Outcome::Unknown)
         .count();
     let unknown = unknown_facts(facts);
-    let tier = if retired.is_some() {
-        Some(4)
-    } else if flags.is_empty() && known < MIN_KNOWN {
+    // A retired or closed credential gets no tier: it is not a poor certification, it is one
+    // that can no longer be taken, and the verdict says what to take instead.
+    let tier = if retired.is_some() || (flags.is_empty() && known < MIN_KNOWN) {
         None
     } else {
         Some(tier(
             &flags,
             clearly_recognised,
-            facts.provider_known == Some(true),
+            facts.provider_known == Some(true)
+                && facts.hiring_signal.is_none_or(|h| h > Rating::None),
+            practical.0 != Outcome::Bad && practical.0 != Outcome::Unknown,
             practical.0 == Outcome::Good,
         ))
     };
@@ -211,21 +244,68 @@ pub fn evaluate(kb: &Knowledge, facts: &Facts) -> Verdict {
         red_flags,
         instead,
         unknown,
-        successor: retired.map(|(_, id, _)| id),
+        successor: retired.and_then(|(_, id, _)| id),
+        catalog_id: matched.map(|e| e.id.clone()),
+    }
+}
+
+/// The facts a catalog entry gives, where the person gave none: the catalog's cost and hours
+/// (unless not known), whether its assessment is practical, its status and its rating.
+pub fn with_catalog_facts(given: &Facts, e: &Entry) -> Facts {
+    let unknown_provider = e.red_flags.contains(&RedFlag::UnknownProvider);
+    let mut claims = given.claims.clone();
+    for (flag, claim) in [
+        (RedFlag::GuaranteedJob, Claim::GuaranteedJob),
+        (RedFlag::NoBackgroundNeeded, Claim::NoBackgroundNeeded),
+        (RedFlag::DaysToComplete, Claim::DaysToComplete),
+    ] {
+        if e.red_flags.contains(&flag) && !claims.contains(&claim) {
+            claims.push(claim);
+        }
+    }
+    // Content counts as current when the catalog checked it within the year and it is still
+    // offered; an entry flagged as outdated is older than the sources' two years.
+    let content_age = if e.red_flags.contains(&RedFlag::OutdatedContent) {
+        Some(MAX_AGE_YEARS + 1.0)
+    } else if e.status.is_retired() {
+        None
+    } else {
+        Some(0.0)
+    };
+    Facts {
+        name: given.name.clone(),
+        provider_known: given.provider_known.or(Some(!unknown_provider)),
+        cost_usd: given
+            .cost_usd
+            // The least it costs: where the range is wide (extension certificates), the person
+            // can take the cheaper offer.
+            .or((!e.cost_unknown).then_some(e.cost_usd.min)),
+        prep_hours: given
+            .prep_hours
+            .or((!e.hours_unknown).then(|| e.prep_hours.mid())),
+        practical: given.practical.or(Some(e.practical)),
+        content_age_years: given.content_age_years.or(content_age),
+        claims,
+        postings_percent: given.postings_percent.or(e.postings_percent),
+        hiring_signal: given.hiring_signal.or(Some(e.hiring_signal)),
+        proctored_exam: given.proctored_exam.or(Some(e.format.is_exam())),
     }
 }
 
 /// The one-sentence verdict: the successor for a retired certification, what to find out when
 /// too little is known, else the tier's sentence.
 fn verdict_text(
-    retired: Option<&(jiff::civil::Date, String, String)>,
+    retired: Option<&(jiff::civil::Date, Option<String>, String)>,
     tier: Option<u8>,
     unknown: &[String],
 ) -> String {
     match (retired, tier) {
-        (Some((on, _, name)), _) => {
+        (Some((on, Some(_), name)), _) => {
             format!("Retired on {on}, so it can no longer be taken: take its successor, {name}, instead.")
         }
+        (Some((on, None, _)), _) => format!(
+            "Closed on {on} with no successor, so it can no longer be taken: show what you can build instead."
+        ),
         (None, None) => format!(
             "Cannot be judged yet: too little is known; find out {}.",
             unknown
@@ -260,22 +340,30 @@ fn instead_text(prep_hours: Option<u32>, per_project: u32) -> String {
 
 /// The catalog entry a typed name means: its id, its full name, or its exam code (`MLS-C01`),
 /// ignoring case and punctuation ("AWS ML Specialty" is `aws-ml-specialty`).
+///
+/// A whole name matches first (id, official name, exam code or alias, ignoring case, spacing and
+/// punctuation: "AI-102", "AI 102" and "ai102" are one); failing that, an exam code written as
+/// a word of a longer name ("the MLS-C01 exam").
 pub fn catalog_match<'k>(kb: &'k Knowledge, name: &str) -> Option<&'k Entry> {
-    let typed = slug(name);
+    let typed = name_key(name);
     if typed.is_empty() {
         return None;
     }
-    kb.catalog.entries.iter().find(|e| {
-        let code = e
-            .name
-            .rsplit_once('(')
-            .and_then(|(_, rest)| rest.strip_suffix(')'))
-            .map(slug)
-            .filter(|c| c.len() >= 4);
-        typed == slug(&e.id)
-            || typed == slug(&e.name)
-            || code.is_some_and(|c| typed.split('-').any(|w| w == c) || typed.contains(&c))
-    })
+    let entries = &kb.catalog.entries;
+    entries
+        .iter()
+        .find(|e| e.names().any(|n| name_key(n) == typed))
+        .or_else(|| {
+            let words = slug(name);
+            entries.iter().find(|e| {
+                e.exam_code
+                    .as_deref()
+                    .or_else(|| (e.short_name() != e.name).then(|| e.short_name()))
+                    .map(slug)
+                    .filter(|c| c.len() >= 4)
+                    .is_some_and(|c| format!("-{words}-").contains(&format!("-{c}-")))
+            })
+        })
 }
 
 /// Lower-case words joined by `-`.
@@ -306,15 +394,30 @@ pub fn fact_label(fact: &str) -> &str {
 /// is known certificates with no practical assessment. So one cautionary flag (no practical
 /// component, or old content) caps a certification at tier 3, while any other flag, or two flags
 /// of any kind, make it tier 4.
-fn tier(flags: &[RedFlag], clearly_recognised: bool, provider_known: bool, practical: bool) -> u8 {
+///
+/// `applied` is a practical component or a proctored exam of applied skills from a known
+/// provider; `hands_on` only the former. Tier 1 is a credential employers name that tests
+/// applied skills (the sources' cloud exams); tier 2 a known, respected name with hands-on work
+/// or a proctored exam; tier 3 the rest.
+#[allow(
+    clippy::fn_params_excessive_bools,
+    reason = "the four answers that decide the tier, named"
+)]
+fn tier(
+    flags: &[RedFlag],
+    clearly_recognised: bool,
+    known_name: bool,
+    applied: bool,
+    hands_on: bool,
+) -> u8 {
     let serious = flags.iter().any(|f| !CAUTIONARY.contains(f));
     if serious || flags.len() >= 2 {
         4
     } else if !flags.is_empty() {
         3
-    } else if clearly_recognised && practical {
+    } else if clearly_recognised && applied {
         1
-    } else if provider_known && practical {
+    } else if known_name && (hands_on || applied) {
         2
     } else {
         3
@@ -323,6 +426,16 @@ fn tier(flags: &[RedFlag], clearly_recognised: bool, provider_known: bool, pract
 
 /// Question 1: do employers recognise it?
 fn recognised(facts: &Facts, any_cert_percent: u8, flags: &mut Vec<RedFlag>) -> Answer {
+    if facts.provider_known != Some(false)
+        && facts.postings_percent.is_none()
+        && facts.hiring_signal.is_some_and(|h| h >= Rating::Good)
+    {
+        return (
+            Outcome::Good,
+            "the sources count it among the certifications employers name (cloud platform exams); search postings for it to confirm for your roles"
+                .to_owned(),
+        );
+    }
     match (facts.postings_percent, facts.provider_known) {
         (_, Some(false)) => {
             flags.push(RedFlag::UnknownProvider);
@@ -363,6 +476,14 @@ fn practical(facts: &Facts, flags: &mut Vec<RedFlag>) -> Answer {
         Some(true) => (
             Outcome::Good,
             "it has hands-on work and a practical component".to_owned(),
+        ),
+        // A proctored exam from a known provider tests whether you can apply a platform or a
+        // body of knowledge, even without labs: not the "no practical component" of a weekend
+        // certificate, but it proves less than something you built.
+        Some(false) if facts.proctored_exam == Some(true) && facts.provider_known == Some(true) => (
+            Outcome::Weak,
+            "a proctored exam of applied knowledge, with no hands-on tasks: pair it with a project that shows you can build"
+                .to_owned(),
         ),
         Some(false) => {
             flags.push(RedFlag::NoPracticalComponent);

@@ -23,12 +23,13 @@ pub fn plan(kb: &Knowledge, plan: &Plan, format: Format) -> String {
     }
 }
 
-/// The plan as pretty JSON (schema in README.md).
+/// The plan as pretty JSON (schema in README.md), with anything that could drive a terminal
+/// written as a `\uXXXX` escape.
 pub fn json(plan: &Plan) -> String {
     let mut s =
         serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
-    s
+    crate::sanitize::json(&s).into_owned()
 }
 
 /// `+25` or `-10`, padded.

@@ -10,7 +10,6 @@ use ratatui::DefaultTerminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::{cursor, execute, terminal};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use crate::knowledge::Knowledge;
 use crate::store::{self, Store};
@@ -25,6 +24,7 @@ pub mod overlay;
 pub mod saving;
 pub mod screen;
 pub mod shared;
+pub mod signals;
 pub mod theme;
 
 use action::Action;
@@ -65,8 +65,8 @@ impl StartError {
 /// What wakes the event loop. The loop blocks until one arrives: no timers.
 enum Message {
     Terminal(Event),
-    /// SIGTERM, SIGHUP or SIGINT: save what can be saved and leave cleanly.
-    Signal,
+    /// A signal that ends, stops or continues the session (see [`signals`]).
+    Signal(signals::Caught),
     /// The terminal went away.
     InputClosed,
 }
@@ -202,16 +202,8 @@ fn restore() {
 }
 
 fn watch_signals(tx: mpsc::Sender<Message>) -> Result<(), StartError> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
-        .map_err(StartError::Signals)?;
-    std::thread::spawn(move || {
-        for _ in signals.forever() {
-            if tx.send(Message::Signal).is_err() {
-                break;
-            }
-        }
-    });
-    Ok(())
+    signals::watch(move |caught| tx.send(Message::Signal(caught)).is_ok())
+        .map_err(StartError::Signals)
 }
 
 fn read_input(tx: mpsc::Sender<Message>) {
@@ -235,7 +227,7 @@ fn run(
     rx: &mpsc::Receiver<Message>,
     fault: Option<Fault>,
 ) -> io::Result<()> {
-    terminal.draw(|f| f.render_widget(&app, f.area()))?;
+    draw(terminal, &app)?;
     if let Some(fault) = fault {
         fault.strike()?;
     }
@@ -249,7 +241,17 @@ fn run(
             Message::Terminal(Event::Key(key)) => app.action_for(&key),
             Message::Terminal(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
             Message::Terminal(_) => None,
-            Message::Signal | Message::InputClosed => Some(Action::ForceQuit),
+            Message::Signal(signals::Caught::Quit) | Message::InputClosed => {
+                Some(Action::ForceQuit)
+            }
+            // `kill -TSTP` from outside: exactly what Ctrl-Z does.
+            Message::Signal(signals::Caught::Stop) => Some(Action::Suspend),
+            // Whatever stopped us, the shell may have changed the terminal meanwhile.
+            Message::Signal(signals::Caught::Continued) => {
+                take_terminal(terminal)?;
+                let size = terminal.size()?;
+                Some(Action::Resize(size.width, size.height))
+            }
         };
         match action {
             Some(action) => app.update(action),
@@ -263,10 +265,30 @@ fn run(
             app.update(Action::Resize(size.width, size.height));
         }
         if app.is_running() {
-            terminal.draw(|f| f.render_widget(&app, f.area()))?;
+            draw(terminal, &app)?;
         }
     }
     Ok(())
+}
+
+/// Draws a frame. Every cell passes through the one sanitiser on its way to the terminal, so
+/// nothing from data (a plan's name, an evaluated entry) can drive it, on any screen.
+fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+    terminal.draw(|f| {
+        f.render_widget(app, f.area());
+        scrub(f.buffer_mut());
+    })?;
+    Ok(())
+}
+
+/// Removes bidirectional controls and invisible characters from the cells of a frame (ratatui
+/// already drops control characters, but keeps zero-width ones, attached to the cell before).
+pub fn scrub(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if let Some(clean) = crate::sanitize::cell_symbol(cell.symbol()) {
+            cell.set_symbol(&clean);
+        }
+    }
 }
 
 /// Gives the app the terminal's size if it has another one; true if it changed.
@@ -286,8 +308,13 @@ fn sync_size(terminal: &DefaultTerminal, app: &mut App) -> bool {
 fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     restore();
     io::stdout().flush()?;
-    signal_hook::low_level::raise(SIGTSTP)?;
+    signals::stop_now()?;
     // Continued.
+    take_terminal(terminal)
+}
+
+/// Raw mode, the alternate screen and a hidden cursor again, and a full redraw on the next draw.
+fn take_terminal(terminal: &mut DefaultTerminal) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
     let area = terminal.size()?;

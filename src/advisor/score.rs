@@ -1,13 +1,14 @@
-//! Scoring: every catalog entry gets 0-100 points for this person, each point explained.
+//! Rank: the order among what fits. Every entry that passes [`fit`](crate::advisor::fit) gets
+//! 0-100 points for this person, each point a factor whose sign matches its meaning; ties are
+//! broken by a stated rule (free before paid, shorter before longer, then id), never by file
+//! order.
 //!
-//! Each seed rule is one function below, so that a test can be named after it.
+//! Each rule is one function below, so that a test can be named after it.
 
-use crate::advisor::timeline::{
-    LONG_STEP_WEEKS, track_hours, track_of, uses_weekly_hours, weeks_for,
-};
-use crate::advisor::{Avoid, Factor, Recommendation, Split, plural, settle};
+use crate::advisor::fit::{self, Person, Verdict, cheapest_route};
+use crate::advisor::{Avoid, Factor, Recommendation, Split, settle};
 use crate::interview::Resolved;
-use crate::knowledge::{Entry, Kind, Level, Platform, Rating, Status, Strategy};
+use crate::knowledge::{Audience, Entry, Kind, Level, Platform, Status, Strategy};
 
 /// Entries scoring below this, with no other reason, go on the avoid list.
 pub const AVOID_BELOW: u8 = 20;
@@ -18,11 +19,12 @@ pub struct Ctx<'a, 'k> {
     pub strategy: &'a Strategy,
     /// The weekly hours of each track, as the timeline will use them.
     pub split: &'a Split,
+    pub person: &'a Person,
 }
 
 impl Ctx<'_, '_> {
     fn target_platform(&self) -> Option<Platform> {
-        Platform::parse(self.r.value("target_platform"))
+        self.person.platform
     }
 
     fn regulated(&self) -> bool {
@@ -44,8 +46,18 @@ impl Ctx<'_, '_> {
 }
 
 /// The entry's own worth, from the catalog.
+///
+/// The points are the entry's starting worth, so their sentence says what it is worth; a low
+/// tier's bad news is not dressed as positive points.
 pub fn base(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
-    out.push(Factor::new(i32::from(e.base_score), e.base_reason.clone()));
+    let text = match e.tier {
+        Some(t @ 3..=4) => format!(
+            "starting score for a tier-{t} {}: limited value on its own",
+            e.kind
+        ),
+        _ => e.base_reason.clone(),
+    };
+    out.push(Factor::new(i32::from(e.base_score), text));
 }
 
 /// The strategy's own leanings, from strategies.ron.
@@ -57,43 +69,68 @@ pub fn strategy_emphasis(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     }
 }
 
-/// Seed: a cloud certification counts when you target that platform; without a platform, only
-/// when enterprise roles, a regulated industry, a certificate-minded market or an employer make
-/// credentials count.
+/// Seed: a vendor certification counts where the jobs (or the employer) run on that vendor.
+/// (Fit has already removed every other vendor's certifications.)
 pub fn cloud_certification_counts_for_its_platform(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     let (Some(platform), Kind::Certification) = (e.platform, e.kind) else {
         return;
     };
-    match c.target_platform() {
-        Some(target) if target == platform => {
-            out.push(Factor::new(
-                25,
-                format!(
-                    "you target {}: this certification is on its job postings",
-                    platform.label()
-                ),
-            ));
-        }
-        Some(target) => out.push(Factor::new(
-            -30,
+    if c.target_platform() == Some(platform) {
+        out.push(Factor::new(
+            25,
             format!(
-                "the jobs you want run on {}, not {}",
-                target.label(),
+                "{} on {}: this is its vendor's credential",
+                capitalised(c.person.platform_owner),
                 platform.label()
             ),
-        )),
-        None => {
-            let credentials_count = c.r.is("target_employer", "enterprise")
-                || c.regulated()
-                || c.r.is("market", "certs-weigh-more")
-                || c.r.is("employer_values_certs", "yes");
-            if !credentials_count {
-                out.push(Factor::new(
-                    -20,
-                    "you named no cloud platform, so a cloud certification has nothing to prove yet",
-                ));
-            }
-        }
+        ));
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// What is made for people like you ranks higher: business credentials for business people,
+/// governance credentials for governance roles; hands-on people skip what is made for
+/// beginners.
+pub fn made_for_people_like_you(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if !e.kind.is_study() || e.audience.is_empty() {
+        return;
+    }
+    let p = c.person;
+    let for_business = e
+        .audience
+        .iter()
+        .any(|a| matches!(a, Audience::Business | Audience::Leader));
+    if p.governance.is_some() && e.audience.contains(&Audience::Governance) {
+        out.push(Factor::new(
+            20,
+            "made for governance, risk, audit and security work, which is where you aim",
+        ));
+    } else if !p.technical && !p.student && for_business {
+        out.push(Factor::new(
+            15,
+            "made for people who use AI in business roles, like yours",
+        ));
+    }
+    if p.hands_on
+        && e.level == Level::Foundational
+        && e.audience.iter().all(|a| {
+            matches!(
+                a,
+                Audience::Beginner | Audience::Business | Audience::Leader | Audience::Student
+            )
+        })
+        && p.technical
+    {
+        out.push(Factor::new(
+            -15,
+            "made for beginners and business users; you already work hands-on",
+        ));
     }
 }
 
@@ -139,44 +176,33 @@ pub fn courses_match_your_experience(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) 
     if !e.kind.is_study() {
         return;
     }
-    let experience = c.r.value("ai_experience");
-    match (e.level, experience) {
-        (Level::Intro, "none") if !c.is_experienced_developer() => out.push(Factor::new(
-            15,
-            "you are new to AI: a structured course gives you vocabulary and a map of the field",
-        )),
-        (Level::Intro, "hands-on") => {
-            out.push(Factor::new(
-                -20,
-                "you already work with AI hands-on; an intro course repeats what you know",
-            ));
-        }
-        (Level::Professional, "none" | "basics") => out.push(Factor::new(
-            -15,
-            "a professional-level exam assumes hands-on experience you do not have yet",
-        )),
-        _ => {}
-    }
-}
-
-/// Seed: experienced developers skip intro courses and go straight to building. This follows the
-/// role, not the strategy: a developer aiming at enterprise cloud roles is still a developer.
-pub fn developers_skip_intro_courses(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
-    if c.is_experienced_developer() && e.level == Level::Intro && e.kind.is_study() {
+    let p = c.person;
+    if e.level == Level::Foundational && p.needs_basics {
         out.push(Factor::new(
-            -25,
-            "as a developer, skip the intro course and go straight to building",
+            15,
+            "you need the basics first: a structured course gives you vocabulary and a map of the field",
+        ));
+    } else if e.level == Level::Foundational && p.hands_on {
+        out.push(Factor::new(
+            -20,
+            "you already work with AI hands-on; an intro course repeats what you know",
         ));
     }
 }
 
-/// A code-first course (the catalog says which) needs a coding background: a person in a
-/// non-technical role would spend the course learning to program instead of learning AI.
-pub fn code_first_courses_need_coding_background(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
-    if let Some(why) = &e.needs_coding
-        && c.r.is("role", "non-technical")
+/// Seed: experienced developers skip intro courses and go straight to building. This follows the
+/// role, not the strategy, and holds for developers who already know the AI basics: a developer
+/// new to AI, or who wants to understand how it works, still gets one course.
+pub fn developers_skip_intro_courses(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if c.is_experienced_developer()
+        && !c.person.needs_basics
+        && e.level == Level::Foundational
+        && e.kind.is_study()
     {
-        out.push(Factor::new(-30, why.clone()));
+        out.push(Factor::new(
+            -25,
+            "as a developer, skip the intro course and go straight to building",
+        ));
     }
 }
 
@@ -220,18 +246,14 @@ pub fn cloud_project_on_your_platform(c: &Ctx, e: &Entry, out: &mut Vec<Factor>)
     if e.id != "cloud-project" {
         return;
     }
-    match c.target_platform() {
-        Some(p) => out.push(Factor::new(
+    if let Some(p) = c.target_platform() {
+        out.push(Factor::new(
             20,
             format!(
                 "build it on {}: it proves the skills a certificate only claims",
                 p.label()
             ),
-        )),
-        None => out.push(Factor::new(
-            -50,
-            "you named no cloud platform to build on: pick the one your target jobs use first",
-        )),
+        ));
     }
 }
 
@@ -303,10 +325,10 @@ pub fn goal_decides(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
                 "you want to understand the concepts: a good course is the direct route",
             ));
         }
-        ("productivity", Kind::Project) if e.id == "workplace-project" => {
+        (_, Kind::Project) if e.id == "workplace-project" && c.person.staying => {
             out.push(Factor::new(
-                15,
-                "you want productivity: the fastest win is AI applied to your own work",
+                20,
+                "you are staying in your job: the first win is AI applied to your own work",
             ));
         }
         _ => {}
@@ -317,6 +339,11 @@ pub fn goal_decides(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
 pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     if e.cost_unknown {
         out.push(Factor::new(0, "cost not known: check before you pay"));
+        return;
+    }
+    // A free route (an audit) is always within the budget, so what the paid route costs does
+    // not count against it.
+    if cheapest_route(e).cost.max == 0 {
         return;
     }
     let budget = c.r.number("budget_usd");
@@ -339,60 +366,15 @@ pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     }
 }
 
-/// The hours: something that takes more than half a year at your pace is a poor fit. "Your pace"
-/// is the hours of the track the item is done on (study or build), the same hours and the same
-/// arithmetic the timeline uses, so the warning and the timeline always agree.
-pub fn fits_your_hours(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
-    if !uses_weekly_hours(e.kind) {
-        return;
-    }
+/// Unknown preparation hours are said, not guessed: the plan cannot schedule such an entry until
+/// they are found out.
+pub fn hours_not_known_are_said(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     if e.hours_unknown {
         out.push(Factor::new(
             0,
             "preparation hours not known: find them out before you plan time for it",
         ));
-        return;
     }
-    let track = track_of(e.kind);
-    let per_week = track_hours(c.split, track);
-    let hours = e.prep_hours.mid().max(1);
-    match weeks_for(hours, per_week) {
-        // Scheduled once there is time for it; the plan's timeline notes say so.
-        None => out.push(Factor::new(
-            0,
-            format!(
-                "no {} time in your week yet: building gets all of it",
-                track.label()
-            ),
-        )),
-        Some(weeks) if weeks > LONG_STEP_WEEKS => out.push(Factor::new(
-            SLOW_PACE_POINTS,
-            format!(
-                "{SLOW_PACE_TEXT}{}: {} at your {} of {} a week",
-                plural(hours, "hour"),
-                plural(weeks, "week"),
-                plural(per_week, "hour"),
-                track.label()
-            ),
-        )),
-        Some(_) => {}
-    }
-}
-
-/// The points and the opening words of the factor [`fits_your_hours`] adds for a slow step.
-pub const SLOW_PACE_POINTS: i32 = -15;
-pub const SLOW_PACE_TEXT: &str = "needs about ";
-
-/// A recommendation's score without its slow-pace factor: what it is worth to you, whatever
-/// your hours. The timeline schedules what is worth doing and shows honestly how long it takes.
-pub fn worth(r: &Recommendation) -> i32 {
-    let pace: i32 = r
-        .reasons
-        .iter()
-        .filter(|f| f.points == SLOW_PACE_POINTS && f.text.starts_with(SLOW_PACE_TEXT))
-        .map(|f| f.points)
-        .sum();
-    i32::from(r.score) - pace
 }
 
 /// Every rule, in the order its factors are listed.
@@ -400,10 +382,10 @@ pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     base,
     strategy_emphasis,
     cloud_certification_counts_for_its_platform,
+    made_for_people_like_you,
     credentials_weigh_more_in_some_settings,
     courses_match_your_experience,
     developers_skip_intro_courses,
-    code_first_courses_need_coding_background,
     students_put_certifications_second,
     portfolio_fills_the_biggest_gap,
     cloud_project_on_your_platform,
@@ -411,7 +393,7 @@ pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     learning_you_will_use_at_work,
     goal_decides,
     costs_within_budget,
-    fits_your_hours,
+    hours_not_known_are_said,
 ];
 
 /// The raw factors for one entry, before settling into 0-100.
@@ -423,98 +405,97 @@ pub fn factors(c: &Ctx, e: &Entry) -> Vec<Factor> {
     out
 }
 
-/// Why an entry goes on the avoid list, if it does. `factors` are the settled factors of its
-/// `score`: an entry avoided only for its low score lists what pulled it down.
-pub fn avoid_reasons(c: &Ctx, e: &Entry, score: u8, factors: &[Factor]) -> Vec<String> {
-    let kb = c.r.knowledge();
-    let mut reasons = Vec::new();
-    if let Status::Retired { on, successor } = &e.status {
-        let name = kb
-            .entry(successor)
-            .map_or(successor.as_str(), |s| s.name.as_str());
-        reasons.push(format!(
-            "retired on {on}: the exam can no longer be taken; {name} replaces it"
-        ));
-    }
-    if e.tier == Some(4) {
-        reasons.push("tier 4: low or no value to employers".to_owned());
-    }
-    for flag in &e.red_flags {
-        if let Some(info) = kb.evaluation.red_flags.iter().find(|i| i.flag == *flag) {
-            reasons.push(format!("red flag: {}", info.label));
-        }
-    }
-    let budget = c.r.number("budget_usd");
-    if !e.cost_unknown && e.cost_usd.min > budget && e.hiring_signal <= Rating::Low {
-        reasons.push(format!(
-            "poor value for you: USD {} or more, above your budget of USD {budget}, for a weak hiring signal",
-            e.cost_usd.min
-        ));
-    }
-    if reasons.is_empty() && score < AVOID_BELOW {
-        reasons.push(format!(
-            "scores only {score} for you; the time is better spent building"
-        ));
-        // The sentences behind the low score (over budget, wrong platform, ...), worst first.
-        // (The factor that stops a score at 0 is positive, so it is not among them.)
-        let mut against: Vec<&Factor> = factors.iter().filter(|f| f.points < 0).collect();
-        against.sort_by_key(|f| f.points);
-        reasons.extend(against.into_iter().map(|f| f.text.clone()));
-    }
+/// An entry that fits but scores this low goes on the avoid list with what pulled it down.
+fn low_score_reasons(score: u8, factors: &[Factor]) -> Vec<String> {
+    let mut reasons = vec![format!(
+        "scores only {score} for you; the time is better spent building"
+    )];
+    let mut against: Vec<&Factor> = factors.iter().filter(|f| f.points < 0).collect();
+    against.sort_by_key(|f| f.points);
+    reasons.extend(against.into_iter().map(|f| f.text.clone()));
     reasons
 }
 
-/// Scores the whole catalog: recommendations (highest first, ties in catalog order) and the avoid
-/// list (in catalog order).
+/// The tie rule, stated: free before paid, shorter before longer, then by id.
+pub fn tie_key(r: &Recommendation) -> (u32, u32, String) {
+    (r.route_cost_min, r.prep_hours.mid(), r.id.clone())
+}
+
+/// Fits, then scores, the whole catalog: recommendations (highest first, ties by
+/// [`tie_key`]) and the avoid list (in catalog order): what to stay away from whoever you are,
+/// then what is not for you now, each with its reason.
 pub fn score_all(
     r: &Resolved<'_>,
     strategy: &Strategy,
     split: &Split,
+    person: &Person,
 ) -> (Vec<Recommendation>, Vec<Avoid>) {
-    let c = Ctx { r, strategy, split };
+    let c = Ctx {
+        r,
+        strategy,
+        split,
+        person,
+    };
     let kb = r.knowledge();
-    let mut scored: Vec<(&Entry, Vec<Factor>)> = kb
-        .catalog
-        .entries
-        .iter()
-        .map(|e| (e, factors(&c, e)))
-        .collect();
-    one_foundational_course_is_enough(&c, &mut scored);
-    successors_say_what_they_replace(kb, &mut scored);
-    students_put_experience_before_certifications(strategy, &mut scored);
-    let mut recommendations = Vec::new();
     let mut avoid = Vec::new();
-    for (e, raw) in scored {
-        let (score, reasons) = settle(raw);
-        let why_not = avoid_reasons(&c, e, score, &reasons);
-        if why_not.is_empty() {
-            recommendations.push(Recommendation {
+    let mut fitting: Vec<(&Entry, Vec<Factor>)> = Vec::new();
+    for e in &kb.catalog.entries {
+        match fit::fit(person, e, kb, split.study_hours_per_week.max(1)) {
+            Verdict::Fits => fitting.push((e, factors(&c, e))),
+            Verdict::Avoid(reasons) => avoid.push(Avoid {
                 id: e.id.clone(),
                 name: e.name.clone(),
-                kind: e.kind,
-                score,
-                status: e.status.as_str().to_owned(),
-                cost_usd: e.cost_usd,
-                prep_hours: e.prep_hours,
-                cost_unknown: e.cost_unknown,
-                hours_unknown: e.hours_unknown,
                 reasons,
-            });
-        } else {
-            let instead = match &e.status {
-                Status::Retired { successor, .. } => Some(successor.clone()),
-                Status::Active => None,
-            };
+                instead: e.status.successor().map(str::to_owned),
+                not_for_you_now: false,
+            }),
+            Verdict::NotNow(reason) => avoid.push(Avoid {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                reasons: vec![format!("not for you now: {reason}")],
+                instead: e.status.successor().map(str::to_owned),
+                not_for_you_now: true,
+            }),
+        }
+    }
+    one_foundational_course_is_enough(&mut fitting);
+    successors_say_what_they_replace(kb, &mut fitting);
+    students_put_experience_before_certifications(strategy, &mut fitting);
+    let mut recommendations = Vec::new();
+    for (e, raw) in fitting {
+        let (score, reasons) = settle(raw);
+        if score < AVOID_BELOW {
             avoid.push(Avoid {
                 id: e.id.clone(),
                 name: e.name.clone(),
-                reasons: why_not,
-                instead,
+                reasons: low_score_reasons(score, &reasons),
+                instead: None,
+                not_for_you_now: false,
             });
+            continue;
         }
+        let route = cheapest_route(e);
+        recommendations.push(Recommendation {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+            score,
+            status: e.status.as_str().to_owned(),
+            cost_usd: e.cost_usd,
+            prep_hours: e.prep_hours,
+            cost_unknown: e.cost_unknown,
+            hours_unknown: e.hours_unknown,
+            reasons,
+            route_cost_min: route.cost.min,
+        });
     }
-    // Stable: ties keep catalog order, so the same answers always list the same way.
-    recommendations.sort_by_key(|r| std::cmp::Reverse(r.score));
+    recommendations.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| tie_key(a).cmp(&tie_key(b)))
+    });
+    let order = |id: &str| kb.catalog.entries.iter().position(|e| e.id == id);
+    avoid.sort_by_key(|a| (a.not_for_you_now, order(&a.id)));
     (recommendations, avoid)
 }
 
@@ -554,30 +535,35 @@ pub fn students_put_experience_before_certifications(
 }
 
 /// Seed: one respected foundational course, not several. All but the best-scoring foundational
-/// course lose points, saying which one ranks higher, unless the best one is itself on the avoid
-/// list (then it is no better choice, and the others stand on their own scores).
-pub fn one_foundational_course_is_enough(c: &Ctx, scored: &mut [(&Entry, Vec<Factor>)]) {
-    let total = |f: &[Factor]| f.iter().map(|x| x.points).sum::<i32>();
+/// course lose points, saying which one ranks higher; when two score the same, the tie rule
+/// (free before paid, shorter before longer, then id) picks one, and the text says so instead of
+/// calling it a better fit.
+pub fn one_foundational_course_is_enough(scored: &mut [(&Entry, Vec<Factor>)]) {
+    let total = |f: &[Factor]| f.iter().map(|x| x.points).sum::<i32>().clamp(0, 100);
+    let key = |e: &Entry| (cheapest_route(e).cost.min, e.prep_hours.mid(), e.id.clone());
     let best = scored
         .iter()
         .enumerate()
-        .filter(|(_, (e, _))| e.is_foundational_course() && !e.status.is_retired())
-        .max_by(|(ia, (_, fa)), (ib, (_, fb))| total(fa).cmp(&total(fb)).then(ib.cmp(ia)))
-        .map(|(i, (e, _))| (i, e.name.clone()));
-    let Some((best_index, best_name)) = best else {
+        .filter(|(_, (e, _))| e.is_foundational_course())
+        .min_by(|(_, (ea, fa)), (_, (eb, fb))| {
+            total(fb)
+                .cmp(&total(fa))
+                .then_with(|| key(ea).cmp(&key(eb)))
+        })
+        .map(|(i, (e, f))| (i, e.name.clone(), total(f)));
+    let Some((best_index, best_name, best_total)) = best else {
         return;
     };
-    let (best_entry, best_factors) = &scored[best_index];
-    let (best_score, best_settled) = settle(best_factors.clone());
-    if !avoid_reasons(c, best_entry, best_score, &best_settled).is_empty() {
-        return;
-    }
     for (i, (e, factors)) in scored.iter_mut().enumerate() {
         if i != best_index && e.is_foundational_course() {
-            factors.push(Factor::new(
-                -20,
-                format!("one foundational course is enough, and {best_name} fits you better"),
-            ));
+            let text = if total(factors) < best_total {
+                format!("one foundational course is enough, and {best_name} fits you better")
+            } else {
+                format!(
+                    "one foundational course is enough; {best_name} scores the same and comes first by the tie rule (free before paid, shorter before longer)"
+                )
+            };
+            factors.push(Factor::new(-20, text));
         }
     }
 }

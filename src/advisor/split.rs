@@ -45,19 +45,38 @@ pub fn split(resolved: &Resolved<'_>, strategy: &Strategy) -> Split {
             format!("kept between {lo}% and {hi}% building: neither side should vanish"),
         ));
     }
-    let build_percent = u8::try_from(build).unwrap_or(80);
+    let planned = u8::try_from(build).unwrap_or(80);
     let hours = resolved.number("hours_per_week");
-    let mut build_hours = (hours * u32::from(build_percent) + 50) / 100;
+    let mut build_hours = (hours * u32::from(planned) + 50) / 100;
     // Rounding must not leave study with no hour at all when there are two to share.
     if hours >= 2 && build_hours == hours {
         build_hours -= 1;
     }
+    // The split shown is the hours scheduled: its percentages come from the whole hours, and
+    // when whole hours move it from the planned share, a reason says so.
+    let shown = (build_hours * 100 + hours / 2)
+        .checked_div(hours)
+        .and_then(|p| u8::try_from(p).ok())
+        .unwrap_or(planned);
+    if shown != planned {
+        reasons.push(Factor::new(
+            i32::from(shown) - i32::from(planned),
+            format!(
+                "in whole hours: {} of your {} a week is {shown}%",
+                crate::advisor::plural(build_hours, "hour"),
+                crate::advisor::plural(hours, "hour")
+            ),
+        ));
+    }
     Split {
-        build_percent,
-        study_percent: 100 - build_percent,
+        build_percent: shown,
+        study_percent: 100 - shown,
         build_hours_per_week: build_hours,
         study_hours_per_week: hours - build_hours,
         reasons,
+        planned_study_percent: 100 - planned,
+        build_hours_total: 0,
+        study_hours_total: 0,
     }
 }
 
@@ -68,7 +87,7 @@ pub fn all_to_building(split: &mut Split) {
         split.reasons.push(Factor::new(
             i32::from(split.study_percent),
             format!(
-                "nothing to study scores high enough to schedule within your budget, so the study time ({} a week) goes to building",
+                "nothing to study is in the plan (see the strategy's steps for why), so the study time ({} a week) goes to building",
                 crate::advisor::plural(split.study_hours_per_week, "hour")
             ),
         ));

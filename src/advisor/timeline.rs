@@ -1,21 +1,23 @@
-//! The timeline: what to do first, next and later, in weeks, given the hours.
+//! Plan: a timeline a person could follow. From what fits and how it ranks, it picks at most one
+//! course and one certification, project briefs chosen for the person, and a write-up or talk;
+//! prices each by the route the person takes within the budget; and lays the work out on two
+//! tracks (build and study) that share the weekly hours, so that neither idles while the other
+//! has work.
 
-use crate::advisor::score::worth;
+use crate::advisor::fit::Person;
 use crate::advisor::{Budget, Phase, Recommendation, Split, Step, Track, cost_text, plural};
-use crate::knowledge::{Kind, Knowledge, Range, Strategy};
+use crate::knowledge::{Brief, Entry, Fee, Kind, Knowledge, Level, Range, Stage, Strategy};
 
-/// Recommendations worth at least this (their score without the slow-pace factor, see
-/// [`worth`]) make it into the timeline.
-pub const TIMELINE_MIN_SCORE: u8 = 50;
-const MAX_STUDY_STEPS: usize = 2;
-const MAX_BUILD_STEPS: usize = 6;
+/// A certification scores at least this to be scheduled.
+pub const CERT_MIN_SCORE: u8 = 50;
 /// Steps starting after this week are "later".
 const NEXT_UNTIL_WEEK: u32 = 12;
-/// A step that takes longer than this many weeks at its track's hours is flagged when scored
-/// (see `score::fits_your_hours`), with the same arithmetic as [`weeks_for`].
-pub const LONG_STEP_WEEKS: u32 = 26;
-/// The timeline plans one year ahead; steps that would start later are named in a note instead.
-pub const HORIZON_WEEKS: u32 = 52;
+/// A course is time-boxed to this many weeks at the person's study share.
+pub const COURSE_BOX_WEEKS: u32 = 12;
+/// A timeline running past this many weeks says how long it runs.
+pub const LONG_WEEKS: u32 = 26;
+/// Hours of the first step for people with no platform named.
+const FIND_PLATFORM_HOURS: u32 = 2;
 
 /// The track a catalog kind is done on: courses and certifications are study, everything else
 /// is building.
@@ -27,102 +29,694 @@ pub fn track_of(kind: Kind) -> Track {
     }
 }
 
-/// Whether a kind is scheduled in the weekly hours at all. An internship is work you apply for
-/// and do on its own schedule, not something you fit into your spare hours.
-pub fn uses_weekly_hours(kind: Kind) -> bool {
-    kind != Kind::Experience
+/// One thing to schedule.
+#[derive(Debug, Clone)]
+struct Item {
+    key: String,
+    id: String,
+    title: String,
+    track: Track,
+    /// Work in hundredths of an hour (a time-boxed course can end mid-hour).
+    work: u64,
+    brief: Option<Brief>,
+    route: Option<String>,
+    cost: Range,
+    cost_unknown: bool,
 }
 
-/// The weekly hours of a track.
-pub fn track_hours(split: &Split, track: Track) -> u32 {
-    match track {
-        Track::Build => split.build_hours_per_week,
-        Track::Study => split.study_hours_per_week,
-    }
-}
-
-/// Weeks a step of `hours` takes at `per_week` hours a week (`None` with no hours at all).
-pub fn weeks_for(hours: u32, per_week: u32) -> Option<u32> {
-    (per_week > 0).then(|| hours.div_ceil(per_week).max(1))
-}
-
-/// The hours the timeline counts for a recommendation: the middle of its range, at least one.
-pub fn step_hours(r: &Recommendation) -> u32 {
-    r.prep_hours.mid().max(1)
-}
-
-/// The timeline, the notes that go with it and what it costs.
+/// The timeline, the notes that go with it, what it costs, and how each strategy step is met.
 pub struct Laid {
     pub steps: Vec<Step>,
     pub notes: Vec<String>,
     pub budget: Budget,
+    /// One sentence per strategy step: where the timeline does it, or why it does not.
+    pub step_notes: Vec<String>,
+    /// Build and study hours scheduled in all.
+    pub totals: (u32, u32),
 }
 
-fn cost_of<'r>(recs: &'r [Recommendation], id: &str) -> Option<&'r Recommendation> {
+fn rec<'r>(recs: &'r [Recommendation], id: &str) -> Option<&'r Recommendation> {
     recs.iter().find(|r| r.id == id)
 }
 
-/// Leaves out the items whose lowest cost would take the timeline's lowest total over the
-/// budget, in order of importance (the best project, then study, then the other building), and
-/// names them.
-fn keep_within_budget(
-    recs: &[Recommendation],
-    budget: u32,
-    study: &mut Vec<Item>,
-    build: &mut Vec<Item>,
-) -> Vec<String> {
-    let mut spent = 0u32;
-    let mut dropped = Vec::new();
-    let mut keep = |items: Vec<Item>| -> Vec<Item> {
+/// Whether a course is wanted at all, and if not, why not.
+fn course_wanted(p: &Person, strategy: &Strategy, structured: bool) -> Result<(), String> {
+    if p.needs_basics || p.goal == "learn-concepts" {
+        return Ok(());
+    }
+    match strategy.id.as_str() {
+        "career-changer" | "student" if !p.hands_on => Ok(()),
+        "professional" if structured => Ok(()),
+        _ if p.hands_on => Err("no course: you already have hands-on AI experience".to_owned()),
+        _ => Err("no course: you know the basics, so your hours go to building".to_owned()),
+    }
+}
+
+/// Whether a certification is wanted at all, and if not, why not.
+fn certification_wanted(
+    p: &Person,
+    strategy: &Strategy,
+    employer_rewards: bool,
+) -> Result<(), String> {
+    if strategy.id == "enterprise" || p.governance.is_some() {
+        return Ok(());
+    }
+    if p.student {
+        return Err("no certification yet: for a student, experience comes first".to_owned());
+    }
+    if p.staying {
+        return if employer_rewards || p.credentials_count {
+            Ok(())
+        } else {
+            Err("no certification: your employer does not reward one, so results at work count more".to_owned())
+        };
+    }
+    if p.platform.is_some() && (p.credentials_count || strategy.id == "career-changer") {
+        return Ok(());
+    }
+    if p.platform.is_none() {
+        Err("no certification yet: a vendor certification counts only once you know which platform your target jobs use".to_owned())
+    } else {
+        Err("no certification: the jobs you want look at what you build first".to_owned())
+    }
+}
+
+/// How well a brief suits the person; `None` when it does not suit them at all.
+fn brief_score(p: &Person, b: &Brief, wanted: Stage, workplace_first: bool) -> Option<i32> {
+    if b.needs_coding && !p.technical && !p.student {
+        return None;
+    }
+    if b.workplace && p.student {
+        return None;
+    }
+    if b.platform.is_some() && b.platform != p.platform {
+        return None;
+    }
+    // A brief from another field is not for you, unless it is a build on your platform (then the
+    // platform is the point, and its field only the example).
+    if !b.fields.is_empty() && !b.suits_field(p.field) && p.field.is_some() && b.platform.is_none()
+    {
+        return None;
+    }
+    let mut score = 0;
+    if b.stage == wanted {
+        score += 40;
+    } else if wanted == Stage::Depth && b.stage == Stage::Core {
+        score += 5;
+    } else if (wanted != Stage::Depth && b.stage == Stage::Depth)
+        || (wanted == Stage::Depth && b.stage == Stage::First)
+    {
+        return None;
+    }
+    if p.field.is_some() && b.suits_field(p.field) && !b.fields.is_empty() {
+        score += 20;
+    } else if b.fields.is_empty() {
+        score += 8;
+    }
+    if b.audience.iter().any(|a| p.audiences.contains(a)) {
+        score += 15;
+    }
+    if b.platform.is_some() {
+        score += 10;
+    }
+    if workplace_first && b.workplace {
+        score += 25;
+    }
+    if p.technical && !b.needs_coding && !b.workplace {
+        score -= 10;
+    }
+    Some(score)
+}
+
+/// The briefs for this person, best first: `count` of them, the one on `pair_with` (a
+/// certification's platform) among them when one suits.
+fn choose_briefs<'k>(
+    kb: &'k Knowledge,
+    p: &Person,
+    count: usize,
+    wanted: Stage,
+    workplace_first: bool,
+) -> Vec<&'k Brief> {
+    let mut scored: Vec<(i32, &Brief)> = kb
+        .projects
+        .iter()
+        .filter_map(|b| brief_score(p, b, wanted, workplace_first).map(|s| (s, b)))
+        .collect();
+    scored.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| a.id.cmp(&b.id)));
+    let mut chosen: Vec<&Brief> = scored.iter().take(count).map(|(_, b)| *b).collect();
+    // A certification on a platform is paired with a project on the same platform.
+    if let Some(platform) = p.platform
+        && !chosen.iter().any(|b| b.platform == Some(platform))
+        && let Some((_, b)) = scored.iter().find(|(_, b)| b.platform == Some(platform))
+    {
+        if chosen.len() >= 2 {
+            chosen.pop();
+        }
+        chosen.insert(chosen.len().min(1), b);
+    }
+    chosen
+}
+
+/// The catalog entry a brief counts as (so progress and signals see a project).
+fn brief_entry(b: &Brief) -> &'static str {
+    if b.workplace {
+        "workplace-project"
+    } else if b.platform.is_some_and(crate::knowledge::Platform::is_cloud) {
+        "cloud-project"
+    } else {
+        "portfolio-project"
+    }
+}
+
+fn entry_item(e: &Entry, r: &Recommendation, hours: u32) -> Item {
+    Item {
+        key: e.id.clone(),
+        id: e.id.clone(),
+        title: e.name.clone(),
+        track: track_of(e.kind),
+        work: u64::from(hours) * 100,
+        brief: None,
+        route: None,
+        cost: if r.cost_unknown {
+            Range::default()
+        } else {
+            r.cost_usd
+        },
+        cost_unknown: r.cost_unknown,
+    }
+}
+
+/// Lays items out week by week: each track gets its share of the weekly hours; a track with no
+/// work left gives its hours to the other, within the same week. Returns, per item, the first
+/// and last week it is worked on.
+fn schedule(items: &[Item], split: &Split) -> Vec<(u32, u32)> {
+    let mut left: Vec<u64> = items.iter().map(|i| i.work).collect();
+    let mut weeks = vec![(0u32, 0u32); items.len()];
+    let queue = |track: Track| -> Vec<usize> {
         items
-            .into_iter()
-            .filter(|(id, title, _)| {
-                let min = cost_of(recs, id)
-                    .filter(|r| !r.cost_unknown)
-                    .map_or(0, |r| r.cost_usd.min);
-                if spent.saturating_add(min) > budget {
-                    dropped.push(format!("{title} (USD {min} or more)"));
-                    false
-                } else {
-                    spent += min;
-                    true
-                }
-            })
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.track == track)
+            .map(|(n, _)| n)
             .collect()
     };
-    let rest = build.split_off(build.len().min(1));
-    let first = keep(std::mem::take(build));
-    *study = keep(std::mem::take(study));
-    let rest = keep(rest);
-    *build = first.into_iter().chain(rest).collect();
-    dropped
+    let (build, study) = (queue(Track::Build), queue(Track::Study));
+    let mut work_on = |order: &[usize], mut cap: u64, week: u32, left: &mut Vec<u64>| -> u64 {
+        for &n in order {
+            if cap == 0 {
+                break;
+            }
+            if left[n] == 0 {
+                continue;
+            }
+            if weeks[n].0 == 0 {
+                weeks[n].0 = week;
+            }
+            let done = cap.min(left[n]);
+            left[n] -= done;
+            cap -= done;
+            weeks[n].1 = week;
+        }
+        cap
+    };
+    let total = u64::from(split.build_hours_per_week + split.study_hours_per_week) * 100;
+    if total == 0 {
+        return weeks;
+    }
+    let mut week = 0;
+    while left.iter().any(|l| *l > 0) && week < 10_000 {
+        week += 1;
+        let spare_s = work_on(
+            &study,
+            u64::from(split.study_hours_per_week) * 100,
+            week,
+            &mut left,
+        );
+        let spare_b = work_on(
+            &build,
+            u64::from(split.build_hours_per_week) * 100 + spare_s,
+            week,
+            &mut left,
+        );
+        work_on(&study, spare_b, week, &mut left);
+    }
+    weeks
+}
+
+/// What the plan needs beyond the ranking.
+pub struct Inputs<'a> {
+    pub kb: &'a Knowledge,
+    pub person: &'a Person,
+    pub strategy: &'a Strategy,
+    pub recs: &'a [Recommendation],
+    pub structured: bool,
+    pub employer_rewards: bool,
+    pub certs_weigh_more: bool,
+    /// Reasons fit gave for entries over the budget, by id.
+    pub over_budget: Vec<(String, String)>,
+}
+
+/// Makes the timeline.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one pass over the plan's parts, in the order a person reads them"
+)]
+pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
+    let (kb, p, strategy, recs) = (inp.kb, inp.person, inp.strategy, inp.recs);
+    let mut notes: Vec<String> = Vec::new();
+    let mut study: Vec<Item> = Vec::new();
+    let mut build: Vec<Item> = Vec::new();
+    let mut spent: u32 = 0;
+    let mut course_note;
+    let mut cert_note = None;
+
+    // A first step when no platform is named and one would matter.
+    let find_platform = p.platform.is_none()
+        && p.governance.is_none()
+        && (p.job_seeking || (p.staying && p.credentials_count));
+    if find_platform {
+        let (id, title) = if p.staying {
+            (
+                "find-employer-platform",
+                "Find out which cloud or AI platform your employer uses (ask IT or your manager)",
+            )
+        } else {
+            (
+                "find-target-platform",
+                "Find out which cloud your target jobs use: read 10-20 postings you would apply to and note the platforms they name",
+            )
+        };
+        build.push(Item {
+            key: id.to_owned(),
+            id: id.to_owned(),
+            title: title.to_owned(),
+            track: Track::Build,
+            work: u64::from(FIND_PLATFORM_HOURS) * 100,
+            brief: None,
+            route: None,
+            cost: Range::default(),
+            cost_unknown: false,
+        });
+        notes.push("Until you know the platform, the plan offers vendor-neutral options; once you know it, answer the platform question and plan again.".to_owned());
+    }
+
+    // The certification: at most one, scheduled after the course.
+    let certs: Vec<&Recommendation> = recs
+        .iter()
+        .filter(|r| {
+            r.kind == Kind::Certification
+                && r.score >= CERT_MIN_SCORE
+                && !r.hours_unknown
+                && kb
+                    .entry(&r.id)
+                    .is_some_and(|e| e.tier.is_some_and(|t| t <= 2))
+        })
+        .collect();
+    let mut cert: Option<Item> = None;
+    match certification_wanted(p, strategy, inp.employer_rewards) {
+        Ok(()) => {
+            if let Some(best) = certs.first() {
+                if let Some(e) = kb.entry(&best.id) {
+                    let fee = if best.cost_unknown {
+                        0
+                    } else {
+                        best.cost_usd.max
+                    };
+                    if fee <= p.budget {
+                        let mut item = entry_item(e, best, best.prep_hours.mid().max(1));
+                        item.route = Some(if best.cost_unknown {
+                            "exam fee not known: check it before you book".to_owned()
+                        } else {
+                            format!("exam fee {}", cost_text(best.cost_usd))
+                        });
+                        spent += fee;
+                        cert_note = Some(format!("in the timeline: {}", e.name));
+                        cert = Some(item);
+                    } else {
+                        notes.push(format!(
+                            "{} would cost {}, more than your budget of USD {} allows: ask your employer to pay, save for it while you build, or let your projects speak first.",
+                            e.name,
+                            cost_text(best.cost_usd),
+                            p.budget
+                        ));
+                    }
+                }
+                let later: Vec<&str> = certs
+                    .iter()
+                    .skip(1)
+                    .take(2)
+                    .map(|r| r.name.as_str())
+                    .collect();
+                if !later.is_empty() {
+                    notes.push(format!(
+                        "One certification at a time. After this one, only if your target jobs ask for it: {}.",
+                        later.join("; ")
+                    ));
+                }
+            } else {
+                let why = inp
+                    .over_budget
+                    .iter()
+                    .find(|(id, _)| {
+                        kb.entry(id).is_some_and(|e| {
+                            e.kind == Kind::Certification
+                                && e.platform == p.platform
+                                && p.platform.is_some()
+                        })
+                    })
+                    .map(|(id, why)| {
+                        format!(
+                            "{} {why}",
+                            kb.entry(id).map_or(id.as_str(), |e| e.name.as_str())
+                        )
+                    });
+                cert_note = Some(why.map_or_else(
+                    || "no certification: none that fits you scores high enough to be worth the money".to_owned(),
+                    |w| format!("no certification within your budget: {w}"),
+                ));
+            }
+        }
+        Err(why) => cert_note = Some(why),
+    }
+
+    // The course: at most one, time-boxed, before the exam.
+    match course_wanted(p, strategy, inp.structured) {
+        Ok(()) => {
+            // Free before paid: the best course with a free route when one suits the person, so
+            // that more budget never swaps a free course for a paid one.
+            let suits = |r: &&Recommendation| {
+                r.kind == Kind::Course
+                    && !r.hours_unknown
+                    && kb.entry(&r.id).is_some_and(|e| {
+                        if p.needs_basics {
+                            e.level == Level::Foundational
+                        } else {
+                            p.hands_on == (e.level != Level::Foundational) || !p.hands_on
+                        }
+                    })
+            };
+            let free = recs.iter().filter(suits).find(|r| r.route_cost_min == 0);
+            let pick = free.or_else(|| {
+                recs.iter()
+                    .filter(|r| r.kind == Kind::Course && !r.hours_unknown)
+                    .find(|r| {
+                        kb.entry(&r.id).is_some_and(|e| {
+                            if p.needs_basics {
+                                e.level == Level::Foundational
+                            } else {
+                                p.hands_on == (e.level != Level::Foundational) || !p.hands_on
+                            }
+                        })
+                    })
+            });
+            if let Some(r) = pick
+                && let Some(e) = kb.entry(&r.id)
+            {
+                let hours = r.prep_hours.mid().max(1);
+                // The box: 12 weeks at the study share of the weekly hours, in hundredths of an
+                // hour, so that more hours never make the plan longer.
+                let boxed = u64::from(COURSE_BOX_WEEKS)
+                    * u64::from(p.hours)
+                    * u64::from(split.planned_study_percent.max(10));
+                let mut item = entry_item(e, r, hours);
+                if item.work > boxed {
+                    item.work = boxed;
+                    let boxed_h = u32::try_from(boxed / 100).unwrap_or(u32::MAX);
+                    item.title = format!(
+                        "{} (the first {} of {} h: time-boxed to {COURSE_BOX_WEEKS} weeks)",
+                        e.name,
+                        plural(boxed_h.max(1), "hour"),
+                        hours
+                    );
+                    notes.push(format!(
+                        "{} needs about {} h, more than {COURSE_BOX_WEEKS} weeks at your study hours: the plan boxes it at {COURSE_BOX_WEEKS} weeks. Do its first part, give study more hours, or pick a shorter course.",
+                        e.name, hours
+                    ));
+                }
+                course_note = Some(format!("in the timeline: {}", e.name));
+                study.push(item);
+            } else {
+                course_note = Some(
+                    "no course: none that fits you is left after your budget and background"
+                        .to_owned(),
+                );
+            }
+        }
+        Err(why) => course_note = Some(why),
+    }
+    if let Some(c) = cert {
+        study.push(c);
+    }
+
+    // Projects: briefs chosen for the person.
+    let wanted = match p.projects_built.as_str() {
+        "three-plus" => Stage::Depth,
+        "one-or-two" => Stage::Core,
+        _ => Stage::First,
+    };
+    let count = if p.staying {
+        2
+    } else {
+        usize::try_from(strategy.projects.clamp(1, 3)).unwrap_or(2)
+    };
+    let count = if wanted == Stage::Depth { 2 } else { count };
+    for b in choose_briefs(kb, p, count, wanted, p.staying) {
+        let entry = brief_entry(b);
+        build.push(Item {
+            key: b.id.clone(),
+            id: entry.to_owned(),
+            title: b.title.clone(),
+            track: Track::Build,
+            work: u64::from(b.hours()) * 100,
+            brief: Some(b.clone()),
+            route: None,
+            cost: Range::default(),
+            cost_unknown: false,
+        });
+    }
+    // Open source, for those it suits, then writing or a talk for everyone.
+    for id in ["open-source", "technical-content"] {
+        if let Some(r) = rec(recs, id)
+            && let Some(e) = kb.entry(id)
+            && (id == "technical-content" || r.score >= 50)
+        {
+            let hours = r.prep_hours.mid().max(1);
+            let mut item = entry_item(e, r, hours);
+            if id == "technical-content" {
+                "Write up what you built, or give a short talk on it".clone_into(&mut item.title);
+            }
+            build.push(item);
+        }
+    }
+
+    let mut items: Vec<Item> = build.into_iter().chain(study).collect();
+    let mut weeks = schedule(&items, split);
+
+    // Price the course by the route the person can take: paid for the months it really runs
+    // when the budget allows, else the free audit, else it leaves the plan.
+    if let Some(n) = items.iter().position(|i| {
+        i.track == Track::Study && kb.entry(&i.id).is_some_and(|e| e.kind == Kind::Course)
+    }) {
+        let e = kb.entry(&items[n].id);
+        let run_weeks = weeks[n].1.saturating_sub(weeks[n].0) + 1;
+        let months = (run_weeks * 12).div_ceil(52).max(1);
+        let pricing = e.and_then(|e| e.pricing.clone());
+        let (paid, label) = match pricing.as_ref().map(|p| &p.fee) {
+            Some(Fee::Subscription { per_month_usd, .. }) => (
+                Some(per_month_usd * months),
+                format!(
+                    "USD {per_month_usd} a month for {}",
+                    plural(months, "month")
+                ),
+            ),
+            Some(Fee::OneOff(r)) => (Some(r.max), format!("one-off fee {}", cost_text(*r))),
+            Some(Fee::Free) => (Some(0), "free".to_owned()),
+            Some(Fee::Unknown) => (None, "price not known: check before you pay".to_owned()),
+            None => (Some(items[n].cost.max), cost_text(items[n].cost)),
+        };
+        let free = pricing.as_ref().and_then(|p| p.free_route.clone());
+        // The certificate of a course is worth paying for only where it carries some hiring
+        // signal; otherwise the free audit teaches the same.
+        let certificate_counts =
+            e.is_some_and(|e| e.hiring_signal >= crate::knowledge::Rating::Moderate);
+        match (paid, free) {
+            (Some(c), Some(free)) if c > 0 && !certificate_counts => {
+                items[n].cost = Range::default();
+                items[n].route = Some(format!("free audit: {free}"));
+            }
+            (Some(c), _) if spent + c <= p.budget => {
+                items[n].cost = Range { min: c, max: c };
+                items[n].route = Some(label);
+            }
+            (None, _) => {
+                items[n].cost_unknown = true;
+                items[n].route = Some(label);
+            }
+            (Some(c), Some(free)) => {
+                items[n].cost = Range::default();
+                items[n].route = Some(format!("free audit: {free}"));
+                if c > 0 {
+                    notes.push(format!(
+                        "{}: the plan takes the free audit, because the paid route ({label}, USD {c}) would go over your budget of USD {}.",
+                        items[n].title, p.budget
+                    ));
+                }
+            }
+            (Some(c), None) => {
+                notes.push(format!(
+                    "Left out for your budget of USD {}: {} ({label}); a free course covers the basics too.",
+                    p.budget, items[n].title
+                ));
+                course_note = Some(format!(
+                    "no course within your budget: {} costs USD {c}",
+                    items[n].title
+                ));
+                items.remove(n);
+                weeks = schedule(&items, split);
+            }
+        }
+    }
+
+    let mut steps: Vec<Step> = items
+        .iter()
+        .zip(&weeks)
+        .filter(|(_, w)| w.0 > 0)
+        .map(|(i, &(start, end))| Step {
+            phase: match start {
+                1 => Phase::First,
+                w if w <= NEXT_UNTIL_WEEK => Phase::Next,
+                _ => Phase::Later,
+            },
+            id: i.id.clone(),
+            title: i.title.clone(),
+            track: i.track,
+            start_week: start,
+            end_week: end,
+            hours: u32::try_from(i.work.div_ceil(100)).unwrap_or(u32::MAX),
+            key: i.key.clone(),
+            brief: i.brief.as_ref().map(|b| b.id.clone()),
+            problem: i.brief.as_ref().map(|b| b.problem.clone()),
+            milestones: i
+                .brief
+                .as_ref()
+                .map(|b| b.milestones.clone())
+                .unwrap_or_default(),
+            route: i.route.clone(),
+            cost_usd: i.cost,
+            cost_unknown: i.cost_unknown,
+        })
+        .collect();
+    steps.sort_by_key(|s| (s.start_week, s.track == Track::Study, s.end_week));
+
+    let last = steps.iter().map(|s| s.end_week).max().unwrap_or(0);
+    let build_total: u32 = steps
+        .iter()
+        .filter(|s| s.track == Track::Build)
+        .map(|s| s.hours)
+        .sum();
+    let study_total: u32 = steps
+        .iter()
+        .filter(|s| s.track == Track::Study)
+        .map(|s| s.hours)
+        .sum();
+    if let Some(end) = steps
+        .iter()
+        .filter(|s| s.track == Track::Study)
+        .map(|s| s.end_week)
+        .max()
+        && end < last
+        && split.study_hours_per_week > 0
+    {
+        notes.push(format!(
+            "After week {end} the study is done, so all {} a week go to building.",
+            plural(p.hours, "hour")
+        ));
+    }
+    if last > LONG_WEEKS {
+        notes.push(format!(
+            "At {} a week this timeline runs {}, {}: fine if you know it, but more hours a week bring it closer.",
+            plural(p.hours, "hour"),
+            plural(last, "week"),
+            duration_text(last)
+        ));
+    }
+    if let Some(r) = rec(recs, "internship")
+        && r.score >= 50
+        && (p.student || p.job_seeking)
+    {
+        notes.push("Apply for internships while you build: they are work with their own schedule, not hours of your week, and your first project is what you show when you apply.".to_owned());
+    }
+    if p.job_seeking && (p.technical || p.student) {
+        notes.push("Before you apply, practise technical interviews: explain each project's choices aloud and work through a few AI system-design questions.".to_owned());
+    }
+    if inp.certs_weigh_more {
+        notes.push("Where certificates weigh more (a visa or a country's rules), check which credentials the authority recognises before you pay for one.".to_owned());
+    }
+    let budget = budget_of(&steps, p.budget);
+    let step_notes = strategy
+        .steps
+        .iter()
+        .map(|s| {
+            step_note(
+                &s.about,
+                &steps,
+                course_note.as_deref(),
+                cert_note.as_deref(),
+            )
+        })
+        .collect();
+    Laid {
+        steps,
+        notes,
+        budget,
+        step_notes,
+        totals: (build_total, study_total),
+    }
+}
+
+/// How a strategy step is met: the timeline step that does it, or why it is not in the plan.
+fn step_note(about: &str, steps: &[Step], course: Option<&str>, cert: Option<&str>) -> String {
+    let find =
+        |pred: &dyn Fn(&Step) -> bool| steps.iter().find(|s| pred(s)).map(|s| s.title.clone());
+    match about {
+        "course" => course.unwrap_or("no course").to_owned(),
+        "certification" => cert.unwrap_or("no certification").to_owned(),
+        "projects" => find(&|s| s.brief.is_some()).map_or_else(
+            || "no project: nothing suits you yet".to_owned(),
+            |t| format!("in the timeline: {t}"),
+        ),
+        "open-source" => find(&|s| s.id == "open-source").map_or_else(
+            || "not scheduled: open source does not score high enough for you now".to_owned(),
+            |t| format!("in the timeline: {t}"),
+        ),
+        "communicate" => find(&|s| s.id == "technical-content").map_or_else(
+            || "each project ends with a write-up or demo".to_owned(),
+            |t| format!("in the timeline: {t}, and each project ends with a write-up or demo"),
+        ),
+        "internship" => "a note: apply while you build".to_owned(),
+        "apply" => "a note: apply once your projects show the skills".to_owned(),
+        _ => "guidance for the whole plan".to_owned(),
+    }
 }
 
 /// What the scheduled steps cost together, against the budget, said plainly.
-fn budget_of(recs: &[Recommendation], steps: &[Step], budget: u32) -> Budget {
+fn budget_of(steps: &[Step], budget: u32) -> Budget {
     let (mut min, mut max) = (0u32, 0u32);
-    let mut unknown: Vec<String> = Vec::new();
+    let mut unknown = Vec::new();
     for s in steps {
-        if let Some(r) = cost_of(recs, &s.id) {
-            if r.cost_unknown {
-                unknown.push(r.name.clone());
-                continue;
-            }
-            min = min.saturating_add(r.cost_usd.min);
-            max = max.saturating_add(r.cost_usd.max);
+        if s.cost_unknown {
+            unknown.push(s.title.clone());
+            continue;
         }
+        min = min.saturating_add(s.cost_usd.min);
+        max = max.saturating_add(s.cost_usd.max);
     }
     let cost = Range { min, max };
     let mut note = if max == 0 {
         format!("The timeline costs nothing; your budget is USD {budget}.")
-    } else if max <= budget {
-        format!(
-            "The timeline costs {} in all, within your budget of USD {budget}.",
-            cost_text(cost)
-        )
     } else {
         format!(
-            "The timeline costs {} in all: it can go above your budget of USD {budget}, so check prices before you pay.",
+            "The timeline costs {} in all, within your budget of USD {budget}.",
             cost_text(cost)
         )
     };
@@ -141,144 +735,6 @@ fn budget_of(recs: &[Recommendation], steps: &[Step], budget: u32) -> Budget {
     }
 }
 
-/// Catalog id, title, hours.
-pub type Item = (String, String, u32);
-
-/// What the timeline will schedule, best first, and what the budget left out.
-pub struct Chosen {
-    pub study: Vec<Item>,
-    /// Starts with the best project.
-    pub build: Vec<Item>,
-    /// "Name (USD n or more)" of the items left out for the budget.
-    pub over_budget: Vec<String>,
-    /// Items worth scheduling whose preparation hours are not known.
-    pub hours_unknown: Vec<String>,
-}
-
-/// The study and build items the timeline will schedule, best first, within the budget.
-pub fn choose(kb: &Knowledge, recs: &[Recommendation], strategy: &Strategy, budget: u32) -> Chosen {
-    let hours_unknown: Vec<String> = recs
-        .iter()
-        .filter(|r| r.hours_unknown && worth(r) >= i32::from(TIMELINE_MIN_SCORE))
-        .map(|r| r.name.clone())
-        .collect();
-    let good: Vec<&Recommendation> = recs
-        .iter()
-        .filter(|r| !r.hours_unknown)
-        .filter(|r| worth(r) >= i32::from(TIMELINE_MIN_SCORE) && uses_weekly_hours(r.kind))
-        .collect();
-    let mut study: Vec<Item> = Vec::new();
-    let mut build: Vec<Item> = Vec::new();
-    let mut foundational = false;
-    let push_build = |build: &mut Vec<Item>, r: &Recommendation| {
-        if r.id == "portfolio-project" {
-            for n in 1..=strategy.projects.max(1) {
-                build.push((r.id.clone(), format!("{} {n}", r.name), step_hours(r)));
-            }
-        } else {
-            build.push((r.id.clone(), r.name.clone(), step_hours(r)));
-        }
-    };
-    // Your best project comes first, whatever else scores well; a plan always builds something
-    // (the first rule of the sources), even when few hours push every project below the cut.
-    let best_project = recs.iter().find(|r| r.kind == Kind::Project).or_else(|| {
-        recs.iter()
-            .find(|r| track_of(r.kind) == Track::Build && uses_weekly_hours(r.kind))
-    });
-    if let Some(r) = best_project {
-        push_build(&mut build, r);
-    }
-    for r in good {
-        if r.kind.is_study() {
-            // One foundational course is enough; the scores already say so.
-            let is_foundational = kb
-                .entry(&r.id)
-                .is_some_and(crate::knowledge::Entry::is_foundational_course);
-            if study.len() < MAX_STUDY_STEPS && !(is_foundational && foundational) {
-                foundational |= is_foundational;
-                study.push((r.id.clone(), r.name.clone(), step_hours(r)));
-            }
-        } else if best_project.is_none_or(|b| b.id != r.id) {
-            push_build(&mut build, r);
-        }
-    }
-    build.truncate(MAX_BUILD_STEPS);
-    let over_budget = keep_within_budget(recs, budget, &mut study, &mut build);
-    Chosen {
-        study,
-        build,
-        over_budget,
-        hours_unknown,
-    }
-}
-
-/// Lays the chosen items out on two tracks (build and study) that run side by side, each at its
-/// share of the weekly hours. Steps on a track follow each other; a step that would start after
-/// the first year is named in a note instead.
-pub fn lay_out(recs: &[Recommendation], chosen: Chosen, split: &Split, budget: u32) -> Laid {
-    let Chosen {
-        study,
-        build,
-        over_budget: over,
-        hours_unknown,
-    } = chosen;
-    let mut steps = Vec::new();
-    let mut notes = Vec::new();
-    if !hours_unknown.is_empty() {
-        notes.push(format!(
-            "Not scheduled: {}. Its preparation hours are not known, so the timeline cannot place it; find them out and plan again.",
-            hours_unknown.join(", ")
-        ));
-    }
-    if !over.is_empty() {
-        notes.push(format!(
-            "Left out for your budget of USD {budget}: {}. Together with the steps above it would cost more than you can spend.",
-            over.join(", ")
-        ));
-    }
-    let mut waiting = Vec::new();
-    for (items, track) in [(study, Track::Study), (build, Track::Build)] {
-        let per_week = track_hours(split, track);
-        if per_week == 0 {
-            waiting.extend(items.into_iter().map(|(_, title, _)| title));
-            continue;
-        }
-        lay(&mut steps, &mut waiting, items, per_week, track);
-    }
-    steps.sort_by_key(|s| (s.start_week, s.track == Track::Study, s.end_week));
-    let last = steps.iter().map(|s| s.end_week).max().unwrap_or(0);
-    if last > LONG_STEP_WEEKS {
-        notes.push(format!(
-            "At your hours this timeline runs {}, {}: fine if you know it, but more hours a week bring it closer.",
-            plural(last, "week"),
-            duration_text(last)
-        ));
-    }
-    if !waiting.is_empty() {
-        notes.push(format!(
-            "Not scheduled yet: {}. At your hours they would start after the first year (or have no hours on their track); take them up once the steps above are done.",
-            waiting.join(", ")
-        ));
-    }
-    let apply: Vec<&str> = recs
-        .iter()
-        .filter(|r| worth(r) >= i32::from(TIMELINE_MIN_SCORE) && !uses_weekly_hours(r.kind))
-        .map(|r| r.name.as_str())
-        .collect();
-    if !apply.is_empty() {
-        notes.push(format!(
-            "Apply while you build: {}. It is work with its own schedule, so it is not counted in your weekly hours; your first project is what you show when you apply.",
-            apply.join(", ")
-        ));
-    }
-    let budget = budget_of(recs, &steps, budget);
-    Laid {
-        steps,
-        notes,
-        budget,
-    }
-}
-
 /// "about 7 months" or "about 2.5 years".
 fn duration_text(weeks: u32) -> String {
     if weeks < 78 {
@@ -287,37 +743,5 @@ fn duration_text(weeks: u32) -> String {
     } else {
         let tenths = (weeks * 10 + 26) / 52;
         format!("about {}.{} years", tenths / 10, tenths % 10)
-    }
-}
-
-fn lay(
-    steps: &mut Vec<Step>,
-    waiting: &mut Vec<String>,
-    items: Vec<Item>,
-    per_week: u32,
-    track: Track,
-) {
-    let mut week = 1;
-    for (id, title, hours) in items {
-        if week > HORIZON_WEEKS {
-            waiting.push(title);
-            continue;
-        }
-        let weeks = weeks_for(hours, per_week).unwrap_or(1);
-        let phase = match week {
-            1 => Phase::First,
-            w if w <= NEXT_UNTIL_WEEK => Phase::Next,
-            _ => Phase::Later,
-        };
-        steps.push(Step {
-            phase,
-            id,
-            title,
-            track,
-            start_week: week,
-            end_week: week + weeks - 1,
-            hours,
-        });
-        week += weeks;
     }
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::{CliError, knowledge, print};
 use crate::advisor::cost_text;
 use crate::compare::{CompareError, Compared, compare};
-use crate::knowledge::{Entry, Knowledge, Range, RedFlag, Status, one_line};
+use crate::knowledge::{Entry, Knowledge, Range, RedFlag, one_line};
 use crate::{store, user_catalog};
 
 mod evaluate;
@@ -28,6 +28,10 @@ pub enum CatalogCommand {
         /// `text` or `json`.
         #[arg(long, value_name = "text|json", default_value = "text")]
         format: String,
+        /// Only the entries to check again: facts not reviewed in 12 months, or retiring
+        /// within 6 months.
+        #[arg(long)]
+        stale: bool,
     },
     /// Judge any certification by five questions (do employers recognise it, is it practical,
     /// opportunity cost, total cost, is it up to date) and red flags; facts not given are treated
@@ -75,10 +79,16 @@ impl OutFormat {
 /// Bad input (exit 2), or a file that cannot be written (exit 1).
 pub fn run(command: &CatalogCommand, data_dir: Option<&Path>) -> Result<(), CliError> {
     match command {
-        CatalogCommand::Catalog { format } => {
+        CatalogCommand::Catalog { format, stale } => {
             let format = OutFormat::parse(format)?;
-            let mine = with_yours(data_dir)?;
+            let mut mine = with_yours(data_dir)?;
             let today = jiff::Zoned::now().date();
+            if *stale {
+                mine.kb
+                    .catalog
+                    .entries
+                    .retain(|e| crate::knowledge::stale_reason(e, today).is_some());
+            }
             print(&render_catalog(&mine, today, format))
         }
         CatalogCommand::Evaluate(args) => evaluate::run(args, data_dir),
@@ -128,7 +138,7 @@ pub fn with_yours(data_dir: Option<&Path>) -> Result<WithYours, CliError> {
     let loaded = user_catalog::load(&file);
     let (kb, skipped) = user_catalog::merged(built_in, &loaded.entries);
     for problem in loaded.problems.iter().chain(&skipped) {
-        eprintln!("certwise: warning: {}", one_line(problem));
+        super::say(&format!("warning: {problem}"));
     }
     let yours = kb
         .catalog
@@ -166,17 +176,18 @@ fn compare_error(kb: &Knowledge, e: &CompareError) -> CliError {
 // ---------------------------------------------------------------------------------------------
 // certwise catalog
 
-/// How long an entry may go without review before it is marked possibly out of date.
-const REVIEW_MONTHS: i8 = 12;
+use crate::knowledge::REVIEW_MONTHS;
 
-/// Whether an entry has gone more than 12 months without review.
+/// Whether an entry has gone more than 12 months without review, or retires within 6 months.
 pub fn possibly_out_of_date(e: &Entry, today: Date) -> bool {
-    today
-        .checked_sub(jiff::Span::new().months(REVIEW_MONTHS))
-        .is_ok_and(|limit| e.reviewed < limit)
+    crate::knowledge::stale_reason(e, today).is_some()
 }
 
 /// One entry of `certwise catalog --format json`.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "the JSON's documented flags, one field each"
+)]
 #[derive(Debug, Serialize)]
 struct CatalogRow<'a> {
     id: &'a str,
@@ -197,6 +208,20 @@ struct CatalogRow<'a> {
     red_flags: &'a [RedFlag],
     summary: &'a str,
     verdict: &'a str,
+    /// Why the entry should be checked again, if it should.
+    stale_reason: Option<String>,
+    audience: &'a [crate::knowledge::Audience],
+    level: &'a str,
+    exam_code: Option<&'a str>,
+    aliases: &'a [String],
+    prerequisites: &'a [crate::knowledge::Prerequisite],
+    validity_years: Option<u8>,
+    renewal: Option<&'a str>,
+    format: &'a str,
+    pricing: Option<&'a crate::knowledge::Pricing>,
+    cost_unknown: bool,
+    hours_unknown: bool,
+    sources: &'a [crate::knowledge::Source],
 }
 
 #[derive(Debug, Serialize)]
@@ -207,10 +232,7 @@ struct CatalogJson<'a> {
 }
 
 fn row<'a>(mine: &WithYours, e: &'a Entry, today: Date) -> CatalogRow<'a> {
-    let (retired_on, successor) = match &e.status {
-        Status::Retired { on, successor } => (Some(*on), Some(successor.as_str())),
-        Status::Active => (None, None),
-    };
+    let (retired_on, successor) = (e.status.end_date(), e.status.successor());
     CatalogRow {
         id: &e.id,
         name: &e.name,
@@ -230,6 +252,19 @@ fn row<'a>(mine: &WithYours, e: &'a Entry, today: Date) -> CatalogRow<'a> {
         red_flags: &e.red_flags,
         summary: &e.summary,
         verdict: &e.verdict,
+        stale_reason: crate::knowledge::stale_reason(e, today),
+        audience: &e.audience,
+        level: e.level.as_str(),
+        exam_code: e.exam_code.as_deref(),
+        aliases: &e.aliases,
+        prerequisites: &e.prerequisites,
+        validity_years: e.validity_years,
+        renewal: e.renewal.as_deref(),
+        format: e.format.as_str(),
+        pricing: e.pricing.as_ref(),
+        cost_unknown: e.cost_unknown,
+        hours_unknown: e.hours_unknown,
+        sources: &e.sources,
     }
 }
 
@@ -248,7 +283,7 @@ pub fn render_catalog(mine: &WithYours, today: Date, format: OutFormat) -> Strin
         .filter(|e| possibly_out_of_date(e, today))
         .count();
     let mut out = format!(
-        "{} certifications, courses and alternatives ({} yours); {stale} possibly out of date (not reviewed in the last {REVIEW_MONTHS} months).\n",
+        "{} certifications, courses and alternatives ({} yours); {stale} to check again (facts not reviewed in the last {REVIEW_MONTHS} months, or retiring within 6 months).\n",
         entries.len(),
         mine.yours.len()
     );
@@ -287,15 +322,15 @@ pub fn render_catalog(mine: &WithYours, today: Date, format: OutFormat) -> Strin
         let _ = writeln!(out, "  cost {cost} · prep {prep} · {postings}");
         let status = match (r.retired_on, r.successor) {
             (Some(on), Some(successor)) => {
-                format!("retired on {on}, successor {successor}")
+                format!("{} on {on}, successor {successor}", r.status)
             }
-            _ => "active".to_owned(),
+            (Some(on), None) => format!("{} on {on}, no successor", r.status),
+            _ => r.status.to_owned(),
         };
-        let stale = if r.possibly_out_of_date {
-            format!(" (possibly out of date: not reviewed in the last {REVIEW_MONTHS} months)")
-        } else {
-            String::new()
-        };
+        let stale = r
+            .stale_reason
+            .as_ref()
+            .map_or_else(String::new, |why| format!(" (check again: {why})"));
         let _ = writeln!(out, "  {status} · reviewed {}{stale}", r.reviewed);
     }
     out
@@ -400,10 +435,10 @@ fn truncate(text: &str, width: usize) -> String {
     }
 }
 
-/// Pretty JSON with a final newline.
+/// Pretty JSON with a final newline, safe for a terminal (see [`crate::sanitize::json`]).
 pub fn to_json(value: &impl Serialize) -> String {
     let mut s = serde_json::to_string_pretty(value)
         .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
     s.push('\n');
-    s
+    super::safe_json(s)
 }

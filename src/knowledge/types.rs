@@ -9,7 +9,10 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::briefs::{Brief, PROJECTS_RON, brief_problems};
 use super::condition::Condition;
+use super::meta::{Audience, Format, Prerequisite, Pricing, Source};
+use crate::numbers::{self, NumberError};
 
 /// The interview questions, in the order they are asked.
 pub const QUESTIONS_RON: &str = include_str!("../../assets/questions.ron");
@@ -85,7 +88,7 @@ pub struct Strategy {
     /// One line: who this is for.
     pub summary: String,
     /// The steps, in order.
-    pub steps: Vec<String>,
+    pub steps: Vec<StrategyStep>,
     /// Strategies are tried in file order; the first whose rule holds is chosen.
     pub select_if: Condition,
     /// Share of effort spent building, before adjustments.
@@ -98,6 +101,15 @@ pub struct Strategy {
     pub emphasis: Vec<Emphasis>,
     /// How many portfolio projects the timeline schedules.
     pub projects: u32,
+}
+
+/// One step of a strategy, and what part of the plan carries it out (`course`, `certification`,
+/// `projects`, `open-source`, `communicate`, `internship`, `apply`, `guidance`), so the plan can
+/// show where each step is in the timeline or say why it is not.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct StrategyStep {
+    pub text: String,
+    pub about: String,
 }
 
 /// A strategy's push towards (or away from) some catalog entries.
@@ -165,22 +177,41 @@ impl fmt::Display for Kind {
     }
 }
 
-/// A cloud platform.
+/// A cloud or AI platform whose vendor certifies people: its certifications count only where
+/// the jobs (or the employer) run on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Platform {
     Aws,
     Gcp,
     Azure,
+    Oracle,
+    Databricks,
+    Salesforce,
+    Nvidia,
 }
 
 impl Platform {
-    /// The matching value of the `target_platform` question.
+    pub const ALL: [Platform; 7] = [
+        Platform::Aws,
+        Platform::Gcp,
+        Platform::Azure,
+        Platform::Oracle,
+        Platform::Databricks,
+        Platform::Salesforce,
+        Platform::Nvidia,
+    ];
+
+    /// The matching value of the `target_platform` and `employer_platform` questions.
     pub fn as_str(self) -> &'static str {
         match self {
             Platform::Aws => "aws",
             Platform::Gcp => "gcp",
             Platform::Azure => "azure",
+            Platform::Oracle => "oracle",
+            Platform::Databricks => "databricks",
+            Platform::Salesforce => "salesforce",
+            Platform::Nvidia => "nvidia",
         }
     }
 
@@ -190,25 +221,59 @@ impl Platform {
             Platform::Aws => "AWS",
             Platform::Gcp => "Google Cloud",
             Platform::Azure => "Azure",
+            Platform::Oracle => "Oracle Cloud",
+            Platform::Databricks => "Databricks",
+            Platform::Salesforce => "Salesforce",
+            Platform::Nvidia => "NVIDIA",
         }
     }
 
+    /// A cloud provider (the others are platforms that run on or beside the clouds).
+    pub fn is_cloud(self) -> bool {
+        matches!(
+            self,
+            Platform::Aws | Platform::Gcp | Platform::Azure | Platform::Oracle
+        )
+    }
+
     pub fn parse(value: &str) -> Option<Self> {
-        [Platform::Aws, Platform::Gcp, Platform::Azure]
-            .into_iter()
-            .find(|p| p.as_str() == value)
+        Platform::ALL.into_iter().find(|p| p.as_str() == value)
     }
 }
 
 /// The level a course or certification is pitched at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
-    Intro,
+    /// For people new to the subject (`intro` in catalogs from before 2026-11).
+    #[serde(alias = "intro")]
+    Foundational,
     Associate,
     Professional,
+    /// A specialty exam: deep in one area, assumes experience.
+    Specialty,
+    /// Expert level: builds on an associate or professional credential.
+    Expert,
     /// Not a course: projects, community work and the like.
     Any,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Foundational => "foundational",
+            Level::Associate => "associate",
+            Level::Professional => "professional",
+            Level::Specialty => "specialty",
+            Level::Expert => "expert",
+            Level::Any => "any",
+        }
+    }
+
+    /// Professional, specialty and expert levels assume hands-on experience.
+    pub fn needs_experience(self) -> bool {
+        matches!(self, Level::Professional | Level::Specialty | Level::Expert)
+    }
 }
 
 /// A rough rating used in the ROI comparison.
@@ -274,18 +339,68 @@ impl fmt::Display for Range {
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Active,
-    Retired { on: Date, successor: String },
+    /// Open, but still in beta: the exam and its fee may change.
+    Beta,
+    /// Announced to retire on that date; the successor is preferred.
+    Retiring {
+        on: Date,
+        successor: String,
+    },
+    Retired {
+        on: Date,
+        successor: String,
+    },
+    /// Closed with no successor.
+    Closed {
+        on: Date,
+    },
 }
 
 impl Status {
+    /// Can no longer be taken (retired or closed).
     pub fn is_retired(&self) -> bool {
-        matches!(self, Status::Retired { .. })
+        matches!(self, Status::Retired { .. } | Status::Closed { .. })
     }
 
     pub fn as_str(&self) -> &'static str {
         match self {
             Status::Active => "active",
+            Status::Beta => "beta",
+            Status::Retiring { .. } => "retiring",
             Status::Retired { .. } => "retired",
+            Status::Closed { .. } => "closed",
+        }
+    }
+
+    /// The status as of a date: "retiring" turns into "retired" once its day has passed.
+    #[must_use]
+    pub fn on_day(&self, today: Date) -> Status {
+        match self {
+            Status::Retiring { on, successor } if *on < today => Status::Retired {
+                on: *on,
+                successor: successor.clone(),
+            },
+            other => other.clone(),
+        }
+    }
+
+    /// The successor's id, for retiring and retired entries.
+    pub fn successor(&self) -> Option<&str> {
+        match self {
+            Status::Retiring { successor, .. } | Status::Retired { successor, .. } => {
+                Some(successor)
+            }
+            _ => None,
+        }
+    }
+
+    /// The date it retires, retired or closed.
+    pub fn end_date(&self) -> Option<Date> {
+        match self {
+            Status::Retiring { on, .. } | Status::Retired { on, .. } | Status::Closed { on } => {
+                Some(*on)
+            }
+            Status::Active | Status::Beta => None,
         }
     }
 }
@@ -347,6 +462,35 @@ pub struct Entry {
     /// The same for the preparation hours.
     #[serde(default)]
     pub hours_unknown: bool,
+    /// Who it is made for (empty in entries from before 2026-11: then anyone).
+    #[serde(default)]
+    pub audience: Vec<Audience>,
+    /// The official exam code (`AIF-C01`), where there is one.
+    #[serde(default)]
+    pub exam_code: Option<String>,
+    /// Every other name people use for it: short names, old names, spellings.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// What must be held or true before it can be taken.
+    #[serde(default)]
+    pub prerequisites: Vec<Prerequisite>,
+    /// How many years it stays valid; `None` when not known or when it does not expire (see
+    /// `renewal`).
+    #[serde(default)]
+    pub validity_years: Option<u8>,
+    /// How it is renewed, or that it does not expire, in a sentence.
+    #[serde(default)]
+    pub renewal: Option<String>,
+    /// How it is assessed.
+    #[serde(default)]
+    pub format: Format,
+    /// How it is priced and the free route, if any (entries from before 2026-11 have only
+    /// `cost_usd`).
+    #[serde(default)]
+    pub pricing: Option<Pricing>,
+    /// Where each fact comes from.
+    #[serde(default)]
+    pub sources: Vec<Source>,
 }
 
 impl Entry {
@@ -360,7 +504,25 @@ impl Entry {
     }
 
     pub fn is_foundational_course(&self) -> bool {
-        self.level == Level::Intro && self.kind.is_study() && self.tier.is_some_and(|t| t <= 2)
+        // A foundational certification is a credential, not a course: "one foundational course
+        // is enough" does not weigh it against courses.
+        self.level == Level::Foundational
+            && self.kind == Kind::Course
+            && self.tier.is_some_and(|t| t <= 3)
+    }
+
+    /// Every name it is known by: id, name, exam code, aliases (and the code in its name).
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        [self.id.as_str(), self.name.as_str()]
+            .into_iter()
+            .chain(self.exam_code.as_deref())
+            .chain((self.short_name() != self.name).then(|| self.short_name()))
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// Whether it is made for engineers only (every audience it names is technical).
+    pub fn is_engineering(&self) -> bool {
+        !self.audience.is_empty() && self.audience.iter().all(|a| a.is_technical())
     }
 }
 
@@ -433,6 +595,9 @@ pub struct Knowledge {
     pub strategies: Strategies,
     pub catalog: Catalog,
     pub evaluation: Evaluation,
+    /// The project briefs.
+    #[serde(default)]
+    pub projects: Vec<Brief>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(
@@ -453,11 +618,26 @@ impl Knowledge {
         catalog: &str,
         evaluation: &str,
     ) -> Result<Self, KnowledgeError> {
+        Self::from_all_texts(questions, strategies, catalog, evaluation, PROJECTS_RON)
+    }
+
+    /// [`Knowledge::from_texts`] with the project briefs given too.
+    ///
+    /// # Errors
+    /// A file that does not parse, or ids that do not line up.
+    pub fn from_all_texts(
+        questions: &str,
+        strategies: &str,
+        catalog: &str,
+        evaluation: &str,
+        projects: &str,
+    ) -> Result<Self, KnowledgeError> {
         let kb = Knowledge {
             questions: parse("questions.ron", questions)?,
             strategies: parse("strategies.ron", strategies)?,
             catalog: parse("catalog.ron", catalog)?,
             evaluation: parse("evaluation.ron", evaluation)?,
+            projects: parse("projects.ron", projects)?,
         };
         let problems = kb.problems();
         if problems.is_empty() {
@@ -533,7 +713,7 @@ impl Knowledge {
                     ));
                 }
             }
-            if let Status::Retired { successor, .. } = &e.status {
+            if let Some(successor) = e.status.successor() {
                 match self.entry(successor) {
                     None => {
                         problems.push(format!("`{}` names unknown successor `{successor}`", e.id));
@@ -571,6 +751,17 @@ impl Knowledge {
                 check_reference(&earlier, "split adjustment", qid, value, &mut problems);
             }
         }
+        problems.extend(self.name_problems());
+        for e in &self.catalog.entries {
+            for p in &e.prerequisites {
+                if let Some(id) = &p.entry
+                    && self.entry(id).is_none()
+                {
+                    problems.push(format!("`{}` requires unknown entry `{id}`", e.id));
+                }
+            }
+        }
+        problems.extend(brief_problems(&self.projects));
         for r in &self.evaluation.roi {
             if self.entry(&r.id).is_none() {
                 problems.push(format!("ROI figure `{}` names no catalog entry", r.id));
@@ -578,6 +769,45 @@ impl Knowledge {
         }
         problems
     }
+}
+
+impl Knowledge {
+    /// Names that two entries share: a typed name must mean one entry.
+    fn name_problems(&self) -> Vec<String> {
+        let mut owner: BTreeMap<String, &str> = BTreeMap::new();
+        let mut problems = Vec::new();
+        // Your own evaluations (`user-...`) may share a name with a catalog entry: a typed name
+        // finds the catalog's entry first.
+        for e in self
+            .catalog
+            .entries
+            .iter()
+            .filter(|e| !e.id.starts_with("user-"))
+        {
+            let mut own = BTreeSet::new();
+            for name in e.names() {
+                let key = name_key(name);
+                if key.is_empty() || !own.insert(key.clone()) {
+                    continue;
+                }
+                if let Some(other) = owner.insert(key, &e.id)
+                    && other != e.id
+                {
+                    problems.push(format!("`{}` and `{other}` share the name `{name}`", e.id));
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// A name as compared: lower case, letters and digits only ("AI-102", "AI 102" and "ai102" are
+/// one name).
+pub fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn entry_problems(e: &Entry, problems: &mut Vec<String>) {
@@ -622,25 +852,20 @@ fn check_reference(
 pub enum ValueError {
     #[error("`{value}` is not one of {valid}")]
     NotAnOption { value: String, valid: String },
-    #[error("`{value}` is not a whole number ({min}-{max})")]
+    #[error(
+        "`{value}` is not a whole number ({min}-{max}; {})",
+        numbers::WHOLE_FORM
+    )]
     NotANumber { value: String, min: u32, max: u32 },
     /// A whole number outside `min..=max`, kept as written (it may not fit any integer type).
     #[error("{value} is out of range ({min}-{max})")]
     OutOfRange { value: String, min: u32, max: u32 },
 }
 
-/// A value as shown in a message: control characters (a newline in an answers file, say) are
-/// escaped so that the message stays on one line.
+/// A value as shown in a message: one line, and nothing in it can drive the terminal (see
+/// [`crate::sanitize::terminal`]).
 pub fn one_line(raw: &str) -> String {
-    raw.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_debug().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::sanitize::terminal(raw).into_owned()
 }
 
 impl Question {
@@ -649,35 +874,32 @@ impl Question {
     /// # Errors
     /// The value is not one of the options, or not a whole number in range.
     pub fn parse_value(&self, raw: &str) -> Result<String, ValueError> {
-        let raw = raw.trim();
         match &self.kind {
-            QuestionKind::Choice(options) => options
-                .iter()
-                .find(|o| o.value == raw)
-                .map(|o| o.value.clone())
-                .ok_or_else(|| ValueError::NotAnOption {
-                    value: one_line(raw),
-                    valid: self.valid_values(),
-                }),
-            QuestionKind::Number { min, max, .. } => {
-                let digits = raw.strip_prefix('+').unwrap_or(raw);
-                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(ValueError::NotANumber {
-                        value: one_line(raw),
-                        min: *min,
-                        max: *max,
-                    });
-                }
-                // Digits only: anything that does not fit a u32 is out of range, not "not a number".
-                match digits.parse::<u32>() {
-                    Ok(n) if (*min..=*max).contains(&n) => Ok(n.to_string()),
-                    _ => Err(ValueError::OutOfRange {
-                        value: one_line(raw),
-                        min: *min,
-                        max: *max,
-                    }),
-                }
+            QuestionKind::Choice(options) => {
+                let raw = raw.trim();
+                options
+                    .iter()
+                    .find(|o| o.value == raw)
+                    .map(|o| o.value.clone())
+                    .ok_or_else(|| ValueError::NotAnOption {
+                        value: crate::sanitize::value(raw),
+                        valid: self.valid_values(),
+                    })
             }
+            // Strictly, as everywhere (see `numbers`): `+12`, ` 12 ` and `012` are refused.
+            QuestionKind::Number { min, max, .. } => match numbers::whole(raw, *min, *max) {
+                Ok(n) => Ok(n.to_string()),
+                Err(NumberError::Malformed) => Err(ValueError::NotANumber {
+                    value: crate::sanitize::value(raw),
+                    min: *min,
+                    max: *max,
+                }),
+                Err(NumberError::OutOfRange) => Err(ValueError::OutOfRange {
+                    value: crate::sanitize::value(raw),
+                    min: *min,
+                    max: *max,
+                }),
+            },
         }
     }
 

@@ -251,6 +251,9 @@ impl App {
                 }
             }
             Action::ForceQuit => {
+                if self.screen == Screen::Interview {
+                    self.screens.interview.keep_typed_number(shared);
+                }
                 if shared.unsaved {
                     shared.keep_interview();
                 }
@@ -408,6 +411,19 @@ impl App {
             Screen::Evaluate => s.evaluate.layout(shared),
             _ => {}
         }
+    }
+
+    /// Starts a new plan, as the welcome screen's "Start a new plan" does.
+    pub fn start_new(&mut self) {
+        self.shared.clear_work();
+        if let Some(first) = self.shared.kb.questions.first() {
+            let id = first.id.clone();
+            self.go(Go::Question {
+                id,
+                from_summary: false,
+            });
+        }
+        self.layout();
     }
 
     /// Shows a question (for tests that start mid-interview).

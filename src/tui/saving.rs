@@ -27,11 +27,47 @@ impl Shared {
     /// keeps the interview as it goes unless another copy of certwise is doing so.
     pub(crate) fn connect(&mut self, store: Store, keep_session: bool) {
         let mut keep_session = keep_session;
+        // Only the copy that owns the interview (`keep_session`) sets a bad file aside, as it is
+        // about to write in its place; another copy leaves it as it is. If it cannot be set
+        // aside, nothing is kept, so nothing writes over it.
+        let mut set_aside = |store: &Store| {
+            if !keep_session {
+                return "It is left as it is.".to_owned();
+            }
+            match store.set_aside_session() {
+                Ok(moved) => format!("It was set aside as {}.", moved.display()),
+                Err(e) => {
+                    keep_session = false;
+                    format!(
+                        "It is left as it is ({e}), and this session's answers are not kept for \
+                         the next launch."
+                    )
+                }
+            }
+        };
         match store.load_session() {
             Ok(Some(session)) => {
-                if let Ok(answers) = session.answers.validated(self.kb)
-                    && !answers.is_empty()
-                {
+                let (answers, refused) = session.answers.keep_valid(self.kb);
+                if !refused.is_empty() {
+                    let wrong: Vec<String> = refused.iter().map(ToString::to_string).collect();
+                    let kept = match answers.len() {
+                        0 => "none of its answers could be kept".to_owned(),
+                        1 => "its 1 valid answer is kept".to_owned(),
+                        n => format!("its {n} valid answers are kept"),
+                    };
+                    self.overlays.notify(format!(
+                        "The interview kept from last time had {} that cannot be used ({}); \
+                         {kept}. {}",
+                        if refused.len() == 1 {
+                            "an answer"
+                        } else {
+                            "answers"
+                        },
+                        wrong.join("; "),
+                        set_aside(&store)
+                    ));
+                }
+                if !answers.is_empty() {
                     self.answers = answers;
                     self.answers.prune(self.kb);
                     self.opened = session.editing;
@@ -44,11 +80,11 @@ impl Shared {
                 }
             }
             Ok(None) => {}
-            Err(StoreError::Unreadable { path, reason }) => {
+            Err(StoreError::Unreadable { reason, .. }) => {
+                let aside = set_aside(&store);
                 self.overlays.notify(format!(
-                    "The interview kept from last time does not load ({reason}). It was set \
-                     aside as {} and nothing writes over it; you start afresh.",
-                    path.display()
+                    "The interview kept from last time does not load ({reason}). {aside} \
+                     Nothing writes over it; you start afresh."
                 ));
             }
             Err(e) => {
@@ -245,7 +281,9 @@ impl Shared {
                 self.created = Some(saved.created);
                 self.unsaved = false;
                 self.status = Some(format!("Saved \"{}\".", saved.name));
-                store.clear_session();
+                if self.keep_session {
+                    store.clear_session();
+                }
                 self.session_kept = false;
             }
             Err(e) => self.fail(&e),

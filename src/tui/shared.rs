@@ -128,9 +128,12 @@ impl Shared {
         }
     }
 
-    /// Starts over with no answers (the interview kept for resuming is dropped too).
+    /// Starts over with no answers (the interview kept for resuming is dropped too, if it is
+    /// this session's: another copy's interview is never touched).
     pub(crate) fn clear_work(&mut self) {
-        if let Some(store) = &self.store {
+        if let Some(store) = &self.store
+            && self.keep_session
+        {
             store.clear_session();
         }
         self.answers = Answers::new();

@@ -57,7 +57,9 @@ const CAREER_CHANGER: Case = Case {
     script: &[
         ("goal", Arrows(2)),
         ("role", Digit(1)),
+        ("field", Keep),
         ("ai_experience", Keep),
+        ("governance_focus", Keep),
         ("target_platform", Digit(1)),
         ("target_employer", Digit(3)),
         ("industry", Keep),
@@ -67,7 +69,7 @@ const CAREER_CHANGER: Case = Case {
         ("hours_per_week", Keep),
         ("budget_usd", Type("500")),
     ],
-    expect: &["DeepLearning.AI specialization", "Portfolio project"],
+    expect: &["Generative AI for Everyone", "Portfolio project"],
 };
 
 const PROFESSIONAL: Case = Case {
@@ -75,8 +77,11 @@ const PROFESSIONAL: Case = Case {
     script: &[
         ("goal", Digit(5)),
         ("role", Keep),
+        ("field", Keep),
         ("ai_experience", Digit(3)),
         ("projects_built", Digit(1)),
+        ("governance_focus", Keep),
+        ("employer_platform", Keep),
         ("industry", Digit(3)),
         ("employer_values_certs", Digit(1)),
         ("learning_style", Digit(2)),
@@ -92,8 +97,10 @@ const ENTERPRISE: Case = Case {
     script: &[
         ("goal", Digit(1)),
         ("role", Digit(4)),
+        ("field", Keep),
         ("ai_experience", Digit(3)),
         ("projects_built", Digit(2)),
+        ("governance_focus", Keep),
         ("target_platform", Arrows(3)),
         ("target_employer", Digit(2)),
         ("industry", Keep),
@@ -103,7 +110,7 @@ const ENTERPRISE: Case = Case {
         ("hours_per_week", Type("20")),
         ("budget_usd", Type("2000")),
     ],
-    expect: &["Microsoft Azure", "Project on your target cloud"],
+    expect: &["Microsoft Azure", "AI-103"],
 };
 
 const DEVELOPER: Case = Case {
@@ -279,7 +286,7 @@ fn going_back_in_the_interview_keeps_answers() {
     tui.send_key(Key::Char('4')); // change-industry
     tui.expect_question("role", 2);
     tui.send_key(Key::Char('2')); // technical-non-developer
-    tui.expect_question("ai_experience", 3);
+    tui.expect_question("field", 3);
 
     tui.send_key(Key::Left);
     tui.expect_question("role", 2);
@@ -293,7 +300,7 @@ fn going_back_in_the_interview_keeps_answers() {
     tui.expect_question("role", 2);
     tui.expect_highlight("Technical, but not a software developer ✓");
     tui.send_key(Key::Char('l'));
-    tui.expect_question("ai_experience", 3);
+    tui.expect_question("field", 3);
 
     // Back out of the interview to the welcome screen, which now offers to continue.
     tui.send_key(Key::Char('h'));
@@ -303,7 +310,7 @@ fn going_back_in_the_interview_keeps_answers() {
     tui.send_key(Key::Backspace);
     tui.expect_all(&[WELCOME, CONTINUE]);
     tui.send_key(Key::Enter);
-    tui.expect_question("ai_experience", 3);
+    tui.expect_question("field", 3);
     tui.quit_confirmed();
 }
 
@@ -344,7 +351,10 @@ fn help_opens_with_question_mark_and_f1_and_closes_with_esc() {
     tui.expect_question("role", 2);
     tui.send_key(Key::Char('1'));
     for id in [
+        "field",
         "ai_experience",
+        "governance_focus",
+        "employer_platform",
         "industry",
         "employer_values_certs",
         "learning_style",
@@ -462,6 +472,11 @@ fn sighup_restores_the_terminal() {
 #[test]
 fn sigint_restores_the_terminal() {
     signal_mid_interview(Signal::Int);
+}
+
+#[test]
+fn sigquit_restores_the_terminal() {
+    signal_mid_interview(Signal::Quit);
 }
 
 #[test]
@@ -608,7 +623,9 @@ fn too_small_shows_a_message_and_growing_back_keeps_the_state() {
     tui.send_key(Key::Char('1'));
     tui.expect_question("role", 2);
     tui.send_key(Key::Char('1'));
-    tui.expect_question("ai_experience", 3);
+    tui.expect_question("field", 3);
+    tui.send_key(Key::Enter);
+    tui.expect_question("ai_experience", 4);
     // Highlight "hands-on" without choosing it.
     tui.send_keys(&[Key::Down, Key::Down]);
     tui.expect_highlight("Hands-on");
@@ -626,7 +643,7 @@ fn too_small_shows_a_message_and_growing_back_keeps_the_state() {
     // Extremes: nothing panics.
     tui.resize(1, 1);
     tui.resize(300, 100);
-    tui.expect_question("ai_experience", 3);
+    tui.expect_question("ai_experience", 4);
     tui.expect_highlight("Hands-on");
 
     tui.resize(80, 24);
@@ -634,13 +651,13 @@ fn too_small_shows_a_message_and_growing_back_keeps_the_state() {
         let c = s.contents();
         !c.contains("too small") && c.contains("How much AI do you know?")
     });
-    tui.expect_question("ai_experience", 3);
+    tui.expect_question("ai_experience", 4);
     tui.expect_highlight("Hands-on");
     assert!(tui.is_running());
 
     // The kept highlight is the answer Enter gives: projects_built now applies.
     tui.send_key(Key::Enter);
-    tui.expect_question("projects_built", 4);
+    tui.expect_question("projects_built", 5);
     tui.quit_confirmed();
 }
 
@@ -821,8 +838,10 @@ fn no_color_keeps_the_selection_visible_and_sends_no_colour() {
     tui.expect_question("role", 2);
     tui.send_key(Key::Char('1'));
     for id in [
+        "field",
         "ai_experience",
-        "target_platform",
+        "governance_focus",
+        "employer_platform",
         "industry",
         "employer_values_certs",
     ] {

@@ -238,6 +238,10 @@ fn cost_min(cell: &str) -> u32 {
         .split('-')
         .next()
         .unwrap_or_default();
+    if first == "?" {
+        // A fee no source gives: the catalog sorts it as its placeholder, 0.
+        return 0;
+    }
     match first.strip_suffix('K') {
         Some(k) => k.parse::<u32>().unwrap() * 1000,
         None => first
@@ -251,6 +255,10 @@ fn cost_min(cell: &str) -> u32 {
 // ---------------------------------------------------------------------------
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one walk through every key of the catalog"
+)]
 fn the_catalog_sorts_filters_and_opens_details_by_keys() {
     let home = Home::new();
     let mut tui = home.launch();
@@ -267,7 +275,13 @@ fn the_catalog_sorts_filters_and_opens_details_by_keys() {
     view.sort = SortBy::Provider;
     let by_provider = tui.catalog_key(Key::Char('s'), view);
     let names = |rows: &[TableRow]| rows.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
-    assert_ne!(names(&by_provider), names(&by_tier), "s did not reorder");
+    // The tier order also starts with AWS's exams, so check the provider order itself: the
+    // alphabetically first provider leads.
+    assert!(
+        by_provider[0].name.contains("Amazon Web Services") || by_provider[0].name.contains("AWS"),
+        "{:?}",
+        names(&by_provider)
+    );
 
     // s: by cost; the cost column never goes down.
     view.sort = SortBy::Cost;
@@ -284,21 +298,21 @@ fn the_catalog_sorts_filters_and_opens_details_by_keys() {
     let most = study_entries().map(|e| e.cost_usd.min).max().unwrap();
     assert_eq!(costs[0], most, "the dearest first");
 
-    // p: AWS only, every AWS entry (they fit on the screen).
+    // p: AWS only (as many AWS entries as fit on the screen).
     view.platform = PlatformFilter::Only(Platform::Aws);
     let aws = tui.catalog_key(Key::Char('p'), view);
     assert!(aws.iter().all(|r| r.cloud == "aws"), "{aws:?}");
     let aws_count = study_entries()
         .filter(|e| e.platform == Some(Platform::Aws))
         .count();
-    assert_eq!(aws.len(), aws_count);
-    // p through gcp, azure and none, back to all.
-    for platform in [
-        PlatformFilter::Only(Platform::Gcp),
-        PlatformFilter::Only(Platform::Azure),
-        PlatformFilter::NoPlatform,
-        PlatformFilter::All,
-    ] {
+    assert!(!aws.is_empty() && aws.len() <= aws_count, "{aws:?}");
+    // p through every other platform and none, back to all.
+    let filters: Vec<PlatformFilter> = Platform::ALL[1..]
+        .iter()
+        .map(|p| PlatformFilter::Only(*p))
+        .chain([PlatformFilter::NoPlatform, PlatformFilter::All])
+        .collect();
+    for platform in filters {
         view.platform = platform;
         let rows = tui.catalog_key(Key::Char('p'), view);
         let cloud = match platform {
@@ -321,25 +335,29 @@ fn the_catalog_sorts_filters_and_opens_details_by_keys() {
         }
     }
 
-    // a: active, then retired: exactly the two retired certifications.
+    // a: active, then retired: only retired or closed certifications, as many as fit.
     view.status = StatusFilter::Active;
     let active = tui.catalog_key(Key::Char('a'), view);
     assert!(active.iter().all(|r| r.status == "active"), "{active:?}");
     view.status = StatusFilter::Retired;
     let retired = tui.catalog_key(Key::Char('a'), view);
     let expected: Vec<&Entry> = study_entries().filter(|e| e.status.is_retired()).collect();
-    assert_eq!(expected.len(), 2);
-    assert_eq!(retired.len(), 2, "{retired:?}");
-    assert!(retired.iter().all(|r| r.status == "retired"), "{retired:?}");
-    for e in &expected {
-        assert!(
-            retired
-                .iter()
-                .any(|r| squash(&r.name) == squash(&format!("{}{}", e.name, e.provider))),
-            "{} not listed: {retired:?}",
-            e.id
-        );
+    assert!(expected.len() >= 2);
+    assert!(
+        !retired.is_empty() && retired.len() <= expected.len(),
+        "{retired:?}"
+    );
+    for r in &retired {
+        assert!(r.status == "retired" || r.status == "closed", "{r:?}");
     }
+    // The first row is whole on screen: it is one of the retired entries.
+    assert!(
+        expected
+            .iter()
+            .any(|e| squash(&retired[0].name) == squash(&format!("{}{}", e.name, e.provider))),
+        "{} is not a retired entry",
+        retired[0].name
+    );
 
     // Enter: the highlighted entry in detail, with the verdict and its successor.
     let entry = view.expected()[0];
@@ -497,6 +515,7 @@ fn weekend_facts() -> Facts {
             Claim::DaysToComplete,
         ],
         postings_percent: None,
+        ..Facts::default()
     }
 }
 

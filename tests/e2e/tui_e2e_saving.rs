@@ -209,7 +209,9 @@ fn name_field(s: &vt100::Screen) -> Option<String> {
 const CAREER_CHANGER: Script = &[
     ("goal", Digit(3)),
     ("role", Digit(1)),
+    ("field", Keep),
     ("ai_experience", Keep),
+    ("governance_focus", Keep),
     ("target_platform", Digit(1)),
     ("target_employer", Digit(3)),
     ("industry", Keep),
@@ -611,35 +613,34 @@ fn a_second_copy_is_told_that_another_certwise_is_running() {
 }
 
 // ---------------------------------------------------------------------------
-// 6. A corrupt file: listed as unreadable, set aside, never overwritten
+// 6. A corrupt file: listed as unreadable, left where it is, never overwritten
 // ---------------------------------------------------------------------------
 
 #[test]
-fn a_corrupt_plan_file_is_listed_as_unreadable_and_set_aside() {
+fn a_corrupt_plan_file_is_listed_as_unreadable_and_left_alone() {
     let home = Home::new();
     home.seed_plan("keeper");
     let garbage: &[u8] = b"\xff\xfe(SavedPlan: garbage, \x00 not RON at all (((";
-    std::fs::write(home.plans().join("broken.ron"), garbage).unwrap();
+    let broken = home.plans().join("broken.ron");
+    std::fs::write(&broken, garbage).unwrap();
 
     let mut tui = home.launch();
     tui.choose(OPEN_SAVED);
-    tui.expect_all(&["keeper", "broken.ron.corrupt-", "unreadable: "]);
+    tui.expect_all(&["keeper", "broken.ron", "unreadable: "]);
 
-    // Set aside under a new name, byte for byte.
-    assert!(!home.plans().join("broken.ron").exists());
-    let aside = home.plan_files("broken.ron.corrupt-");
-    assert_eq!(aside.len(), 1, "{aside:?}");
-    assert_eq!(std::fs::read(&aside[0]).unwrap(), garbage);
+    // Listing only reads: the file is where it was, byte for byte.
+    assert_eq!(std::fs::read(&broken).unwrap(), garbage);
+    assert!(home.plan_files("broken.ron.corrupt-").is_empty());
 
     // Enter on it explains; it does not open.
-    tui.highlight("broken.ron.corrupt-");
+    tui.highlight("broken.ron");
     tui.send_key(Key::Enter);
     tui.expect_dialog("Note", &["does not load:", "never overwrites it"]);
     tui.send_key(Key::Esc);
     tui.expect_gone("does not load");
     tui.expect_all(&["keeper", "unreadable: "]);
 
-    // A new plan saved under the old file's name does not touch the set-aside file.
+    // A new plan saved under the broken file's name takes another file name.
     tui.send_key(Key::Esc);
     tui.expect_all(&[WELCOME, WELCOME_FOOTER]);
     tui.accept_defaults_to_summary();
@@ -647,15 +648,14 @@ fn a_corrupt_plan_file_is_listed_as_unreadable_and_set_aside() {
     tui.save_as("broken");
     tui.expect_title("Saved \"broken\".");
     assert_eq!(home.saved_names(), ["broken", "keeper"]);
-    assert_eq!(home.plan_files("broken.ron.corrupt-"), aside);
-    assert_eq!(std::fs::read(&aside[0]).unwrap(), garbage, "overwritten");
+    assert_eq!(std::fs::read(&broken).unwrap(), garbage, "overwritten");
     tui.quit();
 
     // Listed again on the next launch, still unreadable, still the same file.
     let mut tui = home.launch();
     tui.choose(OPEN_SAVED);
-    tui.expect_all(&["broken", "keeper", "broken.ron.corrupt-", "unreadable: "]);
-    assert_eq!(home.plan_files("broken.ron.corrupt-"), aside);
+    tui.expect_all(&["broken", "keeper", "broken.ron", "unreadable: "]);
+    assert_eq!(std::fs::read(&broken).unwrap(), garbage);
     tui.send_key(Key::Esc);
     tui.expect_all(&[WELCOME, WELCOME_FOOTER]);
     tui.quit();

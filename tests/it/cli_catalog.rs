@@ -161,7 +161,7 @@ fn catalog_text_lists_every_entry_with_its_facts() {
         text.contains("retired on 2026-03-31, successor aws-ml-engineer-associate"),
         "{text}"
     );
-    assert!(text.contains("reviewed 2026-11-01"));
+    assert!(text.contains("reviewed 2026-11-30"));
     assert!(text.ends_with('\n'));
 }
 
@@ -224,7 +224,7 @@ fn catalog_marks_entries_not_reviewed_in_12_months() {
     // The built-in entries are judged against the same day.
     let today: Date = v["today"].as_str().unwrap().parse().unwrap();
     for e in &kb().catalog.entries {
-        let stale = e.reviewed < today.checked_sub(jiff::Span::new().years(1)).unwrap();
+        let stale = certwise::knowledge::stale_reason(e, today).is_some();
         assert_eq!(
             entry_json(&v, &e.id)["possibly_out_of_date"],
             stale,
@@ -238,11 +238,11 @@ fn catalog_marks_entries_not_reviewed_in_12_months() {
         text[start..].split("\n\n").next().unwrap().to_owned()
     };
     assert!(
-        block(&old.id).contains("possibly out of date"),
+        block(&old.id).contains("check again: facts last reviewed"),
         "{}",
         block(&old.id)
     );
-    assert!(!block(&recent.id).contains("possibly out of date"));
+    assert!(!block(&recent.id).contains("check again"));
 }
 
 #[test]
@@ -897,4 +897,64 @@ fn help_still_prints_the_subcommands() {
     ] {
         assert!(help.contains(option), "{option}: {help}");
     }
+}
+
+#[test]
+fn catalog_stale_lists_only_the_entries_to_check_again() {
+    let env = Env::new();
+    let v = env.json(&["catalog", "--stale"]);
+    let today: Date = v["today"].as_str().unwrap().parse().unwrap();
+    let listed: Vec<&str> = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = kb()
+        .catalog
+        .entries
+        .iter()
+        .filter(|e| certwise::knowledge::stale_reason(e, today).is_some())
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(listed, expected);
+    for e in v["entries"].as_array().unwrap() {
+        assert!(
+            e["stale_reason"].as_str().is_some_and(|r| !r.is_empty()),
+            "{e}"
+        );
+    }
+    // The full catalog carries the 2026 fields on every entry.
+    let all = env.json(&["catalog"]);
+    for e in all["entries"].as_array().unwrap() {
+        for field in [
+            "audience",
+            "level",
+            "aliases",
+            "format",
+            "sources",
+            "prerequisites",
+        ] {
+            assert!(!e[field].is_null(), "{} has no {field}", e["id"]);
+        }
+    }
+}
+
+#[test]
+fn a_retiring_entry_is_stale_within_six_months_of_its_date() {
+    let mut e = kb().entry("aws-ai-practitioner").unwrap().clone();
+    let today = jiff::civil::date(2026, 11, 30);
+    e.status = certwise::knowledge::Status::Retiring {
+        on: jiff::civil::date(2027, 3, 1),
+        successor: "aws-ml-engineer-associate".to_owned(),
+    };
+    assert!(
+        certwise::knowledge::stale_reason(&e, today)
+            .is_some_and(|r| r.contains("retires on 2027-03-01"))
+    );
+    e.status = certwise::knowledge::Status::Retiring {
+        on: jiff::civil::date(2027, 9, 1),
+        successor: "aws-ml-engineer-associate".to_owned(),
+    };
+    assert!(certwise::knowledge::stale_reason(&e, today).is_none());
 }

@@ -103,7 +103,11 @@ fn text_is_the_default_format() {
     let strategy = kb().strategy("developer").unwrap();
     assert!(text.contains(&strategy.name), "{text}");
     for step in &strategy.steps {
-        assert!(text.contains(step.as_str()), "missing step {step}");
+        assert!(
+            text.contains(step.text.as_str()),
+            "missing step {}",
+            step.text
+        );
     }
     assert!(text.contains("Assumed"), "unanswered questions are listed");
     assert!(text.ends_with('\n'));

@@ -9,8 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use certwise::advisor::choose_strategy;
 use certwise::interview::{Answers, Resolved};
 use certwise::knowledge::{
-    CATALOG_RON, Condition, EVALUATION_RON, Kind, Knowledge, KnowledgeError, Level, Platform,
-    QUESTIONS_RON, QuestionKind, Range, STRATEGIES_RON, Status,
+    Audience, Brief, CATALOG_RON, Condition, EVALUATION_RON, Field, Kind, Knowledge,
+    KnowledgeError, Level, MilestoneKind, PROJECTS_RON, Platform, QUESTIONS_RON, QuestionKind,
+    Range, STRATEGIES_RON, Stage, Status,
 };
 use jiff::civil::date;
 
@@ -269,7 +270,28 @@ fn walk(kb: &Knowledge, i: usize, so_far: &mut Path, out: &mut Vec<Path>) {
         walk(kb, i + 1, so_far, out);
         return;
     }
+    // A question no condition looks at cannot change which questions follow or which strategy
+    // is chosen, so the walk takes its first value only (every value is still selectable: it is
+    // a plain choice); branching over it would multiply the paths for nothing.
+    let referenced = kb
+        .questions
+        .iter()
+        .flat_map(|x| x.ask_if.references())
+        .chain(
+            kb.strategies
+                .strategies
+                .iter()
+                .flat_map(|s| s.select_if.references()),
+        )
+        .chain(
+            kb.strategies
+                .adjustments
+                .iter()
+                .flat_map(|a| a.when.references()),
+        )
+        .any(|(id, _)| id == q.id);
     let values: Vec<String> = match &q.kind {
+        QuestionKind::Choice(options) if !referenced => vec![options[0].value.clone()],
         QuestionKind::Choice(options) => options.iter().map(|o| o.value.clone()).collect(),
         QuestionKind::Number { .. } => {
             assert_eq!(
@@ -316,7 +338,20 @@ fn every_question_is_asked_and_every_value_selectable_on_some_path() {
         let values = seen
             .get(q.id.as_str())
             .unwrap_or_else(|| panic!("question {} is never asked", q.id));
-        if let QuestionKind::Choice(options) = &q.kind {
+        let referenced = kb
+            .questions
+            .iter()
+            .flat_map(|x| x.ask_if.references())
+            .chain(
+                kb.strategies
+                    .strategies
+                    .iter()
+                    .flat_map(|s| s.select_if.references()),
+            )
+            .any(|(id, _)| id == q.id);
+        if let QuestionKind::Choice(options) = &q.kind
+            && referenced
+        {
             for o in options {
                 assert!(
                     values.contains(o.value.as_str()),
@@ -450,11 +485,19 @@ fn every_retired_entry_names_an_active_successor() {
         .collect();
     assert!(retired.len() >= 2);
     for e in retired {
+        // A closed credential (the TensorFlow Developer Certificate) has no successor.
         let Status::Retired { successor, .. } = &e.status else {
-            unreachable!()
+            assert!(matches!(e.status, Status::Closed { .. }), "{}", e.id);
+            continue;
         };
         let s = kb.entry(successor).unwrap();
-        assert_eq!(s.status, Status::Active, "{} -> {successor}", e.id);
+        // Open to take: active, or (AI-103, AI-102's successor) still in beta.
+        assert!(
+            matches!(s.status, Status::Active | Status::Beta),
+            "{} -> {successor} is {:?}",
+            e.id,
+            s.status
+        );
         assert_eq!(
             s.kind, e.kind,
             "{} is replaced by something of another kind",
@@ -542,7 +585,10 @@ fn retirements_are_kept_current() {
     assert!(ai102.name.contains("AI-102"), "{}", ai102.name);
 
     let ai103 = kb.entry("azure-ai-apps-agents").unwrap();
-    assert_eq!(ai103.status, Status::Active);
+    // Sourced 2026-11-30: in beta since 2026-04-21, no confirmed GA date; its own fee is not
+    // published (the USD 165 catalogued before was AI-102's).
+    assert_eq!(ai103.status, Status::Beta);
+    assert!(ai103.cost_unknown);
     assert_eq!(ai103.platform, Some(Platform::Azure));
     assert!(ai103.name.contains("AI-103"), "{}", ai103.name);
 
@@ -674,6 +720,10 @@ fn roi_figures_are_the_seeds() {
 // The interview table of the issue: ids and values are stable.
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "the issue's whole table, value by value"
+)]
 fn the_interview_has_the_issue_ids_and_values() {
     let kb = kb();
     let choices: &[(&str, &[&str])] = &[
@@ -698,9 +748,61 @@ fn the_interview_has_the_issue_ids_and_values() {
                 "student",
             ],
         ),
+        (
+            "field",
+            &[
+                "marketing",
+                "sales",
+                "operations",
+                "finance",
+                "hr",
+                "product",
+                "consulting",
+                "healthcare",
+                "education",
+                "legal",
+                "government",
+                "software",
+                "data",
+                "other",
+            ],
+        ),
         ("ai_experience", &["none", "basics", "hands-on"]),
         ("projects_built", &["none", "one-or-two", "three-plus"]),
-        ("target_platform", &["none", "aws", "gcp", "azure"]),
+        (
+            "governance_focus",
+            &["no", "governance", "audit", "security", "risk"],
+        ),
+        (
+            "governance_credential",
+            &["none", "audit", "security", "risk"],
+        ),
+        (
+            "target_platform",
+            &[
+                "none",
+                "aws",
+                "gcp",
+                "azure",
+                "oracle",
+                "databricks",
+                "salesforce",
+                "nvidia",
+            ],
+        ),
+        (
+            "employer_platform",
+            &[
+                "none",
+                "aws",
+                "gcp",
+                "azure",
+                "oracle",
+                "databricks",
+                "salesforce",
+                "nvidia",
+            ],
+        ),
         (
             "target_employer",
             &["startup-or-product", "enterprise", "any"],
@@ -798,6 +900,7 @@ fn no_user_facing_text_in_the_assets_says_seeds() {
         ("strategies.ron", STRATEGIES_RON),
         ("catalog.ron", CATALOG_RON),
         ("evaluation.ron", EVALUATION_RON),
+        ("projects.ron", PROJECTS_RON),
     ] {
         for (n, line) in text.lines().enumerate() {
             // Comments are for us; everything else can reach the screen.
@@ -808,5 +911,700 @@ fn no_user_facing_text_in_the_assets_says_seeds() {
                 n + 1
             );
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Project briefs: concrete things to build, covering every cloud, field, stage and audience the
+// advisor may need to pick for.
+
+fn briefs() -> &'static [Brief] {
+    &kb().projects
+}
+
+fn stage_hours(stage: Stage) -> (u32, u32) {
+    match stage {
+        Stage::First => (12, 30),
+        Stage::Core => (30, 60),
+        Stage::Depth => (20, 60),
+    }
+}
+
+#[test]
+fn there_are_at_least_thirty_briefs_and_the_validator_is_happy() {
+    assert!(briefs().len() >= 30, "only {} briefs", briefs().len());
+    let problems = certwise::knowledge::brief_problems(briefs());
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn brief_ids_and_titles_are_unique_and_ids_are_kebab_case() {
+    let mut ids = BTreeSet::new();
+    let mut titles = BTreeSet::new();
+    for b in briefs() {
+        assert!(ids.insert(b.id.as_str()), "id `{}` twice", b.id);
+        assert!(
+            titles.insert(b.title.to_lowercase()),
+            "title `{}` twice",
+            b.title
+        );
+        assert!(
+            !b.id.is_empty()
+                && b.id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && !b.id.starts_with('-')
+                && !b.id.ends_with('-'),
+            "id `{}` is not kebab-case",
+            b.id
+        );
+        assert!(
+            !b.title.to_lowercase().contains("portfolio project"),
+            "title `{}` must say what gets built",
+            b.title
+        );
+    }
+}
+
+#[test]
+fn every_brief_is_filled_in() {
+    for b in briefs() {
+        assert!(!b.audience.is_empty(), "`{}` has no audience", b.id);
+        assert!(!b.skills.is_empty(), "`{}` has no skills", b.id);
+        assert!(!b.problem.trim().is_empty(), "`{}` has no problem", b.id);
+        assert!(
+            !b.stands_out.trim().is_empty(),
+            "`{}` has no stands_out",
+            b.id
+        );
+        let mut seen = BTreeSet::new();
+        for a in &b.audience {
+            assert!(Audience::ALL.contains(a));
+            assert!(seen.insert(*a), "`{}` lists {a} twice", b.id);
+        }
+    }
+    // Every audience has something to build.
+    for a in Audience::ALL {
+        assert!(
+            briefs().iter().any(|b| b.audience.contains(&a)),
+            "no brief for audience {a}"
+        );
+    }
+}
+
+#[test]
+fn milestone_hours_add_up_and_fit_the_stage() {
+    for b in briefs() {
+        let n = b.milestones.len();
+        assert!((3..=6).contains(&n), "`{}` has {n} milestones", b.id);
+        let sum: u32 = b.milestones.iter().map(|m| m.hours).sum();
+        assert_eq!(sum, b.hours(), "`{}`", b.id);
+        assert!(b.milestones.iter().all(|m| m.hours > 0), "`{}`", b.id);
+        let (lo, hi) = stage_hours(b.stage);
+        assert!(
+            (lo..=hi).contains(&b.hours()),
+            "`{}` is {} h, outside {lo}-{hi} h for stage {}",
+            b.id,
+            b.hours(),
+            b.stage.as_str()
+        );
+    }
+}
+
+#[test]
+fn every_brief_builds_delivers_and_ends_by_communicating() {
+    for b in briefs() {
+        let kinds: Vec<MilestoneKind> = b.milestones.iter().map(|m| m.kind).collect();
+        assert!(
+            kinds.contains(&MilestoneKind::Build),
+            "`{}` builds nothing",
+            b.id
+        );
+        assert!(
+            kinds.contains(&MilestoneKind::Deliver),
+            "`{}` is never deployed or handed over",
+            b.id
+        );
+        assert_eq!(
+            kinds.last(),
+            Some(&MilestoneKind::Communicate),
+            "`{}` must end with a write-up, demo or talk",
+            b.id
+        );
+    }
+}
+
+#[test]
+fn every_field_has_at_least_two_briefs() {
+    for f in Field::ALL {
+        let n = briefs().iter().filter(|b| b.suits_field(Some(f))).count();
+        assert!(n >= 2, "field {f} has {n} briefs");
+    }
+    // The fields people come from have briefs of their own, not only the ones for any field.
+    for f in [
+        Field::Healthcare,
+        Field::Finance,
+        Field::Government,
+        Field::Marketing,
+        Field::Sales,
+        Field::Operations,
+        Field::Hr,
+        Field::Education,
+        Field::Legal,
+    ] {
+        let n = briefs().iter().filter(|b| b.fields.contains(&f)).count();
+        assert!(n >= 2, "field {f} has only {n} briefs made for it");
+    }
+}
+
+#[test]
+fn every_platform_used_has_at_least_two_technical_briefs() {
+    let mut by_platform: BTreeMap<&str, Vec<&Brief>> = BTreeMap::new();
+    for b in briefs() {
+        if let Some(p) = b.platform {
+            by_platform.entry(p.as_str()).or_default().push(b);
+        }
+    }
+    for (p, list) in &by_platform {
+        assert!(list.len() >= 2, "platform {p} has {} briefs", list.len());
+    }
+    for p in [Platform::Aws, Platform::Gcp, Platform::Azure] {
+        let builds = by_platform.get(p.as_str()).map_or(0, |list| {
+            list.iter()
+                .filter(|b| b.needs_coding && b.audience.iter().any(|a| a.is_technical()))
+                .count()
+        });
+        assert!(builds >= 2, "{p:?} has {builds} technical builds");
+    }
+    for p in Platform::ALL {
+        assert!(
+            by_platform.contains_key(p.as_str()),
+            "no brief on {}",
+            p.label()
+        );
+    }
+}
+
+#[test]
+fn briefs_cover_workplace_first_governance_depth_and_leaders() {
+    let count = |f: &dyn Fn(&Brief) -> bool| briefs().iter().filter(|b| f(b)).count();
+    let workplace = count(&|b| b.workplace && b.audience.contains(&Audience::Business));
+    assert!(workplace >= 6, "{workplace} workplace automations");
+    let first = count(&|b| b.stage == Stage::First);
+    assert!(first >= 8, "{first} first projects");
+    let first_no_code = count(&|b| b.stage == Stage::First && !b.needs_coding);
+    assert!(
+        first_no_code >= 3,
+        "{first_no_code} first projects without code"
+    );
+    let first_students =
+        count(&|b| b.stage == Stage::First && b.audience.contains(&Audience::Student));
+    assert!(
+        first_students >= 3,
+        "{first_students} first projects for students"
+    );
+    let governance = count(&|b| b.audience.contains(&Audience::Governance));
+    assert!(governance >= 3, "{governance} governance briefs");
+    let depth = count(&|b| b.stage == Stage::Depth);
+    assert!(depth >= 5, "{depth} depth briefs");
+    let leaders = count(&|b| b.audience.contains(&Audience::Leader));
+    assert!(leaders >= 2, "{leaders} briefs for leaders");
+}
+
+#[test]
+fn no_brief_asks_non_technical_people_to_code() {
+    for b in briefs() {
+        let only_non_technical = b.audience.iter().all(|a| {
+            matches!(
+                a,
+                Audience::Business | Audience::Leader | Audience::Governance
+            )
+        });
+        assert!(
+            !(b.needs_coding && only_non_technical),
+            "`{}` needs coding but is only for business, leader or governance people",
+            b.id
+        );
+    }
+}
+
+#[test]
+fn workplace_briefs_are_for_people_in_a_job() {
+    for b in briefs().iter().filter(|b| b.workplace) {
+        assert!(
+            b.audience.iter().any(|a| matches!(
+                a,
+                Audience::Business | Audience::Leader | Audience::Governance
+            )),
+            "workplace brief `{}` has no business, leader or governance audience",
+            b.id
+        );
+        assert!(
+            !b.audience.contains(&Audience::Student),
+            "workplace brief `{}` is for students",
+            b.id
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The 2026 catalog (issue 8): breadth, names, sources, and the seeds' figures labelled.
+
+/// The fact sheet's date: no fact can have been checked after it.
+const REVIEWED: jiff::civil::Date = date(2026, 11, 30);
+
+#[test]
+fn the_catalog_holds_the_2026_landscape() {
+    let kb = kb();
+    assert!(
+        kb.catalog.entries.len() >= 45,
+        "{} entries",
+        kb.catalog.entries.len()
+    );
+    assert_eq!(kb.catalog.reviewed, REVIEWED);
+    for (id, code) in [
+        // AWS
+        ("aws-ai-practitioner", Some("AIF-C01")),
+        ("aws-ml-engineer-associate", Some("MLA-C01")),
+        ("aws-genai-developer-pro", Some("AIP-C01")),
+        ("aws-data-engineer-associate", Some("DEA-C01")),
+        // Microsoft
+        ("azure-ai-fundamentals", Some("AI-901")),
+        ("azure-ai-apps-agents", Some("AI-103")),
+        ("azure-mlops-engineer", Some("AI-300")),
+        ("azure-ai-cloud-developer", Some("AI-200")),
+        ("microsoft-ai-business-professional", Some("AB-730")),
+        ("microsoft-ai-transformation-leader", Some("AB-731")),
+        ("microsoft-agentic-ai-architect", Some("AB-100")),
+        // Google Cloud
+        ("gcp-ml-engineer", None),
+        ("gcp-genai-leader", None),
+        ("gcp-data-practitioner", None),
+        // Databricks
+        ("databricks-ml-associate", None),
+        ("databricks-ml-professional", None),
+        ("databricks-genai-engineer", None),
+        // NVIDIA
+        ("nvidia-genai-llm-associate", Some("NCA-GENL")),
+        ("nvidia-ai-infrastructure-associate", Some("NCA-AIIO")),
+        ("nvidia-genai-multimodal-associate", Some("NCA-GENM")),
+        ("nvidia-genai-llm-professional", Some("NCP-GENL")),
+        // Oracle, Salesforce, CompTIA
+        ("oci-ai-foundations", Some("1Z0-1122-25")),
+        ("oci-genai-professional", Some("1Z0-1127-25")),
+        ("salesforce-agentforce-specialist", Some("AI-201")),
+        ("comptia-secai", Some("CY0-001")),
+        // Governance
+        ("iapp-aigp", Some("AIGP")),
+        ("isaca-aaia", Some("AAIA")),
+        ("isaca-aaism", Some("AAISM")),
+        ("isaca-aair", Some("AAIR")),
+        ("iso42001-lead-auditor", None),
+        ("iso42001-lead-implementer", None),
+    ] {
+        let e = kb
+            .entry(id)
+            .unwrap_or_else(|| panic!("catalog entry {id} is missing"));
+        assert_eq!(e.kind, Kind::Certification, "{id}");
+        assert_eq!(e.exam_code.as_deref(), code, "{id}");
+        assert!(!e.status.is_retired(), "{id} is {:?}", e.status);
+    }
+    for id in [
+        "google-ai-essentials",
+        "genai-for-everyone",
+        "career-essentials-genai",
+        "deeplearning-ai",
+        "dlai-ml-specialization",
+        "dlai-deep-learning-specialization",
+        "fast-ai",
+        "hf-agents-course",
+        "hf-llm-course",
+        "kaggle-learn",
+    ] {
+        let e = kb
+            .entry(id)
+            .unwrap_or_else(|| panic!("course {id} is missing"));
+        assert_eq!(e.kind, Kind::Course, "{id}");
+        assert_eq!(e.platform, None, "{id} is vendor-neutral");
+    }
+    // Not yet: only dump-vendor sources, or conflicting fee and status.
+    for e in &kb.catalog.entries {
+        for name in e.names() {
+            let key = certwise::knowledge::name_key(name);
+            assert!(
+                !key.contains("comptiaai") || key.contains("secai"),
+                "{}: CompTIA AI+ is not confirmed",
+                e.id
+            );
+            assert_ne!(key, "salesforceaiassociate", "{}", e.id);
+        }
+    }
+}
+
+#[test]
+fn retired_and_closed_credentials_carry_date_and_successor() {
+    let kb = kb();
+    for (id, on, successor) in [
+        (
+            "aws-ml-specialty",
+            date(2026, 3, 31),
+            "aws-ml-engineer-associate",
+        ),
+        (
+            "azure-ai-engineer",
+            date(2026, 6, 30),
+            "azure-ai-apps-agents",
+        ),
+        ("azure-ai-900", date(2026, 6, 30), "azure-ai-fundamentals"),
+        (
+            "azure-data-scientist",
+            date(2026, 6, 1),
+            "azure-mlops-engineer",
+        ),
+        (
+            "azure-developer",
+            date(2026, 7, 31),
+            "azure-ai-cloud-developer",
+        ),
+    ] {
+        let e = kb.entry(id).unwrap();
+        assert_eq!(
+            e.status,
+            Status::Retired {
+                on,
+                successor: successor.into()
+            },
+            "{id}"
+        );
+        assert!(e.exam_code.is_some(), "{id} is asked about by its code");
+    }
+    let tf = kb.entry("tensorflow-developer-certificate").unwrap();
+    assert_eq!(
+        tf.status,
+        Status::Closed {
+            on: date(2024, 5, 1)
+        }
+    );
+    assert_eq!(tf.status.successor(), None);
+}
+
+#[test]
+fn every_successor_is_open_to_take() {
+    let kb = kb();
+    for e in &kb.catalog.entries {
+        if let Some(successor) = e.status.successor() {
+            let s = kb
+                .entry(successor)
+                .unwrap_or_else(|| panic!("{} names unknown `{successor}`", e.id));
+            assert!(
+                matches!(s.status, Status::Active | Status::Beta),
+                "{} -> {successor} is {:?}",
+                e.id,
+                s.status
+            );
+        }
+    }
+}
+
+#[test]
+fn names_are_unique_and_the_sources_wording_is_known() {
+    let kb = kb();
+    // The validator refuses shared names; the embedded copy loaded, so none are shared.
+    let mut owner: BTreeMap<String, &str> = BTreeMap::new();
+    for e in &kb.catalog.entries {
+        let own: BTreeSet<String> = e.names().map(certwise::knowledge::name_key).collect();
+        for key in own {
+            if let Some(other) = owner.insert(key.clone(), e.id.as_str()) {
+                panic!("`{}` and `{other}` share the name `{key}`", e.id);
+            }
+        }
+    }
+    let find = |name: &str| {
+        owner
+            .get(&certwise::knowledge::name_key(name))
+            .copied()
+            .unwrap_or_else(|| panic!("no entry is called `{name}`"))
+    };
+    for (name, id) in [
+        ("Azure AI Engineer Associate", "azure-ai-engineer"),
+        (
+            "Microsoft Certified: Azure AI Engineer Associate",
+            "azure-ai-engineer",
+        ),
+        ("AI 102", "azure-ai-engineer"),
+        ("ai102", "azure-ai-engineer"),
+        ("AWS ML Specialty", "aws-ml-specialty"),
+        ("MLS-C01", "aws-ml-specialty"),
+        ("Azure AI Fundamentals", "azure-ai-fundamentals"),
+        ("AI-900", "azure-ai-900"),
+        ("DeepLearning.AI specialization", "deeplearning-ai"),
+        (
+            "Deep Learning Specialization",
+            "dlai-deep-learning-specialization",
+        ),
+        ("Machine Learning Specialization", "dlai-ml-specialization"),
+        ("AIF-C01", "aws-ai-practitioner"),
+        ("AIGP", "iapp-aigp"),
+        ("AAIA", "isaca-aaia"),
+        (
+            "Salesforce AI Specialist",
+            "salesforce-agentforce-specialist",
+        ),
+        ("PMLE", "gcp-ml-engineer"),
+        ("fast.ai", "fast-ai"),
+        (
+            "TensorFlow Developer Certificate",
+            "tensorflow-developer-certificate",
+        ),
+    ] {
+        assert_eq!(find(name), id, "{name}");
+    }
+}
+
+#[test]
+fn every_study_entry_has_new_fields_and_sources_for_fee_hours_and_status() {
+    let kb = kb();
+    for e in &kb.catalog.entries {
+        assert!(!e.audience.is_empty(), "{} names no audience", e.id);
+        assert!(e.pricing.is_some(), "{} has no pricing", e.id);
+        if !e.kind.is_study() {
+            assert_eq!(e.level, Level::Any, "{}", e.id);
+            continue;
+        }
+        assert_ne!(e.level, Level::Any, "{} is study: it has a level", e.id);
+        assert_ne!(
+            e.format,
+            certwise::knowledge::Format::None,
+            "{} is study: it has a format",
+            e.id
+        );
+        for fact in ["fee", "hours", "status"] {
+            assert!(
+                e.sources.iter().any(|s| s.fact == fact),
+                "{} has no source for its {fact}",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_source_is_dated_no_later_than_the_review() {
+    let kb = kb();
+    for e in &kb.catalog.entries {
+        assert!(e.reviewed <= REVIEWED, "{}", e.id);
+        for s in &e.sources {
+            assert!(
+                s.checked <= REVIEWED,
+                "{}: `{}` checked {}",
+                e.id,
+                s.fact,
+                s.checked
+            );
+            assert!(!s.source.trim().is_empty(), "{}: `{}`", e.id, s.fact);
+        }
+    }
+}
+
+#[test]
+fn pricing_and_cost_agree() {
+    use certwise::knowledge::Fee;
+    let kb = kb();
+    for e in &kb.catalog.entries {
+        let Some(p) = &e.pricing else { continue };
+        match &p.fee {
+            Fee::Unknown => {
+                assert!(
+                    e.cost_unknown,
+                    "{}: an unknown fee must say cost_unknown",
+                    e.id
+                );
+                assert_eq!(e.cost_usd, Range { min: 0, max: 0 }, "{}", e.id);
+            }
+            Fee::Free => {
+                assert!(!e.cost_unknown, "{}", e.id);
+                assert_eq!(e.cost_usd, Range { min: 0, max: 0 }, "{}", e.id);
+            }
+            Fee::OneOff(r) => {
+                assert!(!e.cost_unknown, "{}", e.id);
+                assert_eq!(e.cost_usd, *r, "{}", e.id);
+            }
+            Fee::Subscription {
+                per_month_usd,
+                typical_months,
+            } => {
+                assert!(!e.cost_unknown, "{}", e.id);
+                assert_eq!(
+                    e.cost_usd,
+                    Range {
+                        min: per_month_usd * typical_months.min,
+                        max: per_month_usd * typical_months.max
+                    },
+                    "{}",
+                    e.id
+                );
+            }
+        }
+        if e.cost_unknown {
+            assert_eq!(p.fee, Fee::Unknown, "{}", e.id);
+        }
+    }
+}
+
+#[test]
+fn unknown_and_conflicting_facts_stay_unknown_or_ranged() {
+    use certwise::knowledge::Fee;
+    let kb = kb();
+    // Not found in any source: never a number.
+    for id in [
+        "azure-ai-apps-agents",
+        "azure-ai-fundamentals",
+        "azure-mlops-engineer",
+        "azure-ai-cloud-developer",
+        "microsoft-ai-business-professional",
+        "microsoft-ai-transformation-leader",
+        "nvidia-genai-llm-associate",
+        "isaca-aair",
+        "iso42001-lead-implementer",
+    ] {
+        let e = kb.entry(id).unwrap();
+        assert!(e.cost_unknown, "{id}");
+        assert_eq!(e.pricing.as_ref().unwrap().fee, Fee::Unknown, "{id}");
+    }
+    // Conflicting sources: the range holds both.
+    for (id, min, max) in [
+        ("isaca-aaia", 459, 760),
+        ("isaca-aaism", 459, 760),
+        ("comptia-secai", 369, 425),
+        ("iapp-aigp", 649, 799),
+    ] {
+        let e = kb.entry(id).unwrap();
+        assert_eq!(e.cost_usd, Range { min, max }, "{id}");
+        assert!(
+            e.sources
+                .iter()
+                .any(|s| s.fact == "fee" && s.source.contains("CONFLICT"))
+                || id == "iapp-aigp",
+            "{id} names both sources"
+        );
+    }
+    // Sourced facts of the 2026 review.
+    let pro = kb.entry("aws-genai-developer-pro").unwrap();
+    assert_eq!(pro.exam_code.as_deref(), Some("AIP-C01"));
+    assert_eq!(pro.cost_usd, Range { min: 300, max: 300 });
+    assert!(
+        pro.sources
+            .iter()
+            .any(|s| s.fact == "fee" && !s.estimate && !s.unverified)
+    );
+    let pmle = kb.entry("gcp-ml-engineer").unwrap();
+    assert_eq!(pmle.validity_years, Some(2));
+    assert!(
+        pmle.summary.contains("2026-06-01"),
+        "the new version: {}",
+        pmle.summary
+    );
+    // The governance credentials that need another credential first.
+    for (id, held) in [
+        ("isaca-aaia", certwise::knowledge::Held::Audit),
+        ("isaca-aaism", certwise::knowledge::Held::Security),
+        ("isaca-aair", certwise::knowledge::Held::Risk),
+    ] {
+        let e = kb.entry(id).unwrap();
+        assert!(e.prerequisites.iter().any(|p| p.held == Some(held)), "{id}");
+    }
+    // Not re-checked in the 2026 review: stays marked for review.
+    assert!(kb.entry("nvidia-dli").unwrap().reviewed < date(2025, 11, 30));
+}
+
+#[test]
+fn the_seed_figures_are_unchanged_and_labelled_unverified() {
+    let kb = kb();
+    assert_eq!(kb.evaluation.postings_mentioning_certs_percent, 8);
+    let mls = kb.entry("aws-ml-specialty").unwrap();
+    assert_eq!(mls.postings_percent, Some(5.0));
+    let postings = mls
+        .sources
+        .iter()
+        .find(|s| s.fact == "postings")
+        .expect("MLS-C01's postings figure names its source");
+    assert!(postings.unverified, "{postings:?}");
+    assert!(
+        postings.source.contains("no source, date or method"),
+        "{postings:?}"
+    );
+    for e in &kb.catalog.entries {
+        if e.id != "aws-ml-specialty" {
+            assert_eq!(
+                e.postings_percent, None,
+                "{}: no independent figure exists",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
+fn audiences_follow_who_each_credential_is_made_for() {
+    use certwise::knowledge::Audience;
+    let kb = kb();
+    for id in [
+        "aws-ml-engineer-associate",
+        "aws-genai-developer-pro",
+        "aws-data-engineer-associate",
+        "gcp-ml-engineer",
+        "azure-ai-apps-agents",
+        "azure-mlops-engineer",
+        "azure-ai-cloud-developer",
+        "databricks-ml-associate",
+        "databricks-ml-professional",
+        "databricks-genai-engineer",
+        "nvidia-genai-llm-associate",
+        "nvidia-genai-multimodal-associate",
+        "nvidia-genai-llm-professional",
+        "oci-genai-professional",
+    ] {
+        assert!(
+            kb.entry(id).unwrap().is_engineering(),
+            "{id} is for engineers"
+        );
+    }
+    for id in [
+        "aws-ai-practitioner",
+        "azure-ai-fundamentals",
+        "gcp-genai-leader",
+        "microsoft-ai-business-professional",
+        "microsoft-ai-transformation-leader",
+        "oci-ai-foundations",
+        "google-ai-essentials",
+        "genai-for-everyone",
+        "career-essentials-genai",
+    ] {
+        let e = kb.entry(id).unwrap();
+        assert!(
+            e.audience.iter().all(|a| matches!(
+                a,
+                Audience::Business | Audience::Leader | Audience::Beginner | Audience::Student
+            )),
+            "{id}: {:?}",
+            e.audience
+        );
+    }
+    for id in [
+        "iapp-aigp",
+        "isaca-aaia",
+        "isaca-aaism",
+        "isaca-aair",
+        "iso42001-lead-auditor",
+        "iso42001-lead-implementer",
+        "comptia-secai",
+    ] {
+        assert!(
+            kb.entry(id)
+                .unwrap()
+                .audience
+                .contains(&Audience::Governance),
+            "{id}"
+        );
     }
 }

@@ -7,13 +7,14 @@
 #[allow(dead_code, reason = "each binary uses part of the shared support")]
 mod support;
 
-mod advisor_props;
+mod advisor_invariants;
 mod advisor_rules;
 mod cli_catalog;
 mod cli_plan;
 mod cli_plans;
 mod compare;
 mod evaluate;
+mod faults;
 mod knowledge;
 mod store;
 mod tui_catalog;

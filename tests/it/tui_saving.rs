@@ -295,7 +295,7 @@ fn an_interview_in_progress_is_offered_for_resuming() {
     assert_eq!(b.screen(), Screen::Interview);
     assert_eq!(b.answers().get("goal"), Some("productivity"));
     assert_eq!(b.answers().get("role"), Some("developer"));
-    assert_eq!(b.screens().interview.question, "ai_experience");
+    assert_eq!(b.screens().interview.question, "field");
     // Starting a new plan drops it.
     let mut c = app(&store);
     c.update(Action::Home);
@@ -689,7 +689,7 @@ fn a_name_in_other_case_is_not_a_second_plan() {
 }
 
 #[test]
-fn a_second_copy_still_tells_of_a_session_it_set_aside() {
+fn a_second_copy_tells_of_a_broken_session_and_leaves_it_to_its_owner() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("data");
     let (_first, held) = certwise::tui::connect(
@@ -706,5 +706,7 @@ fn a_second_copy_still_tells_of_a_session_it_set_aside() {
         panic!("{:?}", second.overlay())
     };
     assert!(text.contains("Another certwise"), "{text}");
-    assert!(text.contains("session.ron.corrupt-"), "{text}");
+    assert!(text.contains("does not load"), "{text}");
+    assert!(text.contains("left as it is"), "{text}");
+    assert_eq!(std::fs::read(root.join("session.ron")).unwrap(), b"garbage");
 }

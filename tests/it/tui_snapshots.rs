@@ -37,8 +37,10 @@ fn to_summary(app: &mut App) {
             Select,  // welcome: start a new plan
             Pick(0), // goal: get into AI
             Pick(0), // role: non-technical
+            Pick(0), // field: marketing
             Pick(1), // experience: basics
             Pick(0), // projects: none
+            Pick(0), // governance: no
             Pick(1), // platform: AWS
             Pick(2), // employer: any
             Pick(0), // industry: general

@@ -376,6 +376,7 @@ fn going_back_keeps_answers_and_changing_one_rebranches() {
     a.update(Action::Select);
     a.update(Action::Pick(0)); // goal: get into AI
     a.update(Action::Pick(2)); // role: developer
+    a.update(Action::Pick(11)); // field: software
     a.update(Action::Pick(2)); // experience: hands-on
     assert_eq!(a.screens().interview.question, "projects_built");
     a.update(Action::Pick(1));
@@ -391,7 +392,7 @@ fn going_back_keeps_answers_and_changing_one_rebranches() {
     a.update(Action::Pick(0));
     assert_eq!(a.answers().get("projects_built"), None);
     assert_eq!(a.answers().get("role"), Some("developer"));
-    assert_eq!(a.screens().interview.question, "target_platform");
+    assert_eq!(a.screens().interview.question, "governance_focus");
 }
 
 #[test]

@@ -473,8 +473,11 @@ pub type Script = &'static [(&'static str, Answer)];
 pub const DEVELOPER: Script = &[
     ("goal", Answer::Digit(6)),
     ("role", Answer::Digit(3)),
+    ("field", Answer::Keep),
     ("ai_experience", Answer::Digit(2)),
     ("projects_built", Answer::Keep),
+    ("governance_focus", Answer::Keep),
+    ("employer_platform", Answer::Keep),
     ("industry", Answer::Keep),
     ("employer_values_certs", Answer::Digit(2)),
     ("learning_style", Answer::Digit(2)),

@@ -80,7 +80,11 @@ impl PlatformFilter {
             PlatformFilter::All => PlatformFilter::Only(Platform::Aws),
             PlatformFilter::Only(Platform::Aws) => PlatformFilter::Only(Platform::Gcp),
             PlatformFilter::Only(Platform::Gcp) => PlatformFilter::Only(Platform::Azure),
-            PlatformFilter::Only(Platform::Azure) => PlatformFilter::NoPlatform,
+            PlatformFilter::Only(p) => Platform::ALL
+                .into_iter()
+                .skip_while(|x| *x != p)
+                .nth(1)
+                .map_or(PlatformFilter::NoPlatform, PlatformFilter::Only),
             PlatformFilter::NoPlatform => PlatformFilter::All,
         }
     }
@@ -201,11 +205,10 @@ pub fn rows(kb: &'static Knowledge, v: &State) -> Vec<&'static Entry> {
     rows
 }
 
-/// Whether an entry has gone a year without review.
+/// Whether an entry's facts should be checked again (a year without review, or retiring
+/// within six months).
 pub fn stale(today: jiff::civil::Date, e: &Entry) -> bool {
-    today
-        .checked_sub(jiff::Span::new().years(1))
-        .is_ok_and(|year_ago| e.reviewed < year_ago)
+    crate::knowledge::stale_reason(e, today).is_some()
 }
 
 impl State {
@@ -344,13 +347,13 @@ pub(crate) fn usd_short(cost: crate::knowledge::Range) -> String {
 
 pub(crate) fn status_text(kb: &Knowledge, e: &Entry) -> String {
     match &e.status {
-        Status::Active => "active".to_owned(),
-        Status::Retired { successor, .. } => {
+        Status::Retired { successor, .. } | Status::Retiring { successor, .. } => {
             let to = kb
                 .entry(successor)
                 .map_or(successor.as_str(), Entry::short_name);
-            format!("retired → {to}")
+            format!("{} → {to}", e.status.as_str())
         }
+        other => other.as_str().to_owned(),
     }
 }
 

@@ -179,15 +179,15 @@ fn render_compare(app: &Shared, ids: &[String], area: Rect, buf: &mut Buffer) {
                 .months
                 .map_or_else(|| format!("{} h", c.hours), |m| format!("{m} months"));
             let height = u16::try_from(name.len()).unwrap_or(1);
-            // An evaluated entry's unknown cost or hours are not free or 0 h.
+            // An evaluated entry's unknown cost or hours are not free or 0 h (`?`, as in the catalog).
             let entry = app.kb.entry(&c.id);
             let cost = if entry.is_some_and(|e| e.cost_unknown) {
-                "—".to_owned()
+                "?".to_owned()
             } else {
                 usd_short(c.cost_usd)
             };
             let time = if entry.is_some_and(|e| e.hours_unknown) && c.months.is_none() {
-                "—".to_owned()
+                "?".to_owned()
             } else {
                 time
             };

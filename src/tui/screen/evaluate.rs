@@ -14,6 +14,7 @@ use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
 use crate::tui::overlay::Overlay;
 use crate::tui::screen::{Go, Screen, Scroll};
 use crate::tui::shared::Shared;
+use crate::{numbers, sanitize};
 
 mod form;
 mod result;
@@ -119,26 +120,30 @@ impl State {
     /// # Errors
     /// No name, or a typed number that is not a number in range; the message says which.
     pub fn facts(&self) -> Result<Facts, String> {
+        // Read as everywhere (see `numbers`); a field of spaces only is left empty.
         fn whole(label: &str, text: &str) -> Result<Option<u32>, String> {
-            let t = text.trim();
-            if t.is_empty() {
+            if text.trim().is_empty() {
                 return Ok(None);
             }
-            t.parse().map(Some).map_err(|_| {
-                format!("{label}: `{t}` is not a whole number (leave it empty if not known)")
+            numbers::whole(text, 0, u32::MAX).map(Some).map_err(|_| {
+                format!(
+                    "{label}: `{}` is not a whole number ({}; leave it empty if not known)",
+                    sanitize::value(text),
+                    numbers::WHOLE_FORM
+                )
             })
         }
         fn decimal(label: &str, text: &str, max: f32) -> Result<Option<f32>, String> {
-            let t = text.trim();
-            if t.is_empty() {
+            if text.trim().is_empty() {
                 return Ok(None);
             }
-            match t.parse::<f32>() {
-                Ok(v) if (0.0..=max).contains(&v) => Ok(Some(v)),
-                _ => Err(format!(
-                    "{label}: `{t}` is not a number from 0 to {max} (leave it empty if not known)"
-                )),
-            }
+            numbers::decimal(text, max).map(Some).map_err(|_| {
+                format!(
+                    "{label}: `{}` is not a number from 0 to {max} ({}; leave it empty if not known)",
+                    sanitize::value(text),
+                    numbers::DECIMAL_FORM
+                )
+            })
         }
         if self.name.trim().is_empty() {
             return Err(format!(
@@ -155,6 +160,7 @@ impl State {
             content_age_years: decimal(short_label(Field::Age), &self.age, 100.0)?,
             claims: self.claims.clone(),
             postings_percent: decimal(short_label(Field::Postings), &self.postings, 100.0)?,
+            ..Facts::default()
         })
     }
 }

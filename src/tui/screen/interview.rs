@@ -72,6 +72,24 @@ impl State {
         format!("Question {n} of {}", resolved.asked_count())
     }
 
+    /// On a signal or Ctrl-C mid-question: a number typed but not yet confirmed with Enter is
+    /// recorded too (if it is valid), so quitting at once loses nothing that was typed.
+    pub fn keep_typed_number(&self, shared: &mut Shared) {
+        if self.input_fresh || self.input.is_empty() {
+            return;
+        }
+        let Some(q) = self.current(shared) else {
+            return;
+        };
+        if !matches!(q.kind, QuestionKind::Number { .. }) {
+            return;
+        }
+        if shared.answers.set(shared.kb, &q.id, &self.input).is_ok() {
+            shared.answers.prune(shared.kb);
+            shared.unsaved = true;
+        }
+    }
+
     pub fn update(&mut self, shared: &mut Shared, action: Action) -> Option<Go> {
         let q = self.current(shared)?;
         match (&q.kind, action) {

@@ -2,9 +2,9 @@
 
 use ratatui::text::{Line, Span};
 
-use super::{State, rows, stale, status_text};
-use crate::knowledge::{Entry, Platform, Status};
-use crate::render::cost_or_unknown;
+use super::{State, rows, status_text};
+use crate::advisor::cost_text;
+use crate::knowledge::{Entry, Platform};
 use crate::tui::frame::{wrap, wrap_after};
 use crate::tui::shared::Shared;
 
@@ -17,17 +17,8 @@ pub fn verdict_lines(app: &Shared, e: &Entry, width: u16) -> Vec<Line<'static>> 
         width,
         t.text,
     );
-    if let Status::Retired { on, successor } = &e.status {
-        let name = app
-            .kb
-            .entry(successor)
-            .map_or(successor.as_str(), |s| s.name.as_str());
-        lines.extend(wrap(
-            &format!("Retired on {on}: certwise recommends its successor, {name}, instead."),
-            width,
-            t.bad,
-            "",
-        ));
+    if let Some(note) = crate::knowledge::status_note(app.kb, &e.status) {
+        lines.extend(wrap(&note, width, t.bad, ""));
     }
     lines
 }
@@ -55,7 +46,14 @@ pub(super) fn lines(app: &Shared, v: &State, width: u16) -> Vec<Line<'static>> {
         "Tier",
         e.tier.map_or_else(|| "—".to_owned(), |n| n.to_string()),
     ));
-    lines.extend(fact("Cost", cost_or_unknown(e.cost_usd, e.cost_unknown)));
+    lines.extend(fact(
+        "Cost",
+        if e.cost_unknown {
+            "not known: check before you pay".to_owned()
+        } else {
+            cost_text(e.cost_usd)
+        },
+    ));
     lines.extend(fact(
         "Preparation",
         if e.hours_unknown {
@@ -80,18 +78,22 @@ pub(super) fn lines(app: &Shared, v: &State, width: u16) -> Vec<Line<'static>> {
         if e.practical { "yes" } else { "no" }.to_owned(),
     ));
     lines.extend(fact("Status", status_text(app.kb, e)));
-    let reviewed = if stale(app.today, e) {
-        format!(
-            "{} (possibly out of date: not reviewed in the last 12 months)",
-            e.reviewed
-        )
-    } else {
-        e.reviewed.to_string()
+    let reviewed = match crate::knowledge::stale_reason(e, app.today) {
+        Some(why) => format!("{} (check again: {why})", e.reviewed),
+        None => e.reviewed.to_string(),
     };
     lines.extend(fact("Reviewed", reviewed));
     lines.push(Line::default());
     lines.extend(wrap(&e.summary, width, t.text, ""));
     lines.push(Line::default());
     lines.extend(verdict_lines(app, e, width));
+    // The 2026 facts and their sources, below the verdict (scroll to read them).
+    let more = crate::knowledge::entry_facts(e);
+    if !more.is_empty() {
+        lines.push(Line::default());
+        for (label, value) in more {
+            lines.extend(fact(label, value));
+        }
+    }
     lines
 }

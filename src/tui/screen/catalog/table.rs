@@ -64,7 +64,7 @@ impl Col {
             Col::Status if wide => WIDE_STATUS,
             Col::Cost | Col::Status => 7,
             Col::Hours => 6,
-            Col::Cloud => 5,
+            Col::Cloud => 10,
             Col::Reviewed => 11,
         }
     }
@@ -143,10 +143,9 @@ fn cells(
     for col in cols {
         out.push(match col {
             Col::Tier => Cell::from(e.tier.map_or_else(String::new, |n| n.to_string())),
-            // Unknown, as the Jobs column says it: never "free" or 0 for an evaluated entry.
-            Col::Cost if e.cost_unknown => Cell::from("—"),
+            Col::Cost if e.cost_unknown => Cell::from("?"),
             Col::Cost => Cell::from(usd_short(e.cost_usd)),
-            Col::Hours if e.hours_unknown => Cell::from("—"),
+            Col::Hours if e.hours_unknown => Cell::from("?"),
             Col::Hours => Cell::from(e.prep_hours.to_string()),
             Col::Cloud => Cell::from(e.platform.map_or("", Platform::as_str)),
             Col::Jobs => Cell::from(

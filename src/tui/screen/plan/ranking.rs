@@ -196,10 +196,11 @@ fn table_rows(shared: &Shared, width: u16) -> Vec<Row<'static>> {
 
 /// A retired certification's row names what replaced it.
 fn retired_name(shared: &Shared, row: &RankRow) -> String {
-    let successor = shared.kb.entry(row.id).and_then(|e| match &e.status {
-        crate::knowledge::Status::Retired { successor, .. } => shared.kb.entry(successor),
-        crate::knowledge::Status::Active => None,
-    });
+    let successor = shared
+        .kb
+        .entry(row.id)
+        .and_then(|e| e.status.successor())
+        .and_then(|s| shared.kb.entry(s));
     match successor {
         // The exam code is enough here ("(AI-103)"); the detail pane has the whole name.
         Some(s) => format!("{} → replaced by {}", row.name, s.short_name()),
