@@ -234,14 +234,14 @@ pub fn vendor_certification_needs_your_platform(
     match p.platform {
         Some(mine) if mine == vendor => None,
         Some(mine) => Some(format!(
-            "{} run on {}, not {}",
-            capitalise(p.platform_owner),
+            "{} on {}, not {}",
+            p.platform_owner,
             mine.label(),
             vendor.label()
         )),
         None => Some(format!(
-            "a {} certification counts only where the jobs or your employer run on {}; find out which platform they use first",
-            vendor.label(),
+            "{} certification counts only where the jobs or your employer run on {}; find out which platform they use first",
+            with_article(vendor.label()),
             vendor.label()
         )),
     }
@@ -426,16 +426,20 @@ pub fn fit(p: &Person, e: &Entry, kb: &Knowledge, study_hours: u32) -> Verdict {
         .map_or(Verdict::Fits, Verdict::NotNow)
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// "an AWS", "a Google Cloud": the article a label takes when said aloud.
+fn with_article(label: &str) -> String {
+    let vowel_sound = label.starts_with(['A', 'E', 'I', 'O', 'U'])
+        || ["NVIDIA"].iter().any(|x| label.starts_with(x));
+    if vowel_sound {
+        format!("an {label}")
+    } else {
+        format!("a {label}")
+    }
 }

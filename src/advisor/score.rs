@@ -80,18 +80,11 @@ pub fn cloud_certification_counts_for_its_platform(c: &Ctx, e: &Entry, out: &mut
             25,
             format!(
                 "{} on {}: this is its vendor's credential",
-                capitalised(c.person.platform_owner),
+                c.person.platform_owner,
                 platform.label()
             ),
         ));
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// What is made for people like you ranks higher: business credentials for business people,
@@ -130,6 +123,38 @@ pub fn made_for_people_like_you(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
         out.push(Factor::new(
             -15,
             "made for beginners and business users; you already work hands-on",
+        ));
+    }
+}
+
+/// Governance credentials that match the person's focus come first: the one named for it
+/// (governance, audit, security, risk), and the one that builds on a credential they hold.
+pub fn governance_credentials_match_your_focus(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    let Some(focus) = c.person.governance.as_deref() else {
+        return;
+    };
+    if !e.kind.is_study() || !e.audience.contains(&Audience::Governance) {
+        return;
+    }
+    if e.name.to_lowercase().contains(focus) {
+        out.push(Factor::new(10, format!("named for your focus: {focus}")));
+    }
+    if let Some(held) = c.person.held
+        && e.prerequisites.iter().any(|p| p.held == Some(held))
+    {
+        out.push(Factor::new(
+            15,
+            "it builds on the credential you already hold, which it requires",
+        ));
+    }
+}
+
+/// Startups and product companies look at what you have shipped, not at certificates.
+pub fn startups_look_at_what_you_shipped(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if e.kind == Kind::Certification && c.r.is("target_employer", "startup-or-product") {
+        out.push(Factor::new(
+            -15,
+            "startups and product companies look at what you have shipped, not at certificates",
         ));
     }
 }
@@ -383,7 +408,9 @@ pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     strategy_emphasis,
     cloud_certification_counts_for_its_platform,
     made_for_people_like_you,
+    governance_credentials_match_your_focus,
     credentials_weigh_more_in_some_settings,
+    startups_look_at_what_you_shipped,
     courses_match_your_experience,
     developers_skip_intro_courses,
     students_put_certifications_second,

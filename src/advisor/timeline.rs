@@ -6,7 +6,7 @@
 
 use crate::advisor::fit::Person;
 use crate::advisor::{Budget, Phase, Recommendation, Split, Step, Track, cost_text, plural};
-use crate::knowledge::{Brief, Entry, Fee, Kind, Knowledge, Level, Range, Stage, Strategy};
+use crate::knowledge::{Brief, Entry, Fee, Field, Kind, Knowledge, Level, Range, Stage, Strategy};
 
 /// A certification scores at least this to be scheduled.
 pub const CERT_MIN_SCORE: u8 = 50;
@@ -132,6 +132,9 @@ fn brief_score(p: &Person, b: &Brief, wanted: Stage, workplace_first: bool) -> O
         score += 20;
     } else if b.fields.is_empty() {
         score += 8;
+    } else if p.field.is_none() {
+        // Your field is not known: a brief made for one field is a guess.
+        score -= 10;
     }
     if b.audience.iter().any(|a| p.audiences.contains(a)) {
         score += 15;
@@ -243,21 +246,21 @@ fn schedule(items: &[Item], split: &Split) -> Vec<(u32, u32)> {
     if total == 0 {
         return weeks;
     }
+    // With no study hours at all (1 hour a week), study comes first: the basics before the
+    // building they are for.
+    let (study_share, build_share) = if split.study_hours_per_week == 0 && !study.is_empty() {
+        (u64::from(split.build_hours_per_week) * 100, 0)
+    } else {
+        (
+            u64::from(split.study_hours_per_week) * 100,
+            u64::from(split.build_hours_per_week) * 100,
+        )
+    };
     let mut week = 0;
     while left.iter().any(|l| *l > 0) && week < 10_000 {
         week += 1;
-        let spare_s = work_on(
-            &study,
-            u64::from(split.study_hours_per_week) * 100,
-            week,
-            &mut left,
-        );
-        let spare_b = work_on(
-            &build,
-            u64::from(split.build_hours_per_week) * 100 + spare_s,
-            week,
-            &mut left,
-        );
+        let spare_s = work_on(&study, study_share, week, &mut left);
+        let spare_b = work_on(&build, build_share + spare_s, week, &mut left);
         work_on(&study, spare_b, week, &mut left);
     }
     weeks
@@ -293,7 +296,7 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     // A first step when no platform is named and one would matter.
     let find_platform = p.platform.is_none()
         && p.governance.is_none()
-        && (p.job_seeking || (p.staying && p.credentials_count));
+        && (p.job_seeking || (p.staying && inp.employer_rewards));
     if find_platform {
         let (id, title) = if p.staying {
             (
@@ -631,6 +634,37 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
             "After week {end} the study is done, so all {} a week go to building.",
             plural(p.hours, "hour")
         ));
+    }
+    if let Some(end) = steps
+        .iter()
+        .filter(|s| s.track == Track::Build)
+        .map(|s| s.end_week)
+        .max()
+        && end < last
+        && steps
+            .iter()
+            .any(|s| s.track == Track::Study && s.end_week > end)
+    {
+        notes.push(format!(
+            "After week {end} the building is done, so all {} a week go to study.",
+            plural(p.hours, "hour")
+        ));
+    }
+    if p.hours <= 2 {
+        notes.push(format!(
+            "At {} a week, progress is slow: one small project at a time is realistic; if you can find more hours, the plan shortens.",
+            plural(p.hours, "hour")
+        ));
+    } else if p.hours >= 50 {
+        notes.push("More than 50 hours a week on top of life is hard to keep up: plan rest weeks, and spend spare time applying and meeting people.".to_owned());
+    }
+    if p.regulated
+        || matches!(
+            p.field,
+            Some(Field::Healthcare | Field::Finance | Field::Legal | Field::Government)
+        )
+    {
+        notes.push("Use synthetic or de-identified data and your organisation's approved AI tools for these projects: never paste patient, client or confidential data into a public AI service.".to_owned());
     }
     if last > LONG_WEEKS {
         notes.push(format!(
