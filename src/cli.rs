@@ -251,7 +251,13 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         Some(Command::Questions) => run_questions(),
         Some(Command::Catalog(command)) => catalog::run(command, cli.data_dir.as_deref()),
         Some(Command::Plans(command)) => plans::run(command, cli.data_dir.as_deref()),
-        None => crate::tui::start(cli.data_dir.as_deref()),
+        None => crate::tui::start(cli.data_dir.as_deref()).map_err(|e| {
+            if e.is_usage() {
+                CliError::usage(e.to_string())
+            } else {
+                CliError::failure(e.to_string())
+            }
+        }),
     }
 }
 

@@ -61,10 +61,6 @@ impl Answers {
         self.0.get(id).map(String::as_str)
     }
 
-    pub fn remove(&mut self, id: &str) -> Option<String> {
-        self.0.remove(id)
-    }
-
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }

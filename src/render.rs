@@ -64,6 +64,35 @@ pub fn signal_rows(plan: &Plan) -> [(&'static str, &'static str, &Signal); 3] {
     ]
 }
 
+/// A cost as every front end shows it: "not known" for an entry evaluated without it (its range
+/// is a placeholder), else "free" or "USD 50-500".
+pub fn cost_or_unknown(cost: crate::knowledge::Range, unknown: bool) -> String {
+    if unknown {
+        "not known".to_owned()
+    } else {
+        crate::advisor::cost_text(cost)
+    }
+}
+
+/// Preparation hours as every front end shows them: "not known", or "40-80 h".
+pub fn hours_or_unknown(hours: crate::knowledge::Range, unknown: bool) -> String {
+    if unknown {
+        "not known".to_owned()
+    } else {
+        format!("{hours} h")
+    }
+}
+
+/// What the text output and the TUI say under the timeline, one line each: how long it runs,
+/// what is not scheduled, what to apply for, what was left out for the budget, then the budget.
+pub fn timeline_notes(p: &Plan) -> Vec<String> {
+    p.timeline_notes
+        .iter()
+        .map(|n| format!("Note: {n}"))
+        .chain(std::iter::once(format!("Budget: {}", p.budget.note)))
+        .collect()
+}
+
 fn text(kb: &Knowledge, p: &Plan) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Strategy: {}", p.strategy.name);
@@ -149,10 +178,9 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
             let _ = writeln!(o, "         [ ] {} ({} h)", m.title, m.hours);
         }
     }
-    for n in &p.timeline_notes {
-        let _ = writeln!(o, "  Note: {n}");
+    for line in timeline_notes(p) {
+        let _ = writeln!(o, "  {line}");
     }
-    let _ = writeln!(o, "  Budget: {}", p.budget.note);
     if !p.assumed.is_empty() {
         let assumed: Vec<String> = p.assumed.iter().map(|a| answer_text(kb, a)).collect();
         let _ = writeln!(o, "\nAssumed (not answered): {}", assumed.join("; "));
