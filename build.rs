@@ -6,8 +6,26 @@
     dead_code,
     reason = "the build script uses only the parsing half of the types"
 )]
+#[path = "src/knowledge/briefs.rs"]
+mod briefs;
+#[allow(
+    dead_code,
+    reason = "the build script uses only the parsing half of the types"
+)]
 #[path = "src/knowledge/condition.rs"]
 mod condition;
+#[allow(
+    dead_code,
+    reason = "the build script uses only the parsing half of the types"
+)]
+#[path = "src/knowledge/meta.rs"]
+mod meta;
+#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
+#[path = "src/numbers.rs"]
+mod numbers;
+#[allow(dead_code, reason = "the knowledge types' messages use part of it")]
+#[path = "src/sanitize.rs"]
+mod sanitize;
 #[allow(
     dead_code,
     clippy::struct_field_names,
@@ -15,12 +33,6 @@ mod condition;
 )]
 #[path = "src/knowledge/types.rs"]
 mod types;
-#[allow(dead_code, reason = "the build script uses only the parsing half of the types")]
-#[path = "src/knowledge/meta.rs"]
-mod meta;
-#[allow(dead_code, reason = "the build script uses only the parsing half of the types")]
-#[path = "src/knowledge/briefs.rs"]
-mod briefs;
 
 fn main() {
     for path in [
@@ -29,6 +41,8 @@ fn main() {
         "src/knowledge/condition.rs",
         "src/knowledge/meta.rs",
         "src/knowledge/briefs.rs",
+        "src/numbers.rs",
+        "src/sanitize.rs",
     ] {
         println!("cargo::rerun-if-changed={path}");
     }

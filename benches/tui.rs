@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 fn plan_app(w: u16, h: u16) -> App {
     let mut app = App::new(Knowledge::embedded().unwrap(), Theme::new(true), w, h);
     app.update(Action::Select);
-    while app.screen == certwise::tui::app::Screen::Interview {
+    while app.screen() == certwise::tui::app::Screen::Interview {
         app.update(Action::Select);
     }
     app.update(Action::ShowPlan);

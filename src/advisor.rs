@@ -295,7 +295,12 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
     let (recommendations, avoid) = score::score_all(&resolved, strategy, &split, &person);
     let over_budget: Vec<(String, String)> = avoid
         .iter()
-        .filter(|a| a.not_for_you_now && a.reasons.iter().any(|r| r.contains("more than your budget")))
+        .filter(|a| {
+            a.not_for_you_now
+                && a.reasons
+                    .iter()
+                    .any(|r| r.contains("more than your budget"))
+        })
         .map(|a| (a.id.clone(), a.reasons.join("; ")))
         .collect();
     let inputs = timeline::Inputs {

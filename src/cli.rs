@@ -112,7 +112,8 @@ pub fn collect_answers(kb: &Knowledge, args: &PlanArgs) -> Result<Answers, CliEr
     for pair in &args.answers {
         let Some((id, value)) = pair.split_once('=') else {
             return Err(CliError::usage(format!(
-                "malformed --answer `{pair}`: expected ID=VALUE, for example goal=promotion"
+                "malformed --answer `{}`: expected ID=VALUE, for example goal=promotion",
+                crate::sanitize::value(pair)
             )));
         };
         answers
@@ -127,7 +128,11 @@ fn knowledge() -> Result<&'static Knowledge, CliError> {
         .map_err(|e| CliError::failure(format!("the built-in knowledge base is broken: {e}")))
 }
 
+/// Writes a whole output to standard output. Everything printed passes through the one
+/// sanitiser: data (a plan's name, an evaluated entry) cannot drive the terminal, whatever it
+/// holds; JSON was made safe already, in the same way, by [`safe_json`].
 fn print(text: &str) -> Result<(), CliError> {
+    let text = crate::sanitize::terminal_lines(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // A closed pipe (`certwise plan | head`) is not an error worth reporting.
@@ -138,12 +143,26 @@ fn print(text: &str) -> Result<(), CliError> {
     }
 }
 
+/// One line on standard error, `certwise: ` first, made safe for the terminal.
+fn say(line: &str) {
+    eprintln!("certwise: {}", crate::sanitize::terminal(line));
+}
+
+/// JSON text with anything that could drive a terminal written as `\uXXXX` escapes: the same
+/// document to a parser.
+fn safe_json(text: String) -> String {
+    match crate::sanitize::json(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(safe) => safe,
+    }
+}
+
 fn run_plan(args: &PlanArgs, data_dir: Option<&std::path::Path>) -> Result<(), CliError> {
     let mut answers = collect_answers(knowledge()?, args)?;
     // Answers to questions the other answers skip are dropped, but never silently.
     let ignored = answers.prune_explained(knowledge()?);
     for note in &ignored {
-        eprintln!("certwise: {note}");
+        say(&note.to_string());
     }
     // The advisor weighs the person's own evaluated certifications like built-in ones.
     let mine = with_yours(data_dir)?;
@@ -171,7 +190,7 @@ fn plan_json(plan: &crate::advisor::Plan, ignored: &[crate::interview::Ignored])
     let mut s = serde_json::to_string_pretty(&WithIgnored { plan, ignored })
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
-    s
+    safe_json(s)
 }
 
 fn run_questions() -> Result<(), CliError> {
@@ -240,7 +259,13 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         Some(Command::Catalog(command)) => catalog::run(command, cli.data_dir.as_deref()),
         Some(Command::Plans(command)) => plans::run(command, cli.data_dir.as_deref()),
         Some(Command::Postings(command)) => postings::run(command, cli.data_dir.as_deref()),
-        None => crate::tui::start(cli.data_dir.as_deref()),
+        None => crate::tui::start(cli.data_dir.as_deref()).map_err(|e| {
+            if e.is_usage() {
+                CliError::usage(e.to_string())
+            } else {
+                CliError::failure(e.to_string())
+            }
+        }),
     }
 }
 
@@ -256,14 +281,14 @@ pub fn main() -> ExitCode {
             e.exit()
         }
         Err(e) => {
-            eprintln!("certwise: {}", clap_error_line(&e));
+            say(&clap_error_line(&e));
             return ExitCode::from(2);
         }
     };
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("certwise: {}", e.message);
+            say(&e.message);
             ExitCode::from(e.code)
         }
     }

@@ -130,6 +130,10 @@ pub struct Verdict {
 type Answer = (Outcome, String);
 
 /// Evaluates a certification from the facts given.
+#[allow(
+    clippy::too_many_lines,
+    reason = "the five questions and the verdict, read in order"
+)]
 pub fn evaluate(kb: &Knowledge, given: &Facts) -> Verdict {
     let matched = catalog_match(kb, &given.name);
     let filled = matched.map(|e| with_catalog_facts(given, e));
@@ -194,7 +198,8 @@ pub fn evaluate(kb: &Knowledge, given: &Facts) -> Verdict {
         Some(tier(
             &flags,
             clearly_recognised,
-            facts.provider_known == Some(true) && facts.hiring_signal.is_none_or(|h| h > Rating::None),
+            facts.provider_known == Some(true)
+                && facts.hiring_signal.is_none_or(|h| h > Rating::None),
             practical.0 != Outcome::Bad && practical.0 != Outcome::Unknown,
             practical.0 == Outcome::Good,
         ))
@@ -272,7 +277,9 @@ pub fn with_catalog_facts(given: &Facts, e: &Entry) -> Facts {
         provider_known: given.provider_known.or(Some(!unknown_provider)),
         cost_usd: given
             .cost_usd
-            .or((!e.cost_unknown).then_some(e.cost_usd.max)),
+            // The least it costs: where the range is wide (extension certificates), the person
+            // can take the cheaper offer.
+            .or((!e.cost_unknown).then_some(e.cost_usd.min)),
         prep_hours: given
             .prep_hours
             .or((!e.hours_unknown).then(|| e.prep_hours.mid())),
@@ -354,9 +361,7 @@ pub fn catalog_match<'k>(kb: &'k Knowledge, name: &str) -> Option<&'k Entry> {
                     .or_else(|| (e.short_name() != e.name).then(|| e.short_name()))
                     .map(slug)
                     .filter(|c| c.len() >= 4)
-                    .is_some_and(|c| {
-                        format!("-{words}-").contains(&format!("-{c}-"))
-                    })
+                    .is_some_and(|c| format!("-{words}-").contains(&format!("-{c}-")))
             })
         })
 }
@@ -394,6 +399,10 @@ pub fn fact_label(fact: &str) -> &str {
 /// provider; `hands_on` only the former. Tier 1 is a credential employers name that tests
 /// applied skills (the sources' cloud exams); tier 2 a known, respected name with hands-on work
 /// or a proctored exam; tier 3 the rest.
+#[allow(
+    clippy::fn_params_excessive_bools,
+    reason = "the four answers that decide the tier, named"
+)]
 fn tier(
     flags: &[RedFlag],
     clearly_recognised: bool,

@@ -61,10 +61,6 @@ impl Answers {
         self.0.get(id).map(String::as_str)
     }
 
-    pub fn remove(&mut self, id: &str) -> Option<String> {
-        self.0.remove(id)
-    }
-
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
@@ -87,6 +83,19 @@ impl Answers {
             out.set(kb, &id, &value)?;
         }
         Ok(out)
+    }
+
+    /// Checks every answer, keeping the valid ones: for a kept interview, where one bad answer
+    /// must not lose the others. Returns the valid answers and what was wrong with the rest.
+    pub fn keep_valid(self, kb: &Knowledge) -> (Self, Vec<AnswerError>) {
+        let mut out = Answers::new();
+        let mut refused = Vec::new();
+        for (id, value) in self.0 {
+            if let Err(e) = out.set(kb, &id, &value) {
+                refused.push(e);
+            }
+        }
+        (out, refused)
     }
 
     /// Drops answers to questions that will no longer be asked (after an earlier answer changed).
@@ -440,18 +449,41 @@ impl<'de> serde::de::Visitor<'de> for AnswersSeed<'_> {
     }
 }
 
-/// Reads and parses an answers file.
+/// The largest answers file read: a dozen answers take a few hundred bytes.
+pub const MAX_ANSWERS_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Reads and parses an answers file: a regular file (a FIFO or a device is refused without
+/// waiting on it), at most [`MAX_ANSWERS_FILE_BYTES`], UTF-8.
 ///
 /// # Errors
-/// See [`parse_answers_file`]; also the file cannot be read or is not UTF-8.
+/// See [`parse_answers_file`]; also the file cannot be read, is not a regular file, is too big,
+/// or is not UTF-8.
 pub fn read_answers_file(
     kb: &Knowledge,
     path: &std::path::Path,
 ) -> Result<Answers, AnswersFileError> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| AnswersFileError::Read {
+    let read_error = |source: std::io::Error| AnswersFileError::Read {
         path: shown.clone(),
         source,
+    };
+    let bytes = crate::store::read_limited(path, MAX_ANSWERS_FILE_BYTES, None).map_err(|e| {
+        read_error(match e {
+            crate::store::ReadError::TooBig { limit } => std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("it is bigger than {limit} bytes, far too big for an answers file"),
+            ),
+            other => other.into(),
+        })
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        read_error(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "stream did not contain valid UTF-8 (bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        ))
     })?;
     parse_answers_file(kb, &shown, &text)
 }

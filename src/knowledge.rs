@@ -37,12 +37,15 @@ impl Knowledge {
 /// A sentence about a status that is not simply "active", for people: when a certification
 /// retired or closed and what replaces it, when it will retire, or that it is in beta.
 pub fn status_note(kb: &Knowledge, status: &Status) -> Option<String> {
-    let name_of = |id: &str| kb.entry(id).map_or_else(|| id.to_owned(), |s| s.name.clone());
+    let name_of = |id: &str| {
+        kb.entry(id)
+            .map_or_else(|| id.to_owned(), |s| s.name.clone())
+    };
     match status {
         Status::Active => None,
-        Status::Beta => Some(
-            "In beta: the exam is open, but its content and fee may still change.".to_owned(),
-        ),
+        Status::Beta => {
+            Some("In beta: the exam is open, but its content and fee may still change.".to_owned())
+        }
         Status::Retiring { on, successor } => Some(format!(
             "Retires on {on}: take it only if you can pass before then; its successor, {}, is the safer choice.",
             name_of(successor)
@@ -124,7 +127,10 @@ pub fn entry_facts(e: &Entry) -> Vec<(&'static str, String)> {
         } else {
             ""
         };
-        out.push(("Source", format!("{}: {}{mark}, checked {}", s.fact, s.source, s.checked)));
+        out.push((
+            "Source",
+            format!("{}: {}{mark}, checked {}", s.fact, s.source, s.checked),
+        ));
     }
     out
 }
@@ -138,7 +144,9 @@ pub fn pricing_text(p: &Pricing) -> String {
         Fee::Subscription {
             per_month_usd,
             typical_months,
-        } => format!("USD {per_month_usd} a month, about {typical_months} months at a typical pace"),
+        } => {
+            format!("USD {per_month_usd} a month, about {typical_months} months at a typical pace")
+        }
         Fee::Unknown => "not known: check before you pay".to_owned(),
     }
 }

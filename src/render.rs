@@ -23,12 +23,13 @@ pub fn plan(kb: &Knowledge, plan: &Plan, format: Format) -> String {
     }
 }
 
-/// The plan as pretty JSON (schema in README.md).
+/// The plan as pretty JSON (schema in README.md), with anything that could drive a terminal
+/// written as a `\uXXXX` escape.
 pub fn json(plan: &Plan) -> String {
     let mut s =
         serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
-    s
+    crate::sanitize::json(&s).into_owned()
 }
 
 /// `+25` or `-10`, padded.
@@ -63,6 +64,35 @@ pub fn signal_rows(plan: &Plan) -> [(&'static str, &'static str, &Signal); 3] {
     ]
 }
 
+/// A cost as every front end shows it: "not known" for an entry evaluated without it (its range
+/// is a placeholder), else "free" or "USD 50-500".
+pub fn cost_or_unknown(cost: crate::knowledge::Range, unknown: bool) -> String {
+    if unknown {
+        "not known".to_owned()
+    } else {
+        crate::advisor::cost_text(cost)
+    }
+}
+
+/// Preparation hours as every front end shows them: "not known", or "40-80 h".
+pub fn hours_or_unknown(hours: crate::knowledge::Range, unknown: bool) -> String {
+    if unknown {
+        "not known".to_owned()
+    } else {
+        format!("{hours} h")
+    }
+}
+
+/// What the text output and the TUI say under the timeline, one line each: how long it runs,
+/// what is not scheduled, what to apply for, what was left out for the budget, then the budget.
+pub fn timeline_notes(p: &Plan) -> Vec<String> {
+    p.timeline_notes
+        .iter()
+        .map(|n| format!("Note: {n}"))
+        .chain(std::iter::once(format!("Budget: {}", p.budget.note)))
+        .collect()
+}
+
 fn text(kb: &Knowledge, p: &Plan) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Strategy: {}", p.strategy.name);
@@ -77,12 +107,19 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
     o.push_str("\nSteps\n");
     for (i, s) in p.strategy.steps.iter().enumerate() {
         let _ = writeln!(o, "  {}. {s}", i + 1);
+        if let Some(note) = p.strategy.step_notes.get(i) {
+            let _ = writeln!(o, "     -> {note}");
+        }
     }
     let sp = &p.split;
     let _ = writeln!(
         o,
-        "\nBuild {}% / study {}%: {} h building + {} h study a week",
-        sp.build_percent, sp.study_percent, sp.build_hours_per_week, sp.study_hours_per_week
+        "\nBuild {}% / study {}%: {} h building + {} h study a week{}",
+        sp.build_percent,
+        sp.study_percent,
+        sp.build_hours_per_week,
+        sp.study_hours_per_week,
+        totals_text(sp)
     );
     factors(&mut o, "  ", &sp.reasons);
     o.push_str("\nRecommendations (highest score first)\n");
@@ -99,13 +136,21 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
         );
         factors(&mut o, "          ", &r.reasons);
     }
-    if !p.avoid.is_empty() {
+    if p.avoid.iter().any(|a| !a.not_for_you_now) {
         o.push_str("\nAvoid\n");
-        for a in &p.avoid {
+        for a in p.avoid.iter().filter(|a| !a.not_for_you_now) {
             let _ = writeln!(o, "  - {}", a.name);
             for r in &a.reasons {
                 let _ = writeln!(o, "      {r}");
             }
+        }
+    }
+    if p.avoid.iter().any(|a| a.not_for_you_now) {
+        o.push_str("\nNot for you now\n");
+        for a in p.avoid.iter().filter(|a| a.not_for_you_now) {
+            let why = a.reasons.join("; ");
+            let why = why.strip_prefix("not for you now: ").unwrap_or(&why);
+            let _ = writeln!(o, "  - {}: {why}", a.name);
         }
     }
     o.push_str("\nHiring signals after this plan\n");
@@ -117,19 +162,25 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
     for s in &p.timeline {
         let _ = writeln!(
             o,
-            "  {:<6} weeks {:>3}-{:<3} {} ({}, about {} h)",
+            "  {:<6} weeks {:>3}-{:<3} {} ({}, about {} h{})",
             s.phase.label(),
             s.start_week,
             s.end_week,
             s.title,
             s.track.label(),
-            s.hours
+            s.hours,
+            step_cost_text(s)
         );
+        if let Some(problem) = &s.problem {
+            let _ = writeln!(o, "         Why: {problem}");
+        }
+        for m in &s.milestones {
+            let _ = writeln!(o, "         [ ] {} ({} h)", m.title, m.hours);
+        }
     }
-    for n in &p.timeline_notes {
-        let _ = writeln!(o, "  Note: {n}");
+    for line in timeline_notes(p) {
+        let _ = writeln!(o, "  {line}");
     }
-    let _ = writeln!(o, "  Budget: {}", p.budget.note);
     if !p.assumed.is_empty() {
         let assumed: Vec<String> = p.assumed.iter().map(|a| answer_text(kb, a)).collect();
         let _ = writeln!(o, "\nAssumed (not answered): {}", assumed.join("; "));
@@ -137,6 +188,23 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
     o
 }
 
+/// A step's cell in the Markdown timeline: its title, and for a project the problem and the
+/// milestones as a checklist.
+fn markdown_step(s: &crate::advisor::Step) -> String {
+    let mut step = s.title.clone();
+    if let Some(problem) = &s.problem {
+        let _ = write!(step, "<br>{problem}");
+    }
+    for m in &s.milestones {
+        let _ = write!(step, "<br>- [ ] {} ({} h)", m.title, m.hours);
+    }
+    step
+}
+
+#[allow(
+    clippy::too_many_lines,
+    reason = "the Markdown plan section by section, in reading order"
+)]
 fn markdown(kb: &Knowledge, p: &Plan) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# My AI learning plan: {}\n", p.strategy.name);
@@ -147,29 +215,39 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
     }
     o.push_str("\n## Steps\n\n");
     for (i, s) in p.strategy.steps.iter().enumerate() {
-        let _ = writeln!(o, "{}. {s}", i + 1);
+        match p.strategy.step_notes.get(i) {
+            Some(note) => {
+                let _ = writeln!(o, "{}. {s} _({note})_", i + 1);
+            }
+            None => {
+                let _ = writeln!(o, "{}. {s}", i + 1);
+            }
+        }
     }
     let sp = &p.split;
     let _ = writeln!(
         o,
-        "\n## Time\n\n**{}% building, {}% study**: {} building and {} study a week.\n",
+        "\n## Time\n\n**{}% building, {}% study**: {} building and {} study a week{}.\n",
         sp.build_percent,
         sp.study_percent,
         plural(sp.build_hours_per_week, "hour"),
-        plural(sp.study_hours_per_week, "hour")
+        plural(sp.study_hours_per_week, "hour"),
+        totals_text(sp)
     );
     for f in &sp.reasons {
         let _ = writeln!(o, "- {} {}", points(f.points), f.text);
     }
     o.push_str("\n## Timeline\n\n| When | Weeks | Step | Hours |\n|---|---|---|---|\n");
     for s in &p.timeline {
+        let step = markdown_step(s);
         let _ = writeln!(
             o,
-            "| {} | {}-{} | {} | {} |",
+            "| {} | {}-{} | {}{} | {} |",
             s.phase.label(),
             s.start_week,
             s.end_week,
-            s.title,
+            step,
+            step_cost_text(s),
             s.hours
         );
     }
@@ -198,10 +276,18 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
             let _ = writeln!(o, "- {} {}", points(f.points), f.text);
         }
     }
-    if !p.avoid.is_empty() {
+    if p.avoid.iter().any(|a| !a.not_for_you_now) {
         o.push_str("\n## Avoid\n\n");
-        for a in &p.avoid {
+        for a in p.avoid.iter().filter(|a| !a.not_for_you_now) {
             let _ = writeln!(o, "- **{}**: {}", a.name, a.reasons.join("; "));
+        }
+    }
+    if p.avoid.iter().any(|a| a.not_for_you_now) {
+        o.push_str("\n## Not for you now\n\n");
+        for a in p.avoid.iter().filter(|a| a.not_for_you_now) {
+            let why = a.reasons.join("; ");
+            let why = why.strip_prefix("not for you now: ").unwrap_or(&why);
+            let _ = writeln!(o, "- **{}**: {why}", a.name);
         }
     }
     o.push_str("\n## Hiring signals\n\n");
@@ -217,4 +303,26 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
     }
     let _ = writeln!(o, "\n_Made with certwise ({})._", p.knowledge_version);
     o
+}
+
+/// ", in all about 120 h building and 30 h study" when the timeline's totals are known.
+fn totals_text(sp: &crate::advisor::Split) -> String {
+    if sp.build_hours_total + sp.study_hours_total == 0 {
+        return String::new();
+    }
+    format!(
+        "; in all, the timeline schedules about {} h building and {} h study",
+        sp.build_hours_total, sp.study_hours_total
+    )
+}
+
+/// A step's price by its route: ", free audit", ", USD 150", ", cost not known", or nothing for
+/// free work.
+fn step_cost_text(s: &crate::advisor::Step) -> String {
+    match (&s.route, s.cost_unknown, s.cost_usd.max) {
+        (_, true, _) => ", cost not known".to_owned(),
+        (Some(route), _, _) => format!(", {route}"),
+        (None, _, 0) => String::new(),
+        (None, _, _) => format!(", {}", crate::advisor::cost_text(s.cost_usd)),
+    }
 }

@@ -11,12 +11,15 @@ use serde::{Deserialize, Serialize};
 use crate::interview::Answers;
 
 mod disk;
+mod read;
 mod saved;
 
+pub(crate) use disk::replace_keeping_backup;
 pub use disk::write_atomic;
+pub use read::{ReadError, read_limited};
 pub use saved::{Progress, SavedPlan, parse, to_text, try_to_text};
 
-use disk::{create_private_dir, keep_backup, open_lock_file, remove_stale_temporaries, set_aside};
+use disk::{create_private_dir, open_lock_file, remove_stale_temporaries, set_aside};
 use saved::{newer_header, read_file};
 
 /// The format version this build writes.
@@ -82,8 +85,11 @@ impl StoreError {
 
 /// A file name from a plan name: lower-case ASCII letters, digits and dashes only. Names that
 /// lose characters on the way get a short hash of the full name, so different names rarely meet;
-/// [`Store`] resolves the rare remaining clash by number.
+/// [`Store`] resolves the rare remaining clash by number. A slug that Windows reserves for a
+/// device (`con`, `nul`, `com1`, ...) gets the hash too, so the file opens everywhere.
 pub fn slug(name: &str) -> String {
+    let name = canonical_name(name);
+    let name = name.as_str();
     let mut out = String::new();
     let mut lossy = false;
     for c in name.trim().chars() {
@@ -102,7 +108,7 @@ pub fn slug(name: &str) -> String {
         .chars()
         .take(48)
         .collect::<String>();
-    if out.is_empty() || lossy {
+    if out.is_empty() || lossy || reserved_on_windows(&out) {
         // FNV-1a: stable across runs and platforms.
         let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
@@ -113,6 +119,22 @@ pub fn slug(name: &str) -> String {
         let _ = write!(out, "{:06x}", hash & 0xff_ffff);
     }
     out
+}
+
+/// A name as it is compared and saved: surrounding spaces trimmed, in Unicode NFC, so that a
+/// name typed with a combining accent and one typed with the accented letter are one name.
+pub fn canonical_name(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    text.trim().nfc().collect()
+}
+
+/// Whether Windows reserves this file name (before any extension) for a device.
+fn reserved_on_windows(stem: &str) -> bool {
+    let stem = stem.split('.').next().unwrap_or(stem);
+    matches!(stem, "con" | "prn" | "aux" | "nul" | "conin$" | "conout$")
+        || ((stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit())
 }
 
 /// Resolves the data folder: the flag, else the environment variable, else the platform folder.
@@ -138,8 +160,8 @@ pub enum Listing {
         file: PathBuf,
         plan: Box<SavedPlan>,
     },
-    /// A file that does not load, with the reason. Files that are damaged have been set aside
-    /// (`file` is where they are now); files from a newer certwise are left where they were.
+    /// A file that does not load, with the reason. It is left where it is: listing never
+    /// renames, moves or writes anything, and no save ever writes over such a file.
     Unreadable {
         file: PathBuf,
         reason: String,
@@ -163,6 +185,12 @@ impl Store {
         Ok(Store { root })
     }
 
+    /// The data folder as it is, creating nothing: for commands that only read (a folder that
+    /// does not exist has no plans).
+    pub fn at(root: PathBuf) -> Self {
+        Store { root }
+    }
+
     pub fn root(&self) -> &Path {
         &self.root
     }
@@ -184,16 +212,20 @@ impl Store {
     }
 
     /// Every plan in `plans/`, loaded or with the reason it does not load: plans by name, then
-    /// unreadable files. A damaged file is set aside (renamed `NAME.ron.corrupt-<timestamp>`) so
-    /// that nothing overwrites it, and stays in the list as unreadable; a file from a newer
-    /// certwise is left untouched.
+    /// unreadable files. Read-only: nothing is renamed, moved or written, so a wrong data folder
+    /// or a `plans/` linked elsewhere loses nothing. A damaged file stays where it is and is never
+    /// written over (a new plan takes another file name); a link leading out of the data folder
+    /// and anything that is not a regular file is listed as unreadable, not followed or opened.
     ///
     /// # Errors
     /// The plans folder cannot be read.
     pub fn list(&self) -> Result<Vec<Listing>, StoreError> {
         let dir = self.plans_dir();
-        let entries = fs::read_dir(&dir).map_err(|e| StoreError::io("read", &dir, e))?;
-        // Collect first: setting files aside renames inside the folder being read.
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(StoreError::io("read", &dir, e)),
+        };
         let files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
         let mut out = Vec::new();
         for file in files {
@@ -204,7 +236,7 @@ impl Store {
                 continue;
             }
             if file_name.contains(".ron.corrupt-") {
-                let reason = match read_file(&file) {
+                let reason = match read_file(&file, &self.root) {
                     Err(StoreError::Unreadable { reason, .. }) => reason,
                     Err(e) => e.to_string(),
                     Ok(_) => "set aside earlier; it loads now: rename it back to .ron to use it"
@@ -216,13 +248,13 @@ impl Store {
             if file.extension().is_none_or(|e| e != "ron") {
                 continue;
             }
-            match read_file(&file) {
+            match read_file(&file, &self.root) {
                 Ok(plan) => out.push(Listing::Plan {
                     file,
                     plan: Box::new(plan),
                 }),
                 Err(StoreError::Newer { found, .. }) => {
-                    let whose = newer_header(&file)
+                    let whose = newer_header(&file, &self.root)
                         .map(|(_, name)| format!("plan {name:?} "))
                         .unwrap_or_default();
                     out.push(Listing::Unreadable {
@@ -233,19 +265,13 @@ impl Store {
                     });
                 }
                 Err(StoreError::Unreadable { reason, .. }) => {
-                    // Set aside only what is damaged. If renaming fails (a read-only folder)
-                    // the file stays where it is; nothing writes over an unreadable file anyway.
                     let backup = file.with_extension("ron.bak");
-                    let reason = if backup.exists() {
+                    let reason = if backup.is_file() {
                         format!("{reason}; the last good save is in {}", backup.display())
                     } else {
                         reason
                     };
-                    let moved = set_aside(&file).unwrap_or(file);
-                    out.push(Listing::Unreadable {
-                        file: moved,
-                        reason,
-                    });
+                    out.push(Listing::Unreadable { file, reason });
                 }
                 // Gone since the folder was read: another copy set it aside or deleted it.
                 Err(StoreError::Io { source, .. })
@@ -273,28 +299,29 @@ impl Store {
     /// so that it is reported (and never shadowed or replaced) rather than said to be missing,
     /// and a plan whose name differs only in case.
     fn find_any(&self, name: &str) -> Result<Found, StoreError> {
-        let name = name.trim();
+        let name = canonical_name(name);
+        let name = name.as_str();
         let listing = self.list()?;
         let mut other_case = None;
         for l in &listing {
             if let Listing::Plan { file, plan } = l {
-                if plan.name.trim() == name {
+                if canonical_name(&plan.name) == name {
                     return Ok(Found::Plan(file.clone()));
                 }
                 if same_name(&plan.name, name) {
-                    other_case = Some(plan.name.trim().to_owned());
+                    other_case = Some(canonical_name(&plan.name));
                 }
             }
         }
         for l in &listing {
             if let Listing::Unreadable { file, .. } = l
-                && let Some((found, newer_name)) = newer_header(file)
+                && let Some((found, newer_name)) = newer_header(file, &self.root)
             {
-                if newer_name.trim() == name {
+                if canonical_name(&newer_name) == name {
                     return Ok(Found::Newer(file.clone(), found));
                 }
                 if same_name(&newer_name, name) {
-                    other_case = Some(newer_name.trim().to_owned());
+                    other_case = Some(canonical_name(&newer_name));
                 }
             }
         }
@@ -320,7 +347,7 @@ impl Store {
     /// No such plan, or it does not load.
     pub fn load(&self, name: &str) -> Result<SavedPlan, StoreError> {
         match self.find_any(name)? {
-            Found::Plan(file) => read_file(&file),
+            Found::Plan(file) => read_file(&file, &self.root),
             Found::Newer(path, found) => Err(StoreError::Newer { path, found }),
             Found::OtherCase(_) | Found::Missing => {
                 Err(StoreError::NotFound(name.trim().to_owned()))
@@ -351,8 +378,7 @@ impl Store {
         // lookups use.
         let mut plan = plan.clone();
         plan.version = VERSION;
-        let trimmed = plan.name.trim().to_owned();
-        plan.name = trimmed;
+        plan.name = canonical_name(&plan.name);
         let text = try_to_text(&plan).map_err(|e| StoreError::Unreadable {
             path: self.plans_dir(),
             reason: format!("the plan cannot be written as RON: {e}"),
@@ -368,8 +394,8 @@ impl Store {
                 return Err(StoreError::Exists(plan.name.trim().to_owned()));
             }
             Found::Plan(file) => {
-                keep_backup(&file)?;
-                file
+                replace_keeping_backup(&file, text.as_bytes(), &self.root)?;
+                return Ok(file);
             }
             Found::OtherCase(existing) => {
                 return Err(StoreError::SameNameInOtherCase { existing });
@@ -423,8 +449,8 @@ impl Store {
         match self.find_any(to)? {
             Found::Missing => {}
             // The same plan under another spelling of its name.
-            Found::Plan(_) if from.trim() == to.trim() => {}
-            Found::OtherCase(existing) if existing == from.trim() => {}
+            Found::Plan(_) if canonical_name(from) == canonical_name(to) => {}
+            Found::OtherCase(existing) if existing == canonical_name(from) => {}
             Found::OtherCase(existing) => {
                 return Err(StoreError::SameNameInOtherCase { existing });
             }
@@ -432,15 +458,14 @@ impl Store {
                 return Err(StoreError::Exists(to.trim().to_owned()));
             }
         }
-        let mut plan = read_file(&file)?;
-        to.trim().clone_into(&mut plan.name);
+        let mut plan = read_file(&file, &self.root)?;
+        plan.name = canonical_name(to);
         plan.modified = now;
         let text = try_to_text(&plan).map_err(|e| StoreError::Unreadable {
             path: file.clone(),
             reason: format!("the plan cannot be written as RON: {e}"),
         })?;
-        keep_backup(&file)?;
-        write_atomic(&file, text.as_bytes())
+        replace_keeping_backup(&file, text.as_bytes(), &self.root)
     }
 
     /// Copies a plan under a new name.
@@ -449,7 +474,7 @@ impl Store {
     /// No such plan, the new name is empty or taken.
     pub fn duplicate(&self, from: &str, to: &str, now: Timestamp) -> Result<PathBuf, StoreError> {
         let mut plan = self.load(from)?;
-        to.trim().clone_into(&mut plan.name);
+        plan.name = canonical_name(to);
         plan.created = now;
         plan.modified = now;
         self.save(&plan, false)
@@ -475,36 +500,52 @@ impl Store {
         write_atomic(&path, text.as_bytes())
     }
 
-    /// The interview left in progress, if there is one. A session file that does not load (or
-    /// was written by a newer certwise) is set aside, renamed `session.ron.corrupt-<timestamp>`,
-    /// so the next answer cannot overwrite it, and the error says where it is now.
+    /// The interview left in progress, if there is one. Read-only: a file that does not load is
+    /// reported and left where it is; the session that owns the file sets it aside with
+    /// [`Store::set_aside_session`] before writing its own.
     ///
     /// # Errors
-    /// The file cannot be read ([`StoreError::Io`], left where it is), or does not load
-    /// ([`StoreError::Unreadable`], with the path it was moved to).
+    /// The file cannot be read ([`StoreError::Io`]), or is not a session this build reads
+    /// ([`StoreError::Unreadable`]: not a regular file, a link out of the data folder, too big,
+    /// damaged, or from a newer certwise).
     pub fn load_session(&self) -> Result<Option<Session>, StoreError> {
         let path = self.root.join(SESSION_FILE);
-        let size = match fs::metadata(&path) {
-            Ok(meta) => meta.len(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(StoreError::io("read", &path, e)),
-        };
-        let reason = if size > MAX_FILE_BYTES {
-            format!("{size} bytes is far too big for an interview in progress")
-        } else {
-            let bytes = fs::read(&path).map_err(|e| StoreError::io("read", &path, e))?;
-            match parse_session(&bytes) {
-                Ok(session) => return Ok(Some(session)),
-                Err(reason) => reason,
+        let bytes = match read_limited(&path, MAX_FILE_BYTES, Some(&self.root)) {
+            Ok(bytes) => bytes,
+            Err(e) if e.is_not_found() => return Ok(None),
+            Err(ReadError::Io(e)) => return Err(StoreError::io("read", &path, e)),
+            Err(ReadError::TooBig { limit }) => {
+                return Err(StoreError::Unreadable {
+                    path,
+                    reason: format!(
+                        "it is bigger than {limit} bytes, far too big for an interview in progress"
+                    ),
+                });
+            }
+            Err(e) => {
+                return Err(StoreError::Unreadable {
+                    path,
+                    reason: e.to_string(),
+                });
             }
         };
-        let moved = set_aside(&path).map_err(|e| StoreError::io("set aside", &path, e))?;
-        Err(StoreError::Unreadable {
-            path: moved,
-            reason,
-        })
+        parse_session(&bytes)
+            .map(Some)
+            .map_err(|reason| StoreError::Unreadable { path, reason })
     }
 
+    /// Renames the session file to `session.ron.corrupt-<timestamp>` (the name itself, never
+    /// what a link points to), so that the interview about to be kept cannot write over it.
+    /// Only the session that owns the interview calls this.
+    ///
+    /// # Errors
+    /// The rename fails; the file is then left as it is.
+    pub fn set_aside_session(&self) -> Result<PathBuf, StoreError> {
+        let path = self.root.join(SESSION_FILE);
+        set_aside(&path).map_err(|e| StoreError::io("set aside", &path, e))
+    }
+
+    /// Deletes the interview kept for resuming. Only the session that owns it calls this.
     pub fn clear_session(&self) {
         let _ = fs::remove_file(self.root.join(SESSION_FILE));
     }
@@ -623,7 +664,8 @@ enum Found {
     Missing,
 }
 
-/// Whether two plan names are the same name: equal but for case (and surrounding spaces).
+/// Whether two plan names are the same name: equal but for case, surrounding spaces and Unicode
+/// form (NFC).
 pub fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    canonical_name(a).to_lowercase() == canonical_name(b).to_lowercase()
 }

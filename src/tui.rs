@@ -1,5 +1,6 @@
 //! The full-screen guided session: terminal set-up and the event loop. Keys become actions
-//! (`keymap`), actions change the state (`App::update`), the state is drawn (`view`).
+//! (`bindings`), actions change the state (`App::update`), the state is drawn (`impl Widget for
+//! &App`).
 
 use std::io::{self, IsTerminal, Write as _};
 use std::sync::mpsc;
@@ -9,33 +10,63 @@ use ratatui::DefaultTerminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::{cursor, execute, terminal};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-use crate::cli::CliError;
 use crate::knowledge::Knowledge;
 use crate::store::{self, Store};
 
 pub mod action;
 pub mod app;
-pub mod catalog_screen;
-pub mod evaluate_screen;
+pub mod bindings;
+pub mod frame;
 pub mod input;
 pub mod keymap;
-pub mod plan_screen;
-pub mod saved_screen;
+pub mod overlay;
 pub mod saving;
-pub mod screens;
+pub mod screen;
+pub mod shared;
+pub mod signals;
 pub mod theme;
-pub mod view;
 
 use action::Action;
-use app::{App, Effect};
+use app::App;
+use shared::Effect;
+
+/// Why the session could not start or ended with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(
+        "the interactive session needs a terminal on standard input and output; \
+         for a plan without one, use `certwise plan` (see `certwise plan --help`)"
+    )]
+    NoTerminal,
+    #[error(
+        "TERM=dumb cannot show a full-screen session; use `certwise plan`, or run in a terminal that supports it"
+    )]
+    DumbTerminal,
+    #[error("the built-in knowledge base is broken: {0}")]
+    Knowledge(String),
+    #[error("cannot watch signals: {0}")]
+    Signals(io::Error),
+    #[error("cannot read the terminal: {0}")]
+    ReadTerminal(io::Error),
+    #[error("cannot set up the terminal: {0}")]
+    SetUp(io::Error),
+    #[error("terminal error: {0}")]
+    Terminal(io::Error),
+}
+
+impl StartError {
+    /// The session was asked for where it cannot run (a usage error, not a failure).
+    pub fn is_usage(&self) -> bool {
+        matches!(self, StartError::NoTerminal | StartError::DumbTerminal)
+    }
+}
 
 /// What wakes the event loop. The loop blocks until one arrives: no timers.
 enum Message {
     Terminal(Event),
-    /// SIGTERM, SIGHUP or SIGINT: save what can be saved and leave cleanly.
-    Signal,
+    /// A signal that ends, stops or continues the session (see [`signals`]).
+    Signal(signals::Caught),
     /// The terminal went away.
     InputClosed,
 }
@@ -44,30 +75,22 @@ enum Message {
 ///
 /// # Errors
 /// Standard input or output is not a terminal, or the terminal cannot be set up.
-pub fn start(data_dir: Option<&std::path::Path>) -> Result<(), CliError> {
+pub fn start(data_dir: Option<&std::path::Path>) -> Result<(), StartError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        return Err(CliError::usage(
-            "the interactive session needs a terminal on standard input and output; \
-             for a plan without one, use `certwise plan` (see `certwise plan --help`)",
-        ));
+        return Err(StartError::NoTerminal);
     }
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-        return Err(CliError::usage(
-            "TERM=dumb cannot show a full-screen session; use `certwise plan`, or run in a terminal that supports it",
-        ));
+        return Err(StartError::DumbTerminal);
     }
     // Compiled in at build time: no parsing before the first frame.
-    let kb = Knowledge::embedded()
-        .map_err(|e| CliError::failure(format!("the built-in knowledge base is broken: {e}")))?;
+    let kb = Knowledge::embedded().map_err(|e| StartError::Knowledge(e.to_string()))?;
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
     // crossterm starts listening for SIGWINCH when its event source is first used. Use it now,
     // before the first frame, so a resize during start-up is not lost.
-    event::poll(Duration::ZERO)
-        .map_err(|e| CliError::failure(format!("cannot read the terminal: {e}")))?;
+    event::poll(Duration::ZERO).map_err(StartError::ReadTerminal)?;
     let fault = Fault::from_env();
-    let mut terminal =
-        init().map_err(|e| CliError::failure(format!("cannot set up the terminal: {e}")))?;
+    let mut terminal = init().map_err(StartError::SetUp)?;
     read_input(tx);
     let size = terminal.size().unwrap_or_default();
     let app = App::new(kb, theme::Theme::from_env(), size.width, size.height);
@@ -76,7 +99,7 @@ pub fn start(data_dir: Option<&std::path::Path>) -> Result<(), CliError> {
     app.reload_user_catalog();
     let result = run(&mut terminal, app, &rx, fault);
     restore();
-    result.map_err(|e| CliError::failure(format!("terminal error: {e}")))
+    result.map_err(StartError::Terminal)
 }
 
 /// Opens the data folder for saving and takes the session lock. Without a data folder the session
@@ -85,11 +108,7 @@ pub fn start(data_dir: Option<&std::path::Path>) -> Result<(), CliError> {
 pub fn connect(app: App, flag: Option<&std::path::Path>) -> (App, Option<std::fs::File>) {
     let store = match store::data_dir(flag).and_then(Store::open) {
         Ok(store) => store,
-        Err(e) => {
-            let mut app = app;
-            app.store_problem = Some(e.to_string());
-            return (app, None);
-        }
+        Err(e) => return (app.without_store(e.to_string()), None),
     };
     let path = store.root().join("session.lock");
     let mut options = std::fs::OpenOptions::new();
@@ -118,12 +137,12 @@ pub fn connect(app: App, flag: Option<&std::path::Path>) -> (App, Option<std::fs
              --data-dir DIR to save elsewhere."
         ),
     };
-    // Keep what loading the data folder had to say (a session file set aside).
-    let text = match app.overlay.take() {
-        Some(app::Overlay::Notice(earlier)) => format!("{text} {earlier}"),
-        _ => text,
-    };
-    app.overlay = Some(app::Overlay::Notice(text));
+    // Said together with what loading the data folder had to say (a session file set aside).
+    let text = std::iter::once(text)
+        .chain(app.shared.overlays.take_notices())
+        .collect::<Vec<_>>()
+        .join(" ");
+    app.shared.overlays.notify(text);
     (app, None)
 }
 
@@ -182,17 +201,9 @@ fn restore() {
     let _ = execute!(io::stdout(), cursor::Show);
 }
 
-fn watch_signals(tx: mpsc::Sender<Message>) -> Result<(), CliError> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
-        .map_err(|e| CliError::failure(format!("cannot watch signals: {e}")))?;
-    std::thread::spawn(move || {
-        for _ in signals.forever() {
-            if tx.send(Message::Signal).is_err() {
-                break;
-            }
-        }
-    });
-    Ok(())
+fn watch_signals(tx: mpsc::Sender<Message>) -> Result<(), StartError> {
+    signals::watch(move |caught| tx.send(Message::Signal(caught)).is_ok())
+        .map_err(StartError::Signals)
 }
 
 fn read_input(tx: mpsc::Sender<Message>) {
@@ -216,36 +227,68 @@ fn run(
     rx: &mpsc::Receiver<Message>,
     fault: Option<Fault>,
 ) -> io::Result<()> {
-    terminal.draw(|f| f.render_widget(&app, f.area()))?;
+    draw(terminal, &app)?;
     if let Some(fault) = fault {
         fault.strike()?;
     }
-    while app.running {
+    while app.is_running() {
         let Ok(message) = rx.recv() else { break };
         // crossterm loses a SIGWINCH that wakes it together with input (it returns the input and
         // the signal is not reported again), so input events check the size too.
         let input = matches!(&message, Message::Terminal(ev) if !matches!(ev, Event::Resize(..)));
         let resized = input && sync_size(terminal, &mut app);
         let action = match message {
-            Message::Terminal(Event::Key(key)) => keymap::keymap(app.mode(), &key),
+            Message::Terminal(Event::Key(key)) => app.action_for(&key),
             Message::Terminal(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
             Message::Terminal(_) => None,
-            Message::Signal | Message::InputClosed => Some(Action::ForceQuit),
+            Message::Signal(signals::Caught::Quit) | Message::InputClosed => {
+                Some(Action::ForceQuit)
+            }
+            // `kill -TSTP` from outside: exactly what Ctrl-Z does.
+            Message::Signal(signals::Caught::Stop) => Some(Action::Suspend),
+            // Whatever stopped us, the shell may have changed the terminal meanwhile.
+            Message::Signal(signals::Caught::Continued) => {
+                take_terminal(terminal)?;
+                let size = terminal.size()?;
+                Some(Action::Resize(size.width, size.height))
+            }
         };
-        let Some(action) = action.or(resized.then_some(Action::Noop)) else {
-            continue;
-        };
-        app.update(action);
-        if app.effect.take() == Some(Effect::Suspend) {
+        match action {
+            Some(action) => app.update(action),
+            // Nothing to do, but the size changed: redraw.
+            None if resized => {}
+            None => continue,
+        }
+        if app.take_effect() == Some(Effect::Suspend) {
             suspend(terminal)?;
             let size = terminal.size()?;
             app.update(Action::Resize(size.width, size.height));
         }
-        if app.running {
-            terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        if app.is_running() {
+            draw(terminal, &app)?;
         }
     }
     Ok(())
+}
+
+/// Draws a frame. Every cell passes through the one sanitiser on its way to the terminal, so
+/// nothing from data (a plan's name, an evaluated entry) can drive it, on any screen.
+fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+    terminal.draw(|f| {
+        f.render_widget(app, f.area());
+        scrub(f.buffer_mut());
+    })?;
+    Ok(())
+}
+
+/// Removes bidirectional controls and invisible characters from the cells of a frame (ratatui
+/// already drops control characters, but keeps zero-width ones, attached to the cell before).
+pub fn scrub(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if let Some(clean) = crate::sanitize::cell_symbol(cell.symbol()) {
+            cell.set_symbol(&clean);
+        }
+    }
 }
 
 /// Gives the app the terminal's size if it has another one; true if it changed.
@@ -253,7 +296,7 @@ fn sync_size(terminal: &DefaultTerminal, app: &mut App) -> bool {
     let Ok(size) = terminal.size() else {
         return false;
     };
-    let changed = (size.width, size.height) != (app.width, app.height);
+    let changed = (size.width, size.height) != app.size();
     if changed {
         app.update(Action::Resize(size.width, size.height));
     }
@@ -265,8 +308,13 @@ fn sync_size(terminal: &DefaultTerminal, app: &mut App) -> bool {
 fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     restore();
     io::stdout().flush()?;
-    signal_hook::low_level::raise(SIGTSTP)?;
+    signals::stop_now()?;
     // Continued.
+    take_terminal(terminal)
+}
+
+/// Raw mode, the alternate screen and a hidden cursor again, and a full redraw on the next draw.
+fn take_terminal(terminal: &mut DefaultTerminal) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
     let area = terminal.size()?;

@@ -1,17 +1,32 @@
 //! The person's own catalog: certifications they evaluated, kept in `catalog.ron` in the data
 //! folder and used by the advisor like built-in entries. A bad entry is reported with its file,
 //! line and column and skipped; it never stops certwise.
+//!
+//! The file is `(version: 2, entries: [...])` (format 1 was the bare list, and is still read).
+//! It is read through the store's bounded reader, and rewritten with a `.bak` of the previous
+//! file; entries and fields this build does not replace are written back exactly as they were,
+//! so nothing a newer certwise or the person added is dropped.
 
 use std::path::Path;
+
+mod ron_text;
+
+use ron_text::{position, split_list, split_struct};
 
 use jiff::civil::Date;
 
 use crate::evaluate::{Facts, Verdict};
 use crate::knowledge::{Entry, Kind, Knowledge, Level, Range, Rating, Status};
-use crate::store::{StoreError, slug, write_atomic};
+use crate::store::{ReadError, StoreError, read_limited, replace_keeping_backup, slug};
 
 /// The file name inside the data folder.
 pub const FILE: &str = "catalog.ron";
+
+/// The format version this build writes.
+pub const VERSION: u32 = 2;
+/// A catalog of evaluations is a few kilobytes an entry; anything far bigger is not one, and is
+/// not read into memory.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// How an entry's summary lists the facts that were not known (read back by [`not_known`]).
 const NOT_KNOWN: &str = "Not known when evaluated: ";
@@ -114,36 +129,60 @@ pub fn not_known(e: &Entry) -> Vec<&str> {
         .unwrap_or_default()
 }
 
-/// Reads the user catalog. A missing file is an empty catalog; a file that is not a list is one
-/// problem; each entry that does not parse is one problem and is skipped.
+/// Reads the user catalog. A missing file is an empty catalog; a file that cannot be read, is not
+/// a catalog or comes from a newer certwise is one problem; each entry that does not parse is one
+/// problem and is skipped.
 pub fn load(path: &Path) -> Loaded {
+    read(path).loaded
+}
+
+/// What reading the file found, with what writing it back needs.
+#[derive(Debug, Default)]
+struct FileText {
+    loaded: Loaded,
+    /// Each entry that loaded: its id, and its text as it stands in the file.
+    items: Vec<(String, String)>,
+    /// Top-level fields other than `version` and `entries` (`name: value`), as written.
+    extra: Vec<String>,
+}
+
+fn read(path: &Path) -> FileText {
     let shown = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+    let mut file = FileText::default();
+    let problem = |p: String| {
+        let mut file = FileText::default();
+        file.loaded.problems.push(format!("{shown}{p}"));
+        file
+    };
+    let folder = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let bytes = match read_limited(path, MAX_FILE_BYTES, Some(folder)) {
+        Ok(bytes) => bytes,
         // No file, or a data folder that cannot exist (a file in its path): no entries of yours.
-        Err(e)
-            if matches!(
-                e.kind(),
-                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
-            ) =>
-        {
-            return Loaded::default();
+        Err(e) if e.is_not_found() => return file,
+        Err(ReadError::TooBig { limit }) => {
+            return problem(format!(
+                ": it is bigger than {limit} bytes, far too big for a catalog of your evaluations"
+            ));
         }
-        Err(e) => {
-            return Loaded {
-                entries: Vec::new(),
-                problems: vec![format!("{shown}: cannot read: {e}")],
-            };
-        }
+        Err(e) => return problem(format!(": cannot read: {e}")),
+    };
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return problem(": cannot read: stream did not contain valid UTF-8".to_owned());
     };
     // A byte-order mark is not part of the text; positions count from after it, as editors do.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut loaded = Loaded::default();
-    let Some(list) = split_list(text) else {
-        loaded.problems.push(format!(
-            "{shown}:1:1: expected a list of entries: [ (...), (...) ]"
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (list_text, base) = match entries_list(text, &mut file) {
+        Ok(found) => found,
+        Err(p) => return problem(p),
+    };
+    let Some(list) = split_list(list_text) else {
+        let (line, col) = position(text, base, 1, 1);
+        return problem(format!(
+            ":{line}:{col}: expected a list of entries: [ (...), (...) ]"
         ));
-        return loaded;
     };
     let mut last_failed = false;
     for (start, item) in list.items {
@@ -157,12 +196,13 @@ pub fn load(path: &Path) -> Loaded {
                 );
                 entry.cost_unknown |= cost;
                 entry.hours_unknown |= hours;
-                loaded.entries.push(entry);
+                file.items.push((entry.id.clone(), item.to_owned()));
+                file.loaded.entries.push(entry);
                 last_failed = false;
             }
             Err(e) => {
-                let (line, col) = position(text, start, e.span.start.line, e.span.start.col);
-                loaded
+                let (line, col) = position(text, base + start, e.span.start.line, e.span.start.col);
+                file.loaded
                     .problems
                     .push(format!("{shown}:{line}:{col}: {} (entry skipped)", e.code));
                 last_failed = true;
@@ -173,22 +213,73 @@ pub fn load(path: &Path) -> Loaded {
     if let Some(at) = list.unclosed_at
         && !last_failed
     {
-        let (line, col) = position(text, at, 1, 1);
-        loaded.problems.push(format!(
+        let (line, col) = position(text, base + at, 1, 1);
+        file.loaded.problems.push(format!(
             "{shown}:{line}:{col}: the list is not closed: expected `]` at the end"
         ));
     }
     if let Some(at) = list.trailing_at {
-        let (line, col) = position(text, at, 1, 1);
-        loaded.problems.push(format!(
+        let (line, col) = position(text, base + at, 1, 1);
+        file.loaded.problems.push(format!(
             "{shown}:{line}:{col}: text after the list's closing `]` is ignored"
         ));
     }
-    loaded
+    file
 }
 
-/// Adds (or replaces, by id) an entry and writes the file atomically. A file with entries that do
-/// not load is never rewritten, so nothing the person wrote is lost.
+/// The list of entries in the file's text and where it starts: the whole text for format 1 (a
+/// bare list), the `entries` field for format 2, whose other fields are kept in `file.extra`.
+/// The error is what follows the file's name in the problem.
+fn entries_list<'a>(text: &'a str, file: &mut FileText) -> Result<(&'a str, usize), String> {
+    let first = ron_text::skip_blank(text.as_bytes(), 0);
+    if matches!(text.as_bytes().get(first), None | Some(b'[')) {
+        return Ok((text, 0));
+    }
+    let Some(fields) = split_struct(text) else {
+        return Err(
+            ":1:1: expected a list of entries: (version: 2, entries: [ (...), (...) ])".to_owned(),
+        );
+    };
+    let mut version = None;
+    let mut entries = ("[]", 0);
+    for (name, at, value) in &fields.fields {
+        match *name {
+            "version" => version = Some(value.parse::<u32>().map_err(|_| *at)),
+            "entries" => entries = (*value, *at),
+            _ => file.extra.push(format!("{name}: {value}")),
+        }
+    }
+    match version {
+        None => {
+            return Err(
+                ":1:1: no `version` field; expected a list of entries: (version: 2, entries: [ (...), (...) ])"
+                    .to_owned(),
+            );
+        }
+        Some(Err(at)) => {
+            let (line, col) = position(text, at, 1, 1);
+            return Err(format!(":{line}:{col}: the version is not a whole number"));
+        }
+        Some(Ok(v)) if v > VERSION => {
+            return Err(format!(
+                ": written by a newer certwise (format {v}, this one reads up to {VERSION}); its entries are not used, and it is left untouched"
+            ));
+        }
+        Some(Ok(_)) => {}
+    }
+    if fields.unclosed {
+        let (line, col) = position(text, text.len(), 1, 1);
+        return Err(format!(
+            ":{line}:{col}: the file is not closed: expected `)` at the end"
+        ));
+    }
+    Ok(entries)
+}
+
+/// Adds (or replaces, by id) an entry and writes the file atomically, keeping the previous file
+/// as `catalog.ron.bak`. A file with entries that do not load, or from a newer certwise, is never
+/// rewritten, so nothing the person wrote is lost; the other entries, and fields this build does
+/// not know, are written back as they were.
 ///
 /// # Errors
 /// The file has entries that do not load (fix them first), or the write fails.
@@ -197,31 +288,41 @@ pub fn add(path: &Path, entry: Entry) -> Result<(), StoreError> {
     if let Some(dir) = dir {
         create_private_dir(dir)?;
     }
+    let folder = dir.unwrap_or(Path::new("."));
     // Read, change and write under the data folder's write lock: two copies adding at once must
     // not each write back what they read, losing the other's entry.
-    let _lock = crate::store::lock_folder(dir.unwrap_or(Path::new(".")))?;
-    let mut loaded = load(path);
-    if !loaded.problems.is_empty() {
+    let _lock = crate::store::lock_folder(folder)?;
+    let mut file = read(path);
+    if !file.loaded.problems.is_empty() {
         return Err(StoreError::Unreadable {
             path: path.to_owned(),
             reason: format!(
                 "it has entries that do not load, so it is not rewritten: {}",
-                loaded.problems.join("; ")
+                file.loaded.problems.join("; ")
             ),
         });
     }
-    loaded.entries.retain(|e| e.id != entry.id);
-    loaded.entries.push(entry);
     let config = ron::ser::PrettyConfig::new().new_line("\n".to_owned());
     // Never write an empty file over the person's entries because serialising failed.
-    let mut text = ron::ser::to_string_pretty(&loaded.entries, config).map_err(|e| {
-        StoreError::Unreadable {
-            path: path.to_owned(),
-            reason: format!("not written: the entries cannot be written as RON: {e}"),
-        }
+    let new = ron::ser::to_string_pretty(&entry, config).map_err(|e| StoreError::Unreadable {
+        path: path.to_owned(),
+        reason: format!("not written: the entry cannot be written as RON: {e}"),
     })?;
-    text.push('\n');
-    write_atomic(path, text.as_bytes())
+    file.items.retain(|(id, _)| *id != entry.id);
+    file.items.push((entry.id, new.replace('\n', "\n    ")));
+    let mut text = format!("(version: {VERSION}, ");
+    for field in &file.extra {
+        text.push_str(field);
+        text.push_str(", ");
+    }
+    text.push_str("entries: [\n");
+    for (_, item) in &file.items {
+        text.push_str("    ");
+        text.push_str(item);
+        text.push_str(",\n");
+    }
+    text.push_str("])\n");
+    replace_keeping_backup(path, text.as_bytes(), folder)
 }
 
 /// The knowledge base with the user's entries added. Entries whose id is taken, or which break
@@ -256,180 +357,6 @@ pub fn merged(kb: &Knowledge, entries: &[Entry]) -> (Knowledge, Vec<String>) {
     (out, problems)
 }
 
-/// A RON list's top-level items, as found by [`split_list`].
-#[derive(Debug, Default)]
-struct List<'a> {
-    /// Each item's byte offset and text.
-    items: Vec<(usize, &'a str)>,
-    /// The end of the text, when the list is never closed.
-    unclosed_at: Option<usize>,
-    /// Where text after the closing `]` starts, if there is any.
-    trailing_at: Option<usize>,
-}
-
-/// Splits a RON list into its top-level items, each with its byte offset, so that one bad entry
-/// can be reported and skipped while the others load. Strings, raw strings, characters and
-/// (nested) comments are respected. Blank text, or comments alone, is an empty list; `None` if the
-/// text is something other than a list.
-fn split_list(text: &str) -> Option<List<'_>> {
-    let bytes = text.as_bytes();
-    let open = skip_blank(bytes, 0);
-    if open == bytes.len() {
-        return Some(List::default());
-    }
-    if bytes[open] != b'[' {
-        return None;
-    }
-    let mut out = List::default();
-    // The closers expected, innermost last; the first is the list's own `]`.
-    let mut closers = vec![b']'];
-    let mut item_start: Option<usize> = None;
-    let mut push = |start: &mut Option<usize>, end: usize| {
-        if let Some(s) = start.take() {
-            out.items.push((s, text[s..end].trim_end()));
-        }
-    };
-    let mut i = open + 1;
-    while i < bytes.len() {
-        if let Some(end) = skip_literal(bytes, i) {
-            if closers.len() == 1 && item_start.is_none() && bytes[i] != b'/' {
-                item_start = Some(i);
-            }
-            i = end;
-            continue;
-        }
-        let c = bytes[i];
-        match c {
-            b'[' | b'(' | b'{' => {
-                if closers.len() == 1 && item_start.is_none() {
-                    item_start = Some(i);
-                }
-                closers.push(match c {
-                    b'[' => b']',
-                    b'(' => b')',
-                    _ => b'}',
-                });
-            }
-            b']' if closers.len() == 1 => {
-                push(&mut item_start, i);
-                let after = skip_blank(bytes, i + 1);
-                out.trailing_at = (after < bytes.len()).then_some(after);
-                return Some(out);
-            }
-            // A stray `)` or `}` between entries belongs to a bad entry, not to the list.
-            b')' | b'}' if closers.len() == 1 => {
-                item_start.get_or_insert(i);
-            }
-            b']' | b')' | b'}' => {
-                // A mismatched closer still closes: the entry's parser reports the mismatch.
-                closers.pop();
-            }
-            b',' if closers.len() == 1 => push(&mut item_start, i),
-            c if closers.len() == 1 && item_start.is_none() && !c.is_ascii_whitespace() => {
-                item_start = Some(i);
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    push(&mut item_start, bytes.len());
-    out.unclosed_at = Some(bytes.len());
-    Some(out)
-}
-
-/// The index after the whitespace and comments starting at `i`.
-fn skip_blank(bytes: &[u8], mut i: usize) -> usize {
-    loop {
-        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
-            i += 1;
-        }
-        match (bytes.get(i), bytes.get(i + 1)) {
-            (Some(b'/'), Some(b'/' | b'*')) => i = skip_literal(bytes, i).unwrap_or(bytes.len()),
-            _ => return i,
-        }
-    }
-}
-
-/// If a string, raw string, character or comment starts at `i`, the index just after it (the
-/// end of the text if it is never closed).
-fn skip_literal(bytes: &[u8], i: usize) -> Option<usize> {
-    let len = bytes.len();
-    match (bytes[i], bytes.get(i + 1)) {
-        (b'"', _) => {
-            let mut j = i + 1;
-            while j < len {
-                match bytes[j] {
-                    b'\\' => j += 2,
-                    b'"' => return Some(j + 1),
-                    _ => j += 1,
-                }
-            }
-            Some(len)
-        }
-        // A character literal is short; a lone quote is left to the parser to report.
-        (b'\'', _) => {
-            let mut j = i + 1;
-            while j < len && j <= i + 12 {
-                match bytes[j] {
-                    b'\\' => j += 2,
-                    b'\'' if j > i + 1 => return Some(j + 1),
-                    b'\n' => return None,
-                    _ => j += 1,
-                }
-            }
-            None
-        }
-        (b'r', Some(b'"' | b'#'))
-            if i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') =>
-        {
-            let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
-            let quote = i + 1 + hashes;
-            if bytes.get(quote) != Some(&b'"') {
-                return None;
-            }
-            let mut j = quote + 1;
-            while j < len {
-                if bytes[j] == b'"'
-                    && bytes[j + 1..].iter().take_while(|&&b| b == b'#').count() >= hashes
-                {
-                    return Some(j + 1 + hashes);
-                }
-                j += 1;
-            }
-            Some(len)
-        }
-        (b'/', Some(b'/')) => Some(
-            bytes[i..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(len, |p| i + p),
-        ),
-        (b'/', Some(b'*')) => {
-            // Block comments nest in RON.
-            let mut depth = 0usize;
-            let mut j = i;
-            while j + 1 < len {
-                match (bytes[j], bytes[j + 1]) {
-                    (b'/', b'*') => {
-                        depth += 1;
-                        j += 2;
-                    }
-                    (b'*', b'/') => {
-                        depth -= 1;
-                        j += 2;
-                        if depth == 0 {
-                            return Some(j);
-                        }
-                    }
-                    _ => j += 1,
-                }
-            }
-            Some(len)
-        }
-        _ => None,
-    }
-}
-
 /// Creates the data folder if needed, readable by its owner only, as the store does.
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     let mut builder = std::fs::DirBuilder::new();
@@ -441,16 +368,4 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         path: dir.to_owned(),
         source,
     })
-}
-
-/// The file position of an error at `line:col` inside an item starting at byte `start`.
-fn position(text: &str, start: usize, line: usize, col: usize) -> (usize, usize) {
-    let before = &text[..start];
-    let item_line = before.matches('\n').count() + 1;
-    let item_col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    if line <= 1 {
-        (item_line, item_col + col.saturating_sub(1))
-    } else {
-        (item_line + line - 1, col)
-    }
 }

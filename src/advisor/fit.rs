@@ -7,6 +7,10 @@ use crate::knowledge::{
 };
 
 /// The person as the rules see them, read once from the answers.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each flag is one plain fact about the person that a rule reads"
+)]
 #[derive(Debug, Clone)]
 pub struct Person {
     pub role: String,
@@ -53,7 +57,11 @@ impl Person {
         let hands_on = experience == "hands-on";
         let needs_basics =
             experience == "none" || (goal == "learn-concepts" && experience != "hands-on");
-        let staying = !student && matches!(goal.as_str(), "promotion" | "productivity" | "learn-concepts");
+        let staying = !student
+            && matches!(
+                goal.as_str(),
+                "promotion" | "productivity" | "learn-concepts"
+            );
         let job_seeking = matches!(
             goal.as_str(),
             "get-into-ai" | "change-role" | "change-industry"
@@ -83,7 +91,8 @@ impl Person {
             || regulated
             || r.is("market", "certs-weigh-more")
             || r.is("employer_values_certs", "yes");
-        let field = Field::parse(r.value("field")).filter(|_| r.is_asked("field"));
+        let field =
+            Field::parse(r.value("field")).filter(|f| r.is_asked("field") && *f != Field::Other);
         let mut audiences = match role.as_str() {
             "developer" => vec![Audience::Developer],
             "cloud-data-engineer" => vec![
@@ -225,14 +234,14 @@ pub fn vendor_certification_needs_your_platform(
     match p.platform {
         Some(mine) if mine == vendor => None,
         Some(mine) => Some(format!(
-            "{} run on {}, not {}",
-            capitalise(p.platform_owner),
+            "{} on {}, not {}",
+            p.platform_owner,
             mine.label(),
             vendor.label()
         )),
         None => Some(format!(
-            "a {} certification counts only where the jobs or your employer run on {}; find out which platform they use first",
-            vendor.label(),
+            "{} certification counts only where the jobs or your employer run on {}; find out which platform they use first",
+            with_article(vendor.label()),
             vendor.label()
         )),
     }
@@ -327,15 +336,11 @@ pub fn cloud_project_needs_a_platform(p: &Person, e: &Entry, _: &Knowledge) -> O
 }
 
 /// A workplace project needs a workplace; an internship is for people looking for work.
-pub fn work_experience_fits_your_situation(
-    p: &Person,
-    e: &Entry,
-    _: &Knowledge,
-) -> Option<String> {
+pub fn work_experience_fits_your_situation(p: &Person, e: &Entry, _: &Knowledge) -> Option<String> {
     match e.id.as_str() {
-        "workplace-project" if p.student => {
-            Some("you have no job to apply AI in yet; an internship is where that happens".to_owned())
-        }
+        "workplace-project" if p.student => Some(
+            "you have no job to apply AI in yet; an internship is where that happens".to_owned(),
+        ),
         "internship" if p.staying => Some("you already have a job to apply AI in".to_owned()),
         _ => None,
     }
@@ -344,11 +349,11 @@ pub fn work_experience_fits_your_situation(
 /// Every fit rule, in the order their reasons are tried.
 pub const RULES: &[Rule] = &[
     vendor_certification_needs_your_platform,
+    governance_credentials_for_governance_roles,
     engineering_needs_a_technical_background,
     advanced_levels_need_hands_on_experience,
     prerequisites_are_respected,
     code_first_needs_coding,
-    governance_credentials_for_governance_roles,
     cloud_project_needs_a_platform,
     work_experience_fits_your_situation,
     cheapest_route_within_budget,
@@ -390,13 +395,18 @@ pub fn retiring_in_time(p: &Person, e: &Entry, kb: &Knowledge, study_hours: u32)
     let Status::Retiring { on, successor } = &e.status else {
         return None;
     };
-    let weeks_left = kb.catalog.reviewed.until(*on).ok().map_or(0, |span| {
-        span.get_days().max(0).unsigned_abs() / 7
-    });
+    let weeks_left = kb
+        .catalog
+        .reviewed
+        .until(*on)
+        .ok()
+        .map_or(0, |span| span.get_days().max(0).unsigned_abs() / 7);
     let need = e.prep_hours.max.div_ceil(study_hours.max(1));
     let _ = p;
     (need > weeks_left).then(|| {
-        let name = kb.entry(successor).map_or(successor.as_str(), |s| s.name.as_str());
+        let name = kb
+            .entry(successor)
+            .map_or(successor.as_str(), |s| s.name.as_str());
         format!("retires on {on}, before you could finish it at your hours; take {name} instead")
     })
 }
@@ -416,16 +426,20 @@ pub fn fit(p: &Person, e: &Entry, kb: &Knowledge, study_hours: u32) -> Verdict {
         .map_or(Verdict::Fits, Verdict::NotNow)
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect()
-    })
-}
-
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_lowercase().chain(chars).collect()
-    })
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// "an AWS", "a Google Cloud": the article a label takes when said aloud.
+fn with_article(label: &str) -> String {
+    let vowel_sound = label.starts_with(['A', 'E', 'I', 'O', 'U'])
+        || ["NVIDIA"].iter().any(|x| label.starts_with(x));
+    if vowel_sound {
+        format!("an {label}")
+    } else {
+        format!("a {label}")
+    }
 }

@@ -51,7 +51,10 @@ impl Ctx<'_, '_> {
 /// tier's bad news is not dressed as positive points.
 pub fn base(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     let text = match e.tier {
-        Some(t @ 3..=4) => format!("starting score for a tier-{t} {}: limited value on its own", e.kind),
+        Some(t @ 3..=4) => format!(
+            "starting score for a tier-{t} {}: limited value on its own",
+            e.kind
+        ),
         _ => e.base_reason.clone(),
     };
     out.push(Factor::new(i32::from(e.base_score), text));
@@ -77,18 +80,11 @@ pub fn cloud_certification_counts_for_its_platform(c: &Ctx, e: &Entry, out: &mut
             25,
             format!(
                 "{} on {}: this is its vendor's credential",
-                capitalised(c.person.platform_owner),
+                c.person.platform_owner,
                 platform.label()
             ),
         ));
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// What is made for people like you ranks higher: business credentials for business people,
@@ -116,12 +112,49 @@ pub fn made_for_people_like_you(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     }
     if p.hands_on
         && e.level == Level::Foundational
-        && e.audience.iter().all(|a| matches!(a, Audience::Beginner | Audience::Business | Audience::Leader | Audience::Student))
+        && e.audience.iter().all(|a| {
+            matches!(
+                a,
+                Audience::Beginner | Audience::Business | Audience::Leader | Audience::Student
+            )
+        })
         && p.technical
     {
         out.push(Factor::new(
             -15,
             "made for beginners and business users; you already work hands-on",
+        ));
+    }
+}
+
+/// Governance credentials that match the person's focus come first: the one named for it
+/// (governance, audit, security, risk), and the one that builds on a credential they hold.
+pub fn governance_credentials_match_your_focus(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    let Some(focus) = c.person.governance.as_deref() else {
+        return;
+    };
+    if !e.kind.is_study() || !e.audience.contains(&Audience::Governance) {
+        return;
+    }
+    if e.name.to_lowercase().contains(focus) {
+        out.push(Factor::new(10, format!("named for your focus: {focus}")));
+    }
+    if let Some(held) = c.person.held
+        && e.prerequisites.iter().any(|p| p.held == Some(held))
+    {
+        out.push(Factor::new(
+            15,
+            "it builds on the credential you already hold, which it requires",
+        ));
+    }
+}
+
+/// Startups and product companies look at what you have shipped, not at certificates.
+pub fn startups_look_at_what_you_shipped(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if e.kind == Kind::Certification && c.r.is("target_employer", "startup-or-product") {
+        out.push(Factor::new(
+            -15,
+            "startups and product companies look at what you have shipped, not at certificates",
         ));
     }
 }
@@ -238,16 +271,14 @@ pub fn cloud_project_on_your_platform(c: &Ctx, e: &Entry, out: &mut Vec<Factor>)
     if e.id != "cloud-project" {
         return;
     }
-    match c.target_platform() {
-        Some(p) => out.push(Factor::new(
+    if let Some(p) = c.target_platform() {
+        out.push(Factor::new(
             20,
             format!(
                 "build it on {}: it proves the skills a certificate only claims",
                 p.label()
             ),
-        )),
-        // Fit leaves a cloud project out when no cloud is named.
-        None => {}
+        ));
     }
 }
 
@@ -360,13 +391,26 @@ pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     }
 }
 
+/// Unknown preparation hours are said, not guessed: the plan cannot schedule such an entry until
+/// they are found out.
+pub fn hours_not_known_are_said(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if e.hours_unknown {
+        out.push(Factor::new(
+            0,
+            "preparation hours not known: find them out before you plan time for it",
+        ));
+    }
+}
+
 /// Every rule, in the order its factors are listed.
 pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     base,
     strategy_emphasis,
     cloud_certification_counts_for_its_platform,
     made_for_people_like_you,
+    governance_credentials_match_your_focus,
     credentials_weigh_more_in_some_settings,
+    startups_look_at_what_you_shipped,
     courses_match_your_experience,
     developers_skip_intro_courses,
     students_put_certifications_second,
@@ -376,6 +420,7 @@ pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     learning_you_will_use_at_work,
     goal_decides,
     costs_within_budget,
+    hours_not_known_are_said,
 ];
 
 /// The raw factors for one entry, before settling into 0-100.
@@ -471,7 +516,11 @@ pub fn score_all(
             route_cost_min: route.cost.min,
         });
     }
-    recommendations.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| tie_key(a).cmp(&tie_key(b))));
+    recommendations.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| tie_key(a).cmp(&tie_key(b)))
+    });
     let order = |id: &str| kb.catalog.entries.iter().position(|e| e.id == id);
     avoid.sort_by_key(|a| (a.not_for_you_now, order(&a.id)));
     (recommendations, avoid)
@@ -518,13 +567,7 @@ pub fn students_put_experience_before_certifications(
 /// calling it a better fit.
 pub fn one_foundational_course_is_enough(scored: &mut [(&Entry, Vec<Factor>)]) {
     let total = |f: &[Factor]| f.iter().map(|x| x.points).sum::<i32>().clamp(0, 100);
-    let key = |e: &Entry| {
-        (
-            cheapest_route(e).cost.min,
-            e.prep_hours.mid(),
-            e.id.clone(),
-        )
-    };
+    let key = |e: &Entry| (cheapest_route(e).cost.min, e.prep_hours.mid(), e.id.clone());
     let best = scored
         .iter()
         .enumerate()

@@ -54,11 +54,10 @@ pub fn split(resolved: &Resolved<'_>, strategy: &Strategy) -> Split {
     }
     // The split shown is the hours scheduled: its percentages come from the whole hours, and
     // when whole hours move it from the planned share, a reason says so.
-    let shown = if hours == 0 {
-        planned
-    } else {
-        u8::try_from((build_hours * 100 + hours / 2) / hours).unwrap_or(planned)
-    };
+    let shown = (build_hours * 100 + hours / 2)
+        .checked_div(hours)
+        .and_then(|p| u8::try_from(p).ok())
+        .unwrap_or(planned);
     if shown != planned {
         reasons.push(Factor::new(
             i32::from(shown) - i32::from(planned),

@@ -6,7 +6,7 @@
 
 use crate::advisor::fit::Person;
 use crate::advisor::{Budget, Phase, Recommendation, Split, Step, Track, cost_text, plural};
-use crate::knowledge::{Brief, Entry, Fee, Kind, Knowledge, Level, Range, Stage, Strategy};
+use crate::knowledge::{Brief, Entry, Fee, Field, Kind, Knowledge, Level, Range, Stage, Strategy};
 
 /// A certification scores at least this to be scheduled.
 pub const CERT_MIN_SCORE: u8 = 50;
@@ -73,7 +73,11 @@ fn course_wanted(p: &Person, strategy: &Strategy, structured: bool) -> Result<()
 }
 
 /// Whether a certification is wanted at all, and if not, why not.
-fn certification_wanted(p: &Person, strategy: &Strategy, employer_rewards: bool) -> Result<(), String> {
+fn certification_wanted(
+    p: &Person,
+    strategy: &Strategy,
+    employer_rewards: bool,
+) -> Result<(), String> {
     if strategy.id == "enterprise" || p.governance.is_some() {
         return Ok(());
     }
@@ -108,7 +112,10 @@ fn brief_score(p: &Person, b: &Brief, wanted: Stage, workplace_first: bool) -> O
     if b.platform.is_some() && b.platform != p.platform {
         return None;
     }
-    if !b.fields.is_empty() && !b.suits_field(p.field) && p.field.is_some() {
+    // A brief from another field is not for you, unless it is a build on your platform (then the
+    // platform is the point, and its field only the example).
+    if !b.fields.is_empty() && !b.suits_field(p.field) && p.field.is_some() && b.platform.is_none()
+    {
         return None;
     }
     let mut score = 0;
@@ -125,6 +132,9 @@ fn brief_score(p: &Person, b: &Brief, wanted: Stage, workplace_first: bool) -> O
         score += 20;
     } else if b.fields.is_empty() {
         score += 8;
+    } else if p.field.is_none() {
+        // Your field is not known: a brief made for one field is a guess.
+        score -= 10;
     }
     if b.audience.iter().any(|a| p.audiences.contains(a)) {
         score += 15;
@@ -190,7 +200,11 @@ fn entry_item(e: &Entry, r: &Recommendation, hours: u32) -> Item {
         work: u64::from(hours) * 100,
         brief: None,
         route: None,
-        cost: if r.cost_unknown { Range::default() } else { r.cost_usd },
+        cost: if r.cost_unknown {
+            Range::default()
+        } else {
+            r.cost_usd
+        },
         cost_unknown: r.cost_unknown,
     }
 }
@@ -232,11 +246,21 @@ fn schedule(items: &[Item], split: &Split) -> Vec<(u32, u32)> {
     if total == 0 {
         return weeks;
     }
+    // With no study hours at all (1 hour a week), study comes first: the basics before the
+    // building they are for.
+    let (study_share, build_share) = if split.study_hours_per_week == 0 && !study.is_empty() {
+        (u64::from(split.build_hours_per_week) * 100, 0)
+    } else {
+        (
+            u64::from(split.study_hours_per_week) * 100,
+            u64::from(split.build_hours_per_week) * 100,
+        )
+    };
     let mut week = 0;
     while left.iter().any(|l| *l > 0) && week < 10_000 {
         week += 1;
-        let spare_s = work_on(&study, u64::from(split.study_hours_per_week) * 100, week, &mut left);
-        let spare_b = work_on(&build, u64::from(split.build_hours_per_week) * 100 + spare_s, week, &mut left);
+        let spare_s = work_on(&study, study_share, week, &mut left);
+        let spare_b = work_on(&build, build_share + spare_s, week, &mut left);
         work_on(&study, spare_b, week, &mut left);
     }
     weeks
@@ -256,7 +280,10 @@ pub struct Inputs<'a> {
 }
 
 /// Makes the timeline.
-#[allow(clippy::too_many_lines, reason = "one pass over the plan's parts, in the order a person reads them")]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one pass over the plan's parts, in the order a person reads them"
+)]
 pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     let (kb, p, strategy, recs) = (inp.kb, inp.person, inp.strategy, inp.recs);
     let mut notes: Vec<String> = Vec::new();
@@ -269,12 +296,18 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     // A first step when no platform is named and one would matter.
     let find_platform = p.platform.is_none()
         && p.governance.is_none()
-        && (p.job_seeking || (p.staying && p.credentials_count));
+        && (p.job_seeking || (p.staying && inp.employer_rewards));
     if find_platform {
         let (id, title) = if p.staying {
-            ("find-employer-platform", "Find out which cloud or AI platform your employer uses (ask IT or your manager)")
+            (
+                "find-employer-platform",
+                "Find out which cloud or AI platform your employer uses (ask IT or your manager)",
+            )
         } else {
-            ("find-target-platform", "Find out which cloud your target jobs use: read 10-20 postings you would apply to and note the platforms they name")
+            (
+                "find-target-platform",
+                "Find out which cloud your target jobs use: read 10-20 postings you would apply to and note the platforms they name",
+            )
         };
         build.push(Item {
             key: id.to_owned(),
@@ -297,7 +330,9 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
             r.kind == Kind::Certification
                 && r.score >= CERT_MIN_SCORE
                 && !r.hours_unknown
-                && kb.entry(&r.id).is_some_and(|e| e.tier.is_some_and(|t| t <= 2))
+                && kb
+                    .entry(&r.id)
+                    .is_some_and(|e| e.tier.is_some_and(|t| t <= 2))
         })
         .collect();
     let mut cert: Option<Item> = None;
@@ -305,7 +340,11 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
         Ok(()) => {
             if let Some(best) = certs.first() {
                 if let Some(e) = kb.entry(&best.id) {
-                    let fee = if best.cost_unknown { 0 } else { best.cost_usd.max };
+                    let fee = if best.cost_unknown {
+                        0
+                    } else {
+                        best.cost_usd.max
+                    };
                     if fee <= p.budget {
                         let mut item = entry_item(e, best, best.prep_hours.mid().max(1));
                         item.route = Some(if best.cost_unknown {
@@ -341,8 +380,19 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                 let why = inp
                     .over_budget
                     .iter()
-                    .find(|(id, _)| kb.entry(id).is_some_and(|e| e.kind == Kind::Certification && e.platform == p.platform && p.platform.is_some()))
-                    .map(|(id, why)| format!("{} {why}", kb.entry(id).map_or(id.as_str(), |e| e.name.as_str())));
+                    .find(|(id, _)| {
+                        kb.entry(id).is_some_and(|e| {
+                            e.kind == Kind::Certification
+                                && e.platform == p.platform
+                                && p.platform.is_some()
+                        })
+                    })
+                    .map(|(id, why)| {
+                        format!(
+                            "{} {why}",
+                            kb.entry(id).map_or(id.as_str(), |e| e.name.as_str())
+                        )
+                    });
                 cert_note = Some(why.map_or_else(
                     || "no certification: none that fits you scores high enough to be worth the money".to_owned(),
                     |w| format!("no certification within your budget: {w}"),
@@ -369,18 +419,19 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                     })
             };
             let free = recs.iter().filter(suits).find(|r| r.route_cost_min == 0);
-            let pick = free.or_else(|| recs
-                .iter()
-                .filter(|r| r.kind == Kind::Course && !r.hours_unknown)
-                .find(|r| {
-                    kb.entry(&r.id).is_some_and(|e| {
-                        if p.needs_basics {
-                            e.level == Level::Foundational
-                        } else {
-                            p.hands_on == (e.level != Level::Foundational) || !p.hands_on
-                        }
+            let pick = free.or_else(|| {
+                recs.iter()
+                    .filter(|r| r.kind == Kind::Course && !r.hours_unknown)
+                    .find(|r| {
+                        kb.entry(&r.id).is_some_and(|e| {
+                            if p.needs_basics {
+                                e.level == Level::Foundational
+                            } else {
+                                p.hands_on == (e.level != Level::Foundational) || !p.hands_on
+                            }
+                        })
                     })
-                }));
+            });
             if let Some(r) = pick
                 && let Some(e) = kb.entry(&r.id)
             {
@@ -394,7 +445,12 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                 if item.work > boxed {
                     item.work = boxed;
                     let boxed_h = u32::try_from(boxed / 100).unwrap_or(u32::MAX);
-                    item.title = format!("{} (the first {} of {} h: time-boxed to {COURSE_BOX_WEEKS} weeks)", e.name, plural(boxed_h.max(1), "hour"), hours);
+                    item.title = format!(
+                        "{} (the first {} of {} h: time-boxed to {COURSE_BOX_WEEKS} weeks)",
+                        e.name,
+                        plural(boxed_h.max(1), "hour"),
+                        hours
+                    );
                     notes.push(format!(
                         "{} needs about {} h, more than {COURSE_BOX_WEEKS} weeks at your study hours: the plan boxes it at {COURSE_BOX_WEEKS} weeks. Do its first part, give study more hours, or pick a shorter course.",
                         e.name, hours
@@ -403,7 +459,10 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                 course_note = Some(format!("in the timeline: {}", e.name));
                 study.push(item);
             } else {
-                course_note = Some("no course: none that fits you is left after your budget and background".to_owned());
+                course_note = Some(
+                    "no course: none that fits you is left after your budget and background"
+                        .to_owned(),
+                );
             }
         }
         Err(why) => course_note = Some(why),
@@ -447,7 +506,7 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
             let hours = r.prep_hours.mid().max(1);
             let mut item = entry_item(e, r, hours);
             if id == "technical-content" {
-                item.title = "Write up what you built, or give a short talk on it".to_owned();
+                "Write up what you built, or give a short talk on it".clone_into(&mut item.title);
             }
             build.push(item);
         }
@@ -458,7 +517,9 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
 
     // Price the course by the route the person can take: paid for the months it really runs
     // when the budget allows, else the free audit, else it leaves the plan.
-    if let Some(n) = items.iter().position(|i| i.track == Track::Study && kb.entry(&i.id).is_some_and(|e| e.kind == Kind::Course)) {
+    if let Some(n) = items.iter().position(|i| {
+        i.track == Track::Study && kb.entry(&i.id).is_some_and(|e| e.kind == Kind::Course)
+    }) {
         let e = kb.entry(&items[n].id);
         let run_weeks = weeks[n].1.saturating_sub(weeks[n].0) + 1;
         let months = (run_weeks * 12).div_ceil(52).max(1);
@@ -466,7 +527,10 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
         let (paid, label) = match pricing.as_ref().map(|p| &p.fee) {
             Some(Fee::Subscription { per_month_usd, .. }) => (
                 Some(per_month_usd * months),
-                format!("USD {per_month_usd} a month for {}", plural(months, "month")),
+                format!(
+                    "USD {per_month_usd} a month for {}",
+                    plural(months, "month")
+                ),
             ),
             Some(Fee::OneOff(r)) => (Some(r.max), format!("one-off fee {}", cost_text(*r))),
             Some(Fee::Free) => (Some(0), "free".to_owned()),
@@ -476,7 +540,8 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
         let free = pricing.as_ref().and_then(|p| p.free_route.clone());
         // The certificate of a course is worth paying for only where it carries some hiring
         // signal; otherwise the free audit teaches the same.
-        let certificate_counts = e.is_some_and(|e| e.hiring_signal >= crate::knowledge::Rating::Moderate);
+        let certificate_counts =
+            e.is_some_and(|e| e.hiring_signal >= crate::knowledge::Rating::Moderate);
         match (paid, free) {
             (Some(c), Some(free)) if c > 0 && !certificate_counts => {
                 items[n].cost = Range::default();
@@ -505,7 +570,10 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                     "Left out for your budget of USD {}: {} ({label}); a free course covers the basics too.",
                     p.budget, items[n].title
                 ));
-                course_note = Some(format!("no course within your budget: {} costs USD {c}", items[n].title));
+                course_note = Some(format!(
+                    "no course within your budget: {} costs USD {c}",
+                    items[n].title
+                ));
                 items.remove(n);
                 weeks = schedule(&items, split);
             }
@@ -531,7 +599,11 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
             key: i.key.clone(),
             brief: i.brief.as_ref().map(|b| b.id.clone()),
             problem: i.brief.as_ref().map(|b| b.problem.clone()),
-            milestones: i.brief.as_ref().map(|b| b.milestones.clone()).unwrap_or_default(),
+            milestones: i
+                .brief
+                .as_ref()
+                .map(|b| b.milestones.clone())
+                .unwrap_or_default(),
             route: i.route.clone(),
             cost_usd: i.cost,
             cost_unknown: i.cost_unknown,
@@ -540,9 +612,21 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     steps.sort_by_key(|s| (s.start_week, s.track == Track::Study, s.end_week));
 
     let last = steps.iter().map(|s| s.end_week).max().unwrap_or(0);
-    let build_total: u32 = steps.iter().filter(|s| s.track == Track::Build).map(|s| s.hours).sum();
-    let study_total: u32 = steps.iter().filter(|s| s.track == Track::Study).map(|s| s.hours).sum();
-    if let Some(end) = steps.iter().filter(|s| s.track == Track::Study).map(|s| s.end_week).max()
+    let build_total: u32 = steps
+        .iter()
+        .filter(|s| s.track == Track::Build)
+        .map(|s| s.hours)
+        .sum();
+    let study_total: u32 = steps
+        .iter()
+        .filter(|s| s.track == Track::Study)
+        .map(|s| s.hours)
+        .sum();
+    if let Some(end) = steps
+        .iter()
+        .filter(|s| s.track == Track::Study)
+        .map(|s| s.end_week)
+        .max()
         && end < last
         && split.study_hours_per_week > 0
     {
@@ -550,6 +634,37 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
             "After week {end} the study is done, so all {} a week go to building.",
             plural(p.hours, "hour")
         ));
+    }
+    if let Some(end) = steps
+        .iter()
+        .filter(|s| s.track == Track::Build)
+        .map(|s| s.end_week)
+        .max()
+        && end < last
+        && steps
+            .iter()
+            .any(|s| s.track == Track::Study && s.end_week > end)
+    {
+        notes.push(format!(
+            "After week {end} the building is done, so all {} a week go to study.",
+            plural(p.hours, "hour")
+        ));
+    }
+    if p.hours <= 2 {
+        notes.push(format!(
+            "At {} a week, progress is slow: one small project at a time is realistic; if you can find more hours, the plan shortens.",
+            plural(p.hours, "hour")
+        ));
+    } else if p.hours >= 50 {
+        notes.push("More than 50 hours a week on top of life is hard to keep up: plan rest weeks, and spend spare time applying and meeting people.".to_owned());
+    }
+    if p.regulated
+        || matches!(
+            p.field,
+            Some(Field::Healthcare | Field::Finance | Field::Legal | Field::Government)
+        )
+    {
+        notes.push("Use synthetic or de-identified data and your organisation's approved AI tools for these projects: never paste patient, client or confidential data into a public AI service.".to_owned());
     }
     if last > LONG_WEEKS {
         notes.push(format!(
@@ -575,7 +690,14 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     let step_notes = strategy
         .steps
         .iter()
-        .map(|s| step_note(&s.about, &steps, course_note.as_deref(), cert_note.as_deref()))
+        .map(|s| {
+            step_note(
+                &s.about,
+                &steps,
+                course_note.as_deref(),
+                cert_note.as_deref(),
+            )
+        })
         .collect();
     Laid {
         steps,
@@ -588,7 +710,8 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
 
 /// How a strategy step is met: the timeline step that does it, or why it is not in the plan.
 fn step_note(about: &str, steps: &[Step], course: Option<&str>, cert: Option<&str>) -> String {
-    let find = |pred: &dyn Fn(&Step) -> bool| steps.iter().find(|s| pred(s)).map(|s| s.title.clone());
+    let find =
+        |pred: &dyn Fn(&Step) -> bool| steps.iter().find(|s| pred(s)).map(|s| s.title.clone());
     match about {
         "course" => course.unwrap_or("no course").to_owned(),
         "certification" => cert.unwrap_or("no certification").to_owned(),

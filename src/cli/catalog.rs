@@ -138,7 +138,7 @@ pub fn with_yours(data_dir: Option<&Path>) -> Result<WithYours, CliError> {
     let loaded = user_catalog::load(&file);
     let (kb, skipped) = user_catalog::merged(built_in, &loaded.entries);
     for problem in loaded.problems.iter().chain(&skipped) {
-        eprintln!("certwise: warning: {}", one_line(problem));
+        super::say(&format!("warning: {problem}"));
     }
     let yours = kb
         .catalog
@@ -184,6 +184,10 @@ pub fn possibly_out_of_date(e: &Entry, today: Date) -> bool {
 }
 
 /// One entry of `certwise catalog --format json`.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "the JSON's documented flags, one field each"
+)]
 #[derive(Debug, Serialize)]
 struct CatalogRow<'a> {
     id: &'a str,
@@ -431,10 +435,10 @@ fn truncate(text: &str, width: usize) -> String {
     }
 }
 
-/// Pretty JSON with a final newline.
+/// Pretty JSON with a final newline, safe for a terminal (see [`crate::sanitize::json`]).
 pub fn to_json(value: &impl Serialize) -> String {
     let mut s = serde_json::to_string_pretty(value)
         .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
     s.push('\n');
-    s
+    super::safe_json(s)
 }

@@ -49,11 +49,13 @@ pub enum ListFormat {
 /// # Errors
 /// No data folder, an unknown name, or a file that cannot be read or removed.
 pub fn run(command: &PlansCommand, data_dir: Option<&Path>) -> Result<(), CliError> {
-    let store = open(data_dir)?;
+    // Listing and showing only read: they create no folder and change no byte.
+    let reader = || store::data_dir(data_dir).map(Store::at).map_err(from_store);
     match command {
-        PlansCommand::List { format } => list(&store, *format),
-        PlansCommand::Show { name, format } => show(&store, name, *format),
+        PlansCommand::List { format } => list(&reader()?, *format),
+        PlansCommand::Show { name, format } => show(&reader()?, name, *format),
         PlansCommand::Delete { name } => {
+            let store = open(data_dir)?;
             store.delete(name).map_err(|e| not_found_hint(&store, e))?;
             print(&format!("Deleted {:?}.\n", name.trim()))
         }
@@ -85,7 +87,7 @@ pub fn save(
     }
     match store.save(&saved, replace) {
         Ok(file) => {
-            eprintln!("certwise: saved {:?} in {}", saved.name, file.display());
+            super::say(&format!("saved {:?} in {}", saved.name, file.display()));
             Ok(())
         }
         Err(StoreError::Exists(name)) => Err(CliError::usage(format!(
@@ -158,21 +160,9 @@ fn not_found_hint(store: &Store, e: StoreError) -> CliError {
     CliError::usage(message)
 }
 
-/// A name as shown on a terminal: control characters escaped, everything else as typed.
+/// A name as shown on a terminal (see [`crate::sanitize::terminal`]).
 fn shown(name: &str) -> String {
-    if name.chars().any(char::is_control) {
-        name.chars()
-            .map(|c| {
-                if c.is_control() {
-                    c.escape_default().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect()
-    } else {
-        name.to_owned()
-    }
+    crate::sanitize::terminal(name).into_owned()
 }
 
 fn local_time(t: Timestamp) -> String {
@@ -257,7 +247,7 @@ fn list(store: &Store, format: ListFormat) -> Result<(), CliError> {
             let mut s = serde_json::to_string_pretty(&out)
                 .map_err(|e| CliError::failure(format!("cannot write the list as JSON: {e}")))?;
             s.push('\n');
-            s
+            super::safe_json(s)
         }
         ListFormat::Text => list_text(store, &plans, &unreadable),
     };
@@ -314,7 +304,7 @@ fn list_text(
         if !plans.is_empty() {
             o.push('\n');
         }
-        o.push_str("Unreadable (set aside or left untouched; never overwritten):\n");
+        o.push_str("Unreadable (left as they are; never overwritten):\n");
         for (file, reason) in unreadable {
             let _ = writeln!(o, "  {}: {}", file.display(), shown(reason));
         }
@@ -332,12 +322,12 @@ fn show(store: &Store, name: &str, format: Format) -> Result<(), CliError> {
             .iter()
             .map(|(id, value)| format!("--answer {id}={value}"))
             .collect();
-        eprintln!(
-            "certwise: note: this plan was made with {}; certwise now knows {now}. To re-plan: certwise plan {} --save {:?} --replace",
+        super::say(&format!(
+            "note: this plan was made with {}; certwise now knows {now}. To re-plan: certwise plan {} --save {:?} --replace",
             saved.knowledge_version,
             answers.join(" "),
             saved.name
-        );
+        ));
     }
     let body = render::plan(kb, &saved.plan, format);
     let text = match format {

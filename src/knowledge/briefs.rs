@@ -190,7 +190,10 @@ pub fn brief_problems(briefs: &[Brief]) -> Vec<String> {
             ));
         }
         if b.milestones.iter().any(|m| m.hours == 0) {
-            problems.push(format!("project brief `{}` has a milestone of 0 hours", b.id));
+            problems.push(format!(
+                "project brief `{}` has a milestone of 0 hours",
+                b.id
+            ));
         }
         if b.milestones.last().map(|m| m.kind) != Some(MilestoneKind::Communicate) {
             problems.push(format!(

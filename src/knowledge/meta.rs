@@ -190,6 +190,10 @@ pub struct Prerequisite {
 }
 
 /// Where one fact comes from.
+#[allow(
+    clippy::struct_field_names,
+    reason = "`source` is the field's plain name, as in the fact sheet"
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Source {
     /// What the source backs (`fee`, `status`, `prep-hours`, `audience`, ...).

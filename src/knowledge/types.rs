@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::briefs::{Brief, PROJECTS_RON, brief_problems};
 use super::condition::Condition;
-use super::meta::{Audience, Format, Pricing, Prerequisite, Source};
+use super::meta::{Audience, Format, Prerequisite, Pricing, Source};
+use crate::numbers::{self, NumberError};
 
 /// The interview questions, in the order they are asked.
 pub const QUESTIONS_RON: &str = include_str!("../../assets/questions.ron");
@@ -229,7 +230,10 @@ impl Platform {
 
     /// A cloud provider (the others are platforms that run on or beside the clouds).
     pub fn is_cloud(self) -> bool {
-        matches!(self, Platform::Aws | Platform::Gcp | Platform::Azure | Platform::Oracle)
+        matches!(
+            self,
+            Platform::Aws | Platform::Gcp | Platform::Azure | Platform::Oracle
+        )
     }
 
     pub fn parse(value: &str) -> Option<Self> {
@@ -338,10 +342,18 @@ pub enum Status {
     /// Open, but still in beta: the exam and its fee may change.
     Beta,
     /// Announced to retire on that date; the successor is preferred.
-    Retiring { on: Date, successor: String },
-    Retired { on: Date, successor: String },
+    Retiring {
+        on: Date,
+        successor: String,
+    },
+    Retired {
+        on: Date,
+        successor: String,
+    },
     /// Closed with no successor.
-    Closed { on: Date },
+    Closed {
+        on: Date,
+    },
 }
 
 impl Status {
@@ -361,6 +373,7 @@ impl Status {
     }
 
     /// The status as of a date: "retiring" turns into "retired" once its day has passed.
+    #[must_use]
     pub fn on_day(&self, today: Date) -> Status {
         match self {
             Status::Retiring { on, successor } if *on < today => Status::Retired {
@@ -491,9 +504,11 @@ impl Entry {
     }
 
     pub fn is_foundational_course(&self) -> bool {
+        // A foundational certification is a credential, not a course: "one foundational course
+        // is enough" does not weigh it against courses.
         self.level == Level::Foundational
-            && self.kind.is_study()
-            && self.tier.is_some_and(|t| t <= 2)
+            && self.kind == Kind::Course
+            && self.tier.is_some_and(|t| t <= 3)
     }
 
     /// Every name it is known by: id, name, exam code, aliases (and the code in its name).
@@ -761,7 +776,14 @@ impl Knowledge {
     fn name_problems(&self) -> Vec<String> {
         let mut owner: BTreeMap<String, &str> = BTreeMap::new();
         let mut problems = Vec::new();
-        for e in &self.catalog.entries {
+        // Your own evaluations (`user-...`) may share a name with a catalog entry: a typed name
+        // finds the catalog's entry first.
+        for e in self
+            .catalog
+            .entries
+            .iter()
+            .filter(|e| !e.id.starts_with("user-"))
+        {
             let mut own = BTreeSet::new();
             for name in e.names() {
                 let key = name_key(name);
@@ -830,25 +852,20 @@ fn check_reference(
 pub enum ValueError {
     #[error("`{value}` is not one of {valid}")]
     NotAnOption { value: String, valid: String },
-    #[error("`{value}` is not a whole number ({min}-{max})")]
+    #[error(
+        "`{value}` is not a whole number ({min}-{max}; {})",
+        numbers::WHOLE_FORM
+    )]
     NotANumber { value: String, min: u32, max: u32 },
     /// A whole number outside `min..=max`, kept as written (it may not fit any integer type).
     #[error("{value} is out of range ({min}-{max})")]
     OutOfRange { value: String, min: u32, max: u32 },
 }
 
-/// A value as shown in a message: control characters (a newline in an answers file, say) are
-/// escaped so that the message stays on one line.
+/// A value as shown in a message: one line, and nothing in it can drive the terminal (see
+/// [`crate::sanitize::terminal`]).
 pub fn one_line(raw: &str) -> String {
-    raw.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_debug().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::sanitize::terminal(raw).into_owned()
 }
 
 impl Question {
@@ -857,35 +874,32 @@ impl Question {
     /// # Errors
     /// The value is not one of the options, or not a whole number in range.
     pub fn parse_value(&self, raw: &str) -> Result<String, ValueError> {
-        let raw = raw.trim();
         match &self.kind {
-            QuestionKind::Choice(options) => options
-                .iter()
-                .find(|o| o.value == raw)
-                .map(|o| o.value.clone())
-                .ok_or_else(|| ValueError::NotAnOption {
-                    value: one_line(raw),
-                    valid: self.valid_values(),
-                }),
-            QuestionKind::Number { min, max, .. } => {
-                let digits = raw.strip_prefix('+').unwrap_or(raw);
-                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(ValueError::NotANumber {
-                        value: one_line(raw),
-                        min: *min,
-                        max: *max,
-                    });
-                }
-                // Digits only: anything that does not fit a u32 is out of range, not "not a number".
-                match digits.parse::<u32>() {
-                    Ok(n) if (*min..=*max).contains(&n) => Ok(n.to_string()),
-                    _ => Err(ValueError::OutOfRange {
-                        value: one_line(raw),
-                        min: *min,
-                        max: *max,
-                    }),
-                }
+            QuestionKind::Choice(options) => {
+                let raw = raw.trim();
+                options
+                    .iter()
+                    .find(|o| o.value == raw)
+                    .map(|o| o.value.clone())
+                    .ok_or_else(|| ValueError::NotAnOption {
+                        value: crate::sanitize::value(raw),
+                        valid: self.valid_values(),
+                    })
             }
+            // Strictly, as everywhere (see `numbers`): `+12`, ` 12 ` and `012` are refused.
+            QuestionKind::Number { min, max, .. } => match numbers::whole(raw, *min, *max) {
+                Ok(n) => Ok(n.to_string()),
+                Err(NumberError::Malformed) => Err(ValueError::NotANumber {
+                    value: crate::sanitize::value(raw),
+                    min: *min,
+                    max: *max,
+                }),
+                Err(NumberError::OutOfRange) => Err(ValueError::OutOfRange {
+                    value: crate::sanitize::value(raw),
+                    min: *min,
+                    max: *max,
+                }),
+            },
         }
     }
 

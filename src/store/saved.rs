@@ -2,13 +2,13 @@
 //! and writing with a fixed field order and `\n` line endings.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::Path;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::{MAX_FILE_BYTES, RECURSION_LIMIT, StoreError, VERSION};
+use super::read::{ReadError, read_limited};
+use super::{MAX_FILE_BYTES, RECURSION_LIMIT, StoreError, VERSION, canonical_name};
 use crate::advisor::Plan;
 use crate::interview::Answers;
 
@@ -61,7 +61,7 @@ impl SavedPlan {
     pub fn new(name: &str, answers: Answers, plan: Plan, now: Timestamp) -> Self {
         SavedPlan {
             version: VERSION,
-            name: name.trim().to_owned(),
+            name: canonical_name(name),
             created: now,
             modified: now,
             knowledge_version: plan.knowledge_version.clone(),
@@ -194,18 +194,16 @@ pub fn try_to_text(plan: &SavedPlan) -> Result<String, ron::Error> {
 
 /// The format version and name of a file written by a newer certwise, if it is one and they
 /// can be read.
-pub(super) fn newer_header(file: &Path) -> Option<(u32, String)> {
+pub(super) fn newer_header(file: &Path, folder: &Path) -> Option<(u32, String)> {
     #[derive(Deserialize)]
     #[serde(rename = "SavedPlan")]
     struct Header {
         version: u32,
         name: String,
     }
-    if fs::metadata(file).ok()?.len() > MAX_FILE_BYTES {
-        return None;
-    }
-    let text = fs::read_to_string(file).ok()?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let bytes = read_limited(file, MAX_FILE_BYTES, Some(folder)).ok()?;
+    let text = std::str::from_utf8(&bytes).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header: Header = ron::Options::default()
         .with_recursion_limit(RECURSION_LIMIT)
         .from_str(text)
@@ -213,20 +211,21 @@ pub(super) fn newer_header(file: &Path) -> Option<(u32, String)> {
     (header.version > VERSION).then_some((header.version, header.name))
 }
 
-/// Reads and parses one plan file, refusing files too big to be a plan and text that is not UTF-8.
-pub(super) fn read_file(file: &Path) -> Result<SavedPlan, StoreError> {
-    let size = fs::metadata(file)
-        .map_err(|e| StoreError::io("read", file, e))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(StoreError::Unreadable {
+/// Reads and parses one plan file of the data folder `folder` (see [`read_limited`]): a regular
+/// file inside it, not too big to be a plan, UTF-8 text.
+pub(super) fn read_file(file: &Path, folder: &Path) -> Result<SavedPlan, StoreError> {
+    let bytes = read_limited(file, MAX_FILE_BYTES, Some(folder)).map_err(|e| match e {
+        ReadError::Io(source) => StoreError::io("read", file, source),
+        other => StoreError::Unreadable {
             path: file.to_owned(),
-            reason: format!(
-                "{size} bytes is far too big for a saved plan (at most {MAX_FILE_BYTES})"
-            ),
-        });
-    }
-    let bytes = fs::read(file).map_err(|e| StoreError::io("read", file, e))?;
+            reason: match other {
+                ReadError::TooBig { limit } => {
+                    format!("it is bigger than {limit} bytes, far too big for a saved plan")
+                }
+                other => other.to_string(),
+            },
+        },
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| StoreError::Unreadable {
         path: file.to_owned(),
         reason: format!(

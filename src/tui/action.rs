@@ -4,8 +4,6 @@
 /// One step of the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Does nothing (a placeholder inside the key table).
-    Noop,
     /// Move the highlight up one row (or scroll up).
     Up,
     /// Move the highlight down one row (or scroll down).

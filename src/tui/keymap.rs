@@ -1,5 +1,6 @@
-//! The one key table: it dispatches keys, writes the footer hints and the help overlay, so the
-//! three cannot drift apart.
+//! The key table machinery: rows of `(modes, keys, action, help, hint)`. Each screen owns the
+//! rows of its modes (`KEYS` in its module); `tui::bindings` puts them together. The same rows
+//! dispatch keys, write the footer hints and the help overlay, so the three cannot drift apart.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -99,21 +100,21 @@ pub enum KeyPat {
 }
 
 impl KeyPat {
-    fn matches(self, key: &KeyEvent) -> Option<Action> {
+    fn matches(self, key: &KeyEvent) -> Option<Hit> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match (self, key.code) {
             (KeyPat::Ctrl(c), KeyCode::Char(k)) if ctrl && k.eq_ignore_ascii_case(&c) => {
-                Some(Action::Noop)
+                Some(Hit::Row)
             }
-            (KeyPat::Code(code), k) if !ctrl && code == k => Some(Action::Noop),
-            (KeyPat::Digit1To9, KeyCode::Char(c @ '1'..='9')) if !ctrl => {
-                Some(Action::Pick(c.to_digit(10).map_or(0, |d| d as usize - 1)))
-            }
+            (KeyPat::Code(code), k) if !ctrl && code == k => Some(Hit::Row),
+            (KeyPat::Digit1To9, KeyCode::Char(c @ '1'..='9')) if !ctrl => Some(Hit::With(
+                Action::Pick(c.to_digit(10).map_or(0, |d| d as usize - 1)),
+            )),
             (KeyPat::Digit0To9, KeyCode::Char(c @ '0'..='9')) if !ctrl => {
-                Some(Action::TypeDigit(c))
+                Some(Hit::With(Action::TypeDigit(c)))
             }
             (KeyPat::AnyChar, KeyCode::Char(c)) if !ctrl && !c.is_control() => {
-                Some(Action::TypeChar(c))
+                Some(Hit::With(Action::TypeChar(c)))
             }
             _ => None,
         }
@@ -149,6 +150,14 @@ impl KeyPat {
     }
 }
 
+/// A key that matched a pattern.
+enum Hit {
+    /// The row's own action.
+    Row,
+    /// A digit or character family: the key fills in the action's data.
+    With(Action),
+}
+
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -171,551 +180,10 @@ pub struct Binding {
 }
 
 use KeyCode as K;
-use KeyPat::{Code, Ctrl, Digit0To9, Digit1To9};
-use Mode as M;
+use KeyPat::{Code, Ctrl};
 
-const LISTS: &[Mode] = &[
-    M::Welcome,
-    M::Choice,
-    M::Summary,
-    M::Plan,
-    M::Strategy,
-    M::Help,
-    M::Saved,
-];
-const SCREENS_WITH_BACK: &[Mode] = &[M::Choice, M::Summary, M::Strategy, M::Plan];
-
-/// The key table. Order matters: the first match wins, and help lists rows in this order.
-pub static BINDINGS: &[Binding] = &[
-    // Overlays.
-    Binding {
-        scope: Scope::Only(&[M::Help, M::Error, M::Notice, M::Outdated]),
-        keys: &[
-            Code(K::Esc),
-            Code(K::Enter),
-            Code(K::Backspace),
-            Code(K::Char('?')),
-            Code(K::F(1)),
-            Code(K::Char('q')),
-        ],
-        action: Action::CloseOverlay,
-        help: "close this window",
-        hint: Some("close"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Outdated]),
-        keys: &[Code(K::Char('r'))],
-        action: Action::Replan,
-        help: "re-plan with the current knowledge (shows the changes first)",
-        hint: Some("re-plan"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Confirm]),
-        keys: &[Code(K::Char('y')), Code(K::Enter)],
-        action: Action::Confirm,
-        help: "yes",
-        hint: Some("yes"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Confirm]),
-        keys: &[Code(K::Char('n')), Code(K::Esc), Code(K::Backspace)],
-        action: Action::CloseOverlay,
-        help: "no",
-        hint: Some("no"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Input]),
-        keys: &[Code(K::Enter)],
-        action: Action::Select,
-        help: "done",
-        hint: Some("done"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Input]),
-        keys: &[Code(K::Esc)],
-        action: Action::CloseOverlay,
-        help: "cancel",
-        hint: Some("cancel"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Input]),
-        keys: &[Code(K::Backspace)],
-        action: Action::DeleteChar,
-        help: "delete the last character",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Input]),
-        keys: &[KeyPat::AnyChar],
-        action: Action::TypeChar(' '),
-        help: "type the name",
-        hint: None,
-    },
-    // Moving in lists.
-    Binding {
-        scope: Scope::Only(LISTS),
-        keys: &[Code(K::Up), Code(K::Char('k'))],
-        action: Action::Up,
-        help: "move up",
-        hint: Some("move"),
-    },
-    Binding {
-        scope: Scope::Only(LISTS),
-        keys: &[Code(K::Down), Code(K::Char('j'))],
-        action: Action::Down,
-        help: "move down",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Choice]),
-        keys: &[Digit1To9],
-        action: Action::Pick(0),
-        help: "choose that option and go on",
-        hint: Some("pick"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Number]),
-        keys: &[Digit0To9],
-        action: Action::TypeDigit('0'),
-        help: "type the number",
-        hint: Some("type"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Number]),
-        keys: &[Code(K::Backspace), Code(K::Delete)],
-        action: Action::DeleteChar,
-        help: "delete the last digit (never goes back: holding it only empties the field)",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Welcome, M::Choice, M::Number, M::Summary, M::Strategy]),
-        keys: &[Code(K::Enter)],
-        action: Action::Select,
-        help: "choose and go on",
-        hint: Some("choose"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Choice, M::Number]),
-        keys: &[Code(K::Right), Code(K::Char('l'))],
-        action: Action::Forward,
-        help: "next question (keeps the highlighted answer)",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Choice, M::Number]),
-        keys: &[Code(K::Left), Code(K::Char('h'))],
-        action: Action::Back,
-        help: "previous question",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(SCREENS_WITH_BACK),
-        keys: &[Code(K::Esc), Code(K::Backspace)],
-        action: Action::Back,
-        help: "go back",
-        hint: Some("back"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Number]),
-        keys: &[Code(K::Esc)],
-        action: Action::Back,
-        help: "go back (Backspace only edits the number)",
-        hint: Some("back"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Summary]),
-        keys: &[Code(K::Char('p'))],
-        action: Action::ShowPlan,
-        help: "make the plan from these answers",
-        hint: Some("plan"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Plan]),
-        keys: &[Code(K::Tab)],
-        action: Action::NextPane,
-        help: "next pane",
-        hint: Some("pane"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Plan]),
-        keys: &[Code(K::BackTab)],
-        action: Action::PrevPane,
-        help: "previous pane",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Plan]),
-        keys: &[Code(K::Char('a'))],
-        action: Action::EditAnswers,
-        help: "review and change the answers",
-        hint: Some("answers"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Summary, M::Strategy, M::Plan]),
-        keys: &[Code(K::Char('w'))],
-        action: Action::GoHome,
-        help: "go to the welcome screen (answers and plan are kept)",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Plan, M::Strategy, M::Help, M::Summary]),
-        keys: &[Code(K::PageUp)],
-        action: Action::PageUp,
-        help: "scroll a page up",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Plan, M::Strategy, M::Help, M::Summary]),
-        keys: &[Code(K::PageDown)],
-        action: Action::PageDown,
-        help: "scroll a page down",
-        hint: Some("scroll"),
-    },
-    Binding {
-        scope: Scope::Only(&[
-            M::Plan,
-            M::Strategy,
-            M::Help,
-            M::Summary,
-            M::Welcome,
-            M::Choice,
-            M::Saved,
-        ]),
-        keys: &[Code(K::Home), Code(K::Char('g'))],
-        action: Action::Home,
-        help: "go to the top",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[
-            M::Plan,
-            M::Strategy,
-            M::Help,
-            M::Summary,
-            M::Welcome,
-            M::Choice,
-            M::Saved,
-        ]),
-        keys: &[Code(K::End), Code(K::Char('G'))],
-        action: Action::End,
-        help: "go to the bottom",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Plan]),
-        keys: &[Code(K::Char('s'))],
-        action: Action::OpenSave,
-        help: "save the plan under a name",
-        hint: Some("save"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Plan]),
-        keys: &[Code(K::Char(' ')), Code(K::Char('x'))],
-        action: Action::ToggleProgress,
-        help: "mark the highlighted item todo, doing or done",
-        hint: Some("progress"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Plan]),
-        keys: &[Code(K::Char('r'))],
-        action: Action::Replan,
-        help: "re-plan with the current knowledge (shows the changes first)",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Saved]),
-        keys: &[Code(K::Enter)],
-        action: Action::Select,
-        help: "open the plan",
-        hint: Some("open"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Saved]),
-        keys: &[Code(K::Char('r'))],
-        action: Action::RenamePlan,
-        help: "rename",
-        hint: Some("rename"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Saved]),
-        keys: &[Code(K::Char('c'))],
-        action: Action::DuplicatePlan,
-        help: "copy under a new name",
-        hint: Some("copy"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Saved]),
-        keys: &[Code(K::Char('d')), Code(K::Delete)],
-        action: Action::DeletePlan,
-        help: "delete (asks first)",
-        hint: Some("delete"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Saved]),
-        keys: &[Code(K::Esc), Code(K::Backspace)],
-        action: Action::Back,
-        help: "back to the welcome screen",
-        hint: Some("back"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog]),
-        keys: &[Code(K::Up), Code(K::Char('k'))],
-        action: Action::Up,
-        help: "move up",
-        hint: Some("move"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog]),
-        keys: &[Code(K::Down), Code(K::Char('j'))],
-        action: Action::Down,
-        help: "move down",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::CatalogDetail]),
-        keys: &[Code(K::Up), Code(K::Char('k'))],
-        action: Action::Up,
-        help: "scroll up",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::CatalogDetail]),
-        keys: &[Code(K::Down), Code(K::Char('j'))],
-        action: Action::Down,
-        help: "scroll down",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog, M::CatalogDetail]),
-        keys: &[Code(K::PageUp)],
-        action: Action::PageUp,
-        help: "a page up",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog, M::CatalogDetail]),
-        keys: &[Code(K::PageDown)],
-        action: Action::PageDown,
-        help: "a page down",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog, M::CatalogDetail]),
-        keys: &[Code(K::Home), Code(K::Char('g'))],
-        action: Action::Home,
-        help: "to the top",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog, M::CatalogDetail]),
-        keys: &[Code(K::End), Code(K::Char('G'))],
-        action: Action::End,
-        help: "to the bottom",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog]),
-        keys: &[Code(K::Enter)],
-        action: Action::Select,
-        help: "open the entry: facts and verdict",
-        hint: Some("details"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog, M::CatalogDetail, M::Compare]),
-        keys: &[Code(K::Esc), Code(K::Backspace)],
-        action: Action::Back,
-        help: "go back",
-        hint: Some("back"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog]),
-        keys: &[Code(K::Char('s'))],
-        action: Action::SortNext,
-        help: "sort by the next column",
-        hint: Some("sort"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog]),
-        keys: &[Code(K::Char('r'))],
-        action: Action::SortReverse,
-        help: "reverse the order",
-        hint: Some("reverse"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog]),
-        keys: &[Code(K::Char('p'))],
-        action: Action::FilterPlatform,
-        help: "filter by platform (all, aws, gcp, azure, none)",
-        hint: Some("platform"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog]),
-        keys: &[Code(K::Char('t'))],
-        action: Action::FilterTier,
-        help: "filter by tier (all, 1-4)",
-        hint: Some("tier"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog]),
-        keys: &[Code(K::Char('a'))],
-        action: Action::FilterStatus,
-        help: "filter by status (all, active, retired)",
-        hint: Some("status"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog]),
-        keys: &[Code(K::Char(' ')), Code(K::Char('x')), Code(K::Char('m'))],
-        action: Action::ToggleMark,
-        help: "mark for comparison",
-        hint: Some("mark"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog]),
-        keys: &[Code(K::Char('c'))],
-        action: Action::Compare,
-        help: "compare the marked entries with a portfolio project",
-        hint: Some("compare"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Plan]),
-        keys: &[Code(K::Char('c'))],
-        action: Action::OpenCatalog,
-        help: "browse the certification catalog",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Plan]),
-        keys: &[Code(K::Char('b'))],
-        action: Action::Compare,
-        help: "build versus certify: compare the plan's courses with a project",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalField, M::EvalToggle]),
-        keys: &[Code(K::Down), Code(K::Tab)],
-        action: Action::Down,
-        help: "next field",
-        hint: Some("field"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalField, M::EvalToggle]),
-        keys: &[Code(K::Up), Code(K::BackTab)],
-        action: Action::Up,
-        help: "previous field",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalToggle]),
-        keys: &[Code(K::Char('j'))],
-        action: Action::Down,
-        help: "next field",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalToggle]),
-        keys: &[Code(K::Char('k'))],
-        action: Action::Up,
-        help: "previous field",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalToggle]),
-        keys: &[
-            Code(K::Char(' ')),
-            Code(K::Left),
-            Code(K::Right),
-            Code(K::Char('h')),
-            Code(K::Char('l')),
-        ],
-        action: Action::ToggleMark,
-        help: "change the answer (yes, no, not known)",
-        hint: Some("change"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalField]),
-        keys: &[Code(K::Backspace)],
-        action: Action::DeleteChar,
-        help: "delete the last character",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalField]),
-        keys: &[KeyPat::AnyChar],
-        action: Action::TypeChar(' '),
-        help: "type the value (empty means not known)",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalField, M::EvalToggle]),
-        keys: &[Code(K::Enter)],
-        action: Action::Select,
-        help: "evaluate",
-        hint: Some("evaluate"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalField]),
-        keys: &[Code(K::Esc)],
-        action: Action::Back,
-        help: "go back",
-        hint: Some("back"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalToggle, M::EvalResult]),
-        keys: &[Code(K::Esc), Code(K::Backspace)],
-        action: Action::Back,
-        help: "go back",
-        hint: Some("back"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalResult]),
-        keys: &[Code(K::Char('s'))],
-        action: Action::SaveEvaluation,
-        help: "save it to your own catalog (plans then use it)",
-        hint: Some("save"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalResult]),
-        keys: &[Code(K::Up), Code(K::Char('k'))],
-        action: Action::Up,
-        help: "scroll up",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalResult]),
-        keys: &[Code(K::Down), Code(K::Char('j'))],
-        action: Action::Down,
-        help: "scroll down",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalResult]),
-        keys: &[Code(K::PageUp)],
-        action: Action::PageUp,
-        help: "a page up",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::EvalResult]),
-        keys: &[Code(K::PageDown)],
-        action: Action::PageDown,
-        help: "a page down",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Catalog]),
-        keys: &[Code(K::Char('e'))],
-        action: Action::OpenEvaluate,
-        help: "evaluate any certification",
-        hint: Some("evaluate"),
-    },
-    Binding {
-        scope: Scope::Only(&[M::Plan]),
-        keys: &[Code(K::Char('e'))],
-        action: Action::OpenEvaluate,
-        help: "evaluate any certification",
-        hint: None,
-    },
-    // Everywhere.
+/// The rows that work on every screen; each screen's own rows come first (see `tui::bindings`).
+pub static GLOBAL: &[Binding] = &[
     Binding {
         scope: Scope::Global,
         keys: &[Code(K::Char('?')), Code(K::F(1))],
@@ -773,19 +241,21 @@ impl Binding {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
 
-    /// The keys, written for people: "↑ k".
-    pub fn keys_label(&self) -> String {
-        self.keys
-            .iter()
-            .map(|k| k.label())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
+/// The tables that apply in a mode, in the order dispatch and help read them: a screen's own
+/// rows first, then [`GLOBAL`].
+pub type Tables<'a> = &'a [&'static [Binding]];
+
+fn rows_in(tables: Tables<'_>, mode: Mode) -> impl Iterator<Item = &'static Binding> + '_ {
+    tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .filter(move |b| b.applies(mode))
 }
 
 /// The action for a key in a mode, if any. Key releases and repeats of other kinds are ignored.
-pub fn keymap(mode: Mode, key: &KeyEvent) -> Option<Action> {
+pub fn keymap(tables: Tables<'_>, mode: Mode, key: &KeyEvent) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
@@ -800,12 +270,12 @@ pub fn keymap(mode: Mode, key: &KeyEvent) -> Option<Action> {
         }
     }
     let key = normalise(key);
-    BINDINGS.iter().filter(|b| b.applies(mode)).find_map(|b| {
+    rows_in(tables, mode).find_map(|b| {
         b.keys_in(mode)
             .find_map(|k| k.matches(&key))
-            .map(|found| match found {
-                Action::Noop => b.action,
-                data => data,
+            .map(|hit| match hit {
+                Hit::Row => b.action,
+                Hit::With(action) => action,
             })
     })
 }
@@ -820,20 +290,28 @@ fn normalise(key: &KeyEvent) -> KeyEvent {
 }
 
 /// The rows the help overlay lists for a mode (the mode's own rows, then the global ones).
-pub fn help_rows(mode: Mode) -> Vec<&'static Binding> {
-    BINDINGS.iter().filter(|b| b.applies(mode)).collect()
+pub fn help_rows(tables: Tables<'_>, mode: Mode) -> Vec<&'static Binding> {
+    rows_in(tables, mode).collect()
 }
 
 /// The footer hints for a mode: `(keys, hint, global)`.
-pub fn footer_hints(mode: Mode) -> Vec<(String, &'static str, bool)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.applies(mode))
+pub fn footer_hints(tables: Tables<'_>, mode: Mode) -> Vec<(String, &'static str, bool)> {
+    rows_in(tables, mode)
         .filter_map(|b| {
             b.hint
                 .map(|h| (hint_keys(b, mode), h, b.scope == Scope::Global))
         })
         .collect()
+}
+
+/// The first key of the first row bound to `action` in a mode, written for people: UI text asks
+/// here instead of typing a key name by hand.
+pub fn key_for(tables: Tables<'_>, mode: Mode, action: Action) -> String {
+    rows_in(tables, mode)
+        .find(|b| b.action == action)
+        .and_then(|b| b.keys_in(mode).next())
+        .map(KeyPat::label)
+        .unwrap_or_default()
 }
 
 /// The footer shows the first key only, or `↑↓` for movement.

@@ -1,27 +1,73 @@
-//! Saving in the session: the name dialog, the saved-plans list, progress, re-planning when the
-//! knowledge changed, and keeping the interview in progress for the next launch.
+//! Saving in the session: connecting to the data folder, the name dialog's outcome, progress,
+//! re-planning when the knowledge changed, and keeping the interview in progress for the next
+//! launch. Screens call these on [`Shared`]; the saved-plans list itself is `screen::saved`.
 
 use std::fmt::Write as _;
 
 use jiff::Timestamp;
 
 use crate::advisor::{self, Plan};
-use crate::store::{Listing, SavedPlan, Session, Store, StoreError};
+use crate::store::{SavedPlan, Session, Store, StoreError};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Ask, NameInput, NamePurpose, Overlay, Pane, Screen, moved};
-use crate::tui::view;
+use crate::tui::overlay::{Ask, NameInput, NamePurpose, Overlay};
+use crate::tui::shared::Shared;
 
-impl App {
+/// What submitting a name or answering yes did to the saved-plans list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
+pub enum ListChange {
+    /// Nothing on disk changed in the list.
+    None,
+    /// A plan was renamed, copied or deleted: the list must be read again.
+    Changed,
+}
+
+impl Shared {
     /// Connects the session to a data folder: offers to resume an interview left in progress, and
     /// keeps the interview as it goes unless another copy of certwise is doing so.
-    #[must_use]
-    pub fn with_store(mut self, store: Store, keep_session: bool) -> Self {
+    pub(crate) fn connect(&mut self, store: Store, keep_session: bool) {
         let mut keep_session = keep_session;
+        // Only the copy that owns the interview (`keep_session`) sets a bad file aside, as it is
+        // about to write in its place; another copy leaves it as it is. If it cannot be set
+        // aside, nothing is kept, so nothing writes over it.
+        let mut set_aside = |store: &Store| {
+            if !keep_session {
+                return "It is left as it is.".to_owned();
+            }
+            match store.set_aside_session() {
+                Ok(moved) => format!("It was set aside as {}.", moved.display()),
+                Err(e) => {
+                    keep_session = false;
+                    format!(
+                        "It is left as it is ({e}), and this session's answers are not kept for \
+                         the next launch."
+                    )
+                }
+            }
+        };
         match store.load_session() {
             Ok(Some(session)) => {
-                if let Ok(answers) = session.answers.validated(self.kb)
-                    && !answers.is_empty()
-                {
+                let (answers, refused) = session.answers.keep_valid(self.kb);
+                if !refused.is_empty() {
+                    let wrong: Vec<String> = refused.iter().map(ToString::to_string).collect();
+                    let kept = match answers.len() {
+                        0 => "none of its answers could be kept".to_owned(),
+                        1 => "its 1 valid answer is kept".to_owned(),
+                        n => format!("its {n} valid answers are kept"),
+                    };
+                    self.overlays.notify(format!(
+                        "The interview kept from last time had {} that cannot be used ({}); \
+                         {kept}. {}",
+                        if refused.len() == 1 {
+                            "an answer"
+                        } else {
+                            "answers"
+                        },
+                        wrong.join("; "),
+                        set_aside(&store)
+                    ));
+                }
+                if !answers.is_empty() {
                     self.answers = answers;
                     self.answers.prune(self.kb);
                     self.opened = session.editing;
@@ -34,25 +80,25 @@ impl App {
                 }
             }
             Ok(None) => {}
-            Err(StoreError::Unreadable { path, reason }) => {
-                self.overlay = Some(Overlay::Notice(format!(
-                    "The interview kept from last time does not load ({reason}). It was set \
-                     aside as {} and nothing writes over it; you start afresh.",
-                    path.display()
-                )));
+            Err(StoreError::Unreadable { reason, .. }) => {
+                let aside = set_aside(&store);
+                self.overlays.notify(format!(
+                    "The interview kept from last time does not load ({reason}). {aside} \
+                     Nothing writes over it; you start afresh."
+                ));
             }
             Err(e) => {
                 // Still where it was: do not write over what could not be read.
                 keep_session = false;
-                self.overlay = Some(Overlay::Notice(format!(
+                self.overlays.notify(format!(
                     "The interview kept from last time cannot be read ({e}). It is left as it \
                      is, and this session's answers are not kept for the next launch."
-                )));
+                ));
             }
         }
         self.store = Some(store);
         self.keep_session = keep_session;
-        self
+        self.touch();
     }
 
     /// Writes the interview in progress, so a crash or a closed terminal loses nothing.
@@ -98,7 +144,7 @@ impl App {
                 .store_problem
                 .clone()
                 .unwrap_or_else(|| "there is no data folder".to_owned());
-            self.overlay = Some(Overlay::Error(format!("Cannot save: {why}")));
+            self.open(Overlay::Error(format!("Cannot save: {why}")));
         }
         self.store.clone()
     }
@@ -117,16 +163,17 @@ impl App {
             let today = Self::now().to_zoned(jiff::tz::TimeZone::system()).date();
             format!("{} {today}", plan.strategy.name)
         });
-        self.overlay = Some(Overlay::Input(NameInput {
+        self.open(Overlay::Input(NameInput {
             purpose: NamePurpose::Save,
             text: default,
             error: None,
         }));
     }
 
-    pub(crate) fn update_input(&mut self, action: Action) {
-        let Some(Overlay::Input(input)) = &mut self.overlay else {
-            return;
+    /// Edits or submits the name in the name dialog.
+    pub(crate) fn update_input(&mut self, action: Action) -> ListChange {
+        let Some(Overlay::Input(input)) = self.overlays.top_mut() else {
+            return ListChange::None;
         };
         match action {
             Action::TypeChar(c) => {
@@ -142,21 +189,25 @@ impl App {
                 let purpose = input.purpose.clone();
                 if name.is_empty() {
                     input.error = Some("Type a name.".to_owned());
-                    return;
+                    return ListChange::None;
                 }
-                self.submit_name(purpose, &name);
+                return self.submit_name(purpose, &name);
             }
             _ => {}
         }
+        ListChange::None
     }
 
-    fn submit_name(&mut self, purpose: NamePurpose, name: &str) {
+    fn submit_name(&mut self, purpose: NamePurpose, name: &str) -> ListChange {
         let Some(store) = self.store.clone() else {
-            return;
+            return ListChange::None;
         };
         let taken_by = match store.taken_by(name) {
             Ok(taken_by) => taken_by,
-            Err(e) => return self.fail(&e),
+            Err(e) => {
+                self.fail(&e);
+                return ListChange::None;
+            }
         };
         let taken = taken_by.is_some();
         // Names that differ only in case are the same name: never a second plan, and replacing
@@ -177,32 +228,38 @@ impl App {
                 ),
                 _ => format!("\"{name}\" is taken; choose another name."),
             };
-            if let Some(Overlay::Input(input)) = &mut self.overlay {
+            if let Some(Overlay::Input(input)) = self.overlays.top_mut() {
                 input.error = Some(error);
             }
-            return;
+            return ListChange::None;
         }
         match purpose {
             NamePurpose::Save if taken && self.opened.as_deref() != Some(name) => {
-                self.overlay = Some(Overlay::Confirm(Ask::Replace(name.to_owned())));
+                self.open(Overlay::Confirm(Ask::Replace(name.to_owned())));
+                ListChange::None
             }
-            NamePurpose::Save => self.save_as(name, true),
+            NamePurpose::Save => {
+                self.save_as(name, true);
+                ListChange::None
+            }
             NamePurpose::Rename { from } => {
                 let result = store.rename(&from, name, Self::now());
-                self.after_list_change(result.map(|()| format!("Renamed to \"{name}\".")));
+                let change =
+                    self.after_list_change(result.map(|()| format!("Renamed to \"{name}\".")));
                 if self.opened.as_deref() == Some(from.as_str()) {
                     self.opened = Some(name.to_owned());
                 }
+                change
             }
             NamePurpose::Duplicate { from } => {
                 let result = store.duplicate(&from, name, Self::now());
-                self.after_list_change(result.map(|_| format!("Copied as \"{name}\".")));
+                self.after_list_change(result.map(|_| format!("Copied as \"{name}\".")))
             }
         }
     }
 
     /// Saves the plan on screen under `name`.
-    fn save_as(&mut self, name: &str, replace: bool) {
+    pub(crate) fn save_as(&mut self, name: &str, replace: bool) {
         let (Some(store), Some(plan)) = (self.store.clone(), self.plan.clone()) else {
             return;
         };
@@ -212,19 +269,21 @@ impl App {
             && !self.unsaved
             && store.exists(name).unwrap_or(false)
         {
-            self.overlay = None;
+            self.overlays.dismiss();
             self.status = Some(format!("\"{name}\" has no changes to save."));
             return;
         }
         let saved = self.to_saved(name, plan, Self::now());
         match store.save(&saved, replace) {
             Ok(_) => {
-                self.overlay = None;
+                self.overlays.dismiss();
                 self.opened = Some(saved.name.clone());
                 self.created = Some(saved.created);
                 self.unsaved = false;
                 self.status = Some(format!("Saved \"{}\".", saved.name));
-                store.clear_session();
+                if self.keep_session {
+                    store.clear_session();
+                }
                 self.session_kept = false;
             }
             Err(e) => self.fail(&e),
@@ -242,57 +301,53 @@ impl App {
         saved
     }
 
-    fn fail(&mut self, e: &StoreError) {
-        self.overlay = Some(Overlay::Error(format!(
+    pub(crate) fn fail(&mut self, e: &StoreError) {
+        self.open(Overlay::Error(format!(
             "{e}. Nothing was lost: your plan is still here. Fix the folder and try again, \
              or restart certwise with --data-dir DIR to save elsewhere."
         )));
     }
 
-    /// Yes to the open question.
-    pub(crate) fn confirm(&mut self) {
-        let Some(Overlay::Confirm(ask)) = self.overlay.take() else {
-            return;
-        };
-        match ask {
-            Ask::Quit => self.running = false,
-            Ask::Replace(name) => self.save_as(&name, true),
-            Ask::Delete(name) => {
-                let result = self.store.as_ref().map(|s| s.delete(&name));
-                if self.opened.as_deref() == Some(name.as_str()) {
-                    self.opened = None;
-                    self.unsaved = self.plan.is_some();
-                }
-                if let Some(result) = result {
-                    self.after_list_change(result.map(|()| format!("Deleted \"{name}\".")));
-                }
+    /// Deletes a saved plan (the question was answered yes).
+    pub(crate) fn delete(&mut self, name: &str) -> ListChange {
+        let result = self.store.as_ref().map(|s| s.delete(name));
+        if self.opened.as_deref() == Some(name) {
+            self.opened = None;
+            self.unsaved = self.plan.is_some();
+        }
+        match result {
+            Some(result) => self.after_list_change(result.map(|()| format!("Deleted \"{name}\"."))),
+            None => ListChange::None,
+        }
+    }
+
+    /// Takes a re-plan in place of the plan (the question was answered yes).
+    pub(crate) fn take_replan(&mut self, plan: Plan) {
+        self.plan = Some(plan);
+        self.unsaved = true;
+        self.touch();
+        self.status = Some("Re-planned with the current knowledge; press s to save.".to_owned());
+    }
+
+    fn after_list_change(&mut self, result: Result<String, StoreError>) -> ListChange {
+        match result {
+            Ok(message) => {
+                self.overlays.dismiss();
+                self.status = Some(message);
+                ListChange::Changed
             }
-            Ask::Replan { plan, .. } => {
-                self.plan = Some(*plan);
-                self.unsaved = true;
-                self.rank_row = 0;
-                self.scroll = 0;
-                self.status =
-                    Some("Re-planned with the current knowledge; press s to save.".to_owned());
+            Err(e) => {
+                self.fail(&e);
+                ListChange::None
             }
         }
     }
 
-    /// Marks the highlighted item's progress; an opened plan is saved at once.
-    pub(crate) fn toggle_progress(&mut self) {
-        if self.pane != Pane::Ranking {
-            return;
-        }
-        let rows = view::ranking_rows(self);
-        let Some(id) = rows
-            .get(self.rank_row)
-            .filter(|row| row.score.is_some())
-            .map(|row| row.id.to_owned())
-        else {
-            return;
-        };
-        let next = self.progress.get(&id).copied().unwrap_or_default().next();
-        self.progress.insert(id, next);
+    /// Moves an item's progress on (todo, doing, done); an opened plan is saved at once.
+    pub(crate) fn toggle_progress(&mut self, id: &str) {
+        let next = self.progress.get(id).copied().unwrap_or_default().next();
+        self.progress.insert(id.to_owned(), next);
+        self.touch();
         // A saved plan with no other changes keeps its progress at once; otherwise the mark
         // waits for the next save with the rest.
         let autosave = !self.unsaved;
@@ -311,95 +366,18 @@ impl App {
         match advisor::plan(self.kb, &self.answers) {
             Ok(new) => {
                 let changes = ranking_changes(old, &new);
-                self.overlay = Some(Overlay::Confirm(Ask::Replan {
+                self.open(Overlay::Confirm(Ask::Replan {
                     plan: Box::new(new),
                     changes,
                 }));
             }
-            Err(e) => self.overlay = Some(Overlay::Error(e.to_string())),
+            Err(e) => self.open(Overlay::Error(e.to_string())),
         }
     }
 
-    /// Shows the saved-plans list.
-    pub(crate) fn open_saved_list(&mut self) {
-        self.refresh_saved();
-        self.screen = Screen::Saved;
-    }
-
-    fn refresh_saved(&mut self) {
-        match self.store.as_ref().map(Store::list) {
-            Some(Ok(list)) => self.saved = list,
-            Some(Err(e)) => self.fail(&e),
-            None => self.saved.clear(),
-        }
-        self.saved_row = self.saved_row.min(self.saved.len().saturating_sub(1));
-    }
-
-    fn after_list_change(&mut self, result: Result<String, StoreError>) {
-        match result {
-            Ok(message) => {
-                self.overlay = None;
-                self.status = Some(message);
-                self.refresh_saved();
-            }
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    fn selected_saved(&self) -> Option<&Listing> {
-        self.saved.get(self.saved_row)
-    }
-
-    pub(crate) fn update_saved(&mut self, action: Action) {
-        let name = match self.selected_saved() {
-            Some(Listing::Plan { plan, .. }) => Some(plan.name.clone()),
-            _ => None,
-        };
-        match action {
-            Action::Up | Action::Down | Action::Home | Action::End => {
-                self.saved_row = moved(self.saved_row, action, self.saved.len(), 1);
-            }
-            Action::Back => self.screen = Screen::Welcome,
-            Action::Select => match self.selected_saved() {
-                Some(Listing::Plan { plan, .. }) => {
-                    let plan = (**plan).clone();
-                    self.open_saved(plan);
-                }
-                Some(Listing::Unreadable { file, reason }) => {
-                    self.overlay = Some(Overlay::Notice(format!(
-                        "{} does not load: {reason}. certwise keeps it as it is and never overwrites it.",
-                        file.display()
-                    )));
-                }
-                None => {}
-            },
-            Action::RenamePlan | Action::DuplicatePlan => {
-                let Some(from) = name else { return };
-                let (purpose, text) = if action == Action::RenamePlan {
-                    (NamePurpose::Rename { from: from.clone() }, from)
-                } else {
-                    (
-                        NamePurpose::Duplicate { from: from.clone() },
-                        format!("{from} (copy)"),
-                    )
-                };
-                self.overlay = Some(Overlay::Input(NameInput {
-                    purpose,
-                    text,
-                    error: None,
-                }));
-            }
-            Action::DeletePlan => {
-                if let Some(name) = name {
-                    self.overlay = Some(Overlay::Confirm(Ask::Delete(name)));
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Shows a saved plan exactly as it was saved; says so if the knowledge has changed since.
-    pub fn open_saved(&mut self, saved: SavedPlan) {
+    /// Takes a saved plan as the work of the session, exactly as it was saved; says so if the
+    /// knowledge has changed since.
+    pub(crate) fn load_saved(&mut self, saved: SavedPlan) {
         let notice = knowledge_notice(self, &saved);
         self.answers = saved.answers;
         self.progress = saved.progress;
@@ -407,16 +385,16 @@ impl App {
         self.created = Some(saved.created);
         self.plan = Some(saved.plan);
         self.unsaved = false;
-        self.screen = Screen::Plan;
-        self.pane = Pane::Ranking;
-        self.rank_row = 0;
-        self.scroll = 0;
-        self.overlay = notice.map(Overlay::Outdated);
+        self.touch();
+        self.overlays.dismiss();
+        if let Some(notice) = notice {
+            self.open(Overlay::Outdated(notice));
+        }
     }
 }
 
 /// Why a saved plan may be out of date with the current knowledge, if it is.
-fn knowledge_notice(app: &App, saved: &SavedPlan) -> Option<String> {
+fn knowledge_notice(app: &Shared, saved: &SavedPlan) -> Option<String> {
     let now = app.kb.version();
     let retired: Vec<&str> = saved
         .plan

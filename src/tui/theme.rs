@@ -6,7 +6,6 @@ use ratatui::style::{Color, Modifier, Style};
 /// The styles every screen uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
-    pub color: bool,
     pub title: Style,
     pub heading: Style,
     pub text: Style,
@@ -26,7 +25,6 @@ impl Theme {
     pub fn new(color: bool) -> Self {
         let c = |color_style: Style| if color { color_style } else { Style::new() };
         Theme {
-            color,
             title: Style::new().add_modifier(Modifier::BOLD),
             heading: Style::new()
                 .add_modifier(Modifier::BOLD)

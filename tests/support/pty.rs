@@ -170,6 +170,7 @@ pub enum Signal {
     Usr2,
     Cont,
     Stop,
+    Tstp,
 }
 
 impl Signal {
@@ -186,6 +187,7 @@ impl Signal {
             Signal::Usr2 => "USR2",
             Signal::Cont => "CONT",
             Signal::Stop => "STOP",
+            Signal::Tstp => "TSTP",
         }
     }
 }

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use certwise::advisor::Plan;
 use certwise::interview::Answers;
-use certwise::knowledge::{Choice, Knowledge, Question, QuestionKind};
+use certwise::knowledge::{Choice, Question, QuestionKind};
 use tempfile::TempDir;
 
 use super::pty::{Key, Session, SessionBuilder};
@@ -32,9 +32,7 @@ pub const CONTINUE: &str = "Continue with my answers";
 pub const SUMMARY_LAST_ROW: &str = "→ Make my plan";
 pub const QUIT_DIALOG: &str = "Quit certwise?";
 
-pub fn kb() -> &'static Knowledge {
-    Knowledge::embedded().unwrap()
-}
+pub use super::kb;
 
 pub fn question(id: &str) -> &'static Question {
     kb().question(id)
@@ -475,8 +473,11 @@ pub type Script = &'static [(&'static str, Answer)];
 pub const DEVELOPER: Script = &[
     ("goal", Answer::Digit(6)),
     ("role", Answer::Digit(3)),
+    ("field", Answer::Keep),
     ("ai_experience", Answer::Digit(2)),
     ("projects_built", Answer::Keep),
+    ("governance_focus", Answer::Keep),
+    ("employer_platform", Answer::Keep),
     ("industry", Answer::Keep),
     ("employer_values_certs", Answer::Digit(2)),
     ("learning_style", Answer::Digit(2)),

@@ -11,6 +11,8 @@ use super::{OutFormat, to_json, user_catalog_file};
 use crate::cli::{CliError, knowledge, print};
 use crate::evaluate::{Claim, Facts, Verdict, evaluate};
 use crate::knowledge::one_line;
+use crate::numbers;
+use crate::sanitize::value;
 use crate::user_catalog;
 
 /// The facts about a certification; anything left out is unknown.
@@ -71,13 +73,16 @@ pub fn facts(args: &EvaluateArgs) -> Result<Facts, CliError> {
     let mut claims = Vec::new();
     for raw in &args.claims {
         let raw = raw.trim();
+        // An empty item (`--claims a,,b` or `--claims ""`) is a typing mistake, not "no claim".
         if raw.is_empty() {
-            continue;
+            return Err(CliError::usage(
+                "--claims has an empty item; valid: a comma-separated list of guaranteed-job, no-background-needed, days-to-complete (leave the option out if there are none)",
+            ));
         }
         let claim = <Claim as clap::ValueEnum>::from_str(raw, true).map_err(|_| {
             CliError::usage(format!(
                 "--claims `{}` is not a claim certwise knows; valid: guaranteed-job, no-background-needed, days-to-complete",
-                one_line(raw)
+                value(raw)
             ))
         })?;
         if !claims.contains(&claim) {
@@ -109,9 +114,10 @@ pub fn facts(args: &EvaluateArgs) -> Result<Facts, CliError> {
         claims,
         postings_percent: decimal(
             "--postings-percent",
+            // A percent sign is the unit, allowed once at the end.
             args.postings_percent
                 .as_deref()
-                .map(|p| p.trim().trim_end_matches('%')),
+                .map(|p| p.strip_suffix('%').unwrap_or(p)),
             100.0,
             "percent",
         )?,
@@ -126,37 +132,31 @@ fn yes_no(option: &str, raw: Option<&str>) -> Result<Option<bool>, CliError> {
         "no" | "n" | "false" => Ok(Some(false)),
         _ => Err(CliError::usage(format!(
             "{option} `{}` is not valid; valid: yes, no (leave it out if you do not know)",
-            one_line(raw)
+            value(raw)
         ))),
     }
 }
 
 fn whole(option: &str, raw: Option<&str>, max: u32, unit: &str) -> Result<Option<u32>, CliError> {
     let Some(raw) = raw else { return Ok(None) };
-    let digits = raw.trim();
-    match digits.parse::<u32>() {
-        Ok(n) if n <= max && digits.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(n)),
-        _ => Err(CliError::usage(format!(
-            "{option} `{}` is not valid; valid: a whole number of {unit}, 0-{max}",
-            one_line(raw)
-        ))),
-    }
+    numbers::whole(raw, 0, max).map(Some).map_err(|_| {
+        CliError::usage(format!(
+            "{option} `{}` is not valid; valid: a whole number of {unit}, 0-{max} ({})",
+            value(raw),
+            numbers::WHOLE_FORM
+        ))
+    })
 }
 
 fn decimal(option: &str, raw: Option<&str>, max: f32, unit: &str) -> Result<Option<f32>, CliError> {
     let Some(raw) = raw else { return Ok(None) };
-    let text = raw.trim();
-    // Plain decimals only: `parse` would also take "inf", "NaN" and "1e3".
-    let plain = !text.is_empty()
-        && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && text.bytes().any(|b| b.is_ascii_digit());
-    match text.parse::<f32>() {
-        Ok(n) if plain && (0.0..=max).contains(&n) => Ok(Some(n)),
-        _ => Err(CliError::usage(format!(
-            "{option} `{}` is not valid; valid: a number of {unit}, 0-{max}",
-            one_line(raw)
-        ))),
-    }
+    numbers::decimal(raw, max).map(Some).map_err(|_| {
+        CliError::usage(format!(
+            "{option} `{}` is not valid; valid: a number of {unit}, 0-{max} ({})",
+            value(raw),
+            numbers::DECIMAL_FORM
+        ))
+    })
 }
 
 /// Runs `certwise evaluate`.

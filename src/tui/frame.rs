@@ -1,0 +1,231 @@
+//! The frame around every screen (title row, footer of key hints, the "terminal too small"
+//! message) and the text helpers screens and overlays share: wrapping, padding, lists, dialogs.
+//! Nothing here knows the session: callers pass what to draw.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, List, ListItem, Paragraph, Widget};
+
+use crate::tui::theme::Theme;
+
+/// Smallest terminal certwise draws in (the design size is 80x24).
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+/// Title row, body, footer row.
+pub fn layout(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The body of every screen, inside the frame, for a terminal of `width` x `height`.
+pub fn body_area(width: u16, height: u16) -> Rect {
+    layout(Rect::new(0, 0, width, height))[1]
+}
+
+/// The body with a one-column margin each side.
+pub fn padded(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        ..area
+    }
+}
+
+/// What the title row says.
+pub struct Title<'a> {
+    /// The screen's name ("Your plan").
+    pub screen: &'a str,
+    /// The opened plan's name and whether it changed, on the screens that show it.
+    pub plan: Option<(&'a str, bool)>,
+    /// On the right: the last action's message, or the screen's progress.
+    pub right: String,
+}
+
+pub fn title_bar(theme: &Theme, title: &Title, area: Rect, buf: &mut Buffer) {
+    let t = theme;
+    let screen = title.screen;
+    let name = match title.plan {
+        Some((name, changed)) => format!(" · {name}{}", if changed { " (changed)" } else { "" }),
+        None => String::new(),
+    };
+    // At most half the row. A longer message keeps its start ("Saved ...", "Copied as ..."):
+    // right-aligned, an overflowing line would lose its beginning instead.
+    let room = usize::from(area.width / 2);
+    let mut right = format!("{} ", title.right);
+    if textwrap::core::display_width(&right) > room {
+        let options = textwrap::Options::new(room.saturating_sub(2).max(1))
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+            .break_words(true);
+        let first = textwrap::wrap(right.trim_end(), options)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        right = format!("{first}… ");
+    }
+    let right_width = u16::try_from(textwrap::core::display_width(&right))
+        .unwrap_or(0)
+        .min(area.width / 2);
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
+    // The plan's name gives way to the message on the right, with a space between them.
+    let fixed = format!(" certwise · {screen}");
+    let room = usize::from(left_area.width.saturating_sub(1))
+        .saturating_sub(textwrap::core::display_width(&fixed));
+    let name = ellipsized(&name, room);
+    Line::from(vec![
+        Span::styled(" certwise", t.heading),
+        Span::styled(format!(" · {screen}"), t.title),
+        Span::styled(name, t.dim),
+    ])
+    .render(left_area, buf);
+    Line::from(Span::styled(right, t.dim))
+        .right_aligned()
+        .render(right_area, buf);
+}
+
+/// `text` cut to `width` columns, ending in "…" when cut.
+fn ellipsized(text: &str, width: usize) -> String {
+    if textwrap::core::display_width(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = textwrap::core::display_width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// One footer hint: the keys, what they do, and whether the row is global.
+pub type Hint = (String, &'static str, bool);
+
+/// The screen's own hints that fit a footer of `width` columns after the global ones, then the
+/// global ones (help and quit always stay), and the own hints that had no room.
+pub fn fit_hints(hints: Vec<Hint>, width: u16) -> (Vec<Hint>, Vec<Hint>) {
+    let (global, own): (Vec<_>, Vec<_>) = hints.into_iter().partition(|h| h.2);
+    let mut room =
+        usize::from(width).saturating_sub(1 + global.iter().map(hint_cost).sum::<usize>());
+    let mut shown = Vec::new();
+    let mut left = Vec::new();
+    for h in own {
+        if left.is_empty() && hint_cost(&h) <= room {
+            room -= hint_cost(&h);
+            shown.push(h);
+        } else {
+            left.push(h);
+        }
+    }
+    shown.extend(global);
+    (shown, left)
+}
+
+/// The columns a hint takes in the footer.
+fn hint_cost((key, hint, _): &Hint) -> usize {
+    key.chars().count() + hint.len() + 3
+}
+
+/// The footer: the screen's own keys first; on a narrow terminal they give way, help and quit
+/// stay.
+pub fn footer(theme: &Theme, hints: Vec<Hint>, area: Rect, buf: &mut Buffer) {
+    let (shown, _) = fit_hints(hints, area.width);
+    let mut spans = vec![Span::raw(" ")];
+    for (key, hint, _) in shown {
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {hint}  "), theme.dim));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// Drawn instead of everything when the terminal is below the minimum size.
+pub fn too_small(theme: &Theme, quit_key: &str, area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Terminal too small ({}x{}). certwise needs at least {MIN_WIDTH}x{MIN_HEIGHT} (designed for 80x24). \
+         Enlarge the window to continue, or press {quit_key} to quit.",
+        area.width, area.height
+    );
+    Paragraph::new(wrap(&text, area.width, theme.text, "")).render(area, buf);
+}
+
+/// Wraps text at word boundaries into lines of at most `width` columns.
+pub fn wrap(text: &str, width: u16, style: Style, indent: &str) -> Vec<Line<'static>> {
+    let width = usize::from(width.max(1));
+    let options = textwrap::Options::new(width)
+        .initial_indent(indent)
+        .subsequent_indent(indent)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        // Break at spaces only: "(AI-102)" or "MLA-C01" split at the hyphen reads badly.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), style))
+        .collect()
+}
+
+/// Wraps `text` after a fixed prefix span, indenting continuation lines to line up.
+pub fn wrap_after(
+    prefix: Span<'static>,
+    text: &str,
+    width: u16,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let indent = " ".repeat(prefix.width());
+    let avail = usize::from(width).saturating_sub(indent.len()).max(1);
+    let options = textwrap::Options::new(avail)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .scan(Some(prefix), |first, l| {
+            let lead = first.take().unwrap_or_else(|| Span::raw(indent.clone()));
+            Some(Line::from(vec![lead, Span::styled(l.into_owned(), style)]))
+        })
+        .collect()
+}
+
+/// A list with the highlight in reverse video (visible without colour).
+pub fn list<'a>(theme: &Theme, items: Vec<ListItem<'a>>) -> List<'a> {
+    List::new(items)
+        .highlight_style(theme.selected)
+        .highlight_symbol("▶ ")
+}
+
+/// The text column of a dialog drawn in `area` (see [`dialog`]), less its one-column indent.
+pub fn dialog_text_width(area: Rect) -> usize {
+    usize::from(area.width.saturating_sub(4).min(60).saturating_sub(5))
+}
+
+/// A bordered window in the middle of `area`, as high as its wrapped text.
+pub fn dialog(theme: &Theme, title: &str, lines: &[String], area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(4).min(60);
+    let mut text = Vec::new();
+    for l in lines {
+        text.extend(wrap(l, width.saturating_sub(4), theme.text, " "));
+    }
+    let height = u16::try_from(text.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height);
+    let area = area.centered(Constraint::Length(width), Constraint::Length(height));
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_style(theme.focused_border)
+        .title(Line::styled(format!(" {title} "), theme.title));
+    Paragraph::new(text).block(block).render(area, buf);
+}

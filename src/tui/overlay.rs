@@ -1,0 +1,407 @@
+//! Windows drawn over a screen: help, yes/no questions, name entry, notices and errors. They take
+//! keys first and Esc closes them. They are kept as a stack: a dialog that leads to the next one
+//! (a name that is taken, then "replace?") takes its place on top, and notices queue underneath,
+//! so each shows in turn and none is lost.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::advisor::Plan;
+use crate::tui::action::Action;
+use crate::tui::frame::{dialog, dialog_text_width, wrap_after};
+use crate::tui::keymap::KeyPat::{AnyChar, Code};
+use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
+use crate::tui::screen::Scroll;
+use crate::tui::theme::Theme;
+use ratatui::crossterm::event::KeyCode as K;
+
+/// A window over the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    /// The keys of the screen underneath, wrapped to the window.
+    Help {
+        under: Mode,
+        text: Scroll,
+    },
+    /// A yes/no question.
+    Confirm(Ask),
+    /// A name to type.
+    Input(NameInput),
+    /// Something to read.
+    Notice(String),
+    /// The opened plan was made with older knowledge; `r` re-plans.
+    Outdated(String),
+    Error(String),
+}
+
+impl Overlay {
+    /// The mode keys are read in while this window is open.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Overlay::Help { .. } => Mode::Help,
+            Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::Input(_) => Mode::Input,
+            Overlay::Notice(_) => Mode::Notice,
+            Overlay::Outdated(_) => Mode::Outdated,
+            Overlay::Error(_) => Mode::Error,
+        }
+    }
+}
+
+/// What a yes/no question is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ask {
+    /// Quit with unsaved work; the text says what is lost and what is kept.
+    Quit(String),
+    /// Replace the saved plan with this name.
+    Replace(String),
+    /// Delete the saved plan with this name.
+    Delete(String),
+    /// Replace the plan with a re-plan; the lines say what changes.
+    Replan {
+        plan: Box<Plan>,
+        changes: Vec<String>,
+    },
+}
+
+/// A text field in a dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameInput {
+    pub purpose: NamePurpose,
+    pub text: String,
+    pub error: Option<String>,
+}
+
+/// What the typed name is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamePurpose {
+    Save,
+    Rename { from: String },
+    Duplicate { from: String },
+}
+
+/// The open windows, the top one in front.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overlays {
+    stack: Vec<Overlay>,
+}
+
+impl Overlays {
+    /// The window in front, which takes the keys.
+    pub fn top(&self) -> Option<&Overlay> {
+        self.stack.last()
+    }
+
+    pub fn top_mut(&mut self) -> Option<&mut Overlay> {
+        self.stack.last_mut()
+    }
+
+    pub fn is_open(&self) -> bool {
+        !self.stack.is_empty()
+    }
+
+    /// Opens a window in front, in place of the dialog there: one dialog leads to the next (a
+    /// name to type, then "replace?"). Queued notices stay.
+    pub fn open(&mut self, overlay: Overlay) {
+        self.dismiss();
+        self.stack.push(overlay);
+    }
+
+    /// Closes the dialog in front, if it is not a notice (those wait to be read).
+    pub fn dismiss(&mut self) {
+        self.stack.pop_if(|top| !matches!(top, Overlay::Notice(_)));
+    }
+
+    /// Queues a notice: it shows once the windows open now, and earlier notices, are closed.
+    pub fn notify(&mut self, text: String) {
+        self.stack.insert(0, Overlay::Notice(text));
+    }
+
+    /// Closes the window in front, giving it back.
+    pub fn close(&mut self) -> Option<Overlay> {
+        self.stack.pop()
+    }
+
+    /// Takes the queued notices out (to say them together).
+    pub fn take_notices(&mut self) -> Vec<String> {
+        let mut notices = Vec::new();
+        self.stack.retain(|o| match o {
+            Overlay::Notice(text) => {
+                notices.push(text.clone());
+                false
+            }
+            _ => true,
+        });
+        notices.reverse();
+        notices
+    }
+}
+
+/// The overlays' key rows.
+pub static KEYS: &[Binding] = &[
+    Binding {
+        scope: Scope::Only(&[M::Help, M::Error, M::Notice, M::Outdated]),
+        keys: &[
+            Code(K::Esc),
+            Code(K::Enter),
+            Code(K::Backspace),
+            Code(K::Char('?')),
+            Code(K::F(1)),
+            Code(K::Char('q')),
+        ],
+        action: Action::CloseOverlay,
+        help: "close this window",
+        hint: Some("close"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Outdated]),
+        keys: &[Code(K::Char('r'))],
+        action: Action::Replan,
+        help: "re-plan with the current knowledge (shows the changes first)",
+        hint: Some("re-plan"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Confirm]),
+        keys: &[Code(K::Char('y')), Code(K::Enter)],
+        action: Action::Confirm,
+        help: "yes",
+        hint: Some("yes"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Confirm]),
+        keys: &[Code(K::Char('n')), Code(K::Esc), Code(K::Backspace)],
+        action: Action::CloseOverlay,
+        help: "no",
+        hint: Some("no"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Input]),
+        keys: &[Code(K::Enter)],
+        action: Action::Select,
+        help: "done",
+        hint: Some("done"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Input]),
+        keys: &[Code(K::Esc)],
+        action: Action::CloseOverlay,
+        help: "cancel",
+        hint: Some("cancel"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Input]),
+        keys: &[Code(K::Backspace)],
+        action: Action::DeleteChar,
+        help: "delete the last character",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Input]),
+        keys: &[AnyChar],
+        action: Action::TypeChar(' '),
+        help: "type the name",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Help]),
+        keys: &[Code(K::Up), Code(K::Char('k'))],
+        action: Action::Up,
+        help: "move up",
+        hint: Some("move"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Help]),
+        keys: &[Code(K::Down), Code(K::Char('j'))],
+        action: Action::Down,
+        help: "move down",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Help]),
+        keys: &[Code(K::PageUp)],
+        action: Action::PageUp,
+        help: "scroll a page up",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Help]),
+        keys: &[Code(K::PageDown)],
+        action: Action::PageDown,
+        help: "scroll a page down",
+        hint: Some("scroll"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Help]),
+        keys: &[Code(K::Home), Code(K::Char('g'))],
+        action: Action::Home,
+        help: "go to the top",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Help]),
+        keys: &[Code(K::End), Code(K::Char('G'))],
+        action: Action::End,
+        help: "go to the bottom",
+        hint: None,
+    },
+];
+
+/// Moves in the help window (a page key moves one line, as the window is short).
+pub fn update_help(overlay: &mut Overlay, action: Action) {
+    if let Overlay::Help { text, .. } = overlay {
+        text.apply_by(action, 1);
+    }
+}
+
+/// The help window inside a terminal's area.
+fn help_area(area: Rect) -> Rect {
+    area.centered(Constraint::Percentage(80), Constraint::Percentage(80))
+}
+
+/// The inside of the help window for a terminal of `width` x `height`.
+pub fn help_inner(width: u16, height: u16) -> Rect {
+    Block::bordered().inner(help_area(Rect::new(0, 0, width, height)))
+}
+
+/// The help rows, wrapped to `width` with continuation lines under the description.
+pub fn help_lines(theme: &Theme, rows: &[&Binding], under: Mode, width: u16) -> Vec<Line<'static>> {
+    let key_width = rows
+        .iter()
+        .map(|b| b.keys_label_in(under).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    rows.iter()
+        .flat_map(|b| {
+            let keys = Span::styled(
+                format!(" {:<key_width$}", b.keys_label_in(under)),
+                theme.key,
+            );
+            wrap_after(keys, b.help, width, theme.text)
+        })
+        .collect()
+}
+
+fn help(theme: &Theme, under: Mode, text: &Scroll, area: Rect, buf: &mut Buffer) {
+    let area = help_area(area);
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_style(theme.focused_border)
+        .title(Line::styled(
+            format!(" Keys: {} ", under.title()),
+            theme.title,
+        ))
+        .title_bottom(Line::styled(" Esc closes ", theme.dim).right_aligned());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    text.render(inner, buf);
+}
+
+/// Draws a window over the whole frame. `key` names the key of an action in the window's mode.
+pub fn render(
+    theme: &Theme,
+    overlay: &Overlay,
+    key: &dyn Fn(Mode, Action) -> String,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let choices = |mode: Mode, pairs: &[(Action, &str)]| {
+        pairs
+            .iter()
+            .map(|(action, what)| format!("{}: {what}", key(mode, *action)))
+            .collect::<Vec<_>>()
+            .join("    ")
+    };
+    match overlay {
+        Overlay::Help { under, text } => help(theme, *under, text, area, buf),
+        Overlay::Confirm(ask) => {
+            let (title, mut lines) = match ask {
+                Ask::Quit(message) => ("Quit certwise?", vec![message.clone()]),
+                Ask::Replace(name) => (
+                    "Replace?",
+                    vec![format!("A plan named \"{name}\" exists. Replace it?")],
+                ),
+                Ask::Delete(name) => (
+                    "Delete?",
+                    vec![format!(
+                        "Delete the saved plan \"{name}\"? This cannot be undone."
+                    )],
+                ),
+                Ask::Replan { changes, .. } => {
+                    let mut lines =
+                        vec!["Re-planning with the current knowledge changes:".to_owned()];
+                    let room = usize::from(area.height.saturating_sub(8)).max(1);
+                    lines.extend(changes.iter().take(room).map(|c| format!("• {c}")));
+                    if changes.len() > room {
+                        lines.push(format!("… and {} more", changes.len() - room));
+                    }
+                    lines.push("Replace the plan?".to_owned());
+                    ("Re-plan?", lines)
+                }
+            };
+            lines.push(String::new());
+            lines.push(choices(
+                Mode::Confirm,
+                &[(Action::Confirm, "yes"), (Action::CloseOverlay, "no")],
+            ));
+            dialog(theme, title, &lines, area, buf);
+        }
+        Overlay::Input(input) => {
+            let title = match &input.purpose {
+                NamePurpose::Save => "Save plan as",
+                NamePurpose::Rename { .. } => "Rename plan",
+                NamePurpose::Duplicate { .. } => "Copy plan as",
+            };
+            let mut lines = vec![crate::tui::input::window(
+                &input.text,
+                dialog_text_width(area),
+            )];
+            if let Some(error) = &input.error {
+                lines.push(format!("! {error}"));
+            }
+            lines.push(String::new());
+            lines.push(choices(
+                Mode::Input,
+                &[(Action::Select, "done"), (Action::CloseOverlay, "cancel")],
+            ));
+            dialog(theme, title, &lines, area, buf);
+        }
+        Overlay::Outdated(text) => dialog(
+            theme,
+            "Made with older knowledge",
+            &[
+                text.clone(),
+                String::new(),
+                choices(
+                    Mode::Outdated,
+                    &[
+                        (Action::Replan, "re-plan"),
+                        (Action::CloseOverlay, "keep it"),
+                    ],
+                ),
+            ],
+            area,
+            buf,
+        ),
+        Overlay::Notice(text) => dialog(
+            theme,
+            "Note",
+            &[
+                text.clone(),
+                String::new(),
+                choices(Mode::Notice, &[(Action::CloseOverlay, "close")]),
+            ],
+            area,
+            buf,
+        ),
+        Overlay::Error(message) => dialog(
+            theme,
+            "Something went wrong",
+            std::slice::from_ref(message),
+            area,
+            buf,
+        ),
+    }
+}

@@ -1,0 +1,488 @@
+//! The certification catalog: a sortable, filterable table of every certification and course,
+//! and a detail view with the facts and the sources' verdict. This file holds the state and its
+//! update; the views live in the submodules.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode as K;
+use ratatui::layout::Rect;
+
+use crate::knowledge::{Entry, Knowledge, Platform, Status};
+use crate::tui::action::Action;
+use crate::tui::frame::{body_area, padded};
+use crate::tui::keymap::KeyPat::Code;
+use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
+use crate::tui::screen::{Go, Screen, Scroll, moved, page_rows};
+use crate::tui::shared::Shared;
+
+mod detail;
+mod table;
+
+pub use detail::verdict_lines;
+
+/// The columns the table sorts by, in the order `s` cycles through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    Name,
+    Tier,
+    Provider,
+    Cost,
+    Hours,
+    Platform,
+    Postings,
+    Status,
+    Reviewed,
+}
+
+impl SortBy {
+    const ALL: [SortBy; 9] = [
+        SortBy::Name,
+        SortBy::Tier,
+        SortBy::Provider,
+        SortBy::Cost,
+        SortBy::Hours,
+        SortBy::Platform,
+        SortBy::Postings,
+        SortBy::Status,
+        SortBy::Reviewed,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortBy::Name => "Name",
+            SortBy::Tier => "Tier",
+            SortBy::Provider => "Provider",
+            SortBy::Cost => "USD",
+            SortBy::Hours => "Hours",
+            SortBy::Platform => "Cloud",
+            SortBy::Postings => "Jobs",
+            SortBy::Status => "Status",
+            SortBy::Reviewed => "Reviewed",
+        }
+    }
+
+    fn next(self) -> SortBy {
+        let i = SortBy::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        SortBy::ALL[(i + 1) % SortBy::ALL.len()]
+    }
+}
+
+/// The platform filter: all, one platform, or entries without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlatformFilter {
+    All,
+    Only(Platform),
+    NoPlatform,
+}
+
+impl PlatformFilter {
+    fn next(self) -> Self {
+        match self {
+            PlatformFilter::All => PlatformFilter::Only(Platform::Aws),
+            PlatformFilter::Only(Platform::Aws) => PlatformFilter::Only(Platform::Gcp),
+            PlatformFilter::Only(Platform::Gcp) => PlatformFilter::Only(Platform::Azure),
+            PlatformFilter::Only(p) => Platform::ALL
+                .into_iter()
+                .skip_while(|x| *x != p)
+                .nth(1)
+                .map_or(PlatformFilter::NoPlatform, PlatformFilter::Only),
+            PlatformFilter::NoPlatform => PlatformFilter::All,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            PlatformFilter::All => "all",
+            PlatformFilter::Only(p) => p.as_str(),
+            PlatformFilter::NoPlatform => "none",
+        }
+    }
+
+    fn keeps(self, e: &Entry) -> bool {
+        match self {
+            PlatformFilter::All => true,
+            PlatformFilter::Only(p) => e.platform == Some(p),
+            PlatformFilter::NoPlatform => e.platform.is_none(),
+        }
+    }
+}
+
+/// The status filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    All,
+    Active,
+    Retired,
+}
+
+impl StatusFilter {
+    fn next(self) -> Self {
+        match self {
+            StatusFilter::All => StatusFilter::Active,
+            StatusFilter::Active => StatusFilter::Retired,
+            StatusFilter::Retired => StatusFilter::All,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            StatusFilter::All => "all",
+            StatusFilter::Active => "active",
+            StatusFilter::Retired => "retired",
+        }
+    }
+}
+
+/// The catalog browser's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub sort: SortBy,
+    pub descending: bool,
+    pub platform: PlatformFilter,
+    pub tier: Option<u8>,
+    pub status: StatusFilter,
+    pub row: usize,
+    /// The detail view of the highlighted entry is open.
+    pub detail: bool,
+    /// Entries marked for comparison.
+    pub marked: Vec<String>,
+    /// Where Esc returns to from the catalog.
+    pub back_to: Screen,
+    /// The detail view's text.
+    pub text: Scroll,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            sort: SortBy::Tier,
+            descending: false,
+            platform: PlatformFilter::All,
+            tier: None,
+            status: StatusFilter::All,
+            row: 0,
+            detail: false,
+            marked: Vec::new(),
+            back_to: Screen::Welcome,
+            text: Scroll::default(),
+        }
+    }
+}
+
+/// The certifications and courses shown, filtered and sorted (ties keep catalog order).
+pub fn rows(kb: &'static Knowledge, v: &State) -> Vec<&'static Entry> {
+    let mut rows: Vec<&Entry> = kb
+        .catalog
+        .entries
+        .iter()
+        .filter(|e| e.kind.is_study())
+        .filter(|e| v.platform.keeps(e))
+        .filter(|e| v.tier.is_none_or(|t| e.tier == Some(t)))
+        .filter(|e| match v.status {
+            StatusFilter::All => true,
+            StatusFilter::Active => !e.status.is_retired(),
+            StatusFilter::Retired => e.status.is_retired(),
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        let order = match v.sort {
+            SortBy::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            SortBy::Tier => a.tier.cmp(&b.tier),
+            SortBy::Provider => a.provider.cmp(&b.provider),
+            SortBy::Cost => (a.cost_usd.min, a.cost_usd.max).cmp(&(b.cost_usd.min, b.cost_usd.max)),
+            SortBy::Hours => {
+                (a.prep_hours.min, a.prep_hours.max).cmp(&(b.prep_hours.min, b.prep_hours.max))
+            }
+            SortBy::Platform => a.platform.cmp(&b.platform),
+            SortBy::Postings => a
+                .postings_percent
+                .partial_cmp(&b.postings_percent)
+                .unwrap_or(std::cmp::Ordering::Equal),
+            SortBy::Status => a.status.is_retired().cmp(&b.status.is_retired()),
+            SortBy::Reviewed => a.reviewed.cmp(&b.reviewed),
+        };
+        if v.descending { order.reverse() } else { order }
+    });
+    rows
+}
+
+/// Whether an entry's facts should be checked again (a year without review, or retiring
+/// within six months).
+pub fn stale(today: jiff::civil::Date, e: &Entry) -> bool {
+    crate::knowledge::stale_reason(e, today).is_some()
+}
+
+impl State {
+    /// Opens the catalog's table, coming back to `from` on Esc.
+    pub fn open(&mut self, from: Screen) {
+        self.back_to = from;
+        self.detail = false;
+        self.text.top();
+    }
+
+    /// The mode keys are read in: the table or one entry.
+    pub fn mode(&self) -> Mode {
+        if self.detail {
+            Mode::CatalogDetail
+        } else {
+            Mode::Catalog
+        }
+    }
+
+    pub fn update(&mut self, shared: &mut Shared, action: Action) -> Option<Go> {
+        let rows = rows(shared.kb, self);
+        let selected = rows.get(self.row).map(|e| e.id.clone());
+        let page = page_rows(padded(body_area(shared.width, shared.height)).height);
+        let mut go = None;
+        match action {
+            Action::Up
+            | Action::Down
+            | Action::Home
+            | Action::End
+            | Action::PageUp
+            | Action::PageDown
+                if !self.detail =>
+            {
+                self.row = moved(self.row, action, rows.len(), page);
+            }
+            Action::Up
+            | Action::Down
+            | Action::Home
+            | Action::End
+            | Action::PageUp
+            | Action::PageDown => self.text.apply(action),
+            Action::Select => {
+                self.detail = !rows.is_empty();
+                self.text.top();
+            }
+            Action::Back if self.detail => self.detail = false,
+            Action::Back => go = Some(Go::To(self.back_to)),
+            Action::SortNext => {
+                self.sort = self.sort.next();
+                self.row = 0;
+            }
+            Action::SortReverse => self.descending = !self.descending,
+            Action::FilterPlatform => {
+                self.platform = self.platform.next();
+                self.row = 0;
+            }
+            Action::FilterTier => {
+                self.tier = match self.tier {
+                    None => Some(1),
+                    Some(t) if t < 4 => Some(t + 1),
+                    Some(_) => None,
+                };
+                self.row = 0;
+            }
+            Action::FilterStatus => {
+                self.status = self.status.next();
+                self.row = 0;
+            }
+            Action::ToggleMark => {
+                if let Some(id) = selected {
+                    if let Some(i) = self.marked.iter().position(|m| *m == id) {
+                        self.marked.remove(i);
+                    } else {
+                        self.marked.push(id);
+                    }
+                }
+            }
+            Action::OpenEvaluate => go = Some(Go::Evaluate),
+            Action::Compare => {
+                let ids = if self.marked.is_empty() {
+                    selected.into_iter().collect()
+                } else {
+                    self.marked.clone()
+                };
+                go = Some(Go::Compare(ids));
+            }
+            _ => {}
+        }
+        let len = rows.len();
+        self.row = self.row.min(len.saturating_sub(1));
+        go
+    }
+
+    /// Wraps the detail view again if the entry or the size changed.
+    pub fn layout(&mut self, shared: &Shared) {
+        if !self.detail {
+            return;
+        }
+        let entry = rows(shared.kb, self).get(self.row).map(|e| e.id.clone());
+        if !self
+            .text
+            .stale_for((shared.generation, shared.width, shared.height, entry))
+        {
+            return;
+        }
+        let area = padded(body_area(shared.width, shared.height));
+        let lines = detail::lines(shared, self, area.width);
+        self.text.set(lines, area.height);
+    }
+
+    pub fn render(&self, shared: &Shared, area: Rect, buf: &mut Buffer) {
+        if self.detail {
+            self.text.render(padded(area), buf);
+        } else {
+            table::render(shared, self, area, buf);
+        }
+    }
+}
+
+/// "free", "150", "0-300", "10K-20K": US dollar costs that fit a narrow column (the column or
+/// the line says USD, as the plan does).
+pub(crate) fn usd_short(cost: crate::knowledge::Range) -> String {
+    let one = |n: u32| {
+        if n >= 1000 && n.is_multiple_of(1000) {
+            format!("{}K", n / 1000)
+        } else {
+            n.to_string()
+        }
+    };
+    match (cost.min, cost.max) {
+        (_, 0) => "free".to_owned(),
+        (a, b) if a == b => one(a),
+        (a, b) => format!("{}-{}", one(a), one(b)),
+    }
+}
+
+pub(crate) fn status_text(kb: &Knowledge, e: &Entry) -> String {
+    match &e.status {
+        Status::Retired { successor, .. } | Status::Retiring { successor, .. } => {
+            let to = kb
+                .entry(successor)
+                .map_or(successor.as_str(), Entry::short_name);
+            format!("{} → {to}", e.status.as_str())
+        }
+        other => other.as_str().to_owned(),
+    }
+}
+
+/// The catalog's key rows.
+pub static KEYS: &[Binding] = &[
+    Binding {
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Up), Code(K::Char('k'))],
+        action: Action::Up,
+        help: "move up",
+        hint: Some("move"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Down), Code(K::Char('j'))],
+        action: Action::Down,
+        help: "move down",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::CatalogDetail]),
+        keys: &[Code(K::Up), Code(K::Char('k'))],
+        action: Action::Up,
+        help: "scroll up",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::CatalogDetail]),
+        keys: &[Code(K::Down), Code(K::Char('j'))],
+        action: Action::Down,
+        help: "scroll down",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog, M::CatalogDetail]),
+        keys: &[Code(K::PageUp)],
+        action: Action::PageUp,
+        help: "a page up",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog, M::CatalogDetail]),
+        keys: &[Code(K::PageDown)],
+        action: Action::PageDown,
+        help: "a page down",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog, M::CatalogDetail]),
+        keys: &[Code(K::Home), Code(K::Char('g'))],
+        action: Action::Home,
+        help: "to the top",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog, M::CatalogDetail]),
+        keys: &[Code(K::End), Code(K::Char('G'))],
+        action: Action::End,
+        help: "to the bottom",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Enter)],
+        action: Action::Select,
+        help: "open the entry: facts and verdict",
+        hint: Some("details"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog, M::CatalogDetail]),
+        keys: &[Code(K::Esc), Code(K::Backspace)],
+        action: Action::Back,
+        help: "go back",
+        hint: Some("back"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Char('s'))],
+        action: Action::SortNext,
+        help: "sort by the next column",
+        hint: Some("sort"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Char('r'))],
+        action: Action::SortReverse,
+        help: "reverse the order",
+        hint: Some("reverse"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Char('p'))],
+        action: Action::FilterPlatform,
+        help: "filter by platform (all, aws, gcp, azure, none)",
+        hint: Some("platform"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Char('t'))],
+        action: Action::FilterTier,
+        help: "filter by tier (all, 1-4)",
+        hint: Some("tier"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Char('a'))],
+        action: Action::FilterStatus,
+        help: "filter by status (all, active, retired)",
+        hint: Some("status"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Char(' ')), Code(K::Char('x')), Code(K::Char('m'))],
+        action: Action::ToggleMark,
+        help: "mark for comparison",
+        hint: Some("mark"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Char('c'))],
+        action: Action::Compare,
+        help: "compare the marked entries with a portfolio project",
+        hint: Some("compare"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Char('e'))],
+        action: Action::OpenEvaluate,
+        help: "evaluate any certification",
+        hint: Some("evaluate"),
+    },
+];

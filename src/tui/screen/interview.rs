@@ -1,0 +1,366 @@
+//! The interview: one question per screen, chosen from options or typed as a number, with why it
+//! matters and the progress in the title row.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode as K;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, ListItem, ListState, Paragraph, StatefulWidget, Widget};
+
+use crate::knowledge::{Question, QuestionKind};
+use crate::tui::action::Action;
+use crate::tui::frame::{list, padded, wrap, wrap_after};
+use crate::tui::keymap::KeyPat::{Code, Digit0To9, Digit1To9};
+use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
+use crate::tui::screen::{AnswersAt, Go, moved};
+use crate::tui::shared::Shared;
+
+/// The question on screen and what is typed or highlighted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct State {
+    /// The question's id.
+    pub question: String,
+    /// The highlighted option of a choice question.
+    pub option: usize,
+    /// The typed entry of a number question.
+    pub input: String,
+    /// The entry still shows the prefilled value: the first digit replaces it.
+    pub input_fresh: bool,
+    pub input_error: Option<String>,
+    /// The question was opened from the answers summary: Enter returns there.
+    pub from_summary: bool,
+}
+
+impl State {
+    /// Shows a question, highlighting its answer or default.
+    pub fn open(&mut self, shared: &mut Shared, id: &str, from_summary: bool) -> bool {
+        let Some(q) = shared.kb.question(id) else {
+            return false;
+        };
+        let value = shared.answers.get(id).unwrap_or(&q.default).to_owned();
+        id.clone_into(&mut self.question);
+        id.clone_into(&mut shared.question);
+        self.option = match &q.kind {
+            QuestionKind::Choice(options) => {
+                options.iter().position(|o| o.value == value).unwrap_or(0)
+            }
+            QuestionKind::Number { .. } => 0,
+        };
+        self.input = value;
+        self.input_fresh = true;
+        self.input_error = None;
+        self.from_summary = from_summary;
+        true
+    }
+
+    pub fn current(&self, shared: &Shared) -> Option<&'static Question> {
+        shared.kb.question(&self.question)
+    }
+
+    /// The mode keys are read in: options, or a typed number.
+    pub fn mode(&self, shared: &Shared) -> Mode {
+        match self.current(shared).map(|q| &q.kind) {
+            Some(QuestionKind::Number { .. }) => Mode::Number,
+            _ => Mode::Choice,
+        }
+    }
+
+    /// "Question 3 of 11", counting only the questions that will be asked.
+    pub fn progress(&self, shared: &Shared) -> String {
+        let resolved = shared.resolved();
+        let n = resolved.position(&self.question).map_or(0, |i| i + 1);
+        format!("Question {n} of {}", resolved.asked_count())
+    }
+
+    /// On a signal or Ctrl-C mid-question: a number typed but not yet confirmed with Enter is
+    /// recorded too (if it is valid), so quitting at once loses nothing that was typed.
+    pub fn keep_typed_number(&self, shared: &mut Shared) {
+        if self.input_fresh || self.input.is_empty() {
+            return;
+        }
+        let Some(q) = self.current(shared) else {
+            return;
+        };
+        if !matches!(q.kind, QuestionKind::Number { .. }) {
+            return;
+        }
+        if shared.answers.set(shared.kb, &q.id, &self.input).is_ok() {
+            shared.answers.prune(shared.kb);
+            shared.unsaved = true;
+        }
+    }
+
+    pub fn update(&mut self, shared: &mut Shared, action: Action) -> Option<Go> {
+        let q = self.current(shared)?;
+        match (&q.kind, action) {
+            (
+                QuestionKind::Choice(options),
+                Action::Up | Action::Down | Action::Home | Action::End,
+            ) => {
+                self.option = moved(self.option, action, options.len(), 1);
+            }
+            (QuestionKind::Choice(options), Action::Pick(n)) if n < options.len() => {
+                self.option = n;
+                return self.answer_and_advance(shared);
+            }
+            (QuestionKind::Number { .. }, Action::TypeDigit(c)) => {
+                if self.input_fresh {
+                    self.input.clear();
+                    self.input_fresh = false;
+                }
+                if self.input.len() < 9 {
+                    self.input.push(c);
+                }
+                self.input_error = None;
+            }
+            (QuestionKind::Number { .. }, Action::DeleteChar) => {
+                self.input_fresh = false;
+                self.input_error = None;
+                // Only edits: a held Backspace must not run back through earlier questions.
+                self.input.pop();
+            }
+            (_, Action::Select | Action::Forward) => return self.answer_and_advance(shared),
+            (_, Action::Back) => return Some(self.back(shared)),
+            _ => {}
+        }
+        None
+    }
+
+    /// Records the highlighted or typed answer, re-branches, and moves on.
+    fn answer_and_advance(&mut self, shared: &mut Shared) -> Option<Go> {
+        let q = self.current(shared)?;
+        let raw = match &q.kind {
+            QuestionKind::Choice(options) => options
+                .get(self.option)
+                .map(|o| o.value.clone())
+                .unwrap_or_default(),
+            QuestionKind::Number { .. } => self.input.clone(),
+        };
+        if raw.trim().is_empty() {
+            self.input_error = Some(format!("Type {}.", q.valid_values()));
+            return None;
+        }
+        if let Err(e) = shared.answers.set(shared.kb, &q.id, &raw) {
+            self.input_error = Some(match &e {
+                crate::interview::AnswerError::BadValue { source, .. } => format!("{source}."),
+                crate::interview::AnswerError::UnknownQuestion { .. } => e.to_string(),
+            });
+            return None;
+        }
+        shared.answers.prune(shared.kb);
+        shared.unsaved = true;
+        shared.plan = None;
+        shared.touch();
+        shared.keep_interview();
+        let resolved = shared.resolved();
+        let asked: Vec<&str> = resolved.asked().map(|(q, _)| q.id.as_str()).collect();
+        let here = asked.iter().position(|id| *id == q.id).unwrap_or(0);
+        let next = asked[here + 1..]
+            .iter()
+            .find(|id| !self.from_summary || shared.answers.get(id).is_none());
+        Some(match next {
+            Some(id) => Go::Question {
+                id: (*id).to_owned(),
+                from_summary: self.from_summary,
+            },
+            // Changed from the summary: back there, on that answer. At the end of the
+            // interview: on "Make my plan", the next thing to do.
+            None if self.from_summary => Go::Answers {
+                at: AnswersAt::Question(q.id.clone()),
+                from_plan: None,
+            },
+            None => Go::Answers {
+                at: AnswersAt::MakePlan,
+                from_plan: None,
+            },
+        })
+    }
+
+    fn back(&self, shared: &Shared) -> Go {
+        if self.from_summary {
+            return Go::Answers {
+                at: AnswersAt::Question(self.question.clone()),
+                from_plan: None,
+            };
+        }
+        let resolved = shared.resolved();
+        match resolved.position(&self.question) {
+            Some(i) if i > 0 => Go::Question {
+                id: resolved
+                    .asked()
+                    .nth(i - 1)
+                    .map(|(q, _)| q.id.clone())
+                    .unwrap_or_default(),
+                from_summary: false,
+            },
+            _ => Go::Home,
+        }
+    }
+
+    pub fn render(&self, shared: &Shared, area: Rect, buf: &mut Buffer) {
+        let t = &shared.theme;
+        let Some(q) = self.current(shared) else {
+            return;
+        };
+        let area = padded(area);
+        let mut head = vec![Line::default()];
+        head.extend(wrap(&q.prompt, area.width, t.heading, ""));
+        head.push(Line::default());
+        head.extend(wrap_after(
+            Span::styled("Why it matters: ", t.dim),
+            &q.why,
+            area.width,
+            t.dim,
+        ));
+        head.push(Line::default());
+        let head_height = u16::try_from(head.len()).unwrap_or(u16::MAX);
+        let [top, rest, message] = Layout::vertical([
+            Constraint::Length(head_height),
+            Constraint::Fill(1),
+            Constraint::Length(2),
+        ])
+        .areas(area);
+        Paragraph::new(head).render(top, buf);
+        match &q.kind {
+            QuestionKind::Choice(options) => {
+                let answered = shared.answers.get(&q.id);
+                let items: Vec<ListItem> = options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        let mark = if answered == Some(o.value.as_str()) {
+                            " ✓"
+                        } else {
+                            ""
+                        };
+                        let prefix = Span::styled(format!("{} ", i + 1), t.key);
+                        let lines = wrap_after(
+                            prefix,
+                            &format!("{}{mark}", o.label),
+                            rest.width.saturating_sub(2),
+                            t.text,
+                        );
+                        ListItem::new(lines)
+                    })
+                    .collect();
+                let mut state = ListState::default().with_selected(Some(self.option));
+                StatefulWidget::render(list(t, items), rest, buf, &mut state);
+            }
+            QuestionKind::Number { min, max, unit } => {
+                let [input_area, _] =
+                    Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(rest);
+                let [field, label] =
+                    Layout::horizontal([Constraint::Length(14), Constraint::Fill(1)])
+                        .areas(input_area);
+                let value_style = if self.input_fresh {
+                    t.selected
+                } else {
+                    t.title
+                };
+                Paragraph::new(Line::from(vec![
+                    Span::styled(self.input.clone(), value_style),
+                    Span::styled("▏", t.accent),
+                ]))
+                .block(Block::bordered().border_style(t.focused_border))
+                .render(field, buf);
+                Paragraph::new(vec![
+                    Line::default(),
+                    Line::styled(format!(" {unit} ({min}-{max})"), t.dim),
+                ])
+                .render(label, buf);
+            }
+        }
+        if let Some(error) = &self.input_error {
+            Paragraph::new(wrap(&format!("! {error}"), message.width, t.error, ""))
+                .render(message, buf);
+        }
+    }
+}
+
+/// The interview's key rows.
+pub static KEYS: &[Binding] = &[
+    Binding {
+        scope: Scope::Only(&[M::Choice]),
+        keys: &[Code(K::Up), Code(K::Char('k'))],
+        action: Action::Up,
+        help: "move up",
+        hint: Some("move"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Choice]),
+        keys: &[Code(K::Down), Code(K::Char('j'))],
+        action: Action::Down,
+        help: "move down",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Choice]),
+        keys: &[Digit1To9],
+        action: Action::Pick(0),
+        help: "choose that option and go on",
+        hint: Some("pick"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Number]),
+        keys: &[Digit0To9],
+        action: Action::TypeDigit('0'),
+        help: "type the number",
+        hint: Some("type"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Number]),
+        keys: &[Code(K::Backspace), Code(K::Delete)],
+        action: Action::DeleteChar,
+        help: "delete the last digit (never goes back: holding it only empties the field)",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Choice, M::Number]),
+        keys: &[Code(K::Enter)],
+        action: Action::Select,
+        help: "choose and go on",
+        hint: Some("choose"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Choice, M::Number]),
+        keys: &[Code(K::Right), Code(K::Char('l'))],
+        action: Action::Forward,
+        help: "next question (keeps the highlighted answer)",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Choice, M::Number]),
+        keys: &[Code(K::Left), Code(K::Char('h'))],
+        action: Action::Back,
+        help: "previous question",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Choice]),
+        keys: &[Code(K::Esc), Code(K::Backspace)],
+        action: Action::Back,
+        help: "go back",
+        hint: Some("back"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Number]),
+        keys: &[Code(K::Esc)],
+        action: Action::Back,
+        help: "go back (Backspace only edits the number)",
+        hint: Some("back"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Choice]),
+        keys: &[Code(K::Home), Code(K::Char('g'))],
+        action: Action::Home,
+        help: "go to the top",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Choice]),
+        keys: &[Code(K::End), Code(K::Char('G'))],
+        action: Action::End,
+        help: "go to the bottom",
+        hint: None,
+    },
+];

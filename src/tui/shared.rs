@@ -1,0 +1,168 @@
+//! What the screens share: the knowledge, the answers and the plan with its progress, where they
+//! are saved, the terminal size, the open windows and the one-line status. `App` owns it next to
+//! the screens' own state and hands it to the screen in front.
+
+use std::collections::BTreeMap;
+
+use crate::advisor::Plan;
+use crate::interview::{Answers, Resolved};
+use crate::knowledge::Knowledge;
+use crate::store::{Progress, Store};
+use crate::tui::frame::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::overlay::{Ask, Overlay, Overlays};
+use crate::tui::theme::Theme;
+
+/// What the event loop must do after an update, outside the pure state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Suspend,
+}
+
+/// The session's shared state.
+#[derive(Debug, Clone)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags of one session"
+)]
+pub struct Shared {
+    pub(crate) kb: &'static Knowledge,
+    pub(crate) theme: Theme,
+    pub(crate) width: u16,
+    pub(crate) height: u16,
+    /// Today, for marking catalog entries not reviewed in the last year.
+    pub(crate) today: jiff::civil::Date,
+    pub(crate) answers: Answers,
+    /// The question last shown, kept with the interview for resuming.
+    pub(crate) question: String,
+    pub(crate) plan: Option<Plan>,
+    /// Progress of the plan's items.
+    pub(crate) progress: BTreeMap<String, Progress>,
+    /// The saved plan on screen, by name, if it has been saved or opened.
+    pub(crate) opened: Option<String>,
+    /// When the opened plan was first saved.
+    pub(crate) created: Option<jiff::Timestamp>,
+    /// Answers changed since the last save.
+    pub(crate) unsaved: bool,
+    /// Where plans are saved; `None` when the data folder is unavailable (the reason is in
+    /// `store_problem`).
+    pub(crate) store: Option<Store>,
+    pub(crate) store_problem: Option<String>,
+    /// Keep the interview in progress for resuming (off when another copy runs).
+    pub(crate) keep_session: bool,
+    /// The session file holds the answers as they are now: the next launch offers them.
+    pub(crate) session_kept: bool,
+    pub(crate) overlays: Overlays,
+    /// A one-line message about the last action ("Saved ..."), cleared by the next key.
+    pub(crate) status: Option<String>,
+    pub(crate) running: bool,
+    pub(crate) effect: Option<Effect>,
+    /// Counts changes to what screens draw from (the plan, its progress, the knowledge), so a
+    /// screen re-wraps its text only when something changed.
+    pub(crate) generation: u64,
+}
+
+impl Shared {
+    pub fn new(kb: &'static Knowledge, theme: Theme, width: u16, height: u16) -> Self {
+        let first = kb
+            .questions
+            .first()
+            .map(|q| q.id.clone())
+            .unwrap_or_default();
+        Shared {
+            kb,
+            theme,
+            width,
+            height,
+            // UTC, not the local zone: finding the local zone's name scans the zoneinfo folders,
+            // which costs milliseconds at start-up, and a day either way does not matter here.
+            today: jiff::Timestamp::now()
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .date(),
+            answers: Answers::new(),
+            question: first,
+            plan: None,
+            progress: BTreeMap::new(),
+            opened: None,
+            created: None,
+            unsaved: false,
+            store: None,
+            store_problem: None,
+            keep_session: false,
+            session_kept: false,
+            overlays: Overlays::default(),
+            status: None,
+            running: true,
+            effect: None,
+            generation: 0,
+        }
+    }
+
+    /// Something screens draw from changed.
+    pub(crate) fn touch(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    /// The answers with branching applied.
+    pub fn resolved(&self) -> Resolved<'static> {
+        Resolved::new(self.kb, &self.answers)
+    }
+
+    /// Opens a window in front (see [`Overlays::open`]).
+    pub(crate) fn open(&mut self, overlay: Overlay) {
+        self.overlays.open(overlay);
+    }
+
+    /// Quits, asking first if there is unsaved work.
+    pub(crate) fn quit(&mut self) {
+        if self.unsaved {
+            // What the dialog promises about the next launch must be on disk first.
+            self.keep_interview();
+            let message = self.quit_message();
+            self.open(Overlay::Confirm(Ask::Quit(message)));
+        } else {
+            self.running = false;
+        }
+    }
+
+    /// Starts over with no answers (the interview kept for resuming is dropped too, if it is
+    /// this session's: another copy's interview is never touched).
+    pub(crate) fn clear_work(&mut self) {
+        if let Some(store) = &self.store
+            && self.keep_session
+        {
+            store.clear_session();
+        }
+        self.answers = Answers::new();
+        self.plan = None;
+        self.unsaved = false;
+        self.opened = None;
+        self.created = None;
+        self.progress.clear();
+        self.touch();
+    }
+
+    /// Merges the user catalog into the knowledge base the session uses. Problems are shown once.
+    pub fn reload_user_catalog(&mut self) {
+        let (Some(store), Ok(embedded)) = (&self.store, crate::knowledge::Knowledge::embedded())
+        else {
+            return;
+        };
+        let loaded = crate::user_catalog::load(&store.root().join(crate::user_catalog::FILE));
+        let (merged, mut problems) = crate::user_catalog::merged(embedded, &loaded.entries);
+        problems.splice(0..0, loaded.problems);
+        // The session borrows the knowledge base for its whole life; a merged one is made only
+        // at start-up and after saving an evaluation, so leaking it is bounded and simple.
+        self.kb = Box::leak(Box::new(merged));
+        self.touch();
+        if !problems.is_empty() {
+            self.overlays.notify(format!(
+                "Some entries of your catalog were skipped: {}",
+                problems.join("; ")
+            ));
+        }
+    }
+}

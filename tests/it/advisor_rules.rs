@@ -1,0 +1,537 @@
+//! The advisor rule by rule: one test per fit, rank and plan rule, named after it.
+//!
+//! Expectations come from the source articles and the advisor issue, not from the engine's
+//! output: the tests compare orderings and look for the factor or reason that carries a rule,
+//! rather than pinning numbers. Rules that must hold for everyone are checked over many people
+//! in `advisor_invariants.rs`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use certwise::advisor::{Avoid, Plan, Recommendation, Track, plan};
+use certwise::interview::Answers;
+use certwise::knowledge::{Kind, Level, Status};
+
+use crate::support::kb;
+
+fn answers(pairs: &[(&str, &str)]) -> Answers {
+    let kb = kb();
+    let mut a = Answers::new();
+    for (id, value) in pairs {
+        a.set(kb, id, value)
+            .unwrap_or_else(|e| panic!("{id}={value}: {e}"));
+    }
+    a
+}
+
+fn plan_for(pairs: &[(&str, &str)]) -> Plan {
+    plan(kb(), &answers(pairs)).expect("every answer set has a strategy")
+}
+
+fn p_rec<'p>(p: &'p Plan, id: &str) -> Option<&'p Recommendation> {
+    p.recommendations.iter().find(|r| r.id == id)
+}
+
+fn avoided<'p>(p: &'p Plan, id: &str) -> Option<&'p Avoid> {
+    p.avoid.iter().find(|a| a.id == id)
+}
+
+fn entry_ids(pred: impl Fn(&certwise::knowledge::Entry) -> bool) -> Vec<&'static str> {
+    kb().catalog
+        .entries
+        .iter()
+        .filter(|e| pred(e))
+        .map(|e| e.id.as_str())
+        .collect()
+}
+
+fn cloud_certifications() -> Vec<&'static str> {
+    entry_ids(|e| e.kind == Kind::Certification && e.platform.is_some() && !e.status.is_retired())
+}
+
+#[test]
+fn strategy_student_is_chosen_for_students_whatever_their_goal() {
+    for goal in ["get-into-ai", "promotion", "learn-concepts", "productivity"] {
+        let p = plan_for(&[("role", "student"), ("goal", goal)]);
+        assert_eq!(p.strategy.id, "student", "goal {goal}");
+        assert!(
+            p.strategy
+                .decided_by
+                .iter()
+                .any(|a| a.question == "role" && a.value == "student")
+        );
+    }
+}
+
+#[test]
+fn strategy_career_changer_is_chosen_for_non_developers_moving_into_ai() {
+    for role in ["non-technical", "technical-non-developer"] {
+        for goal in ["get-into-ai", "change-role", "change-industry"] {
+            let p = plan_for(&[("role", role), ("goal", goal)]);
+            assert_eq!(p.strategy.id, "career-changer", "{role} {goal}");
+            let decided: Vec<&str> = p
+                .strategy
+                .decided_by
+                .iter()
+                .map(|a| a.question.as_str())
+                .collect();
+            assert!(
+                decided.contains(&"role") && decided.contains(&"goal"),
+                "{decided:?}"
+            );
+        }
+    }
+    // With no answers at all, the person is assumed new and non-technical: a career changer.
+    assert_eq!(plan_for(&[]).strategy.id, "career-changer");
+}
+
+#[test]
+fn strategy_professional_is_chosen_for_ai_in_the_current_job() {
+    for goal in ["promotion", "productivity", "learn-concepts"] {
+        let p = plan_for(&[("role", "non-technical"), ("goal", goal)]);
+        assert_eq!(p.strategy.id, "professional", "goal {goal}");
+    }
+}
+
+#[test]
+fn strategy_enterprise_is_chosen_for_cloud_and_enterprise_targets() {
+    let cases: &[&[(&str, &str)]] = &[
+        &[
+            ("role", "developer"),
+            ("target_platform", "aws"),
+            ("target_employer", "enterprise"),
+        ],
+        &[("role", "cloud-data-engineer"), ("target_platform", "gcp")],
+        &[
+            ("role", "cloud-data-engineer"),
+            ("target_employer", "enterprise"),
+        ],
+    ];
+    for pairs in cases {
+        let p = plan_for(pairs);
+        assert_eq!(p.strategy.id, "enterprise", "{pairs:?}");
+        assert!(p.strategy.decided_by.iter().any(|a| a.question == "role"));
+    }
+}
+
+#[test]
+fn strategy_developer_is_chosen_for_developers_without_an_enterprise_cloud_target() {
+    let cases: &[&[(&str, &str)]] = &[
+        &[("role", "developer")],
+        &[
+            ("role", "developer"),
+            ("target_platform", "aws"),
+            ("target_employer", "startup-or-product"),
+        ],
+        &[("role", "developer"), ("goal", "productivity")],
+        &[
+            ("role", "cloud-data-engineer"),
+            ("target_employer", "startup-or-product"),
+        ],
+    ];
+    for pairs in cases {
+        assert_eq!(plan_for(pairs).strategy.id, "developer", "{pairs:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The seeds' rules.
+
+fn not_now<'p>(p: &'p Plan, id: &str) -> Option<&'p Avoid> {
+    p.avoid.iter().find(|a| a.id == id && a.not_for_you_now)
+}
+
+#[test]
+fn vendor_certification_needs_your_platform() {
+    let none = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_employer", "enterprise"),
+    ]);
+    for id in cloud_certifications() {
+        assert!(
+            p_rec(&none, id).is_none(),
+            "{id} recommended with no platform"
+        );
+    }
+    let gcp = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "gcp"),
+    ]);
+    let a = not_now(&gcp, "aws-ml-engineer-associate").expect("AWS exam listed as not for you now");
+    assert!(a.reasons[0].contains("Google Cloud"), "{:?}", a.reasons);
+}
+
+#[test]
+fn engineering_needs_a_technical_background() {
+    let p = plan_for(&[
+        ("role", "non-technical"),
+        ("goal", "productivity"),
+        ("employer_platform", "aws"),
+        ("employer_values_certs", "yes"),
+    ]);
+    let a = not_now(&p, "aws-ml-engineer-associate").expect("listed");
+    assert!(a.reasons[0].contains("engineers"), "{:?}", a.reasons);
+    let dev = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "aws"),
+        ("ai_experience", "hands-on"),
+    ]);
+    assert!(p_rec(&dev, "aws-ml-engineer-associate").is_some());
+}
+
+#[test]
+fn advanced_levels_need_hands_on_experience() {
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "gcp"),
+        ("ai_experience", "basics"),
+    ]);
+    assert!(not_now(&p, "gcp-ml-engineer").is_some_and(|a| a.reasons[0].contains("hands-on")));
+    let q = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "gcp"),
+        ("ai_experience", "hands-on"),
+    ]);
+    assert!(p_rec(&q, "gcp-ml-engineer").is_some());
+}
+
+#[test]
+fn prerequisites_are_respected() {
+    let base = [
+        ("role", "non-technical"),
+        ("goal", "change-role"),
+        ("governance_focus", "audit"),
+        ("budget_usd", "5000"),
+    ];
+    let mut without = base.to_vec();
+    without.push(("governance_credential", "none"));
+    let p = plan_for(&without);
+    assert!(not_now(&p, "isaca-aaia").is_some_and(|a| a.reasons[0].contains("requires")));
+    let mut with = base.to_vec();
+    with.push(("governance_credential", "audit"));
+    assert!(p_rec(&plan_for(&with), "isaca-aaia").is_some());
+}
+
+#[test]
+fn code_first_needs_coding() {
+    let p = plan_for(&[("role", "non-technical"), ("goal", "learn-concepts")]);
+    assert!(
+        not_now(&p, "fast-ai").is_some(),
+        "fast.ai for a non-technical person"
+    );
+}
+
+#[test]
+fn governance_credentials_for_governance_roles() {
+    let p = plan_for(&[
+        ("role", "non-technical"),
+        ("goal", "change-role"),
+        ("budget_usd", "5000"),
+    ]);
+    assert!(not_now(&p, "iapp-aigp").is_some_and(|a| a.reasons[0].contains("governance")));
+}
+
+#[test]
+fn cheapest_route_within_budget() {
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "aws"),
+        ("ai_experience", "hands-on"),
+        ("budget_usd", "50"),
+    ]);
+    assert!(
+        not_now(&p, "aws-ml-engineer-associate").is_some_and(|a| a.reasons[0].contains("budget"))
+    );
+    assert!(p.budget.timeline_cost_usd.max <= 50);
+}
+
+#[test]
+fn cloud_project_needs_a_platform() {
+    let p = plan_for(&[("role", "developer"), ("goal", "get-into-ai")]);
+    assert!(not_now(&p, "cloud-project").is_some());
+}
+
+#[test]
+fn work_experience_fits_your_situation() {
+    let student = plan_for(&[("role", "student"), ("goal", "get-into-ai")]);
+    assert!(not_now(&student, "workplace-project").is_some());
+    let staying = plan_for(&[("role", "non-technical"), ("goal", "productivity")]);
+    assert!(not_now(&staying, "internship").is_some());
+}
+
+#[test]
+fn retired_and_closed_are_avoided_with_their_successor() {
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "aws"),
+    ]);
+    for e in &kb().catalog.entries {
+        if e.status.is_retired() {
+            let a = avoided(&p, &e.id).unwrap_or_else(|| panic!("{} not avoided", e.id));
+            assert!(!a.not_for_you_now);
+            if let Status::Retired { successor, .. } = &e.status {
+                assert_eq!(a.instead.as_deref(), Some(successor.as_str()));
+            }
+        }
+    }
+}
+
+#[test]
+fn ties_break_free_before_paid_then_shorter_then_id() {
+    for (answers, p) in [
+        (
+            "a",
+            plan_for(&[("role", "student"), ("goal", "get-into-ai")]),
+        ),
+        (
+            "b",
+            plan_for(&[("role", "non-technical"), ("goal", "productivity")]),
+        ),
+    ] {
+        for w in p.recommendations.windows(2) {
+            if w[0].score == w[1].score {
+                assert!(
+                    (w[0].route_cost_min, w[0].prep_hours.mid(), &w[0].id)
+                        <= (w[1].route_cost_min, w[1].prep_hours.mid(), &w[1].id),
+                    "{answers}: {} before {}",
+                    w[0].id,
+                    w[1].id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn factor_signs_match_their_meaning() {
+    let p = plan_for(&[("role", "student"), ("goal", "get-into-ai")]);
+    for r in &p.recommendations {
+        for f in &r.reasons {
+            if f.points > 0 {
+                for bad in [
+                    "never named",
+                    "quality varies",
+                    "no practical",
+                    "low or no value",
+                ] {
+                    assert!(!f.text.contains(bad), "{}: +{} {}", r.id, f.points, f.text);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_goal_shapes_the_ranking_staying_in_the_job_starts_with_the_workplace_project() {
+    for goal in ["promotion", "productivity", "learn-concepts"] {
+        let p = plan_for(&[("role", "non-technical"), ("goal", goal)]);
+        let first = p
+            .timeline
+            .iter()
+            .find(|s| s.brief.is_some())
+            .expect("a project");
+        assert_eq!(first.id, "workplace-project", "{goal}: {}", first.title);
+        assert!(
+            !p.strategy
+                .steps
+                .iter()
+                .any(|s| s.starts_with("Apply to jobs")),
+            "{goal}"
+        );
+    }
+}
+
+#[test]
+fn hands_on_people_skip_the_beginner_course() {
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("ai_experience", "hands-on"),
+        ("projects_built", "one-or-two"),
+    ]);
+    for s in &p.timeline {
+        let e = kb().entry(&s.id);
+        assert!(
+            !e.is_some_and(|e| e.kind == Kind::Course && e.level == Level::Foundational),
+            "{}",
+            s.id
+        );
+    }
+}
+
+#[test]
+fn whoever_needs_the_basics_gets_a_foundational_course() {
+    for role in [
+        "non-technical",
+        "developer",
+        "student",
+        "cloud-data-engineer",
+    ] {
+        let p = plan_for(&[
+            ("role", role),
+            ("goal", "learn-concepts"),
+            ("ai_experience", "none"),
+        ]);
+        assert!(
+            p.timeline.iter().any(|s| kb()
+                .entry(&s.id)
+                .is_some_and(|e| e.kind == Kind::Course && e.level == Level::Foundational)),
+            "{role}: no foundational course"
+        );
+    }
+}
+
+#[test]
+fn one_certification_at_a_time_later_ones_are_a_note() {
+    let p = plan_for(&[
+        ("role", "cloud-data-engineer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "aws"),
+        ("ai_experience", "hands-on"),
+        ("target_employer", "enterprise"),
+        ("budget_usd", "5000"),
+    ]);
+    let certs = p
+        .timeline
+        .iter()
+        .filter(|s| {
+            kb().entry(&s.id)
+                .is_some_and(|e| e.kind == Kind::Certification)
+        })
+        .count();
+    assert_eq!(certs, 1);
+    assert!(
+        p.timeline_notes
+            .iter()
+            .any(|n| n.starts_with("One certification at a time")),
+        "{:?}",
+        p.timeline_notes
+    );
+}
+
+#[test]
+fn a_certification_is_paired_with_a_project_on_its_platform() {
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "aws"),
+        ("ai_experience", "hands-on"),
+        ("target_employer", "enterprise"),
+        ("budget_usd", "1000"),
+    ]);
+    assert!(p.timeline.iter().any(|s| {
+        kb().entry(&s.id)
+            .is_some_and(|e| e.kind == Kind::Certification)
+    }));
+    let on_aws = p.timeline.iter().filter_map(|s| s.brief.as_ref()).any(|b| {
+        kb().projects
+            .iter()
+            .any(|x| &x.id == b && x.platform == Some(certwise::knowledge::Platform::Aws))
+    });
+    assert!(on_aws, "no AWS project beside the AWS exam");
+}
+
+#[test]
+fn a_course_is_time_boxed_at_twelve_weeks() {
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "learn-concepts"),
+        ("ai_experience", "basics"),
+        ("hours_per_week", "2"),
+    ]);
+    let course = p
+        .timeline
+        .iter()
+        .find(|s| s.track == Track::Study)
+        .expect("a course");
+    assert!(course.end_week - course.start_week < 13 + 12, "{course:?}");
+    assert!(
+        p.timeline_notes
+            .iter()
+            .any(|n| n.contains("boxes it at 12 weeks")),
+        "{:?}",
+        p.timeline_notes
+    );
+}
+
+#[test]
+fn project_steps_are_briefs_with_milestones() {
+    let p = plan_for(&[
+        ("role", "non-technical"),
+        ("goal", "change-industry"),
+        ("field", "healthcare"),
+    ]);
+    let projects: Vec<_> = p.timeline.iter().filter(|s| s.brief.is_some()).collect();
+    assert!(projects.len() >= 2);
+    for s in projects {
+        assert!(!s.milestones.is_empty() && s.problem.is_some());
+        assert!(!s.title.starts_with("Portfolio project"));
+    }
+}
+
+#[test]
+fn the_strategy_steps_and_the_plan_agree() {
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("ai_experience", "hands-on"),
+    ]);
+    assert_eq!(p.strategy.steps.len(), p.strategy.step_notes.len());
+    assert!(
+        p.strategy.step_notes[0].contains("no course"),
+        "{:?}",
+        p.strategy.step_notes
+    );
+}
+
+#[test]
+fn internships_interviews_and_authorities_are_noted_where_they_apply() {
+    let student = plan_for(&[
+        ("role", "student"),
+        ("goal", "get-into-ai"),
+        ("market", "certs-weigh-more"),
+    ]);
+    assert!(
+        student
+            .timeline_notes
+            .iter()
+            .any(|n| n.contains("internship"))
+    );
+    assert!(
+        student
+            .timeline_notes
+            .iter()
+            .any(|n| n.contains("technical interviews"))
+    );
+    assert!(
+        student
+            .timeline_notes
+            .iter()
+            .any(|n| n.contains("authority"))
+    );
+    let staying = plan_for(&[("role", "non-technical"), ("goal", "productivity")]);
+    assert!(
+        !staying
+            .timeline_notes
+            .iter()
+            .any(|n| n.contains("interview"))
+    );
+}
+
+#[test]
+fn both_tracks_stay_busy() {
+    let p = plan_for(&[
+        ("role", "non-technical"),
+        ("goal", "get-into-ai"),
+        ("hours_per_week", "6"),
+    ]);
+    let total: u32 = p.timeline.iter().map(|s| s.hours).sum();
+    let last = p.timeline.iter().map(|s| s.end_week).max().unwrap_or(0);
+    assert!(last <= total.div_ceil(6) + 1, "{last} weeks for {total} h");
+}

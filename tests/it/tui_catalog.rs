@@ -1,0 +1,406 @@
+//! The catalog browser, the comparison and the evaluation form, driven through `App::update`.
+#![allow(clippy::unwrap_used)]
+
+use certwise::knowledge::{Knowledge, Platform};
+use certwise::store::Store;
+use certwise::tui::action::Action;
+use certwise::tui::app::{App, Screen, WelcomeItem};
+use certwise::tui::screen::catalog::{SortBy, rows, stale};
+use certwise::tui::theme::Theme;
+
+fn app() -> App {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24);
+    a = a.on(jiff::civil::date(2026, 11, 21));
+    a
+}
+
+fn open(a: &mut App, item: WelcomeItem) {
+    a.update(Action::Home);
+    for _ in 0..a.welcome_items().iter().position(|i| *i == item).unwrap() {
+        a.update(Action::Down);
+    }
+    a.update(Action::Select);
+}
+
+#[test]
+fn the_catalog_lists_every_certification_and_course() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    assert_eq!(a.screen(), Screen::Catalog);
+    let kb = Knowledge::embedded().unwrap();
+    let expected = kb
+        .catalog
+        .entries
+        .iter()
+        .filter(|e| e.kind.is_study())
+        .count();
+    assert_eq!(rows(a.kb(), &a.screens().catalog).len(), expected);
+    assert!(
+        rows(a.kb(), &a.screens().catalog)
+            .iter()
+            .all(|e| e.kind.is_study())
+    );
+}
+
+#[test]
+fn sorting_cycles_through_every_column_and_reverses() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    assert_eq!(a.screens().catalog.sort, SortBy::Tier);
+    let tiers: Vec<_> = rows(a.kb(), &a.screens().catalog)
+        .iter()
+        .map(|e| e.tier)
+        .collect();
+    assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "{tiers:?}");
+    a.update(Action::SortNext); // provider
+    a.update(Action::SortNext); // cost
+    assert_eq!(a.screens().catalog.sort, SortBy::Cost);
+    let costs: Vec<_> = rows(a.kb(), &a.screens().catalog)
+        .iter()
+        .map(|e| e.cost_usd.min)
+        .collect();
+    assert!(costs.windows(2).all(|w| w[0] <= w[1]), "{costs:?}");
+    a.update(Action::SortReverse);
+    let costs: Vec<_> = rows(a.kb(), &a.screens().catalog)
+        .iter()
+        .map(|e| e.cost_usd.min)
+        .collect();
+    assert!(costs.windows(2).all(|w| w[0] >= w[1]), "{costs:?}");
+    let mut seen = vec![a.screens().catalog.sort];
+    for _ in 0..8 {
+        a.update(Action::SortNext);
+        seen.push(a.screens().catalog.sort);
+    }
+    seen.sort_by_key(|s| s.label());
+    seen.dedup();
+    assert_eq!(seen.len(), 9, "every column can be the sort key");
+}
+
+#[test]
+fn filters_by_platform_tier_and_status() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    a.update(Action::FilterPlatform);
+    assert!(
+        rows(a.kb(), &a.screens().catalog)
+            .iter()
+            .all(|e| e.platform == Some(Platform::Aws))
+    );
+    assert!(!rows(a.kb(), &a.screens().catalog).is_empty());
+    // Through every other platform and "no platform", back to all.
+    for _ in 0..=Platform::ALL.len() {
+        a.update(Action::FilterPlatform);
+    }
+    assert_eq!(
+        rows(a.kb(), &a.screens().catalog).len(),
+        app_rows_all(),
+        "back to all platforms"
+    );
+    a.update(Action::FilterTier);
+    a.update(Action::FilterTier);
+    assert!(
+        rows(a.kb(), &a.screens().catalog)
+            .iter()
+            .all(|e| e.tier == Some(2))
+    );
+    for _ in 0..3 {
+        a.update(Action::FilterTier);
+    }
+    a.update(Action::FilterStatus);
+    a.update(Action::FilterStatus);
+    let retired: Vec<&str> = rows(a.kb(), &a.screens().catalog)
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    let in_catalog = a
+        .kb()
+        .catalog
+        .entries
+        .iter()
+        .filter(|e| e.status.is_retired())
+        .count();
+    assert_eq!(retired.len(), in_catalog);
+    assert!(retired.contains(&"aws-ml-specialty") && retired.contains(&"azure-ai-engineer"));
+}
+
+fn app_rows_all() -> usize {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    rows(a.kb(), &a.screens().catalog).len()
+}
+
+#[test]
+fn entries_not_reviewed_for_a_year_are_marked() {
+    let _ = app();
+    let kb = Knowledge::embedded().unwrap();
+    let nvidia = kb.entry("nvidia-dli").unwrap();
+    let fresh = kb.entry("gcp-ml-engineer").unwrap();
+    assert!(
+        stale(jiff::civil::date(2026, 11, 21), nvidia),
+        "reviewed {}",
+        nvidia.reviewed
+    );
+    assert!(!stale(jiff::civil::date(2026, 11, 21), fresh));
+}
+
+#[test]
+fn enter_opens_the_detail_and_esc_returns() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    a.update(Action::Select);
+    assert!(a.screens().catalog.detail);
+    a.update(Action::Back);
+    assert!(!a.screens().catalog.detail);
+    a.update(Action::Back);
+    assert_eq!(a.screen(), Screen::Welcome);
+}
+
+#[test]
+fn marked_entries_are_compared_with_a_portfolio_project() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    a.update(Action::ToggleMark);
+    a.update(Action::Down);
+    a.update(Action::ToggleMark);
+    a.update(Action::Compare);
+    assert_eq!(a.screen(), Screen::Compare);
+    assert_eq!(a.screens().compare.ids.len(), 3);
+    assert_eq!(
+        a.screens().compare.ids.last().map(String::as_str),
+        Some("portfolio-project")
+    );
+    a.update(Action::Back);
+    assert_eq!(
+        a.screen(),
+        Screen::Catalog,
+        "back to where compare was opened from"
+    );
+    a.update(Action::Back);
+    assert_eq!(
+        a.screen(),
+        Screen::Welcome,
+        "then back to where the catalog was opened from"
+    );
+}
+
+fn type_text(a: &mut App, text: &str) {
+    for c in text.chars() {
+        a.update(Action::TypeChar(c));
+    }
+}
+
+#[test]
+fn the_evaluation_form_checks_numbers_and_gives_a_tier() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Evaluate);
+    assert_eq!(a.screen(), Screen::Evaluate);
+    a.update(Action::Select);
+    assert!(
+        a.screens()
+            .evaluate
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("name"),
+        "a name is needed"
+    );
+    type_text(&mut a, "Some Cloud ML Certification");
+    a.update(Action::Down); // provider known
+    a.update(Action::ToggleMark); // yes
+    a.update(Action::Down); // cost
+    type_text(&mut a, "3x");
+    assert!(
+        a.screens()
+            .evaluate
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("takes a number"),
+        "a letter in a number field is refused as typed"
+    );
+    assert_eq!(a.screens().evaluate.cost, "3");
+    type_text(&mut a, "00");
+    a.update(Action::Down); // hours
+    type_text(&mut a, "60");
+    a.update(Action::Down); // practical
+    a.update(Action::ToggleMark);
+    a.update(Action::Down); // age
+    type_text(&mut a, "1");
+    a.update(Action::Down); // postings
+    type_text(&mut a, "5");
+    a.update(Action::Select);
+    let verdict = a.screens().evaluate.result.clone().unwrap();
+    assert_eq!(verdict.tier, Some(1), "{verdict:?}");
+    assert!(verdict.red_flags.is_empty());
+    a.update(Action::Back);
+    assert!(
+        a.screens().evaluate.result.is_none(),
+        "Esc returns to the facts, kept"
+    );
+    assert_eq!(a.screens().evaluate.cost, "300");
+}
+
+#[test]
+fn a_saved_evaluation_joins_the_advisor() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("data")).unwrap();
+    let mut a = app().with_store(store, false);
+    open(&mut a, WelcomeItem::Evaluate);
+    type_text(&mut a, "Weekend AI Pro");
+    a.update(Action::Down);
+    a.update(Action::ToggleMark);
+    a.update(Action::ToggleMark); // provider: no
+    a.update(Action::Select);
+    assert_eq!(a.screens().evaluate.result.as_ref().unwrap().tier, Some(4));
+    a.update(Action::SaveEvaluation);
+    assert!(a.status().unwrap().contains("user-weekend-ai-pro"));
+    let id = a.kb().catalog.entries.last().unwrap().id.clone();
+    assert!(id.starts_with("user-weekend-ai-pro"));
+    let plan = certwise::advisor::plan(a.kb(), &certwise::interview::Answers::new()).unwrap();
+    assert!(
+        plan.avoid.iter().any(|x| x.id == id),
+        "a tier-4 evaluation goes to the avoid list"
+    );
+}
+
+fn screen_text(a: &App) -> Vec<String> {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(a.size().0, a.size().1)).unwrap();
+    terminal.draw(|f| f.render_widget(&*a, f.area())).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_sort_label_is_the_column_header_it_sorts_by() {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 120, 40);
+    a = a.on(jiff::civil::date(2026, 11, 21));
+    open(&mut a, WelcomeItem::Catalog);
+    let lines = screen_text(&a);
+    let header = lines
+        .iter()
+        .find(|l| l.contains("Name / provider"))
+        .unwrap();
+    for _ in 0..9 {
+        let label = a.screens().catalog.sort.label();
+        assert!(
+            header.to_lowercase().contains(&label.to_lowercase()),
+            "sort label {label} is not a column header: {header}"
+        );
+        a.update(Action::SortNext);
+    }
+}
+
+#[test]
+fn an_empty_filter_result_keeps_the_header_in_place() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    let before = screen_text(&a)
+        .into_iter()
+        .find(|l| l.contains("Name / provider"))
+        .unwrap();
+    // Tier 4 and retired together match nothing.
+    for _ in 0..4 {
+        a.update(Action::FilterTier);
+    }
+    a.update(Action::FilterStatus);
+    a.update(Action::FilterStatus);
+    assert!(rows(a.kb(), &a.screens().catalog).is_empty());
+    let after = screen_text(&a)
+        .into_iter()
+        .find(|l| l.contains("Name / provider"))
+        .unwrap();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn at_the_minimum_size_catalog_names_stay_readable_and_every_key_is_shown() {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 60, 18);
+    a = a.on(jiff::civil::date(2026, 11, 21));
+    open(&mut a, WelcomeItem::Catalog);
+    let text = screen_text(&a).join("\n");
+    assert!(text.contains("AWS Certified Machine"), "{text}");
+    assert!(text.contains("0 marked"), "{text}");
+    for key in ["Space mark", "r reverse", "e evaluate", "c compare"] {
+        assert!(text.contains(key), "{key} missing:\n{text}");
+    }
+}
+
+#[test]
+fn the_evaluation_form_sends_a_retired_certification_to_its_successor() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Evaluate);
+    type_text(&mut a, "AWS ML Specialty");
+    a.update(Action::Select);
+    let verdict = a.screens().evaluate.result.clone().unwrap();
+    assert!(verdict.verdict.contains("successor"), "{verdict:?}");
+    assert_eq!(
+        verdict.successor.as_deref(),
+        Some("aws-ml-engineer-associate")
+    );
+    let text = screen_text(&a).join("\n");
+    assert!(text.contains("Retired on 2026-03-31"), "{text}");
+}
+
+#[test]
+fn space_x_and_m_mark_for_comparison_as_the_readme_says() {
+    use certwise::tui::bindings::keymap;
+    use certwise::tui::keymap::Mode;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in [' ', 'x', 'm'] {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(
+            keymap(Mode::Catalog, &key),
+            Some(Action::ToggleMark),
+            "{c:?}"
+        );
+    }
+    let readme = include_str!("../../README.md");
+    assert!(readme.contains("| Space, x |") && readme.contains("mark for comparison"));
+}
+
+#[test]
+fn a_bad_number_moves_the_cursor_to_its_field() {
+    use certwise::tui::screen::evaluate::Field;
+    let mut a = app();
+    open(&mut a, WelcomeItem::Evaluate);
+    type_text(&mut a, "Some Cert");
+    for _ in 0..5 {
+        a.update(Action::Down); // to content age
+    }
+    assert_eq!(a.screens().evaluate.current(), Field::Age);
+    type_text(&mut a, "1.2.3");
+    a.update(Action::Down);
+    a.update(Action::Down);
+    a.update(Action::Select);
+    assert!(
+        a.screens()
+            .evaluate
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("Content age")
+    );
+    assert_eq!(
+        a.screens().evaluate.current(),
+        Field::Age,
+        "the cursor is on the bad field"
+    );
+    assert!(a.screens().evaluate.result.is_none());
+}
+
+#[test]
+fn help_in_a_typed_field_lists_f1_alone() {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 120, 40);
+    open(&mut a, WelcomeItem::Evaluate);
+    a.update(Action::OpenHelp);
+    let text = screen_text(&a).join("\n");
+    assert!(text.contains("F1"), "{text}");
+    assert!(!text.contains("? F1"), "? types in a text field:\n{text}");
+}
