@@ -169,7 +169,7 @@ fn posting(rng: &mut Lcg, html: bool) -> String {
         let _ = write!(p, "{} and {}", rng.pick(SKILLS), rng.pick(SKILLS));
         p.push_str(end_item);
     }
-    if rng.next() % 3 == 0 {
+    if rng.next().is_multiple_of(3) {
         p.push_str(item);
         let _ = write!(p, "{} {}", rng.pick(CREDENTIALS), rng.pick(CUES));
         p.push_str(end_item);
@@ -280,15 +280,18 @@ fn main() {
     let kb = Knowledge::embedded().expect("knowledge");
     let before = peak_memory_kib();
     let mut report = None;
-    let scan = best_of_three(|| report = Some(postings::scan(kb, &[dir.clone()]).expect("scan")));
+    let scan = best_of_three(|| {
+        report = Some(postings::scan(kb, std::slice::from_ref(&dir)).expect("scan"));
+    });
     let report = report.expect("a scan ran");
+    let megabytes = f64::from(u32::try_from(bytes).unwrap_or(u32::MAX)) / 1e6;
     println!(
         "certwise postings scan: {} postings, {} files, {:.1} MB in {:.0} ms ({:.0} MB/s); peak memory {} KiB (before the scan {} KiB)",
         report.postings,
         report.files,
-        bytes as f64 / 1e6,
+        megabytes,
         scan.as_secs_f64() * 1e3,
-        bytes as f64 / 1e6 / scan.as_secs_f64(),
+        megabytes / scan.as_secs_f64(),
         peak_memory_kib().unwrap_or(0),
         before.unwrap_or(0),
     );

@@ -3,12 +3,12 @@
 //! (a device that never ends is cut off), folder links followed once (a loop is reported, not
 //! walked forever). One file is in memory at a time.
 //!
-//! The bounded reader in `store` (branch `faults`) had not landed when this was written; this is
-//! a small one of the same kind, for files the person points at rather than files certwise keeps.
+//! Files are read with the store's bounded reader (`store::read_limited`); this module adds the
+//! walk and puts each refusal in words for the report.
 
 use std::collections::HashSet;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read as _};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// The largest file read: a posting is a few kilobytes; a file of many is a few megabytes.
@@ -168,31 +168,19 @@ fn not_regular(t: fs::FileType) -> String {
     "not a regular file".to_owned()
 }
 
-/// Reads at most `limit` bytes of the regular file at `path`; the opened handle decides the type
-/// (the file may change between a look and the open), and the limit holds while reading (a
-/// device reports size 0).
+/// Reads at most `limit` bytes of the regular file at `path` with the store's reader (opened
+/// without blocking, the opened handle decides the type, the limit holds while reading).
 ///
 /// # Errors
 /// The reason, in words, for the report.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let file = open_nonblocking(path).map_err(|e| format!("cannot be opened: {}", io_text(&e)))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("cannot be read: {}", io_text(&e)))?;
-    if !meta.is_file() {
-        return Err(not_regular(meta.file_type()));
-    }
-    if meta.len() > limit {
-        return Err(too_big(limit));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot be read: {}", io_text(&e)))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_big(limit));
-    }
-    Ok(bytes)
+    use crate::store::ReadError;
+    crate::store::read_limited(path, limit, None).map_err(|e| match e {
+        ReadError::NotRegular(kind) => format!("{kind}, not a regular file"),
+        ReadError::TooBig { limit } => too_big(limit),
+        ReadError::Io(e) => format!("cannot be read: {}", io_text(&e)),
+        other @ ReadError::Outside { .. } => other.to_string(),
+    })
 }
 
 fn too_big(limit: u64) -> String {
@@ -200,17 +188,4 @@ fn too_big(limit: u64) -> String {
         "bigger than {} MiB, far bigger than job postings; split it",
         limit / (1024 * 1024)
     )
-}
-
-/// Opens for reading without waiting: a FIFO with no writer opens at once instead of hanging
-/// (and is then refused by its type).
-fn open_nonblocking(path: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(
-        &mut options,
-        libc::O_NONBLOCK | libc::O_NOCTTY,
-    );
-    options.open(path)
 }

@@ -243,52 +243,13 @@ fn percent(part: u32, whole: u32) -> u32 {
     }
 }
 
-/// Whether a character must not reach a terminal as it is: controls (C0, DEL, C1), bidirectional
-/// controls and invisible format characters.
-fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{00AD}'
-                | '\u{061C}'
-                | '\u{180E}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{2028}'..='\u{202E}'
-                | '\u{2060}'..='\u{206F}'
-                | '\u{FEFF}'
-                | '\u{FFF9}'..='\u{FFFB}'
-                | '\u{E0000}'..='\u{E0FFF}'
-        )
-}
-
-/// One line of text for a terminal: unsafe characters shown as `\u{...}` escapes.
+/// One line of text for a terminal (a file name): the shared sanitiser's escapes.
 pub fn terminal_safe(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if is_unsafe(c) {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::sanitize::terminal(text).into_owned()
 }
 
-/// JSON for a terminal: unsafe characters (which can only stand inside strings there) become
-/// `\uXXXX` escapes, so the document parses to the same values.
 fn json_safe(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if is_unsafe(c) && !matches!(c, '\n') {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                let _ = write!(out, "\\u{unit:04x}");
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::sanitize::json(text).into_owned()
 }
 
 /// The evidence kept by `--save`: counts and the date, never a posting's text or a file name.
@@ -415,7 +376,8 @@ impl Evidence {
             file: path.clone(),
             reason,
         };
-        let bytes = super::read::read_limited(&path, 1024 * 1024).map_err(unreadable)?;
+        let bytes = crate::store::read_limited(&path, 1024 * 1024, Some(data_dir))
+            .map_err(|e| unreadable(e.to_string()))?;
         let text = String::from_utf8_lossy(&bytes);
         let text = text.trim_start_matches('\u{feff}');
         let v: Version = ron::from_str(text).map_err(|e| unreadable(e.to_string()))?;
@@ -434,15 +396,6 @@ impl Evidence {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unsafe_characters_are_escaped() {
-        assert_eq!(
-            terminal_safe("a\u{1b}[2Jb\u{202e}c"),
-            "a\\u{1b}[2Jb\\u{202e}c"
-        );
-        assert_eq!(json_safe("\"x\u{202e}\u{85}\"\n"), "\"x\\u202e\\u0085\"\n");
-    }
 
     #[test]
     fn percentages_round_and_never_divide_by_zero() {

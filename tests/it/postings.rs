@@ -493,7 +493,7 @@ fn an_unreadable_file_is_skipped() {
         fs::set_permissions(&sub, fs::Permissions::from_mode(0o000)).unwrap();
     });
     let s = skipped(&r);
-    assert_eq!(s["locked.txt"], "cannot be opened: Permission denied");
+    assert_eq!(s["locked.txt"], "cannot be read: Permission denied");
     assert_eq!(
         s["locked-dir"],
         "the folder cannot be read: Permission denied"
