@@ -6,9 +6,11 @@
 /// Whether bytes look like an HTML document (for files without an `.html` name).
 pub fn looks_like_html(text: &str) -> bool {
     let head = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    // Characters, not bytes: a cut inside a multi-byte character would lose the test.
     let head = head
-        .get(..head.len().min(15))
-        .unwrap_or("")
+        .chars()
+        .take(14)
+        .collect::<String>()
         .to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
@@ -246,6 +248,16 @@ mod tests {
             "AI\u{2011}102 AA &bogus; a & b \u{fffd} \u{fffd}"
         );
         assert_eq!(to_text("a < b > c &"), "a < b > c &");
+    }
+
+    #[test]
+    fn html_is_recognised_by_its_start() {
+        assert!(looks_like_html("\u{feff}\n <!DOCTYPE html><p>x"));
+        assert!(looks_like_html("<HTML>"));
+        assert!(!looks_like_html("<p>not a document</p>"));
+        assert!(!looks_like_html(
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}"
+        ));
     }
 
     #[test]
