@@ -164,16 +164,22 @@ pub static KEYS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Only(&[M::Confirm]),
-        keys: &[Code(K::Char('y')), Code(K::Enter)],
+        keys: &[Code(K::Char('y'))],
         action: Action::Confirm,
-        help: "yes",
+        help: "yes: do what the window asks (only y does it)",
         hint: Some("yes"),
     },
     Binding {
+        // Enter alone never deletes or discards: it takes the safe choice.
         scope: Scope::Only(&[M::Confirm]),
-        keys: &[Code(K::Char('n')), Code(K::Esc), Code(K::Backspace)],
+        keys: &[
+            Code(K::Char('n')),
+            Code(K::Esc),
+            Code(K::Enter),
+            Code(K::Backspace),
+        ],
         action: Action::CloseOverlay,
-        help: "no",
+        help: "no: keep things as they are (Enter does the same)",
         hint: Some("no"),
     },
     Binding {
@@ -317,6 +323,12 @@ pub fn render(
     match overlay {
         Overlay::Help { under, text } => help(theme, *under, text, area, buf),
         Overlay::Confirm(ask) => {
+            let (yes, no) = match ask {
+                Ask::Quit(_) => ("quit", "stay"),
+                Ask::Replace(_) => ("replace it", "keep it"),
+                Ask::Delete(_) => ("delete", "keep"),
+                Ask::Replan { .. } => ("re-plan", "keep the plan"),
+            };
             let (title, mut lines) = match ask {
                 Ask::Quit(message) => ("Quit certwise?", vec![message.clone()]),
                 Ask::Replace(name) => (
@@ -342,9 +354,10 @@ pub fn render(
                 }
             };
             lines.push(String::new());
-            lines.push(choices(
-                Mode::Confirm,
-                &[(Action::Confirm, "yes"), (Action::CloseOverlay, "no")],
+            lines.push(format!(
+                "{} {yes} · {}/Esc/Enter {no}",
+                key(Mode::Confirm, Action::Confirm),
+                key(Mode::Confirm, Action::CloseOverlay)
             ));
             dialog(theme, title, &lines, area, buf);
         }
