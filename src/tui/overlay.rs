@@ -305,6 +305,16 @@ fn help(theme: &Theme, under: Mode, text: &Scroll, area: Rect, buf: &mut Buffer)
     text.render(inner, buf);
 }
 
+/// What `y` and the safe keys do in a question window, in a word or two each.
+fn answer_words(ask: &Ask) -> (&'static str, &'static str) {
+    match ask {
+        Ask::Quit(_) => ("quit", "stay"),
+        Ask::Replace(_) => ("replace it", "keep it"),
+        Ask::Delete(_) => ("delete", "keep"),
+        Ask::Replan { .. } => ("re-plan", "keep the plan"),
+    }
+}
+
 /// Draws a window over the whole frame. `key` names the key of an action in the window's mode.
 pub fn render(
     theme: &Theme,
@@ -323,12 +333,7 @@ pub fn render(
     match overlay {
         Overlay::Help { under, text } => help(theme, *under, text, area, buf),
         Overlay::Confirm(ask) => {
-            let (yes, no) = match ask {
-                Ask::Quit(_) => ("quit", "stay"),
-                Ask::Replace(_) => ("replace it", "keep it"),
-                Ask::Delete(_) => ("delete", "keep"),
-                Ask::Replan { .. } => ("re-plan", "keep the plan"),
-            };
+            let (yes, no) = answer_words(ask);
             let (title, mut lines) = match ask {
                 Ask::Quit(message) => ("Quit certwise?", vec![message.clone()]),
                 Ask::Replace(name) => (
