@@ -55,6 +55,9 @@ impl Overlay {
 pub enum Ask {
     /// Quit with unsaved work; the text says what is lost and what is kept.
     Quit(String),
+    /// Start a new plan over unsaved work or an interview in progress; the text says what is
+    /// dropped.
+    StartOver(String),
     /// Replace the saved plan with this name.
     Replace(String),
     /// Delete the saved plan with this name.
@@ -309,6 +312,7 @@ fn help(theme: &Theme, under: Mode, text: &Scroll, area: Rect, buf: &mut Buffer)
 fn answer_words(ask: &Ask) -> (&'static str, &'static str) {
     match ask {
         Ask::Quit(_) => ("quit", "stay"),
+        Ask::StartOver(_) => ("start over", "keep my work"),
         Ask::Replace(_) => ("replace it", "keep it"),
         Ask::Delete(_) => ("delete", "keep"),
         Ask::Replan { .. } => ("re-plan", "keep the plan"),
@@ -336,6 +340,7 @@ pub fn render(
             let (yes, no) = answer_words(ask);
             let (title, mut lines) = match ask {
                 Ask::Quit(message) => ("Quit certwise?", vec![message.clone()]),
+                Ask::StartOver(message) => ("Start a new plan?", vec![message.clone()]),
                 Ask::Replace(name) => (
                     "Replace?",
                     vec![format!("A plan named \"{name}\" exists. Replace it?")],

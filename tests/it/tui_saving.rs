@@ -308,6 +308,15 @@ fn an_interview_in_progress_is_offered_for_resuming() {
         c.update(Action::Down);
     }
     c.update(Action::Select);
+    // An interview in progress: starting over asks first, and only yes drops it.
+    assert!(matches!(
+        c.overlay(),
+        Some(Overlay::Confirm(Ask::StartOver(_)))
+    ));
+    c.update(Action::CloseOverlay);
+    assert!(!app(&store).answers().is_empty(), "no kept the interview");
+    c.update(Action::Select);
+    c.update(Action::Confirm);
     assert!(app(&store).answers().is_empty());
 }
 
@@ -527,6 +536,13 @@ fn the_quit_question_says_what_is_unsaved_and_the_next_launch_offers_it() {
     {
         fresh.update(Action::Down);
     }
+    // The interview in progress is dropped only after asking.
+    fresh.update(Action::Select);
+    assert!(matches!(
+        fresh.overlay(),
+        Some(Overlay::Confirm(Ask::StartOver(_)))
+    ));
+    fresh.update(Action::Confirm);
     to_plan(&mut fresh);
     let text = quit_text(&mut fresh);
     assert!(text.starts_with("This plan has not been saved."), "{text}");
