@@ -429,9 +429,85 @@ impl Store {
         let file = self
             .find(name)?
             .ok_or_else(|| StoreError::NotFound(name.trim().to_owned()))?;
-        fs::remove_file(&file).map_err(|e| StoreError::io("delete", &file, e))?;
+        // A deleted plan goes to the trash folder, from which `certwise plans restore` brings it
+        // back; only its backup is removed.
+        let trash = self.trash_dir();
+        create_private_dir(&trash)?;
+        let file_name = file
+            .file_name()
+            .map(std::ffi::OsStr::to_os_string)
+            .unwrap_or_default();
+        let mut target = trash.join(&file_name);
+        let mut n = 1;
+        while target.exists() {
+            n += 1;
+            target = trash.join(format!("{}.{n}", file_name.to_string_lossy()));
+        }
+        fs::rename(&file, &target).map_err(|e| StoreError::io("delete", &file, e))?;
         let _ = fs::remove_file(file.with_extension("ron.bak"));
         Ok(())
+    }
+
+    /// The folder deleted plans are moved to.
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join("trash")
+    }
+
+    /// The names of the plans in the trash, newest deletion last.
+    ///
+    /// # Errors
+    /// The trash folder cannot be read.
+    pub fn trashed(&self) -> Result<Vec<(String, PathBuf)>, StoreError> {
+        let trash = self.trash_dir();
+        let Ok(entries) = fs::read_dir(&trash) else {
+            return Ok(Vec::new());
+        };
+        let mut found: Vec<(std::time::SystemTime, String, PathBuf)> = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if let Ok(plan) = read_file(&path, &self.root) {
+                let when = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .unwrap_or(std::time::UNIX_EPOCH);
+                found.push((when, plan.name, path));
+            }
+        }
+        found.sort();
+        Ok(found
+            .into_iter()
+            .map(|(_, name, path)| (name, path))
+            .collect())
+    }
+
+    /// Brings the most recently deleted plan of that name back from the trash.
+    ///
+    /// # Errors
+    /// No such plan in the trash, or a plan of that name exists again.
+    pub fn restore(&self, name: &str) -> Result<PathBuf, StoreError> {
+        let _lock = self.write_lock()?;
+        let (_, from) = self
+            .trashed()?
+            .into_iter()
+            .rev()
+            .find(|(n, _)| same_name(n, name))
+            .ok_or_else(|| StoreError::NotFound(name.trim().to_owned()))?;
+        if self
+            .find_any(name)
+            .is_ok_and(|f| !matches!(f, Found::Missing))
+        {
+            return Err(StoreError::Exists(name.trim().to_owned()));
+        }
+        let plans = self.plans_dir();
+        create_private_dir(&plans)?;
+        let mut target = plans.join(format!("{}.ron", slug(name)));
+        let mut n = 1;
+        while target.exists() {
+            n += 1;
+            target = plans.join(format!("{}-{n}.ron", slug(name)));
+        }
+        fs::rename(&from, &target).map_err(|e| StoreError::io("restore", &from, e))?;
+        Ok(target)
     }
 
     /// Renames a plan (the file keeps its name; the plan's name changes).

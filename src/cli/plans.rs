@@ -29,7 +29,13 @@ pub enum PlansCommand {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Delete a saved plan (and the backup of its previous save).
+    /// Restore a deleted plan from the trash (the most recently deleted of that name).
+    Restore {
+        /// The plan's name, as it was listed before it was deleted.
+        name: String,
+    },
+    /// Delete a saved plan: it moves to the trash folder, and `certwise plans restore NAME`
+    /// brings it back (the backup of its previous save is removed).
     Delete {
         /// The plan's name, as listed.
         name: String,
@@ -57,7 +63,24 @@ pub fn run(command: &PlansCommand, data_dir: Option<&Path>) -> Result<(), CliErr
         PlansCommand::Delete { name } => {
             let store = open(data_dir)?;
             store.delete(name).map_err(|e| not_found_hint(&store, e))?;
-            print(&format!("Deleted {:?}.\n", name.trim()))
+            print(&format!(
+                "Deleted {:?}; `certwise plans restore {:?}` brings it back.\n",
+                name.trim(),
+                name.trim()
+            ))
+        }
+        PlansCommand::Restore { name } => {
+            let store = open(data_dir)?;
+            match store.restore(name) {
+                Ok(_) => print(&format!("Restored {:?}.\n", name.trim())),
+                Err(StoreError::NotFound(n)) => Err(CliError::usage(format!(
+                    "no deleted plan named {n:?} in the trash"
+                ))),
+                Err(StoreError::Exists(n)) => Err(CliError::usage(format!(
+                    "a plan named {n:?} exists; rename it first, then restore"
+                ))),
+                Err(e) => Err(from_store(e)),
+            }
         }
     }
 }

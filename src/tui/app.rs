@@ -325,6 +325,7 @@ impl App {
         self.shared.overlays.close();
         match ask {
             Ask::Quit(_) => self.shared.running = false,
+            Ask::StartOver(_) => self.start_new(),
             Ask::Replace(name) => self.shared.save_as(&name, true),
             Ask::Delete(name) => {
                 if self.shared.delete(&name) == ListChange::Changed {

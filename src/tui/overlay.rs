@@ -55,6 +55,9 @@ impl Overlay {
 pub enum Ask {
     /// Quit with unsaved work; the text says what is lost and what is kept.
     Quit(String),
+    /// Start a new plan over unsaved work or an interview in progress; the text says what is
+    /// dropped.
+    StartOver(String),
     /// Replace the saved plan with this name.
     Replace(String),
     /// Delete the saved plan with this name.
@@ -164,16 +167,22 @@ pub static KEYS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Only(&[M::Confirm]),
-        keys: &[Code(K::Char('y')), Code(K::Enter)],
+        keys: &[Code(K::Char('y'))],
         action: Action::Confirm,
-        help: "yes",
+        help: "yes: do what the window asks (only y does it)",
         hint: Some("yes"),
     },
     Binding {
+        // Enter alone never deletes or discards: it takes the safe choice.
         scope: Scope::Only(&[M::Confirm]),
-        keys: &[Code(K::Char('n')), Code(K::Esc), Code(K::Backspace)],
+        keys: &[
+            Code(K::Char('n')),
+            Code(K::Esc),
+            Code(K::Enter),
+            Code(K::Backspace),
+        ],
         action: Action::CloseOverlay,
-        help: "no",
+        help: "no: keep things as they are (Enter does the same)",
         hint: Some("no"),
     },
     Binding {
@@ -299,6 +308,17 @@ fn help(theme: &Theme, under: Mode, text: &Scroll, area: Rect, buf: &mut Buffer)
     text.render(inner, buf);
 }
 
+/// What `y` and the safe keys do in a question window, in a word or two each.
+fn answer_words(ask: &Ask) -> (&'static str, &'static str) {
+    match ask {
+        Ask::Quit(_) => ("quit", "stay"),
+        Ask::StartOver(_) => ("start over", "keep my work"),
+        Ask::Replace(_) => ("replace it", "keep it"),
+        Ask::Delete(_) => ("delete", "keep"),
+        Ask::Replan { .. } => ("re-plan", "keep the plan"),
+    }
+}
+
 /// Draws a window over the whole frame. `key` names the key of an action in the window's mode.
 pub fn render(
     theme: &Theme,
@@ -317,8 +337,10 @@ pub fn render(
     match overlay {
         Overlay::Help { under, text } => help(theme, *under, text, area, buf),
         Overlay::Confirm(ask) => {
+            let (yes, no) = answer_words(ask);
             let (title, mut lines) = match ask {
                 Ask::Quit(message) => ("Quit certwise?", vec![message.clone()]),
+                Ask::StartOver(message) => ("Start a new plan?", vec![message.clone()]),
                 Ask::Replace(name) => (
                     "Replace?",
                     vec![format!("A plan named \"{name}\" exists. Replace it?")],
@@ -342,9 +364,10 @@ pub fn render(
                 }
             };
             lines.push(String::new());
-            lines.push(choices(
-                Mode::Confirm,
-                &[(Action::Confirm, "yes"), (Action::CloseOverlay, "no")],
+            lines.push(format!(
+                "{} {yes} · {}/Esc/Enter {no}",
+                key(Mode::Confirm, Action::Confirm),
+                key(Mode::Confirm, Action::CloseOverlay)
             ));
             dialog(theme, title, &lines, area, buf);
         }

@@ -316,7 +316,9 @@ impl Shared {
             self.unsaved = self.plan.is_some();
         }
         match result {
-            Some(result) => self.after_list_change(result.map(|()| format!("Deleted \"{name}\"."))),
+            Some(result) => self.after_list_change(
+                result.map(|()| format!("Deleted \"{name}\" (kept in the trash).")),
+            ),
             None => ListChange::None,
         }
     }

@@ -479,7 +479,7 @@ fn rename_copy_and_delete_from_the_saved_list_by_keys() {
     tui.expect("Delete?", T);
     tui.send_key(Key::Char('y'));
     tui.expect_gone("Delete?");
-    tui.expect_title("Deleted \"beta 2\".");
+    tui.expect_title("Deleted \"beta 2\" (kept in the trash).");
     tui.expect_gone_from_body("beta 2");
     assert_eq!(home.saved_names(), ["beta", "zeta"]);
     assert!(!copy_file.exists());

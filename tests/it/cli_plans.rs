@@ -335,15 +335,16 @@ fn unknown_names_are_user_errors_with_a_hint() {
 }
 
 #[test]
-fn delete_removes_the_plan_and_its_backup() {
+fn delete_moves_the_plan_to_the_trash_and_removes_its_backup() {
     let env = Env::new();
     env.ok(&["plan", "--save", "Doomed"]);
     env.ok(&["plan", "--save", "Doomed", "--replace"]);
     env.ok(&["plan", "--save", "Kept"]);
     assert_eq!(
         env.ok(&["plans", "delete", "Doomed"]),
-        "Deleted \"Doomed\".\n"
+        "Deleted \"Doomed\"; `certwise plans restore \"Doomed\"` brings it back.\n"
     );
+    assert_eq!(fs::read_dir(env.data().join("trash")).unwrap().count(), 1);
     let mut left: Vec<String> = fs::read_dir(env.data().join("plans"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -965,4 +966,45 @@ fn a_name_in_other_case_is_the_same_name() {
     let listed = env.ok(&["plans", "list"]);
     assert!(listed.contains("Career changer") && !listed.contains("career changer"));
     env.ok(&["plan", "--save", "Career changer", "--replace"]);
+}
+
+#[test]
+fn a_deleted_plan_is_restored_from_the_trash() {
+    let env = Env::new();
+    env.ok(&["plan", "--answer", "role=developer", "--save", "Keep me"]);
+    let saved = fs::read(
+        env.data()
+            .join("plans")
+            .read_dir()
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path(),
+    )
+    .unwrap();
+    env.ok(&["plans", "delete", "Keep me"]);
+    assert!(!env.ok(&["plans", "list"]).contains("Keep me"));
+    let out = env.ok(&["plans", "restore", "Keep me"]);
+    assert!(out.contains("Restored"), "{out}");
+    let list = env.ok(&["plans", "list"]);
+    assert!(list.contains("Keep me"), "{list}");
+    let back = fs::read(
+        env.data()
+            .join("plans")
+            .read_dir()
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path(),
+    )
+    .unwrap();
+    assert_eq!(back, saved, "restored byte for byte");
+    // A plan of that name exists again: restoring is refused, nothing changes.
+    let line = env.fails(2, &["plans", "restore", "Keep me"]);
+    assert!(
+        line.contains("no deleted plan") || line.contains("exists"),
+        "{line}"
+    );
 }

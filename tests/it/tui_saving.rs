@@ -308,6 +308,15 @@ fn an_interview_in_progress_is_offered_for_resuming() {
         c.update(Action::Down);
     }
     c.update(Action::Select);
+    // An interview in progress: starting over asks first, and only yes drops it.
+    assert!(matches!(
+        c.overlay(),
+        Some(Overlay::Confirm(Ask::StartOver(_)))
+    ));
+    c.update(Action::CloseOverlay);
+    assert!(!app(&store).answers().is_empty(), "no kept the interview");
+    c.update(Action::Select);
+    c.update(Action::Confirm);
     assert!(app(&store).answers().is_empty());
 }
 
@@ -527,6 +536,13 @@ fn the_quit_question_says_what_is_unsaved_and_the_next_launch_offers_it() {
     {
         fresh.update(Action::Down);
     }
+    // The interview in progress is dropped only after asking.
+    fresh.update(Action::Select);
+    assert!(matches!(
+        fresh.overlay(),
+        Some(Overlay::Confirm(Ask::StartOver(_)))
+    ));
+    fresh.update(Action::Confirm);
     to_plan(&mut fresh);
     let text = quit_text(&mut fresh);
     assert!(text.starts_with("This plan has not been saved."), "{text}");
@@ -709,4 +725,52 @@ fn a_second_copy_tells_of_a_broken_session_and_leaves_it_to_its_owner() {
     assert!(text.contains("does not load"), "{text}");
     assert!(text.contains("left as it is"), "{text}");
     assert_eq!(std::fs::read(root.join("session.ron")).unwrap(), b"garbage");
+}
+
+/// Enter alone never deletes, replaces, re-plans or quits: in every confirm dialog it keeps
+/// things as they are, and only `y` does what the dialog asks.
+#[test]
+fn enter_in_a_confirm_dialog_takes_the_safe_choice() {
+    use certwise::tui::bindings::keymap;
+    use certwise::tui::keymap::Mode;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let press = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    for code in [KeyCode::Enter, KeyCode::Esc, KeyCode::Char('n')] {
+        assert_eq!(
+            keymap(Mode::Confirm, &press(code)),
+            Some(Action::CloseOverlay),
+            "{code:?}"
+        );
+    }
+    assert_eq!(
+        keymap(Mode::Confirm, &press(KeyCode::Char('y'))),
+        Some(Action::Confirm)
+    );
+    // And in the session: Enter on the delete question keeps the plan.
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    save_as(&mut a, "keep me");
+    let before = names(&store);
+    let mut b = app(&store);
+    b.update(Action::Home);
+    for _ in 0..b
+        .welcome_items()
+        .iter()
+        .position(|i| *i == WelcomeItem::OpenSaved)
+        .unwrap()
+    {
+        b.update(Action::Down);
+    }
+    b.update(Action::Select);
+    let mut a = b;
+    a.update(Action::DeletePlan);
+    assert!(matches!(
+        a.overlay(),
+        Some(Overlay::Confirm(Ask::Delete(_)))
+    ));
+    let enter = keymap(Mode::Confirm, &press(KeyCode::Enter)).unwrap();
+    a.update(enter);
+    assert!(a.overlay().is_none());
+    assert_eq!(names(&store), before, "Enter deleted a plan");
 }

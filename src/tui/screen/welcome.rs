@@ -81,6 +81,20 @@ impl State {
                     id: first_unanswered(shared),
                     from_summary: false,
                 }),
+                WelcomeItem::NewPlan if shared.unsaved => {
+                    // Never drop an unsaved plan or an interview in progress without asking.
+                    let what = match (&shared.plan, &shared.opened) {
+                        (None, _) => "Your answers so far will be dropped.".to_owned(),
+                        (Some(_), Some(name)) => {
+                            format!("Your unsaved changes to \"{name}\" will be dropped.")
+                        }
+                        (Some(_), None) => "Your unsaved plan will be dropped.".to_owned(),
+                    };
+                    shared.open(crate::tui::overlay::Overlay::Confirm(
+                        crate::tui::overlay::Ask::StartOver(what),
+                    ));
+                    None
+                }
                 WelcomeItem::NewPlan => {
                     shared.clear_work();
                     let first = shared.kb.questions.first()?.id.clone();
