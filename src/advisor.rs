@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::interview::{Answers, Resolved};
-use crate::knowledge::{Entry, Kind, Knowledge, Range, Strategy};
+use crate::knowledge::{Entry, Kind, Knowledge, Platform, Range, Strategy};
 
 pub mod fit;
 pub mod score;
@@ -245,6 +245,9 @@ pub struct Plan {
     /// What the whole timeline costs against the budget.
     #[serde(default)]
     pub budget: Budget,
+    /// The person's own job postings, when the plan weighed them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postings_evidence: Option<EvidenceUsed>,
     /// Questions that were asked but not answered, with the default used.
     pub assumed: Vec<AnswerRef>,
     /// Every asked question's value, given or assumed.
@@ -277,6 +280,65 @@ pub fn choose_strategy<'k>(resolved: &Resolved<'k>) -> Result<&'k Strategy, Advi
 /// # Errors
 /// No strategy matches the answers.
 pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
+    plan_with(kb, answers, None)
+}
+
+/// The person's own job-posting evidence (`certwise postings scan --save`) as the advisor uses
+/// it, with the day the plan is made (to call old evidence old).
+#[derive(Debug, Clone, Copy)]
+pub struct Postings<'e> {
+    pub evidence: &'e crate::postings::report::Evidence,
+    pub today: jiff::civil::Date,
+}
+
+impl Postings<'_> {
+    /// The date the postings were scanned.
+    pub fn scanned(&self) -> jiff::civil::Date {
+        self.evidence
+            .scanned
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .date()
+    }
+
+    /// More than six months old.
+    pub fn is_old(&self) -> bool {
+        self.today
+            .checked_sub(jiff::Span::new().months(6))
+            .is_ok_and(|limit| self.scanned() < limit)
+    }
+
+    /// "scanned 2026-11-30", or "scanned 2026-03-01, over six months ago: scan newer postings".
+    pub fn when(&self) -> String {
+        if self.is_old() {
+            format!(
+                "scanned {}, over six months ago: scan newer postings",
+                self.scanned()
+            )
+        } else {
+            format!("scanned {}", self.scanned())
+        }
+    }
+}
+
+/// What the plan drew from the person's postings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceUsed {
+    pub postings: u32,
+    pub with_any_certification: u32,
+    pub scanned: jiff::civil::Date,
+    /// More than six months old when the plan was made.
+    pub old: bool,
+}
+
+/// [`plan`], weighing the person's own job postings when there is saved evidence.
+///
+/// # Errors
+/// No strategy matches the answers.
+pub fn plan_with(
+    kb: &Knowledge,
+    answers: &Answers,
+    postings: Option<Postings<'_>>,
+) -> Result<Plan, AdviceError> {
     let resolved = Resolved::new(kb, answers);
     let strategy = choose_strategy(&resolved)?;
     let decided_by = strategy
@@ -292,7 +354,7 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
         .collect();
     let person = fit::Person::from(&resolved);
     let mut split = split::split(&resolved, strategy);
-    let (recommendations, avoid) = score::score_all(&resolved, strategy, &split, &person);
+    let (recommendations, avoid) = score::score_all(&resolved, strategy, &split, &person, postings);
     let over_budget: Vec<(String, String)> = avoid
         .iter()
         .filter(|a| {
@@ -319,6 +381,12 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
         split::all_to_building(&mut split);
         laid = timeline::plan(&inputs, &split);
     }
+    if let Some(ev) = postings
+        && person.platform.is_none()
+        && let Some(note) = platform_hint(ev)
+    {
+        laid.notes.insert(0, note);
+    }
     split.build_hours_total = laid.totals.0;
     split.study_hours_total = laid.totals.1;
     let timeline = laid.steps;
@@ -343,6 +411,12 @@ pub fn plan(kb: &Knowledge, answers: &Answers) -> Result<Plan, AdviceError> {
         signals,
         timeline,
         timeline_notes: laid.notes,
+        postings_evidence: postings.map(|ev| EvidenceUsed {
+            postings: ev.evidence.postings,
+            with_any_certification: ev.evidence.with_any_certification,
+            scanned: ev.scanned(),
+            old: ev.is_old(),
+        }),
         budget: laid.budget,
         assumed: resolved
             .assumed()
@@ -396,4 +470,22 @@ pub fn entry_title(e: &Entry) -> String {
     } else {
         format!("{} ({})", e.name, e.provider)
     }
+}
+
+/// When no platform was given and the person's postings point to one, the plan says so (it does
+/// not answer for the person).
+fn platform_hint(ev: Postings<'_>) -> Option<String> {
+    let total = ev.evidence.postings;
+    let mut counts: Vec<(Platform, u32)> = ev.evidence.platforms.clone();
+    counts.sort_by_key(|(p, n)| (std::cmp::Reverse(*n), *p));
+    let (platform, count) = *counts.first()?;
+    let clear_lead = counts.get(1).is_none_or(|(_, next)| *next < count);
+    (total > 0 && count * 5 >= total && clear_lead).then(|| {
+        format!(
+            "Your postings point to {}: {count} of {total} name it ({}). If your target jobs run on it, answer `target_platform={}` and plan again.",
+            platform.label(),
+            ev.when(),
+            platform.as_str()
+        )
+    })
 }

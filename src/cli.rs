@@ -167,7 +167,24 @@ fn run_plan(args: &PlanArgs, data_dir: Option<&std::path::Path>) -> Result<(), C
     // The advisor weighs the person's own evaluated certifications like built-in ones.
     let mine = with_yours(data_dir)?;
     let kb = &mine.kb;
-    let plan = crate::advisor::plan(kb, &answers).map_err(|e| CliError::failure(e.to_string()))?;
+    // The person's own postings, saved by `certwise postings scan --save`, weigh in when there.
+    let evidence = crate::store::data_dir(data_dir).ok().and_then(|dir| {
+        match crate::postings::report::Evidence::load(&dir) {
+            Ok(evidence) => evidence,
+            Err(e) => {
+                say(&format!(
+                    "warning: the saved job-posting evidence is not used: {e}"
+                ));
+                None
+            }
+        }
+    });
+    let postings = evidence.as_ref().map(|evidence| crate::advisor::Postings {
+        evidence,
+        today: jiff::Zoned::now().date(),
+    });
+    let plan = crate::advisor::plan_with(kb, &answers, postings)
+        .map_err(|e| CliError::failure(e.to_string()))?;
     if let Some(name) = &args.save {
         plans::save(data_dir, name, args.replace, answers, plan.clone())?;
     }

@@ -20,6 +20,8 @@ pub struct Ctx<'a, 'k> {
     /// The weekly hours of each track, as the timeline will use them.
     pub split: &'a Split,
     pub person: &'a Person,
+    /// The person's own job postings, if they saved some.
+    pub postings: Option<crate::advisor::Postings<'a>>,
 }
 
 impl Ctx<'_, '_> {
@@ -391,6 +393,39 @@ pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     }
 }
 
+/// The sources' first question, answered from the person's own postings: a credential they
+/// name gains points, with the count in the reason; one named in none of several postings
+/// loses some.
+pub fn your_postings_name_it(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    let Some(ev) = c.postings else {
+        return;
+    };
+    if !e.kind.is_study() {
+        return;
+    }
+    let total = ev.evidence.postings;
+    let found = ev.evidence.certifications.iter().find(|x| x.id == e.id);
+    match found {
+        Some(n) if n.postings > 0 && total > 0 => {
+            let points = i32::try_from((n.postings * 20).div_ceil(total).clamp(5, 20)).unwrap_or(5);
+            out.push(Factor::new(
+                points,
+                format!(
+                    "named in {} of your {total} postings, required in {} ({})",
+                    n.postings,
+                    n.required,
+                    ev.when()
+                ),
+            ));
+        }
+        _ if total >= 5 && e.kind == Kind::Certification => out.push(Factor::new(
+            -10,
+            format!("named in none of your {total} postings ({})", ev.when()),
+        )),
+        _ => {}
+    }
+}
+
 /// Unknown preparation hours are said, not guessed: the plan cannot schedule such an entry until
 /// they are found out.
 pub fn hours_not_known_are_said(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
@@ -421,6 +456,7 @@ pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     goal_decides,
     costs_within_budget,
     hours_not_known_are_said,
+    your_postings_name_it,
 ];
 
 /// The raw factors for one entry, before settling into 0-100.
@@ -451,17 +487,19 @@ pub fn tie_key(r: &Recommendation) -> (u32, u32, String) {
 /// Fits, then scores, the whole catalog: recommendations (highest first, ties by
 /// [`tie_key`]) and the avoid list (in catalog order): what to stay away from whoever you are,
 /// then what is not for you now, each with its reason.
-pub fn score_all(
-    r: &Resolved<'_>,
-    strategy: &Strategy,
-    split: &Split,
-    person: &Person,
+pub fn score_all<'a>(
+    r: &'a Resolved<'_>,
+    strategy: &'a Strategy,
+    split: &'a Split,
+    person: &'a Person,
+    postings: Option<crate::advisor::Postings<'a>>,
 ) -> (Vec<Recommendation>, Vec<Avoid>) {
     let c = Ctx {
         r,
         strategy,
         split,
         person,
+        postings,
     };
     let kb = r.knowledge();
     let mut avoid = Vec::new();

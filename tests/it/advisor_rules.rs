@@ -535,3 +535,126 @@ fn both_tracks_stay_busy() {
     let last = p.timeline.iter().map(|s| s.end_week).max().unwrap_or(0);
     assert!(last <= total.div_ceil(6) + 1, "{last} weeks for {total} h");
 }
+
+fn evidence(
+    counts: &[(&str, u32, u32)],
+    platforms: &[(certwise::knowledge::Platform, u32)],
+    total: u32,
+    scanned: &str,
+) -> certwise::postings::report::Evidence {
+    certwise::postings::report::Evidence {
+        version: 1,
+        scanned: scanned.parse().unwrap(),
+        knowledge_version: kb().version(),
+        postings: total,
+        with_any_certification: counts.iter().map(|c| c.1).max().unwrap_or(0),
+        certifications: counts
+            .iter()
+            .map(|(id, n, req)| certwise::postings::report::EvidenceCount {
+                id: (*id).to_owned(),
+                postings: *n,
+                required: *req,
+                preferred: 0,
+            })
+            .collect(),
+        platforms: platforms.to_vec(),
+        skills: Vec::new(),
+    }
+}
+
+#[test]
+fn your_postings_name_it() {
+    use certwise::knowledge::Platform;
+    let ev = evidence(
+        &[("aws-ml-engineer-associate", 4, 2)],
+        &[(Platform::Aws, 9)],
+        12,
+        "2026-11-20T00:00:00Z",
+    );
+    let a = answers(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("ai_experience", "hands-on"),
+        ("target_platform", "aws"),
+    ]);
+    let today = jiff::civil::date(2026, 11, 30);
+    let p = certwise::advisor::plan_with(
+        kb(),
+        &a,
+        Some(certwise::advisor::Postings {
+            evidence: &ev,
+            today,
+        }),
+    )
+    .unwrap();
+    let r = p
+        .recommendations
+        .iter()
+        .find(|r| r.id == "aws-ml-engineer-associate")
+        .unwrap();
+    assert!(
+        r.reasons.iter().any(|f| f.points > 0
+            && f.text
+                .starts_with("named in 4 of your 12 postings, required in 2")),
+        "{:?}",
+        r.reasons
+    );
+    let other = p
+        .recommendations
+        .iter()
+        .find(|r| r.id == "aws-genai-developer-pro")
+        .unwrap();
+    assert!(
+        other
+            .reasons
+            .iter()
+            .any(|f| f.points < 0 && f.text.starts_with("named in none of your 12 postings")),
+        "{:?}",
+        other.reasons
+    );
+    assert_eq!(p.postings_evidence.as_ref().map(|e| e.postings), Some(12));
+    // Without evidence, no such factor.
+    let plain = plan(kb(), &a).unwrap();
+    assert!(plain.recommendations.iter().all(|r| {
+        r.reasons
+            .iter()
+            .all(|f| !f.text.contains("your 12 postings"))
+    }));
+}
+
+#[test]
+fn postings_suggest_a_platform_without_answering_for_you() {
+    use certwise::knowledge::Platform;
+    let ev = evidence(
+        &[],
+        &[(Platform::Gcp, 6), (Platform::Aws, 2)],
+        10,
+        "2026-01-10T00:00:00Z",
+    );
+    let a = answers(&[("role", "developer"), ("goal", "get-into-ai")]);
+    let today = jiff::civil::date(2026, 11, 30);
+    let p = certwise::advisor::plan_with(
+        kb(),
+        &a,
+        Some(certwise::advisor::Postings {
+            evidence: &ev,
+            today,
+        }),
+    )
+    .unwrap();
+    let note = p
+        .timeline_notes
+        .iter()
+        .find(|n| n.starts_with("Your postings point to Google Cloud"))
+        .expect("a platform note");
+    assert!(
+        note.contains("6 of 10") && note.contains("over six months ago"),
+        "{note}"
+    );
+    assert!(p.postings_evidence.as_ref().is_some_and(|e| e.old));
+    // It does not answer for the person: no vendor certification is scheduled.
+    assert!(p.timeline.iter().all(|s| {
+        kb().entry(&s.id)
+            .is_none_or(|e| e.platform.is_none() || e.kind != Kind::Certification)
+    }));
+}
