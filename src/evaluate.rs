@@ -60,6 +60,19 @@ pub struct Facts {
     /// It is a proctored exam (which tests knowledge under supervision even without labs).
     #[serde(default)]
     pub proctored_exam: Option<bool>,
+    /// The person's own job postings (`certwise postings scan --save`): how many name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own_postings: Option<OwnPostings>,
+}
+
+/// How many of the person's saved postings name a credential.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnPostings {
+    pub named: u32,
+    pub required: u32,
+    pub total: u32,
+    /// "scanned 2026-11-20" (with "over six months ago" when it is).
+    pub when: String,
 }
 
 /// The answer to one of the five questions.
@@ -289,6 +302,7 @@ pub fn with_catalog_facts(given: &Facts, e: &Entry) -> Facts {
         postings_percent: given.postings_percent.or(e.postings_percent),
         hiring_signal: given.hiring_signal.or(Some(e.hiring_signal)),
         proctored_exam: given.proctored_exam.or(Some(e.format.is_exam())),
+        own_postings: given.own_postings.clone(),
     }
 }
 
@@ -426,6 +440,29 @@ fn tier(
 
 /// Question 1: do employers recognise it?
 fn recognised(facts: &Facts, any_cert_percent: u8, flags: &mut Vec<RedFlag>) -> Answer {
+    // The person's own postings answer the question better than any article.
+    if let Some(own) = &facts.own_postings
+        && facts.provider_known != Some(false)
+        && own.total > 0
+    {
+        return if own.named > 0 {
+            (
+                Outcome::Good,
+                format!(
+                    "named in {} of your {} postings, required in {} ({})",
+                    own.named, own.total, own.required, own.when
+                ),
+            )
+        } else {
+            (
+                Outcome::Weak,
+                format!(
+                    "named in none of your {} postings ({})",
+                    own.total, own.when
+                ),
+            )
+        };
+    }
     if facts.provider_known != Some(false)
         && facts.postings_percent.is_none()
         && facts.hiring_signal.is_some_and(|h| h >= Rating::Good)

@@ -958,3 +958,28 @@ fn a_retiring_entry_is_stale_within_six_months_of_its_date() {
     };
     assert!(certwise::knowledge::stale_reason(&e, today).is_none());
 }
+
+#[test]
+fn evaluate_answers_recognition_from_your_saved_postings() {
+    let env = Env::new();
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/postings");
+    env.run(&["postings", "scan", corpus, "--save"]);
+    let v = env.json(&["evaluate", "--name", "AIF C01"]);
+    let recognised = &v["findings"][0];
+    assert_eq!(recognised["result"], "good", "{v}");
+    let detail = recognised["detail"].as_str().unwrap();
+    assert!(
+        detail.starts_with("named in 2 of your 22 postings"),
+        "{detail}"
+    );
+    // Without evidence, the sources answer instead.
+    let fresh = Env::new();
+    let v = fresh.json(&["evaluate", "--name", "AIF C01"]);
+    assert!(
+        !v["findings"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("your"),
+        "{v}"
+    );
+}

@@ -166,8 +166,9 @@ fn decimal(option: &str, raw: Option<&str>, max: f32, unit: &str) -> Result<Opti
 /// (exit 1, after the evaluation is printed).
 pub fn run(args: &EvaluateArgs, data_dir: Option<&Path>) -> Result<(), CliError> {
     let format = OutFormat::parse(&args.format)?;
-    let facts = facts(args)?;
+    let mut facts = facts(args)?;
     let kb = knowledge()?;
+    facts.own_postings = own_postings(kb, &facts.name, data_dir);
     let verdict = evaluate(kb, &facts);
     let saved = if args.save {
         Some(save(&facts, &verdict, data_dir))
@@ -282,4 +283,26 @@ fn text(v: &Verdict, saved: Option<&Saved>) -> String {
         );
     }
     out
+}
+
+/// What the person's saved job postings say about a catalog credential, if there are some.
+fn own_postings(
+    kb: &crate::knowledge::Knowledge,
+    name: &str,
+    data_dir: Option<&Path>,
+) -> Option<crate::evaluate::OwnPostings> {
+    let entry = crate::evaluate::catalog_match(kb, name)?;
+    let dir = crate::store::data_dir(data_dir).ok()?;
+    let evidence = crate::postings::report::Evidence::load(&dir).ok()??;
+    let ev = crate::advisor::Postings {
+        evidence: &evidence,
+        today: jiff::Zoned::now().date(),
+    };
+    let count = evidence.certifications.iter().find(|c| c.id == entry.id);
+    Some(crate::evaluate::OwnPostings {
+        named: count.map_or(0, |c| c.postings),
+        required: count.map_or(0, |c| c.required),
+        total: evidence.postings,
+        when: ev.when(),
+    })
 }
