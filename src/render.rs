@@ -318,7 +318,7 @@ fn totals_text(sp: &crate::advisor::Split) -> String {
 
 /// A step's price by its route: ", free audit", ", USD 150", ", cost not known", or nothing for
 /// free work.
-fn step_cost_text(s: &crate::advisor::Step) -> String {
+pub fn step_cost_text(s: &crate::advisor::Step) -> String {
     match (&s.route, s.cost_unknown, s.cost_usd.max) {
         (_, true, _) => ", cost not known".to_owned(),
         (Some(route), _, _) => format!(", {route}"),

@@ -116,8 +116,27 @@ fn steps(shared: &Shared, plan: &Plan, width: u16) -> Vec<Line<'static>> {
                 ),
                 t.key,
             );
-            let text = format!("{} ({}, about {} h)", s.title, s.track.label(), s.hours);
-            wrap_after(prefix, &text, width, t.text)
+            let text = format!(
+                "{} ({}, about {} h{})",
+                s.title,
+                s.track.label(),
+                s.hours,
+                crate::render::step_cost_text(s)
+            );
+            let mut lines = wrap_after(prefix, &text, width, t.text);
+            // A project step shows its brief: the problem and the milestones to tick off.
+            if let Some(problem) = &s.problem {
+                lines.extend(wrap(problem, width, t.dim, "    "));
+            }
+            for m in &s.milestones {
+                lines.extend(wrap(
+                    &format!("[ ] {} ({} h)", m.title, m.hours),
+                    width,
+                    t.text,
+                    "    ",
+                ));
+            }
+            lines
         })
         .collect()
 }
