@@ -145,7 +145,10 @@ fn brief_score(p: &Person, b: &Brief, wanted: Stage, workplace_first: bool) -> O
     if workplace_first && b.workplace {
         score += 25;
     }
-    if p.technical && !b.needs_coding && !b.workplace {
+    // Developers show what they can build in code; a no-code brief undersells them.
+    if p.developer && !b.needs_coding {
+        score -= 30;
+    } else if p.technical && !b.needs_coding && !b.workplace {
         score -= 10;
     }
     Some(score)
