@@ -463,15 +463,6 @@ pub fn rec_hours_text(r: &Recommendation) -> String {
     }
 }
 
-/// The entry's display name with its provider.
-pub fn entry_title(e: &Entry) -> String {
-    if e.name.contains(&e.provider) || e.provider.is_empty() {
-        e.name.clone()
-    } else {
-        format!("{} ({})", e.name, e.provider)
-    }
-}
-
 /// When no platform was given and the person's postings point to one, the plan says so (it does
 /// not answer for the person).
 fn platform_hint(ev: Postings<'_>) -> Option<String> {

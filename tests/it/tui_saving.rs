@@ -36,6 +36,14 @@ fn to_plan(a: &mut App) {
     assert_eq!(a.screen(), Screen::Plan);
 }
 
+/// Moves the welcome screen's highlight to `item` (from the top).
+fn highlight(a: &mut App, item: WelcomeItem) {
+    a.update(Action::Home);
+    for _ in 0..a.welcome_items().iter().position(|i| *i == item).unwrap() {
+        a.update(Action::Down);
+    }
+}
+
 fn save_as(a: &mut App, name: &str) {
     a.update(Action::OpenSave);
     let Some(Overlay::Input(input)) = &a.overlay() else {
@@ -206,15 +214,7 @@ fn rename_copy_and_delete_from_the_list() {
     to_plan(&mut a);
     save_as(&mut a, "alpha");
     let mut b = app(&store);
-    b.update(Action::Home);
-    for _ in 0..b
-        .welcome_items()
-        .iter()
-        .position(|i| *i == WelcomeItem::OpenSaved)
-        .unwrap()
-    {
-        b.update(Action::Down);
-    }
+    highlight(&mut b, WelcomeItem::OpenSaved);
     b.update(Action::Select);
     b.update(Action::RenamePlan);
     for _ in 0..10 {
@@ -298,15 +298,7 @@ fn an_interview_in_progress_is_offered_for_resuming() {
     assert_eq!(b.screens().interview.question, "field");
     // Starting a new plan drops it.
     let mut c = app(&store);
-    c.update(Action::Home);
-    for _ in 0..c
-        .welcome_items()
-        .iter()
-        .position(|i| *i == WelcomeItem::NewPlan)
-        .unwrap()
-    {
-        c.update(Action::Down);
-    }
+    highlight(&mut c, WelcomeItem::NewPlan);
     c.update(Action::Select);
     // An interview in progress: starting over asks first, and only yes drops it.
     assert!(matches!(
@@ -405,15 +397,7 @@ fn save_open_save_again_leaves_identical_bytes() {
 /// Opens the saved-plans list from the welcome screen and the plan named `name`.
 fn open_from_list(a: &mut App, name: &str) {
     a.update(Action::GoHome);
-    a.update(Action::Home);
-    for _ in 0..a
-        .welcome_items()
-        .iter()
-        .position(|i| *i == WelcomeItem::OpenSaved)
-        .unwrap()
-    {
-        a.update(Action::Down);
-    }
+    highlight(a, WelcomeItem::OpenSaved);
     a.update(Action::Select);
     assert_eq!(a.screen(), Screen::Saved);
     a.update(Action::Home);
@@ -527,15 +511,7 @@ fn the_quit_question_says_what_is_unsaved_and_the_next_launch_offers_it() {
 
     // A new plan, never saved.
     let mut fresh = app(&store);
-    fresh.update(Action::Home);
-    for _ in 0..fresh
-        .welcome_items()
-        .iter()
-        .position(|i| *i == WelcomeItem::NewPlan)
-        .unwrap()
-    {
-        fresh.update(Action::Down);
-    }
+    highlight(&mut fresh, WelcomeItem::NewPlan);
     // The interview in progress is dropped only after asking.
     fresh.update(Action::Select);
     assert!(matches!(
@@ -753,15 +729,7 @@ fn enter_in_a_confirm_dialog_takes_the_safe_choice() {
     save_as(&mut a, "keep me");
     let before = names(&store);
     let mut b = app(&store);
-    b.update(Action::Home);
-    for _ in 0..b
-        .welcome_items()
-        .iter()
-        .position(|i| *i == WelcomeItem::OpenSaved)
-        .unwrap()
-    {
-        b.update(Action::Down);
-    }
+    highlight(&mut b, WelcomeItem::OpenSaved);
     b.update(Action::Select);
     let mut a = b;
     a.update(Action::DeletePlan);
