@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::interview::{Answers, Resolved};
-use crate::knowledge::{Entry, Kind, Knowledge, Platform, Range, Strategy};
+use crate::knowledge::{Kind, Knowledge, Platform, Range, Strategy};
 
 pub mod fit;
 pub mod score;
