@@ -375,6 +375,7 @@ impl App {
             Go::OpenSaved(saved) => {
                 shared.load_saved(*saved);
                 s.plan.reset();
+                s.plan.from_saved = true;
                 Screen::Plan
             }
             Go::Catalog => {

@@ -742,3 +742,20 @@ fn enter_in_a_confirm_dialog_takes_the_safe_choice() {
     assert!(a.overlay().is_none());
     assert_eq!(names(&store), before, "Enter deleted a plan");
 }
+
+/// Esc from a plan opened from Saved plans goes back to the list, not through the interview.
+#[test]
+fn esc_from_an_opened_plan_returns_to_the_saved_list() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    save_as(&mut a, "listed");
+    let mut b = app(&store);
+    open_from_list(&mut b, "listed");
+    assert_eq!(b.screen(), Screen::Plan);
+    b.update(Action::Back);
+    assert_eq!(b.screen(), Screen::Saved);
+    // A plan made in this session still goes back to its strategy.
+    a.update(Action::Back);
+    assert_eq!(a.screen(), Screen::Strategy);
+}

@@ -81,6 +81,8 @@ pub struct State {
     /// the ranking only picks them.
     why: Vec<Vec<Line<'static>>>,
     why_for: Stamp,
+    /// The plan was opened from Saved plans: Esc goes back there, not through the interview.
+    pub from_saved: bool,
 }
 
 struct Areas {
@@ -114,6 +116,7 @@ fn scroll_area(shared: &Shared) -> Rect {
 impl State {
     /// A plan was made or opened: the ranking from the top.
     pub fn reset(&mut self) {
+        self.from_saved = false;
         self.pane = Pane::Ranking;
         self.row = 0;
         self.text.top();
@@ -127,6 +130,7 @@ impl State {
                     .step(if action == Action::NextPane { 1 } else { -1 });
                 self.text.top();
             }
+            Action::Back if self.from_saved => return Some(Go::Saved),
             Action::Back => return Some(Go::To(Screen::Strategy)),
             Action::EditAnswers => {
                 return Some(Go::Answers {
