@@ -46,6 +46,8 @@ pub enum Action {
     Quit,
     /// Say yes to the open question (quit, replace, delete, re-plan).
     Confirm,
+    /// In the quit question with a plan on screen: save it (asking for a name), then quit.
+    SaveAndQuit,
     /// Type a character into a text field.
     TypeChar(char),
     /// Open the dialog that saves the plan under a name.

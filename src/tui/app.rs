@@ -262,7 +262,17 @@ impl App {
             Action::Suspend => shared.effect = Some(Effect::Suspend),
             Action::OpenHelp => self.open_help(0),
             Action::CloseOverlay => {
+                // Cancelling the name of a save-and-quit cancels the quitting too.
+                shared.quit_after_save = false;
                 shared.overlays.close();
+            }
+            Action::SaveAndQuit
+                if shared.plan.is_some()
+                    && matches!(shared.overlays.top(), Some(Overlay::Confirm(Ask::Quit(_)))) =>
+            {
+                shared.overlays.close();
+                shared.open_save();
+                shared.quit_after_save = shared.overlays.is_open();
             }
             Action::Quit => shared.quit(),
             Action::Confirm => self.confirm(),

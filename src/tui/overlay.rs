@@ -173,6 +173,13 @@ pub static KEYS: &[Binding] = &[
         hint: Some("yes"),
     },
     Binding {
+        scope: Scope::Only(&[M::Confirm]),
+        keys: &[Code(K::Char('s'))],
+        action: Action::SaveAndQuit,
+        help: "in the quit question: save the plan, then quit",
+        hint: None,
+    },
+    Binding {
         // Enter alone never deletes or discards: it takes the safe choice.
         scope: Scope::Only(&[M::Confirm]),
         keys: &[
@@ -364,8 +371,16 @@ pub fn render(
                 }
             };
             lines.push(String::new());
+            let save = if matches!(ask, Ask::Quit(m) if !m.starts_with("You have no plan")) {
+                format!(
+                    " · {} save and quit",
+                    key(Mode::Confirm, Action::SaveAndQuit)
+                )
+            } else {
+                String::new()
+            };
             lines.push(format!(
-                "{} {yes} · {}/Esc/Enter {no}",
+                "{} {yes}{save} · {}/Esc/Enter {no}",
                 key(Mode::Confirm, Action::Confirm),
                 key(Mode::Confirm, Action::CloseOverlay)
             ));

@@ -285,6 +285,9 @@ impl Shared {
                     store.clear_session();
                 }
                 self.session_kept = false;
+                if self.quit_after_save {
+                    self.running = false;
+                }
             }
             Err(e) => self.fail(&e),
         }

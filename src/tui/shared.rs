@@ -43,6 +43,8 @@ pub struct Shared {
     pub(crate) created: Option<jiff::Timestamp>,
     /// Answers changed since the last save.
     pub(crate) unsaved: bool,
+    /// Quit once the save in progress succeeds (the quit question's "save and quit").
+    pub(crate) quit_after_save: bool,
     /// Where plans are saved; `None` when the data folder is unavailable (the reason is in
     /// `store_problem`).
     pub(crate) store: Option<Store>,
@@ -85,6 +87,7 @@ impl Shared {
             opened: None,
             created: None,
             unsaved: false,
+            quit_after_save: false,
             store: None,
             store_problem: None,
             keep_session: false,

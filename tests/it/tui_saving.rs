@@ -759,3 +759,23 @@ fn esc_from_an_opened_plan_returns_to_the_saved_list() {
     a.update(Action::Back);
     assert_eq!(a.screen(), Screen::Strategy);
 }
+
+/// The quit question offers "save and quit": it asks for a name, saves, then quits; cancelling
+/// the name cancels the quitting too.
+#[test]
+fn the_quit_question_offers_save_and_quit() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    a.update(Action::Quit);
+    a.update(Action::SaveAndQuit);
+    assert!(matches!(a.overlay(), Some(Overlay::Input(_))));
+    a.update(Action::CloseOverlay);
+    assert!(a.is_running(), "cancelling the name keeps certwise open");
+    assert!(names(&store).is_empty());
+    a.update(Action::Quit);
+    a.update(Action::SaveAndQuit);
+    a.update(Action::Select);
+    assert_eq!(names(&store).len(), 1);
+    assert!(!a.is_running());
+}
