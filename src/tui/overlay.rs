@@ -315,6 +315,24 @@ fn help(theme: &Theme, under: Mode, text: &Scroll, area: Rect, buf: &mut Buffer)
     text.render(inner, buf);
 }
 
+/// The keys of a question window and what each does, from the key table.
+fn answer_line(ask: &Ask, key: &dyn Fn(Mode, Action) -> String) -> String {
+    let (yes, no) = answer_words(ask);
+    let save = if matches!(ask, Ask::Quit(m) if !m.starts_with("You have no plan")) {
+        format!(
+            " · {} save and quit",
+            key(Mode::Confirm, Action::SaveAndQuit)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{} {yes}{save} · {}/Esc/Enter {no}",
+        key(Mode::Confirm, Action::Confirm),
+        key(Mode::Confirm, Action::CloseOverlay)
+    )
+}
+
 /// What `y` and the safe keys do in a question window, in a word or two each.
 fn answer_words(ask: &Ask) -> (&'static str, &'static str) {
     match ask {
@@ -344,7 +362,6 @@ pub fn render(
     match overlay {
         Overlay::Help { under, text } => help(theme, *under, text, area, buf),
         Overlay::Confirm(ask) => {
-            let (yes, no) = answer_words(ask);
             let (title, mut lines) = match ask {
                 Ask::Quit(message) => ("Quit certwise?", vec![message.clone()]),
                 Ask::StartOver(message) => ("Start a new plan?", vec![message.clone()]),
@@ -371,19 +388,7 @@ pub fn render(
                 }
             };
             lines.push(String::new());
-            let save = if matches!(ask, Ask::Quit(m) if !m.starts_with("You have no plan")) {
-                format!(
-                    " · {} save and quit",
-                    key(Mode::Confirm, Action::SaveAndQuit)
-                )
-            } else {
-                String::new()
-            };
-            lines.push(format!(
-                "{} {yes}{save} · {}/Esc/Enter {no}",
-                key(Mode::Confirm, Action::Confirm),
-                key(Mode::Confirm, Action::CloseOverlay)
-            ));
+            lines.push(answer_line(ask, key));
             dialog(theme, title, &lines, area, buf);
         }
         Overlay::Input(input) => {

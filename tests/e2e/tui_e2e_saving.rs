@@ -295,10 +295,11 @@ fn a_saved_plan_reopens_as_it_was_and_keeps_its_progress() {
         after, before,
         "the reopened plan differs from the saved one"
     );
-    // The same strategy behind it: Esc shows it, Enter comes back.
+    // Esc goes back to the list it was opened from; Enter opens it again, unchanged.
     tui.send_key(Key::Esc);
-    tui.expect_all(&["Your strategy", strategy, "Chosen because"]);
+    tui.expect_all(&[&name, &format!("{strategy} · modified ")]);
     tui.send_key(Key::Enter);
+    tui.expect_title(&format!("Your plan · {strategy}"));
     assert_eq!(check_plan(&tui, CAREER_CHANGER, "career-changer"), before);
     // Opening and quitting writes nothing.
     tui.quit();
