@@ -69,6 +69,8 @@ enum Message {
     Signal(signals::Caught),
     /// The terminal went away.
     InputClosed,
+    /// The thread reading input panicked, with its message: the session ends, and says why.
+    InputFailed(String),
 }
 
 /// Starts the interactive session.
@@ -91,7 +93,7 @@ pub fn start(data_dir: Option<&std::path::Path>) -> Result<(), StartError> {
     event::poll(Duration::ZERO).map_err(StartError::ReadTerminal)?;
     let fault = Fault::from_env();
     let mut terminal = init().map_err(StartError::SetUp)?;
-    read_input(tx);
+    read_input(tx, fault);
     let size = terminal.size().unwrap_or_default();
     let app = App::new(kb, theme::Theme::from_env(), size.width, size.height);
     // The session lock lives as long as this function: another copy sees it and is told.
@@ -152,6 +154,8 @@ pub fn connect(app: App, flag: Option<&std::path::Path>) -> (App, Option<std::fs
 enum Fault {
     Panic,
     Error,
+    /// The input thread panics on the first key.
+    InputPanic,
 }
 
 impl Fault {
@@ -159,6 +163,7 @@ impl Fault {
         match std::env::var("CERTWISE_TEST_FAULT").ok()?.as_str() {
             "panic" => Some(Fault::Panic),
             "error" => Some(Fault::Error),
+            "input-panic" => Some(Fault::InputPanic),
             _ => None,
         }
     }
@@ -171,6 +176,8 @@ impl Fault {
             Fault::Error => Err(io::Error::other(
                 "CERTWISE_TEST_FAULT=error: a deliberate error after the first frame",
             )),
+            // Struck in the input thread itself (see `read_input`).
+            Fault::InputPanic => Ok(()),
         }
     }
 }
@@ -206,17 +213,37 @@ fn watch_signals(tx: mpsc::Sender<Message>) -> Result<(), StartError> {
         .map_err(StartError::Signals)
 }
 
-fn read_input(tx: mpsc::Sender<Message>) {
+fn read_input(tx: mpsc::Sender<Message>, fault: Option<Fault>) {
     std::thread::spawn(move || {
-        loop {
-            let message = match event::read() {
-                Ok(ev) => Message::Terminal(ev),
-                Err(_) => Message::InputClosed,
-            };
-            let stop = matches!(message, Message::InputClosed);
-            if tx.send(message).is_err() || stop {
-                break;
+        // A panic here must end the session (the main loop would otherwise wait for input that
+        // never comes, as the signal watcher keeps the channel open): it is caught and sent.
+        let reader = tx.clone();
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+            loop {
+                let message = match event::read() {
+                    Ok(ev) => Message::Terminal(ev),
+                    Err(_) => Message::InputClosed,
+                };
+                if matches!(fault, Some(Fault::InputPanic))
+                    && matches!(message, Message::Terminal(Event::Key(_)))
+                {
+                    panic!(
+                        "CERTWISE_TEST_FAULT=input-panic: a deliberate panic in the input thread"
+                    );
+                }
+                let stop = matches!(message, Message::InputClosed);
+                if reader.send(message).is_err() || stop {
+                    break;
+                }
             }
+        }));
+        if let Err(payload) = outcome {
+            let why = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            let _ = tx.send(Message::InputFailed(why));
         }
     });
 }
@@ -243,6 +270,14 @@ fn run(
             Message::Terminal(_) => None,
             Message::Signal(signals::Caught::Quit) | Message::InputClosed => {
                 Some(Action::ForceQuit)
+            }
+            Message::InputFailed(why) => {
+                // Keep what can be kept, then end with the reason (the caller restores the
+                // terminal first, then shows it).
+                app.update(Action::ForceQuit);
+                return Err(io::Error::other(format!(
+                    "reading the keyboard failed: {why}"
+                )));
             }
             // `kill -TSTP` from outside: exactly what Ctrl-Z does.
             Message::Signal(signals::Caught::Stop) => Some(Action::Suspend),

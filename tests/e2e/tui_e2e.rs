@@ -529,6 +529,31 @@ fn an_error_restores_the_terminal_and_shows_the_message() {
     );
 }
 
+/// A panic in the thread that reads the keyboard ends the session (before, the main loop kept
+/// waiting for input that never came), with the terminal given back and the reason shown.
+#[test]
+fn a_panic_in_the_input_thread_ends_the_session_and_says_why() {
+    let home = Home::new();
+    let mut s = home
+        .certwise_with_env()
+        .env("CERTWISE_TEST_FAULT", "input-panic")
+        .env("RUST_BACKTRACE", "0")
+        .spawn();
+    s.expect(WELCOME, T);
+    s.send_key(Key::Down);
+    let status = s.wait_exit(T).unwrap_or_else(|| {
+        panic!(
+            "still running after the input thread panicked\n{}",
+            s.screen_dump()
+        )
+    });
+    assert_ne!(status.exit_code(), 0);
+    s.assert_terminal_restored()
+        .unwrap_or_else(|e| panic!("after the input thread panicked: {e}"));
+    let screen = s.screen_text();
+    assert!(screen.contains("reading the keyboard failed"), "{screen}");
+}
+
 /// Terminal queries (cursor position, device attributes) hang for seconds in terminals that do not
 /// answer; certwise must not send any, from start to plan to quit.
 #[test]
