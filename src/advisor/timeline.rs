@@ -341,7 +341,13 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     let mut cert: Option<Item> = None;
     match certification_wanted(p, strategy, inp.employer_rewards) {
         Ok(()) => {
-            if let Some(best) = certs.first() {
+            // Free before paid: a free certification that fits comes first whatever the budget,
+            // so more money never swaps it for a paid one (the paid one becomes the next step).
+            let chosen = certs
+                .iter()
+                .find(|r| r.route_cost_min == 0 && !r.cost_unknown)
+                .or_else(|| certs.first());
+            if let Some(best) = chosen {
                 if let Some(e) = kb.entry(&best.id) {
                     let fee = if best.cost_unknown {
                         0
@@ -369,7 +375,7 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                 }
                 let later: Vec<&str> = certs
                     .iter()
-                    .skip(1)
+                    .filter(|r| r.id != best.id)
                     .take(2)
                     .map(|r| r.name.as_str())
                     .collect();

@@ -408,7 +408,7 @@ fn free_steps(p: &Plan) -> BTreeSet<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn random_people_hold_every_invariant(i in 0usize..100_000, hours in 1u32..=80, budget in 0u32..=100_000) {
