@@ -404,11 +404,11 @@ fn two_marked_rows_are_compared_with_a_portfolio_project() {
     tui.expect_table(view);
     let first_two: Vec<&Entry> = view.expected().into_iter().take(2).collect();
 
-    // Space marks the first row, ↓, Space the second: "+ " before each, "2 marked".
+    // Space marks the first row and moves to the second, Space marks that: "+ " before each,
+    // "2 marked".
     tui.send_key(Key::Char(' '));
     tui.expect("· 1 marked", T);
-    tui.send_key(Key::Down);
-    tui.check("the second row highlighted", |s| {
+    tui.check("marking moved the highlight to the second row", |s| {
         let rows = table(s)?;
         if rows.get(1).is_some_and(|r| r.selected) {
             Ok(())
