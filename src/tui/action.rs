@@ -74,7 +74,11 @@ pub enum Action {
     FilterTier,
     /// Cycle the catalog's status filter.
     FilterStatus,
-    /// Mark or unmark the highlighted catalog entry for comparison.
+    /// Give the keyboard to the catalog's search field.
+    OpenSearch,
+    /// Clear the catalog's search, filters and sort.
+    ClearFilters,
+    /// Mark or unmark the highlighted catalog entry for comparison, then move to the next row.
     ToggleMark,
     /// Compare the marked entries (or the highlighted one) with a portfolio project.
     Compare,

@@ -23,7 +23,7 @@ pub fn tables(mode: Mode) -> [&'static [Binding]; 2] {
         Mode::Strategy => strategy::KEYS,
         Mode::Plan => plan::KEYS,
         Mode::Saved => saved::KEYS,
-        Mode::Catalog | Mode::CatalogDetail => catalog::KEYS,
+        Mode::Catalog | Mode::CatalogSearch | Mode::CatalogDetail => catalog::KEYS,
         Mode::Compare => compare::KEYS,
         Mode::EvalField | Mode::EvalToggle | Mode::EvalResult => evaluate::KEYS,
         Mode::TooSmall => &[],

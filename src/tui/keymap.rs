@@ -21,6 +21,8 @@ pub enum Mode {
     Saved,
     /// The catalog table.
     Catalog,
+    /// The catalog table, typing into its search.
+    CatalogSearch,
     /// One catalog entry in detail.
     CatalogDetail,
     /// Build versus certify.
@@ -47,7 +49,7 @@ pub enum Mode {
 impl Mode {
     /// Modes where typed characters are text, so single-letter global keys (`q`, `?`) are off.
     pub fn captures_text(self) -> bool {
-        matches!(self, Mode::Input | Mode::EvalField)
+        matches!(self, Mode::Input | Mode::EvalField | Mode::CatalogSearch)
     }
 
     /// Overlays take every key before the screen below.
@@ -69,6 +71,7 @@ impl Mode {
             Mode::Plan => "Plan",
             Mode::Saved => "Saved plans",
             Mode::Catalog => "Catalog",
+            Mode::CatalogSearch => "Catalog: search",
             Mode::CatalogDetail => "Catalog entry",
             Mode::Compare => "Build versus certify",
             Mode::EvalField => "Evaluate: typed field",

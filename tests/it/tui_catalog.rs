@@ -404,3 +404,150 @@ fn help_in_a_typed_field_lists_f1_alone() {
     assert!(text.contains("F1"), "{text}");
     assert!(!text.contains("? F1"), "? types in a text field:\n{text}");
 }
+
+fn ids(a: &App) -> Vec<&'static str> {
+    rows(a.kb(), &a.screens().catalog)
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect()
+}
+
+#[test]
+fn slash_searches_exam_codes_aliases_and_providers_as_you_type() {
+    use certwise::tui::keymap::Mode;
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    let all = ids(&a).len();
+    a.update(Action::OpenSearch);
+    assert_eq!(a.screens().catalog.mode(), Mode::CatalogSearch);
+    // Letters are text here: `q` and `s` type instead of quitting or sorting.
+    type_text(&mut a, "ai 102");
+    assert_eq!(ids(&a), ["azure-ai-engineer"], "exam code with a space");
+    for query in ["ai-102", "AI102", "Azure AI Engineer Associate"] {
+        a.update(Action::Back);
+        a.update(Action::OpenSearch);
+        type_text(&mut a, query);
+        assert_eq!(ids(&a), ["azure-ai-engineer"], "{query}");
+    }
+    // An alias that is not part of the name.
+    a.update(Action::Back);
+    a.update(Action::OpenSearch);
+    type_text(&mut a, "implementing a microsoft azure ai");
+    assert_eq!(ids(&a), ["azure-ai-engineer"]);
+    // The provider.
+    a.update(Action::Back);
+    a.update(Action::OpenSearch);
+    type_text(&mut a, "microsoft");
+    let microsoft = ids(&a);
+    assert!(
+        microsoft.len() > 1 && microsoft.len() < all,
+        "{microsoft:?}"
+    );
+    assert!(
+        rows(a.kb(), &a.screens().catalog)
+            .iter()
+            .all(|e| e.provider.contains("Microsoft"))
+    );
+    // Backspace widens again.
+    type_text(&mut a, " 9");
+    let narrow = ids(&a).len();
+    assert!(narrow < microsoft.len(), "{narrow}");
+    a.update(Action::DeleteChar);
+    a.update(Action::DeleteChar);
+    assert_eq!(ids(&a), microsoft);
+    assert_eq!(
+        a.screen(),
+        Screen::Catalog,
+        "Backspace never leaves the screen"
+    );
+    // Enter keeps the results and gives the keys back to the table.
+    a.update(Action::Select);
+    assert_eq!(a.screens().catalog.mode(), Mode::Catalog);
+    assert_eq!(ids(&a), microsoft);
+    let text = screen_text(&a).join("\n");
+    assert!(text.contains("search: microsoft"), "{text}");
+    // Esc in the search drops it.
+    a.update(Action::OpenSearch);
+    a.update(Action::Back);
+    assert_eq!(a.screens().catalog.mode(), Mode::Catalog);
+    assert!(a.screens().catalog.query.is_empty());
+    assert_eq!(ids(&a).len(), all);
+    assert_eq!(
+        a.screen(),
+        Screen::Catalog,
+        "Esc leaves the search, not the catalog"
+    );
+}
+
+#[test]
+fn typed_letters_in_the_search_are_text_not_keys() {
+    use certwise::tui::bindings::keymap;
+    use certwise::tui::keymap::Mode;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in ['q', 's', '?', '0', '/', 'j'] {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(
+            keymap(Mode::CatalogSearch, &key),
+            Some(Action::TypeChar(c)),
+            "{c:?}"
+        );
+    }
+    let bs = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(keymap(Mode::CatalogSearch, &bs), Some(Action::DeleteChar));
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(keymap(Mode::CatalogSearch, &esc), Some(Action::Back));
+    let slash = KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE);
+    assert_eq!(keymap(Mode::Catalog, &slash), Some(Action::OpenSearch));
+}
+
+#[test]
+fn one_key_clears_the_search_every_filter_and_the_sort() {
+    use certwise::tui::bindings::key_for;
+    use certwise::tui::keymap::Mode;
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    let fresh = ids(&a);
+    a.update(Action::ToggleMark);
+    a.update(Action::SortNext);
+    a.update(Action::SortReverse);
+    a.update(Action::FilterPlatform);
+    a.update(Action::FilterTier);
+    a.update(Action::FilterStatus);
+    a.update(Action::OpenSearch);
+    type_text(&mut a, "zzzz nothing");
+    a.update(Action::Select);
+    assert!(ids(&a).is_empty());
+    // The empty state names the key that clears everything, from the key table.
+    let clear = key_for(Mode::Catalog, Action::ClearFilters);
+    assert!(!clear.is_empty());
+    let text = screen_text(&a).join("\n");
+    assert!(
+        text.contains(&format!("{clear} clears the search and every filter")),
+        "{text}"
+    );
+    a.update(Action::ClearFilters);
+    let c = &a.screens().catalog;
+    assert_eq!(c.sort, SortBy::Tier);
+    assert!(!c.descending && c.tier.is_none() && c.query.is_empty() && !c.searching);
+    assert_eq!(ids(&a), fresh);
+    assert_eq!(c.marked.len(), 1, "marks are kept");
+}
+
+#[test]
+fn marking_moves_to_the_next_row() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    let all = ids(&a);
+    a.update(Action::ToggleMark);
+    a.update(Action::ToggleMark);
+    assert_eq!(a.screens().catalog.row, 2);
+    assert_eq!(a.screens().catalog.marked, [all[0], all[1]]);
+    a.update(Action::End);
+    a.update(Action::ToggleMark);
+    assert_eq!(
+        a.screens().catalog.row,
+        all.len() - 1,
+        "the last row stays put"
+    );
+    assert_eq!(a.screens().catalog.marked.len(), 3);
+}

@@ -303,6 +303,20 @@ fn catalog_screens() {
         snap("catalog_retired", &a);
         run(&mut a, &[Action::Select]);
         snap("catalog_detail_retired", &a);
+        // Back to the whole catalog, then a search typed after `/`.
+        run(
+            &mut a,
+            &[Action::Back, Action::ClearFilters, Action::OpenSearch],
+        );
+        for c in "azure ai".chars() {
+            a.update(Action::TypeChar(c));
+        }
+        snap("catalog_search", &a);
+        for c in " nothing".chars() {
+            a.update(Action::TypeChar(c));
+        }
+        run(&mut a, &[Action::Select]);
+        snap("catalog_search_empty", &a);
     }
 }
 
@@ -315,8 +329,8 @@ fn compare_screen() {
             &mut a,
             &[
                 Action::Down,
+                // Marking moves to the next row.
                 Action::ToggleMark,
-                Action::Down,
                 Action::ToggleMark,
                 Action::Compare,
             ],

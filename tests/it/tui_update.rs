@@ -15,13 +15,14 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-const MODES: [Mode; 20] = [
+const MODES: [Mode; 21] = [
     Mode::Outdated,
     Mode::EvalField,
     Mode::EvalToggle,
     Mode::EvalResult,
     Mode::Catalog,
     Mode::CatalogDetail,
+    Mode::CatalogSearch,
     Mode::Compare,
     Mode::Welcome,
     Mode::Choice,

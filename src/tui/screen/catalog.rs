@@ -6,10 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode as K;
 use ratatui::layout::Rect;
 
-use crate::knowledge::{Entry, Knowledge, Platform, Status};
+use crate::knowledge::{Entry, Knowledge, Platform, Status, name_key};
 use crate::tui::action::Action;
 use crate::tui::frame::{body_area, padded};
-use crate::tui::keymap::KeyPat::Code;
+use crate::tui::keymap::KeyPat::{self, Code};
 use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
 use crate::tui::screen::{Go, Screen, Scroll, moved, page_rows};
 use crate::tui::shared::Shared;
@@ -149,6 +149,10 @@ pub struct State {
     pub back_to: Screen,
     /// The detail view's text.
     pub text: Scroll,
+    /// The search typed after `/`: names, exam codes, aliases and providers are matched.
+    pub query: String,
+    /// The search field has the keyboard (typed letters go to the query).
+    pub searching: bool,
 }
 
 impl Default for State {
@@ -164,8 +168,37 @@ impl Default for State {
             marked: Vec::new(),
             back_to: Screen::Welcome,
             text: Scroll::default(),
+            query: String::new(),
+            searching: false,
         }
     }
+}
+
+/// Whether an entry matches a search: the whole query found in one of the entry's names (id,
+/// name, exam code, short name, aliases) or its provider, or each word of it found in one name
+/// or the provider. Both sides are compared as [`name_key`]s, so "AI 102", "ai-102" and "AI-102"
+/// are the same search. Words must meet in one name so that a short one ("ai") cannot match by
+/// hiding in some other name of the entry.
+pub fn matches(e: &Entry, query: &str) -> bool {
+    let whole = name_key(query);
+    if whole.is_empty() {
+        return true;
+    }
+    let provider = name_key(&e.provider);
+    let names: Vec<String> = e.names().map(name_key).collect();
+    if provider.contains(&whole) || names.iter().any(|n| n.contains(&whole)) {
+        return true;
+    }
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(name_key)
+        .filter(|w| !w.is_empty())
+        .collect();
+    names.iter().any(|n| {
+        words
+            .iter()
+            .all(|w| n.contains(w.as_str()) || provider.contains(w.as_str()))
+    })
 }
 
 /// The certifications and courses shown, filtered and sorted (ties keep catalog order).
@@ -175,6 +208,7 @@ pub fn rows(kb: &'static Knowledge, v: &State) -> Vec<&'static Entry> {
         .entries
         .iter()
         .filter(|e| e.kind.is_study())
+        .filter(|e| matches(e, &v.query))
         .filter(|e| v.platform.keeps(e))
         .filter(|e| v.tier.is_none_or(|t| e.tier == Some(t)))
         .filter(|e| match v.status {
@@ -219,16 +253,21 @@ impl State {
         self.text.top();
     }
 
-    /// The mode keys are read in: the table or one entry.
+    /// The mode keys are read in: the table, its search field or one entry.
     pub fn mode(&self) -> Mode {
         if self.detail {
             Mode::CatalogDetail
+        } else if self.searching {
+            Mode::CatalogSearch
         } else {
             Mode::Catalog
         }
     }
 
     pub fn update(&mut self, shared: &mut Shared, action: Action) -> Option<Go> {
+        if self.searching && self.search(action) {
+            return None;
+        }
         let rows = rows(shared.kb, self);
         let selected = rows.get(self.row).map(|e| e.id.clone());
         let page = page_rows(padded(body_area(shared.width, shared.height)).height);
@@ -284,8 +323,12 @@ impl State {
                     } else {
                         self.marked.push(id);
                     }
+                    // On to the next row, so marking several in a row is one key each.
+                    self.row += 1;
                 }
             }
+            Action::OpenSearch => self.searching = true,
+            Action::ClearFilters => self.clear(),
             Action::OpenEvaluate => go = Some(Go::Evaluate),
             Action::Compare => {
                 let ids = if self.marked.is_empty() {
@@ -300,6 +343,45 @@ impl State {
         let len = rows.len();
         self.row = self.row.min(len.saturating_sub(1));
         go
+    }
+
+    /// The search field's keys; `false` when the action is not the field's (moving the
+    /// highlight works while typing).
+    fn search(&mut self, action: Action) -> bool {
+        match action {
+            Action::TypeChar(c) => {
+                crate::tui::input::type_char(&mut self.query, c, crate::tui::input::MAX_LEN);
+                self.row = 0;
+            }
+            Action::DeleteChar => {
+                crate::tui::input::delete_last(&mut self.query);
+                self.row = 0;
+            }
+            // Enter keeps the results and gives the keys back to the table.
+            Action::Select => self.searching = false,
+            // Esc drops the search and gives the keys back to the table.
+            Action::Back => {
+                self.searching = false;
+                self.query.clear();
+                self.row = 0;
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Back to the whole catalog as first opened: no search, no filters, the first sort. Marks
+    /// stay (they are a choice, not a view).
+    fn clear(&mut self) {
+        let fresh = State::default();
+        self.sort = fresh.sort;
+        self.descending = fresh.descending;
+        self.platform = fresh.platform;
+        self.tier = fresh.tier;
+        self.status = fresh.status;
+        self.query.clear();
+        self.searching = false;
+        self.row = 0;
     }
 
     /// Wraps the detail view again if the entry or the size changed.
@@ -367,6 +449,48 @@ pub static KEYS: &[Binding] = &[
         hint: Some("move"),
     },
     Binding {
+        scope: Scope::Only(&[M::CatalogSearch]),
+        keys: &[Code(K::Up)],
+        action: Action::Up,
+        help: "move up",
+        hint: Some("move"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::CatalogSearch]),
+        keys: &[Code(K::Down)],
+        action: Action::Down,
+        help: "move down",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::CatalogSearch]),
+        keys: &[KeyPat::AnyChar],
+        action: Action::TypeChar(' '),
+        help: "type to search names, exam codes, aliases and providers",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::CatalogSearch]),
+        keys: &[Code(K::Backspace)],
+        action: Action::DeleteChar,
+        help: "delete the last character",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::CatalogSearch]),
+        keys: &[Code(K::Enter)],
+        action: Action::Select,
+        help: "keep the results and go back to the table",
+        hint: Some("keep"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::CatalogSearch]),
+        keys: &[Code(K::Esc)],
+        action: Action::Back,
+        help: "drop the search and go back to the table",
+        hint: Some("cancel"),
+    },
+    Binding {
         scope: Scope::Only(&[M::Catalog]),
         keys: &[Code(K::Down), Code(K::Char('j'))],
         action: Action::Down,
@@ -431,6 +555,20 @@ pub static KEYS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Char('/'))],
+        action: Action::OpenSearch,
+        help: "search names, exam codes, aliases and providers as you type",
+        hint: Some("search"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog]),
+        keys: &[Code(K::Char('0'))],
+        action: Action::ClearFilters,
+        help: "clear the search, every filter and the sort",
+        hint: Some("clear"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Catalog]),
         keys: &[Code(K::Char('s'))],
         action: Action::SortNext,
         help: "sort by the next column",
@@ -468,7 +606,7 @@ pub static KEYS: &[Binding] = &[
         scope: Scope::Only(&[M::Catalog]),
         keys: &[Code(K::Char(' ')), Code(K::Char('x')), Code(K::Char('m'))],
         action: Action::ToggleMark,
-        help: "mark for comparison",
+        help: "mark for comparison (or unmark) and move to the next row",
         hint: Some("mark"),
     },
     Binding {

@@ -10,7 +10,9 @@ use ratatui::widgets::{
 
 use super::{KEYS, State, rows, stale, status_text, usd_short};
 use crate::knowledge::{Entry, Platform};
+use crate::tui::action::Action;
 use crate::tui::frame::{fit_hints, padded, wrap};
+use crate::tui::input::window;
 use crate::tui::keymap::{self, GLOBAL, Mode};
 use crate::tui::shared::Shared;
 
@@ -89,18 +91,28 @@ fn status_line(app: &Shared, v: &State, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
     let arrow = if v.descending { "↓" } else { "↑" };
     let tier = v.tier.map_or_else(|| "all".to_owned(), |n| n.to_string());
-    let parts = [
+    let search = if v.searching {
+        let room = usize::from(width).saturating_sub(10).max(8);
+        Some(format!("search: {}", window(&v.query, room)))
+    } else {
+        (!v.query.is_empty()).then(|| format!("search: {}", v.query))
+    };
+    let parts = search.into_iter().chain([
         format!("sort {} {arrow}", v.sort.label()),
         format!("Cloud {}", v.platform.label()),
         format!("Tier {tier}"),
         format!("Status {}", v.status.label()),
         format!("{} marked", v.marked.len()),
-    ];
+    ]);
     // Whole parts per line, so a narrow terminal wraps between them instead of cutting.
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut used = 0usize;
     for (i, part) in parts.into_iter().enumerate() {
-        let style = if i == 0 { t.title } else { t.dim };
+        let style = if i == 0 || part.starts_with("search: ") {
+            t.title
+        } else {
+            t.dim
+        };
         let len = part.chars().count();
         match lines.last_mut() {
             Some(line) if used + 3 + len <= usize::from(width) => {
@@ -118,8 +130,8 @@ fn status_line(app: &Shared, v: &State, width: u16) -> Vec<Line<'static>> {
 }
 
 /// The catalog keys the footer has no room for, so none of them is hidden.
-fn more_keys(width: u16) -> Option<String> {
-    let hints = keymap::footer_hints(&[KEYS, GLOBAL], Mode::Catalog);
+fn more_keys(mode: Mode, width: u16) -> Option<String> {
+    let hints = keymap::footer_hints(&[KEYS, GLOBAL], mode);
     let (_, left) = fit_hints(hints, width);
     let left: Vec<String> = left.iter().map(|h| format!("{} {}", h.0, h.1)).collect();
     (!left.is_empty()).then(|| format!("Keys: {}", left.join("  ")))
@@ -206,12 +218,18 @@ pub(super) fn render(app: &Shared, v: &State, area: Rect, buf: &mut Buffer) {
         .map(|e| cells(app, v, e, &cols, wide, name_width))
         .collect();
     let note = if entries.is_empty() {
-        "Nothing matches these filters.".to_owned()
+        let clear = keymap::key_for(&[KEYS, GLOBAL], Mode::Catalog, Action::ClearFilters);
+        if v.searching {
+            let cancel = keymap::key_for(&[KEYS, GLOBAL], Mode::CatalogSearch, Action::Back);
+            format!("Nothing matches. {cancel} drops the search; then {clear} clears every filter.")
+        } else {
+            format!("Nothing matches. {clear} clears the search and every filter.")
+        }
     } else {
         "! not reviewed in 12 months · Jobs: share of AI postings".to_owned()
     };
     let mut foot = wrap(&note, body.width, t.dim, "");
-    if let Some(keys) = more_keys(app.width) {
+    if let Some(keys) = more_keys(v.mode(), app.width) {
         foot.extend(wrap(&keys, body.width, t.dim, ""));
     }
     let [list, foot_area] = Layout::vertical([
