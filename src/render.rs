@@ -38,11 +38,13 @@ pub fn points(p: i32) -> String {
 }
 
 /// "role = Developer" with the option's label.
+/// An answer in plain words: the question's topic and the chosen option ("Where you are now:
+/// Software developer"), never the internal id and value.
 pub fn answer_text(kb: &Knowledge, a: &AnswerRef) -> String {
-    let value = kb
-        .question(&a.question)
-        .map_or(a.value.as_str(), |q| q.label_of(&a.value));
-    format!("{} = {value}", a.question)
+    match kb.question(&a.question) {
+        Some(q) => format!("{}: {}", q.topic, q.label_of(&a.value)),
+        None => format!("{}: {}", a.question, a.value),
+    }
 }
 
 fn factors(out: &mut String, indent: &str, fs: &[Factor]) {
