@@ -303,7 +303,11 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
         let assumed: Vec<String> = p.assumed.iter().map(|a| answer_text(kb, a)).collect();
         let _ = writeln!(o, "\n_Assumed: {}._", assumed.join("; "));
     }
-    let _ = writeln!(o, "\n_Made with certwise ({})._", p.knowledge_version);
+    let _ = writeln!(
+        o,
+        "\n_Made with certwise, {}._",
+        knowledge_text(&p.knowledge_version)
+    );
     o
 }
 
@@ -327,4 +331,12 @@ pub fn step_cost_text(s: &crate::advisor::Step) -> String {
         (None, _, 0) => String::new(),
         (None, _, _) => format!(", {}", crate::advisor::cost_text(s.cost_usd)),
     }
+}
+
+/// A knowledge version as people read it: "the catalog of 2026-11-30" for `catalog-2026-11-30`.
+pub fn knowledge_text(version: &str) -> String {
+    version.strip_prefix("catalog-").map_or_else(
+        || version.to_owned(),
+        |date| format!("the catalog of {date}"),
+    )
 }

@@ -346,8 +346,9 @@ fn show(store: &Store, name: &str, format: Format) -> Result<(), CliError> {
             .map(|(id, value)| format!("--answer {id}={value}"))
             .collect();
         super::say(&format!(
-            "note: this plan was made with {}; certwise now knows {now}. To re-plan: certwise plan {} --save {:?} --replace",
-            saved.knowledge_version,
+            "note: this plan was made with {}; certwise now knows {}. To re-plan: certwise plan {} --save {:?} --replace",
+            render::knowledge_text(&saved.knowledge_version),
+            render::knowledge_text(&now),
             answers.join(" "),
             saved.name
         ));

@@ -416,8 +416,9 @@ fn knowledge_notice(app: &Shared, saved: &SavedPlan) -> Option<String> {
         return None;
     }
     let mut text = format!(
-        "This plan was made with {}; certwise now knows {now}.",
-        saved.knowledge_version
+        "This plan was made with {}; certwise now knows {}.",
+        crate::render::knowledge_text(&saved.knowledge_version),
+        crate::render::knowledge_text(&now)
     );
     if !retired.is_empty() {
         let _ = write!(text, " Retired since: {}.", retired.join(", "));

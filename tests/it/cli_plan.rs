@@ -131,7 +131,7 @@ fn markdown_is_a_plan_for_notes() {
         }
     }
     assert!(
-        md.contains(&kb().version()),
+        md.contains(&certwise::render::knowledge_text(&kb().version())),
         "says which knowledge base made it"
     );
 }

@@ -265,7 +265,7 @@ fn changed_knowledge_is_noticed_and_replanning_shows_changes_before_replacing() 
     let Some(Overlay::Outdated(text)) = &b.overlay() else {
         panic!("{:?}", b.overlay())
     };
-    assert!(text.contains("catalog-2025-01-01"), "{text}");
+    assert!(text.contains("the catalog of 2025-01-01"), "{text}");
     let before = b.plan().cloned();
     b.update(Action::Replan);
     let Some(Overlay::Confirm(Ask::Replan { changes, .. })) = &b.overlay() else {
