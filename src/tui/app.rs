@@ -266,9 +266,7 @@ impl App {
                 shared.quit_after_save = false;
                 shared.overlays.close();
             }
-            Action::SaveAndQuit
-                if shared.plan.is_some()
-                    && matches!(shared.overlays.top(), Some(Overlay::Confirm(Ask::Quit(_)))) =>
+            Action::SaveAndQuit if matches!(shared.overlays.top(), Some(Overlay::Confirm(Ask::Quit(q))) if q.can_save) =>
             {
                 shared.overlays.close();
                 shared.open_save();

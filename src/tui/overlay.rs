@@ -53,8 +53,8 @@ impl Overlay {
 /// What a yes/no question is about.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ask {
-    /// Quit with unsaved work; the text says what is lost and what is kept.
-    Quit(String),
+    /// Quit with unsaved work.
+    Quit(QuitQuestion),
     /// Start a new plan over unsaved work or an interview in progress; the text says what is
     /// dropped.
     StartOver(String),
@@ -67,6 +67,14 @@ pub enum Ask {
         plan: Box<Plan>,
         changes: Vec<String>,
     },
+}
+
+/// The quit question: what is lost and what is kept, and whether there is a plan to save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuitQuestion {
+    pub message: String,
+    /// A plan is on screen, so "save and quit" is offered.
+    pub can_save: bool,
 }
 
 /// A text field in a dialog.
@@ -318,7 +326,7 @@ fn help(theme: &Theme, under: Mode, text: &Scroll, area: Rect, buf: &mut Buffer)
 /// The keys of a question window and what each does, from the key table.
 fn answer_line(ask: &Ask, key: &dyn Fn(Mode, Action) -> String) -> String {
     let (yes, no) = answer_words(ask);
-    let save = if matches!(ask, Ask::Quit(m) if !m.starts_with("You have no plan")) {
+    let save = if matches!(ask, Ask::Quit(q) if q.can_save) {
         format!(
             " · {} save and quit",
             key(Mode::Confirm, Action::SaveAndQuit)
@@ -363,7 +371,7 @@ pub fn render(
         Overlay::Help { under, text } => help(theme, *under, text, area, buf),
         Overlay::Confirm(ask) => {
             let (title, mut lines) = match ask {
-                Ask::Quit(message) => ("Quit certwise?", vec![message.clone()]),
+                Ask::Quit(q) => ("Quit certwise?", vec![q.message.clone()]),
                 Ask::StartOver(message) => ("Start a new plan?", vec![message.clone()]),
                 Ask::Replace(name) => (
                     "Replace?",

@@ -125,7 +125,10 @@ impl Shared {
             // What the dialog promises about the next launch must be on disk first.
             self.keep_interview();
             let message = self.quit_message();
-            self.open(Overlay::Confirm(Ask::Quit(message)));
+            let can_save = self.plan.is_some();
+            self.open(Overlay::Confirm(Ask::Quit(
+                crate::tui::overlay::QuitQuestion { message, can_save },
+            )));
         } else {
             self.running = false;
         }

@@ -35,6 +35,14 @@ fn choices(id: &str) -> Vec<String> {
     }
 }
 
+/// The certification a plan schedules, if any.
+fn scheduled_certification(p: &Plan) -> Option<&'static certwise::knowledge::Entry> {
+    p.timeline
+        .iter()
+        .filter_map(|s| kb().entry(&s.id))
+        .find(|e| e.kind == Kind::Certification)
+}
+
 /// The vendors of the certifications a plan schedules.
 fn scheduled_vendors(p: &Plan) -> BTreeSet<Platform> {
     p.timeline
@@ -301,12 +309,7 @@ fn a_business_person_whose_employer_runs_on_aws_gets_a_business_credential_on_aw
     a.push(("employer_platform", "aws".to_owned()));
     a.push(("budget_usd", "500".to_owned()));
     let p = plan_of(&a);
-    let cert = p
-        .timeline
-        .iter()
-        .filter_map(|s| kb().entry(&s.id))
-        .find(|e| e.kind == Kind::Certification)
-        .expect("a certification");
+    let cert = scheduled_certification(&p).expect("a certification");
     assert_eq!(cert.platform, Some(Platform::Aws));
     assert!(cert.audience.contains(&Audience::Business), "{}", cert.id);
 }
@@ -369,12 +372,7 @@ fn governance_people_holding_cisa_get_a_governance_credential() {
         ("budget_usd", "2000".to_owned()),
     ];
     let p = plan_of(&a);
-    let cert = p
-        .timeline
-        .iter()
-        .filter_map(|s| kb().entry(&s.id))
-        .find(|e| e.kind == Kind::Certification)
-        .expect("a certification");
+    let cert = scheduled_certification(&p).expect("a certification");
     assert!(cert.audience.contains(&Audience::Governance), "{}", cert.id);
 }
 
