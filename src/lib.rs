@@ -9,6 +9,7 @@ pub mod interview;
 pub mod knowledge;
 pub mod numbers;
 pub mod postings;
+pub mod progress;
 pub mod render;
 pub mod sanitize;
 pub mod store;

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use crate::advisor::{AnswerRef, Factor, Plan, Signal, plural, rec_cost_text, rec_hours_text};
 use crate::knowledge::Knowledge;
+use crate::progress::{self, Item, Marks, Progress};
 
 /// Output formats of `certwise plan`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -16,11 +17,58 @@ pub enum Format {
 
 /// Renders a plan in the given format. Always ends with a newline.
 pub fn plan(kb: &Knowledge, plan: &Plan, format: Format) -> String {
+    with_progress(kb, plan, format, None)
+}
+
+/// Renders a saved plan with its progress: milestones ticked as marked, and a progress section
+/// (text and Markdown; JSON is the plan alone).
+pub fn with_progress(kb: &Knowledge, plan: &Plan, format: Format, marks: Option<&Marks>) -> String {
     match format {
-        Format::Text => text(kb, plan),
-        Format::Markdown => markdown(kb, plan),
+        Format::Text => text(kb, plan, marks),
+        Format::Markdown => markdown(kb, plan, marks),
         Format::Json => json(plan),
     }
+}
+
+/// A milestone's box: `[x]` when marked done in `marks`, else `[ ]`.
+fn milestone_box(p: &Plan, marks: Option<&Marks>, step: usize, m: usize) -> &'static str {
+    match marks.map(|k| progress::of(p, k, Item::Milestone(step, m))) {
+        Some(Progress::Done) => "[x]",
+        _ => "[ ]",
+    }
+}
+
+/// The progress section: the counts, then every step and milestone with its number (as
+/// `certwise plans progress` takes it) and mark. Text, or a Markdown task list.
+pub fn progress_section(p: &Plan, marks: &Marks, markdown: bool) -> String {
+    let mut o = String::new();
+    let counts = progress::counts(p, marks);
+    if markdown {
+        let _ = writeln!(o, "\n## Progress\n\n{}.\n", counts.text());
+    } else {
+        let _ = writeln!(o, "\nProgress: {}", counts.text());
+    }
+    for item in progress::items(p) {
+        let mark = progress::of(p, marks, item);
+        let (indent, title) = match item {
+            Item::Step(s) => ("", p.timeline[s].title.as_str()),
+            Item::Milestone(s, m) => ("  ", p.timeline[s].milestones[m].title.as_str()),
+        };
+        let label = progress::label(item);
+        if markdown {
+            let tick = if mark == Progress::Done { "[x]" } else { "[ ]" };
+            let doing = if mark == Progress::Doing {
+                " _(started)_"
+            } else {
+                ""
+            };
+            let _ = writeln!(o, "{indent}- {tick} {label}. {title}{doing}");
+        } else {
+            let pad = if indent.is_empty() { 4 } else { 6 };
+            let _ = writeln!(o, "  {indent}{indent}{label:<pad$} {} {title}", mark.mark());
+        }
+    }
+    o
 }
 
 /// The plan as pretty JSON (schema in README.md), with anything that could drive a terminal
@@ -95,7 +143,7 @@ pub fn timeline_notes(p: &Plan) -> Vec<String> {
         .collect()
 }
 
-fn text(kb: &Knowledge, p: &Plan) -> String {
+fn text(kb: &Knowledge, p: &Plan, marks: Option<&Marks>) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Strategy: {}", p.strategy.name);
     let _ = writeln!(o, "{}", p.strategy.summary);
@@ -161,7 +209,7 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
         factors(&mut o, "      ", &s.reasons);
     }
     o.push_str("\nTimeline\n");
-    for s in &p.timeline {
+    for (i, s) in p.timeline.iter().enumerate() {
         let _ = writeln!(
             o,
             "  {:<6} weeks {:>3}-{:<3} {} ({}, about {} h{})",
@@ -176,8 +224,9 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
         if let Some(problem) = &s.problem {
             let _ = writeln!(o, "         Why: {problem}");
         }
-        for m in &s.milestones {
-            let _ = writeln!(o, "         [ ] {} ({} h)", m.title, m.hours);
+        for (j, m) in s.milestones.iter().enumerate() {
+            let tick = milestone_box(p, marks, i, j);
+            let _ = writeln!(o, "         {tick} {} ({} h)", m.title, m.hours);
         }
     }
     for line in timeline_notes(p) {
@@ -187,18 +236,23 @@ fn text(kb: &Knowledge, p: &Plan) -> String {
         let assumed: Vec<String> = p.assumed.iter().map(|a| answer_text(kb, a)).collect();
         let _ = writeln!(o, "\nAssumed (not answered): {}", assumed.join("; "));
     }
+    if let Some(marks) = marks {
+        o.push_str(&progress_section(p, marks, false));
+    }
     o
 }
 
 /// A step's cell in the Markdown timeline: its title, and for a project the problem and the
 /// milestones as a checklist.
-fn markdown_step(s: &crate::advisor::Step) -> String {
+fn markdown_step(p: &Plan, marks: Option<&Marks>, i: usize) -> String {
+    let s = &p.timeline[i];
     let mut step = s.title.clone();
     if let Some(problem) = &s.problem {
         let _ = write!(step, "<br>{problem}");
     }
-    for m in &s.milestones {
-        let _ = write!(step, "<br>- [ ] {} ({} h)", m.title, m.hours);
+    for (j, m) in s.milestones.iter().enumerate() {
+        let tick = milestone_box(p, marks, i, j);
+        let _ = write!(step, "<br>- {tick} {} ({} h)", m.title, m.hours);
     }
     step
 }
@@ -207,7 +261,7 @@ fn markdown_step(s: &crate::advisor::Step) -> String {
     clippy::too_many_lines,
     reason = "the Markdown plan section by section, in reading order"
 )]
-fn markdown(kb: &Knowledge, p: &Plan) -> String {
+fn markdown(kb: &Knowledge, p: &Plan, marks: Option<&Marks>) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# My AI learning plan: {}\n", p.strategy.name);
     let _ = writeln!(o, "{}\n", p.strategy.summary);
@@ -240,8 +294,8 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
         let _ = writeln!(o, "- {} {}", points(f.points), f.text);
     }
     o.push_str("\n## Timeline\n\n| When | Weeks | Step | Hours |\n|---|---|---|---|\n");
-    for s in &p.timeline {
-        let step = markdown_step(s);
+    for (i, s) in p.timeline.iter().enumerate() {
+        let step = markdown_step(p, marks, i);
         let _ = writeln!(
             o,
             "| {} | {}-{} | {}{} | {} |",
@@ -258,6 +312,9 @@ fn markdown(kb: &Knowledge, p: &Plan) -> String {
         let _ = writeln!(o, "- {n}");
     }
     let _ = writeln!(o, "- **Budget:** {}", p.budget.note);
+    if let Some(marks) = marks {
+        o.push_str(&progress_section(p, marks, true));
+    }
     o.push_str("\n## Recommendations\n\n| # | Score | Item | Kind | Cost | Hours |\n|---|---|---|---|---|---|\n");
     for (i, r) in p.recommendations.iter().enumerate() {
         let _ = writeln!(

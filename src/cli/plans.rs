@@ -34,6 +34,17 @@ pub enum PlansCommand {
         /// The plan's name, as it was listed before it was deleted.
         name: String,
     },
+    /// Mark a step of a saved plan's timeline (or a milestone of a project) todo, doing or
+    /// done, as the session's timeline does.
+    Progress {
+        /// The plan's name, as listed.
+        name: String,
+        /// The step's number as `certwise plans show` lists it (`3`), a milestone of it (`3.2`),
+        /// or its key.
+        step: String,
+        /// todo, doing or done.
+        state: String,
+    },
     /// Delete a saved plan: it moves to the trash folder, and `certwise plans restore NAME`
     /// brings it back (the backup of its previous save is removed).
     Delete {
@@ -69,6 +80,7 @@ pub fn run(command: &PlansCommand, data_dir: Option<&Path>) -> Result<(), CliErr
                 name.trim()
             ))
         }
+        PlansCommand::Progress { name, step, state } => mark(data_dir, name, step, state),
         PlansCommand::Restore { name } => {
             let store = open(data_dir)?;
             match store.restore(name) {
@@ -102,11 +114,7 @@ pub fn save(
     let mut saved = SavedPlan::new(name, answers, plan, now);
     if replace && let Ok(old) = store.load(name) {
         saved.created = old.created;
-        saved.progress = old
-            .progress
-            .into_iter()
-            .filter(|(id, _)| saved.plan.timeline.iter().any(|s| &s.id == id))
-            .collect();
+        saved.progress = crate::progress::carried(&saved.plan, &old.progress);
     }
     match store.save(&saved, replace) {
         Ok(file) => {
@@ -124,6 +132,42 @@ pub fn save(
         ))),
         Err(e) => Err(from_store(e)),
     }
+}
+
+/// `certwise plans progress NAME STEP STATE`: marks one item and saves the plan back.
+fn mark(data_dir: Option<&Path>, name: &str, step: &str, state: &str) -> Result<(), CliError> {
+    let to = crate::progress::Progress::parse(state).ok_or_else(|| {
+        CliError::usage(format!(
+            "unknown state \"{}\": use todo, doing or done",
+            crate::sanitize::value(state)
+        ))
+    })?;
+    let store = open(data_dir)?;
+    let mut saved = store.load(name).map_err(|e| not_found_hint(&store, e))?;
+    let item = crate::progress::parse_item(&saved.plan, step).map_err(|e| {
+        CliError::usage(format!(
+            "{}: {}",
+            crate::sanitize::value(&saved.name),
+            crate::sanitize::terminal(&e)
+        ))
+    })?;
+    crate::progress::set(&saved.plan, &mut saved.progress, item, to);
+    saved.modified = Timestamp::now();
+    store.save(&saved, true).map_err(from_store)?;
+    let title = match item {
+        crate::progress::Item::Step(s) => saved.plan.timeline[s].title.clone(),
+        crate::progress::Item::Milestone(s, m) => {
+            saved.plan.timeline[s].milestones[m].title.clone()
+        }
+    };
+    print(&format!(
+        "{} {} ({}) is {}; {}.\n",
+        shown(&saved.name),
+        crate::progress::label(item),
+        shown(&title),
+        to.label(),
+        saved.counts().text()
+    ))
 }
 
 /// Resolves and opens the data folder: `--data-dir`, else `$CERTWISE_DATA_DIR`, else the
@@ -203,14 +247,8 @@ struct JsonPlan<'a> {
     created: Timestamp,
     modified: Timestamp,
     knowledge_version: &'a str,
-    progress: JsonProgress,
+    progress: crate::progress::Counts,
     file: &'a Path,
-}
-
-#[derive(Serialize)]
-struct JsonProgress {
-    done: usize,
-    total: usize,
 }
 
 #[derive(Serialize)]
@@ -248,18 +286,15 @@ fn list(store: &Store, format: ListFormat) -> Result<(), CliError> {
                 data_dir: store.root(),
                 plans: plans
                     .iter()
-                    .map(|(file, p)| {
-                        let (done, total) = p.done_count();
-                        JsonPlan {
-                            name: &p.name,
-                            strategy: &p.plan.strategy.name,
-                            strategy_id: &p.plan.strategy.id,
-                            created: p.created,
-                            modified: p.modified,
-                            knowledge_version: &p.knowledge_version,
-                            progress: JsonProgress { done, total },
-                            file,
-                        }
+                    .map(|(file, p)| JsonPlan {
+                        name: &p.name,
+                        strategy: &p.plan.strategy.name,
+                        strategy_id: &p.plan.strategy.id,
+                        created: p.created,
+                        modified: p.modified,
+                        knowledge_version: &p.knowledge_version,
+                        progress: p.counts(),
+                        file,
                     })
                     .collect(),
                 unreadable: unreadable
@@ -295,10 +330,9 @@ fn list_text(
         let rows: Vec<[String; 4]> = plans
             .iter()
             .map(|(_, p)| {
-                let (done, total) = p.done_count();
                 [
                     local_time(p.modified),
-                    format!("{done}/{total} done"),
+                    p.counts().short(),
                     p.plan.strategy.name.clone(),
                     shown(&p.name),
                 ]
@@ -353,7 +387,7 @@ fn show(store: &Store, name: &str, format: Format) -> Result<(), CliError> {
             saved.name
         ));
     }
-    let body = render::plan(kb, &saved.plan, format);
+    let body = render::with_progress(kb, &saved.plan, format, Some(&saved.progress));
     let text = match format {
         Format::Json | Format::Markdown => body,
         Format::Text => show_text(&saved, &body),
@@ -361,29 +395,17 @@ fn show(store: &Store, name: &str, format: Format) -> Result<(), CliError> {
     print(&text)
 }
 
-/// The plain-text plan with who and when on top and the progress of each item at the end.
+/// The plain-text plan with who and when on top (the body ends with the progress).
 fn show_text(saved: &SavedPlan, body: &str) -> String {
-    let (done, total) = saved.done_count();
     let mut o = String::new();
     let _ = writeln!(o, "Saved plan: {}", shown(&saved.name));
     let _ = writeln!(
         o,
-        "Created {}, modified {}; {done} of {total} items done\n",
+        "Created {}, modified {}; {}\n",
         local_time(saved.created),
-        local_time(saved.modified)
+        local_time(saved.modified),
+        saved.counts().text()
     );
     o.push_str(body);
-    o.push_str("\nProgress\n");
-    let mut seen = std::collections::BTreeSet::new();
-    for step in &saved.plan.timeline {
-        if seen.insert(step.id.as_str()) {
-            let _ = writeln!(
-                o,
-                "  [{:<5}] {}",
-                saved.progress_of(&step.id).label(),
-                step.title
-            );
-        }
-    }
     o
 }

@@ -12,34 +12,7 @@ use super::{MAX_FILE_BYTES, RECURSION_LIMIT, StoreError, VERSION, canonical_name
 use crate::advisor::Plan;
 use crate::interview::Answers;
 
-/// Where a plan item stands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Progress {
-    #[default]
-    Todo,
-    Doing,
-    Done,
-}
-
-impl Progress {
-    #[must_use]
-    pub fn next(self) -> Self {
-        match self {
-            Progress::Todo => Progress::Doing,
-            Progress::Doing => Progress::Done,
-            Progress::Done => Progress::Todo,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Progress::Todo => "todo",
-            Progress::Doing => "doing",
-            Progress::Done => "done",
-        }
-    }
-}
+pub use crate::progress::Progress;
 
 /// A saved plan: the answers, the plan computed from them, the knowledge-base version used,
 /// progress on its items, and when it was made and changed. Field order is the file's order.
@@ -52,7 +25,8 @@ pub struct SavedPlan {
     pub modified: Timestamp,
     pub knowledge_version: String,
     pub answers: Answers,
-    /// Progress by catalog id; items not listed are to do.
+    /// Progress by timeline step key (and `KEY#N` for milestone N); items not listed are to do.
+    /// See [`crate::progress`].
     pub progress: BTreeMap<String, Progress>,
     pub plan: Plan,
 }
@@ -71,20 +45,9 @@ impl SavedPlan {
         }
     }
 
-    pub fn progress_of(&self, id: &str) -> Progress {
-        self.progress.get(id).copied().unwrap_or_default()
-    }
-
-    /// Done items out of the items in the timeline (what the plan asks you to do).
-    pub fn done_count(&self) -> (usize, usize) {
-        // An item can appear in more than one step; it counts once.
-        let ids: std::collections::BTreeSet<&str> =
-            self.plan.timeline.iter().map(|s| s.id.as_str()).collect();
-        let done = ids
-            .iter()
-            .filter(|id| self.progress_of(id) == Progress::Done)
-            .count();
-        (done, ids.len())
+    /// How far the plan has got: the same counts everywhere progress shows.
+    pub fn counts(&self) -> crate::progress::Counts {
+        crate::progress::counts(&self.plan, &self.progress)
     }
 }
 
@@ -125,6 +88,13 @@ struct VersionOnly {
 /// # Errors
 /// The text is not a saved plan (with the parser's line:column), or is from a newer certwise.
 pub fn parse(path: &Path, text: &str) -> Result<SavedPlan, StoreError> {
+    let mut saved = parse_as_written(path, text)?;
+    // Progress kept by catalog id (before steps had keys) moves to the steps.
+    saved.progress = crate::progress::carried(&saved.plan, &saved.progress);
+    Ok(saved)
+}
+
+fn parse_as_written(path: &Path, text: &str) -> Result<SavedPlan, StoreError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let unreadable = |e: ron::error::SpannedError| StoreError::Unreadable {
         path: path.to_owned(),

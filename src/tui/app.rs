@@ -468,10 +468,19 @@ impl App {
         self.layout();
     }
 
+    /// The status message when it fits the title row's right half; a longer one takes the
+    /// footer's place (see [`frame::status_line`]).
+    fn status_in_title(&self) -> Option<&str> {
+        self.shared
+            .status
+            .as_deref()
+            .filter(|m| frame::fits_title(m, self.shared.width))
+    }
+
     fn title(&self) -> Title<'_> {
         let s = &self.shared;
-        let right = if let Some(status) = &s.status {
-            status.clone()
+        let right = if let Some(status) = self.status_in_title() {
+            status.to_owned()
         } else if self.screen == Screen::Interview {
             self.screens.interview.progress(s)
         } else {
@@ -515,7 +524,12 @@ impl Widget for &App {
             Screen::Compare => s.compare.render(shared, body, buf),
             Screen::Evaluate => s.evaluate.render(shared, body, buf),
         }
-        frame::footer(theme, bindings::footer_hints(self.mode()), footer, buf);
+        match shared.status.as_deref() {
+            Some(message) if self.status_in_title().is_none() => {
+                frame::status_line(theme, message, footer, buf);
+            }
+            _ => frame::footer(theme, bindings::footer_hints(self.mode()), footer, buf),
+        }
         if let Some(top) = shared.overlays.top() {
             overlay::render(theme, top, &bindings::key_for, area, buf);
         }

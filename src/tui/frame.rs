@@ -90,6 +90,40 @@ pub fn title_bar(theme: &Theme, title: &Title, area: Rect, buf: &mut Buffer) {
         .render(right_area, buf);
 }
 
+/// Whether a status message fits the title row's right half on a terminal `width` wide (with
+/// room for the screen's name on the left).
+pub fn fits_title(message: &str, width: u16) -> bool {
+    textwrap::core::display_width(message) < usize::from(width / 2)
+}
+
+/// A status message too long for the title row, in the footer's place until the next key: on
+/// the footer row, and on the row above it too when it needs a second line.
+pub fn status_line(theme: &Theme, message: &str, footer: Rect, buf: &mut Buffer) {
+    let width = footer.width.saturating_sub(2);
+    let mut lines = wrap(message, width, theme.title, " ");
+    if lines.len() > 2 {
+        let second: String = lines[1].spans.iter().map(|s| s.content.as_ref()).collect();
+        let rest: String = lines[2..]
+            .iter()
+            .flat_map(|l| l.spans.iter().map(|s| s.content.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        lines.truncate(1);
+        lines.push(Line::styled(
+            ellipsized(&format!("{second} {}", rest.trim()), usize::from(width)),
+            theme.title,
+        ));
+    }
+    let rows = u16::try_from(lines.len()).unwrap_or(1).max(1);
+    let area = Rect {
+        y: footer.y.saturating_sub(rows - 1),
+        height: rows,
+        ..footer
+    };
+    Clear.render(area, buf);
+    Paragraph::new(lines).render(area, buf);
+}
+
 /// `text` cut to `width` columns, ending in "…" when cut.
 fn ellipsized(text: &str, width: usize) -> String {
     if textwrap::core::display_width(text) <= width {

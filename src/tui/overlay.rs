@@ -272,21 +272,23 @@ pub static KEYS: &[Binding] = &[
     },
 ];
 
-/// Moves in the help window (a page key moves one line, as the window is short).
+/// Moves in the help window: a line, or a page at a time.
 pub fn update_help(overlay: &mut Overlay, action: Action) {
     if let Overlay::Help { text, .. } = overlay {
-        text.apply_by(action, 1);
+        text.apply(action);
     }
 }
 
-/// The help window inside a terminal's area.
-fn help_area(area: Rect) -> Rect {
-    area.centered(Constraint::Percentage(80), Constraint::Percentage(80))
+/// The help window inside a terminal's area, as high as its `rows` of text where they fit.
+fn help_area(area: Rect, rows: u16) -> Rect {
+    let width = area.width.saturating_sub(4).min(78);
+    let height = rows.saturating_add(2).min(area.height.saturating_sub(2));
+    area.centered(Constraint::Length(width), Constraint::Length(height))
 }
 
-/// The inside of the help window for a terminal of `width` x `height`.
+/// The inside of the help window for a terminal of `width` x `height` at its tallest.
 pub fn help_inner(width: u16, height: u16) -> Rect {
-    Block::bordered().inner(help_area(Rect::new(0, 0, width, height)))
+    Block::bordered().inner(help_area(Rect::new(0, 0, width, height), u16::MAX))
 }
 
 /// The help rows, wrapped to `width` with continuation lines under the description.
@@ -309,7 +311,8 @@ pub fn help_lines(theme: &Theme, rows: &[&Binding], under: Mode, width: u16) -> 
 }
 
 fn help(theme: &Theme, under: Mode, text: &Scroll, area: Rect, buf: &mut Buffer) {
-    let area = help_area(area);
+    let rows = u16::try_from(text.lines().len()).unwrap_or(u16::MAX);
+    let area = help_area(area, rows);
     Clear.render(area, buf);
     let block = Block::bordered()
         .border_style(theme.focused_border)

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use jiff::Timestamp;
 
-use crate::advisor::{self, Plan};
+use crate::advisor::Plan;
 use crate::store::{SavedPlan, Session, Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::overlay::{Ask, NameInput, NamePurpose, Overlay};
@@ -328,6 +328,8 @@ impl Shared {
 
     /// Takes a re-plan in place of the plan (the question was answered yes).
     pub(crate) fn take_replan(&mut self, plan: Plan) {
+        // Steps still in the new timeline keep their marks.
+        self.progress = crate::progress::carried(&plan, &self.progress);
         self.plan = Some(plan);
         self.unsaved = true;
         self.touch();
@@ -348,10 +350,10 @@ impl Shared {
         }
     }
 
-    /// Moves an item's progress on (todo, doing, done); an opened plan is saved at once.
-    pub(crate) fn toggle_progress(&mut self, id: &str) {
-        let next = self.progress.get(id).copied().unwrap_or_default().next();
-        self.progress.insert(id.to_owned(), next);
+    /// Moves a timeline item's progress on (todo, doing, done); an opened plan is saved at once.
+    pub(crate) fn tick(&mut self, item: crate::progress::Item) {
+        let Some(plan) = &self.plan else { return };
+        crate::progress::tick(plan, &mut self.progress, item);
         self.touch();
         // A saved plan with no other changes keeps its progress at once; otherwise the mark
         // waits for the next save with the rest.
@@ -368,7 +370,7 @@ impl Shared {
     /// changes in the ranking.
     pub(crate) fn replan(&mut self) {
         let Some(old) = &self.plan else { return };
-        match advisor::plan(self.kb, &self.answers) {
+        match self.advise() {
             Ok(new) => {
                 let changes = ranking_changes(old, &new);
                 self.open(Overlay::Confirm(Ask::Replan {

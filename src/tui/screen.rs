@@ -182,6 +182,36 @@ impl Scroll {
         self.offset = self.offset.min(self.max());
     }
 
+    /// Rows of text shown at once: the area's height, less the marker row when the text is cut
+    /// off.
+    pub fn view(&self) -> u16 {
+        if self.lines.len() > usize::from(self.height) {
+            self.height.saturating_sub(1).max(1)
+        } else {
+            self.height
+        }
+    }
+
+    /// Scrolls as little as needed to show lines `range`, their start first.
+    pub fn show(&mut self, range: std::ops::Range<usize>) {
+        let view = usize::from(self.view());
+        let offset = usize::from(self.offset);
+        let new = if range.start < offset {
+            range.start
+        } else if range.end > offset + view {
+            range.end.saturating_sub(view).min(range.start)
+        } else {
+            offset
+        };
+        self.offset = u16::try_from(new).unwrap_or(u16::MAX).min(self.max());
+    }
+
+    /// Whether line `i` is on screen.
+    pub fn shows(&self, i: usize) -> bool {
+        let offset = usize::from(self.offset);
+        i >= offset && i < offset + usize::from(self.view())
+    }
+
     /// Back to the top.
     pub fn top(&mut self) {
         self.offset = 0;
@@ -198,12 +228,12 @@ impl Scroll {
 
     /// The highest useful offset.
     pub fn max(&self) -> u16 {
-        u16::try_from(self.lines.len().saturating_sub(usize::from(self.height))).unwrap_or(u16::MAX)
+        u16::try_from(self.lines.len().saturating_sub(usize::from(self.view()))).unwrap_or(u16::MAX)
     }
 
     /// Scrolls for a movement key.
     pub fn apply(&mut self, action: Action) {
-        self.apply_by(action, page_rows(self.height));
+        self.apply_by(action, page_rows(self.view()));
     }
 
     /// Scrolls for a movement key, a page being `page` rows.
@@ -215,10 +245,54 @@ impl Scroll {
         &self.lines
     }
 
-    /// Draws the visible lines.
+    /// Draws the visible lines; when the text is cut off, its last row says what is above and
+    /// below.
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        self.render_marked(area, buf, None);
+    }
+
+    /// Draws the visible lines with lines `highlight` in the selection's style.
+    pub fn render_marked(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        highlight: Option<(std::ops::Range<usize>, ratatui::style::Style)>,
+    ) {
+        let cut = self.lines.len() > usize::from(area.height);
+        let view = if cut {
+            area.height.saturating_sub(1)
+        } else {
+            area.height
+        };
         let start = usize::from(self.offset).min(self.lines.len());
-        let end = (start + usize::from(area.height)).min(self.lines.len());
-        Paragraph::new(self.lines[start..end].to_vec()).render(area, buf);
+        let end = (start + usize::from(view)).min(self.lines.len());
+        let mut shown = self.lines[start..end].to_vec();
+        if let Some((range, style)) = highlight {
+            for (i, line) in shown.iter_mut().enumerate() {
+                if range.contains(&(start + i)) {
+                    *line = std::mem::take(line).patch_style(style);
+                }
+            }
+        }
+        Paragraph::new(shown).render(area, buf);
+        if cut && area.height > 1 {
+            let below = self.lines.len() - end;
+            let text = match (start, below) {
+                (0, b) => format!("↓ {b} more below"),
+                (a, 0) => format!("↑ {a} more above"),
+                (a, b) => format!("↑ {a} more above · ↓ {b} below"),
+            };
+            let row = Rect {
+                y: area.y + area.height - 1,
+                height: 1,
+                ..area
+            };
+            Line::styled(
+                text,
+                ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::DIM),
+            )
+            .right_aligned()
+            .render(row, buf);
+        }
     }
 }

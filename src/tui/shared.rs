@@ -151,6 +151,24 @@ impl Shared {
         self.touch();
     }
 
+    /// A plan for the answers, weighing the job-posting evidence saved in the data folder when
+    /// there is some (as `certwise plan` does).
+    ///
+    /// # Errors
+    /// No strategy matches the answers (a gap in the knowledge base).
+    pub fn advise(&self) -> Result<crate::advisor::Plan, crate::advisor::AdviceError> {
+        let evidence = self.store.as_ref().and_then(|s| {
+            crate::postings::report::Evidence::load(s.root())
+                .ok()
+                .flatten()
+        });
+        let postings = evidence.as_ref().map(|evidence| crate::advisor::Postings {
+            evidence,
+            today: self.today,
+        });
+        crate::advisor::plan_with(self.kb, &self.answers, postings)
+    }
+
     /// Merges the user catalog into the knowledge base the session uses. Problems are shown once.
     pub fn reload_user_catalog(&mut self) {
         let (Some(store), Ok(embedded)) = (&self.store, crate::knowledge::Knowledge::embedded())

@@ -730,7 +730,7 @@ fn an_evaluation_by_keys_is_saved_and_used_by_the_next_plan() {
 
     // s: saved to the user catalog in the data folder, owner-only.
     tui.send_key(Key::Char('s'));
-    tui.expect_title("Saved to your catalog as");
+    tui.expect_status("Saved to your catalog as");
     let file = home.data().join("catalog.ron");
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains(&format!("{:?}", facts.name)), "{text}");

@@ -260,7 +260,7 @@ fn a_saved_plan_reopens_as_it_was_and_keeps_its_progress() {
     tui.send_key(Key::Enter);
     tui.expect_gone("Save plan as");
     // The message keeps its start even when the name makes it longer than its half of the row.
-    tui.expect_title(&format!("Saved \"{strategy}"));
+    tui.expect_status(&format!("Saved \"{strategy}"));
     assert_eq!(home.saved_names(), std::slice::from_ref(&name));
     let (file, saved) = home.saved(&name);
     assert_eq!(file.extension().unwrap(), "ron");
@@ -309,15 +309,40 @@ fn a_saved_plan_reopens_as_it_was_and_keeps_its_progress() {
         "opening rewrote the file"
     );
 
-    // Progress: Space marks the top item "doing", saved at once (the plan is opened).
+    progress_is_ticked_and_kept(&home, &name, &saved, &before, &file);
+}
+
+/// Progress on the reopened plan: ticked on the timeline, saved at once, counted the same in the
+/// ranking, Saved plans and `certwise plans list`, and still there after a restart.
+fn progress_is_ticked_and_kept(
+    home: &Home,
+    name: &str,
+    saved: &certwise::store::SavedPlan,
+    before: &PlanView,
+    file: &std::path::Path,
+) {
+    let strategy = strategy_name("career-changer");
+    // Progress: Space on the top row (a project the timeline schedules more than once) opens
+    // the timeline at its first step; Space there marks it "doing", saved at once.
+    let steps = saved.plan.timeline.len();
     let mut tui = home.launch();
     tui.choose(OPEN_SAVED);
     tui.expect_highlight(strategy);
     tui.send_key(Key::Enter);
     check_plan(&tui, CAREER_CHANGER, "career-changer");
     tui.send_key(Key::Char(' '));
-    tui.expect_all(&["[~]", "0 done, 1 doing"]);
-    tui.expect_title("Saved");
+    tui.expect_status("mark each one here");
+    tui.send_key(Key::Char(' '));
+    let counts = format!("0 of {steps} steps done, 1 started");
+    tui.expect_all(&["[~]", &counts]);
+    tui.expect_status("Saved");
+    let marked = home.saved(name).1;
+    assert_eq!(marked.counts().doing, 1, "{:?}", marked.progress);
+    assert_eq!(mode(file), 0o600, "saving progress changed the mode");
+    // Back on the ranking, the project's row shows it started.
+    tui.send_key(Key::BackTab);
+    tui.send_key(Key::BackTab);
+    tui.send_key(Key::BackTab);
     let top = &before.ranking[0];
     tui.check("the top row marked [~]", |s| {
         let v = plan_view(s)?;
@@ -326,15 +351,27 @@ fn a_saved_plan_reopens_as_it_was_and_keeps_its_progress() {
             other => Err(format!("top row {other:?}, expected [~] {top}")),
         }
     });
-    assert_eq!(mode(&file), 0o600, "saving progress changed the mode");
+    // Saved plans and `certwise plans list` count the same.
+    tui.send_key(Key::Esc);
+    let short = format!("0/{steps} done");
+    tui.expect_all(&[name, &short]);
     tui.quit();
+    let out = home
+        .command(env!("CARGO_BIN_EXE_certwise"))
+        .arg("--data-dir")
+        .arg(home.data())
+        .args(["plans", "list"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(listed.contains(&short), "{listed}");
 
     // Launched again: the mark is still there.
     let mut tui = home.launch();
     tui.choose(OPEN_SAVED);
     tui.expect_highlight(strategy);
     tui.send_key(Key::Enter);
-    tui.expect_all(&["[~]", "0 done, 1 doing"]);
+    tui.expect_all(&["[~]", &counts]);
     let reopened = check_plan(&tui, CAREER_CHANGER, "career-changer");
     assert!(reopened.ranking[0].starts_with("[~]"), "{reopened:?}");
     assert_eq!(
@@ -359,7 +396,7 @@ fn saving_a_second_plan_under_a_taken_name_asks_first() {
     tui.send_key(Key::Char('s'));
     let mine = tui.expect_name_dialog("Save plan as");
     tui.send_key(Key::Enter);
-    tui.expect_title(&format!("Saved \"{mine}\"."));
+    tui.expect_status(&format!("Saved \"{mine}\"."));
     tui.quit();
     let mine = mine.as_str();
     let (file, first) = home.saved(mine);
@@ -395,7 +432,7 @@ fn saving_a_second_plan_under_a_taken_name_asks_first() {
     tui.save_as(mine);
     tui.expect("Replace?", T);
     tui.send_key(Key::Char('y'));
-    tui.expect_title(&format!("Saved \"{mine}\"."));
+    tui.expect_status(&format!("Saved \"{mine}\"."));
     let (file_after, second) = home.saved(mine);
     assert_eq!(file_after, file, "replaced in place");
     assert_eq!(second.plan.strategy.id, "developer");
@@ -436,7 +473,7 @@ fn rename_copy_and_delete_from_the_saved_list_by_keys() {
     tui.type_name("beta", "beta");
     tui.send_key(Key::Enter);
     tui.expect_gone("Rename plan");
-    tui.expect_title("Renamed to \"beta\".");
+    tui.expect_status("Renamed to \"beta\".");
     tui.expect_all(&["beta", "zeta"]);
     tui.expect_highlight("beta");
     assert_eq!(home.saved_names(), ["beta", "zeta"]);
@@ -457,7 +494,7 @@ fn rename_copy_and_delete_from_the_saved_list_by_keys() {
     tui.expect_gone("is taken");
     tui.send_key(Key::Enter);
     tui.expect_gone("Copy plan as");
-    tui.expect_title("Copied as \"beta 2\".");
+    tui.expect_status("Copied as \"beta 2\".");
     tui.expect_all(&["beta 2", "zeta"]);
     assert_eq!(home.saved_names(), ["beta", "beta 2", "zeta"]);
     let copy_file = home.saved("beta 2").0;
@@ -480,7 +517,7 @@ fn rename_copy_and_delete_from_the_saved_list_by_keys() {
     tui.expect("Delete?", T);
     tui.send_key(Key::Char('y'));
     tui.expect_gone("Delete?");
-    tui.expect_title("Deleted \"beta 2\" (kept in the trash).");
+    tui.expect_status("Deleted \"beta 2\" (kept in the trash).");
     tui.expect_gone_from_body("beta 2");
     assert_eq!(home.saved_names(), ["beta", "zeta"]);
     assert!(!copy_file.exists());
@@ -647,7 +684,7 @@ fn a_corrupt_plan_file_is_listed_as_unreadable_and_left_alone() {
     tui.accept_defaults_to_summary();
     make_plan(&mut tui, engine_plan(&[]).strategy.id.as_str());
     tui.save_as("broken");
-    tui.expect_title("Saved \"broken\".");
+    tui.expect_status("Saved \"broken\".");
     assert_eq!(home.saved_names(), ["broken", "keeper"]);
     assert_eq!(std::fs::read(&broken).unwrap(), garbage, "overwritten");
     tui.quit();

@@ -22,7 +22,7 @@ fn answers(pairs: &[(&str, String)]) -> Answers {
     a
 }
 
-fn plan_of(pairs: &[(&str, String)]) -> Plan {
+pub(crate) fn plan_of(pairs: &[(&str, String)]) -> Plan {
     let a = answers(pairs);
     let a = a.validated(kb()).unwrap_or_else(|_| answers(pairs));
     plan(kb(), &a).expect("a plan")
@@ -208,7 +208,7 @@ fn check(p: &Plan) -> Result<(), String> {
 }
 
 /// A person: role x goal x platform x field, with hours and budget spread over their ranges.
-fn persona(i: usize) -> Vec<(&'static str, String)> {
+pub(crate) fn persona(i: usize) -> Vec<(&'static str, String)> {
     let roles = choices("role");
     let goals = choices("goal");
     let platforms = choices("target_platform");

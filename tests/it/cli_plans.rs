@@ -127,16 +127,29 @@ fn a_saved_plan_shows_exactly_as_certwise_plan_prints_it() {
             saved_and_printed, printed,
             "--save does not change the output"
         );
-        for format in ["json", "markdown"] {
-            let plan = env.ok(&args(&["plan"], answers, &["--format", format]));
-            let shown = env.ok(&["plans", "show", &name, "--format", format]);
-            assert_eq!(shown, plan, "{name} as {format}");
-        }
+        let json = env.ok(&args(&["plan"], answers, &["--format", "json"]));
+        assert_eq!(env.ok(&["plans", "show", &name, "--format", "json"]), json);
+        // The Markdown is the plan's, with a progress checklist after the timeline.
+        let markdown = env.ok(&args(&["plan"], answers, &["--format", "markdown"]));
+        let shown = env.ok(&["plans", "show", &name, "--format", "markdown"]);
+        let start = shown.find("\n## Progress\n").expect(&shown);
+        let end = start + shown[start..].find("\n## Recommendations").expect(&shown);
+        assert_eq!(format!("{}{}", &shown[..start], &shown[end..]), markdown);
+        let saved = env.store().load(&name).unwrap();
+        let steps = saved.plan.timeline.len();
+        assert!(
+            shown[start..end].contains(&format!("0 of {steps} steps done.\n\n- [ ] 1. ")),
+            "{}",
+            &shown[start..end]
+        );
         let text = env.ok(&["plans", "show", &name]);
         let plain = env.ok(&args(&["plan"], answers, &[]));
         assert!(text.starts_with(&format!("Saved plan: {name}\n")), "{text}");
         assert!(text.contains(&plain), "the text plan is all there");
-        assert!(text.contains("\nProgress\n  [todo ] "), "{text}");
+        assert!(
+            text.contains(&format!("\nProgress: 0 of {steps} steps done\n  1    [ ] ")),
+            "{text}"
+        );
     }
 }
 
@@ -167,14 +180,17 @@ fn a_taken_name_is_refused_and_replace_keeps_what_matters() {
     let mut first = store.load("Mine").unwrap();
     let before_bytes = {
         // Tick off the first item, as the session would.
-        let id = first.plan.timeline[0].id.clone();
-        first.progress.insert(id, Progress::Done);
+        let key = certwise::progress::step_key(&first.plan.timeline[0]).to_owned();
+        first.progress.insert(key, Progress::Done);
         first
             .progress
             .insert("gone-from-the-plan".to_owned(), Progress::Doing);
         let file = store.save(&first, true).unwrap();
         fs::read(file).unwrap()
     };
+    // A mark of nothing in the plan is not read back.
+    let first = store.load("Mine").unwrap();
+    assert_eq!(first.progress.len(), 1);
 
     let line = env.fails(2, &args(&["plan"], ANSWER_SETS[2], &["--save", "Mine"]));
     assert_eq!(
@@ -194,7 +210,7 @@ fn a_taken_name_is_refused_and_replace_keeps_what_matters() {
     assert!(replaced.modified > first.modified);
     assert_eq!(
         replaced.progress.keys().collect::<Vec<_>>(),
-        [&first.plan.timeline[0].id],
+        [certwise::progress::step_key(&first.plan.timeline[0])],
         "progress of items still in the plan is kept, the rest dropped"
     );
     let listing = store.list().unwrap();

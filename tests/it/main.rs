@@ -17,6 +17,7 @@ mod evaluate;
 mod faults;
 mod knowledge;
 mod postings;
+mod progress;
 mod store;
 mod tui_catalog;
 mod tui_navigation;

@@ -83,10 +83,10 @@ fn good_text() -> String {
 fn save_load_save_gives_identical_bytes() {
     let (_dir, store) = store();
     let mut plan = saved("My plan");
-    plan.progress
-        .insert(plan.plan.timeline[0].id.clone(), Progress::Done);
-    plan.progress
-        .insert(plan.plan.timeline[1].id.clone(), Progress::Doing);
+    let key = |i: usize| certwise::progress::step_key(&plan.plan.timeline[i]).to_owned();
+    let (first, second) = (key(0), key(1));
+    plan.progress.insert(first, Progress::Done);
+    plan.progress.insert(second, Progress::Doing);
     let file = store.save(&plan, false).unwrap();
     let first = fs::read(&file).unwrap();
 
@@ -129,15 +129,23 @@ fn the_file_is_readable_ron_with_a_version_and_newline_endings() {
 }
 
 #[test]
-fn progress_counts_each_timeline_item_once() {
+fn progress_counts_each_timeline_step_and_drops_marks_of_nothing() {
     let mut plan = saved("p");
-    let ids: std::collections::BTreeSet<String> =
-        plan.plan.timeline.iter().map(|s| s.id.clone()).collect();
-    plan.progress
-        .insert(plan.plan.timeline[0].id.clone(), Progress::Done);
+    let steps = plan.plan.timeline.len();
+    plan.progress.insert(
+        certwise::progress::step_key(&plan.plan.timeline[0]).to_owned(),
+        Progress::Done,
+    );
     plan.progress
         .insert("not-in-the-plan".to_owned(), Progress::Done);
-    assert_eq!(plan.done_count(), (1, ids.len()));
+    let c = plan.counts();
+    assert_eq!((c.done, c.doing, c.total), (1, 0, steps));
+    // Loading keeps what applies and drops the rest.
+    let (_dir, store) = store();
+    store.save(&plan, false).unwrap();
+    let loaded = store.load("p").unwrap();
+    assert_eq!(loaded.progress.len(), 1);
+    assert_eq!(loaded.counts(), c);
 }
 
 // ---------------------------------------------------------------- bad files (QUALITY.md item 5)

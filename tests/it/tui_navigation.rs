@@ -169,6 +169,22 @@ fn the_summary_lists_answers_by_topic_not_by_id() {
     }
 }
 
+/// The whole screen as text, one line per row.
+fn rendered(app: &App) -> String {
+    let (w, h) = app.size();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The title row of the screen as text.
 fn title_row(app: &App) -> String {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
@@ -188,6 +204,7 @@ fn a_long_plan_name_gives_way_to_the_message_with_a_space_between() {
     let dir = tempfile::tempdir().unwrap();
     let store = certwise::store::Store::open(dir.path().join("data")).unwrap();
     let mut app = at_plan().with_store(store, false);
+    app.update(Action::Resize(120, 30));
     // Saved under a long name, then re-planned: the name, "(changed)" and the message.
     app.update(Action::OpenSave);
     for _ in 0..80 {
@@ -213,10 +230,23 @@ fn a_long_plan_name_gives_way_to_the_message_with_a_space_between() {
         row[..status_at].ends_with("  ") || row[..status_at].ends_with("… "),
         "a space before the message: {row:?}"
     );
+    // At 80 columns the message is longer than the title's half: it takes the footer's row.
+    app.update(Action::Resize(80, 24));
+    let row = title_row(&app);
+    assert!(!row.contains("Re-planned"), "{row:?}");
+    let bottom = rendered(&app);
+    assert!(
+        bottom
+            .lines()
+            .last()
+            .unwrap()
+            .contains("Re-planned with the current knowledge"),
+        "{bottom}"
+    );
     // With room, the whole name shows (any key clears the message).
     app.update(Action::TypeDigit('0'));
     assert_eq!(app.status(), None);
-    app.update(Action::Resize(120, 30));
+    app.update(Action::Resize(160, 30));
     let row = title_row(&app);
     assert!(row.contains("ML platform work (changed)"), "{row:?}");
 }
@@ -247,4 +277,36 @@ fn the_timeline_pane_ends_with_the_notes_and_the_budget_the_text_plan_prints() {
     for line in certwise::render::timeline_notes(app.plan().unwrap()) {
         assert!(text.contains(&line), "the text plan says {line:?} too");
     }
+}
+
+#[test]
+fn help_is_as_high_as_its_rows_and_pages_by_a_page() {
+    // On the welcome screen the keys fit: the window is as high as them, no more.
+    let mut app = app();
+    app.update(Action::Resize(120, 40));
+    press(&mut app, KeyCode::F(1));
+    let Some(Overlay::Help { text, .. }) = app.overlay() else {
+        panic!("{:?}", app.overlay())
+    };
+    let rows = text.lines().len();
+    let screen = rendered(&app);
+    let framed = screen.lines().filter(|l| l.contains('│')).count();
+    assert_eq!(framed, rows, "{screen}");
+    assert!(!screen.contains("more below"), "{screen}");
+    // The plan's keys at 60x18 do not fit: PgDn moves a page, not a line.
+    let mut app = at_plan();
+    app.update(Action::Resize(60, 18));
+    press(&mut app, KeyCode::F(1));
+    assert!(rendered(&app).contains("more below"), "{}", rendered(&app));
+    press(&mut app, KeyCode::PageDown);
+    let Some(Overlay::Help { text, .. }) = app.overlay() else {
+        panic!("{:?}", app.overlay())
+    };
+    assert!(
+        text.offset() >= text.view() - 1,
+        "offset {} view {}",
+        text.offset(),
+        text.view()
+    );
+    assert!(text.view() > 3);
 }

@@ -202,9 +202,10 @@ fn saved_store() -> (tempfile::TempDir, certwise::store::Store) {
         let at: jiff::Timestamp = "2026-11-01T12:00:00Z".parse().unwrap();
         let mut saved = SavedPlan::new(name, answers, plan.clone(), at);
         if let Some(step) = plan.timeline.first() {
-            saved
-                .progress
-                .insert(step.id.clone(), certwise::store::Progress::Done);
+            saved.progress.insert(
+                certwise::progress::step_key(step).to_owned(),
+                certwise::store::Progress::Done,
+            );
         }
         store.save(&saved, false).unwrap();
     }

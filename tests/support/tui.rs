@@ -255,6 +255,20 @@ impl Tui {
         });
     }
 
+    /// Waits for a status message: on the title row when it fits there, else on the bottom two
+    /// rows, where a longer message takes the footer's place.
+    pub fn expect_status(&self, text: &str) {
+        self.wait(&format!("a status message containing {text:?}"), |s| {
+            let rows = s.size().0;
+            let bottom = format!(
+                "{} {}",
+                row_text(s, rows.saturating_sub(2)).trim(),
+                row_text(s, rows.saturating_sub(1)).trim()
+            );
+            row_text(s, 0).contains(text) || bottom.contains(text)
+        });
+    }
+
     /// Waits for a question, checking the progress line says it is question `n` (1-based).
     pub fn expect_question(&self, id: &str, n: usize) {
         let prompt = &question(id).prompt;

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, LineGauge, Widget};
 
 use crate::advisor::Plan;
+use crate::progress;
 use crate::render::signal_rows;
 use crate::tui::action::Action;
 use crate::tui::frame::body_area;
@@ -83,6 +84,10 @@ pub struct State {
     why_for: Stamp,
     /// The plan was opened from Saved plans: Esc goes back there, not through the interview.
     pub from_saved: bool,
+    /// The highlighted item of the timeline (a step or milestone, in `progress::items` order),
+    /// and the lines of each item.
+    pub item: usize,
+    items: Vec<std::ops::Range<usize>>,
 }
 
 struct Areas {
@@ -119,7 +124,47 @@ impl State {
         self.from_saved = false;
         self.pane = Pane::Ranking;
         self.row = 0;
+        self.item = 0;
         self.text.top();
+    }
+
+    /// Moves the timeline's highlight, scrolling to keep it in view; past the last item, Down
+    /// and End scroll on to the notes under the timeline.
+    fn move_item(&mut self, action: Action) {
+        let n = self.items.len();
+        if n == 0 {
+            self.text.apply(action);
+            return;
+        }
+        let page = page_rows(self.text.view());
+        match action {
+            Action::Down if self.item + 1 >= n => self.text.apply(action),
+            Action::PageUp | Action::PageDown => {
+                self.text.apply(action);
+                // The highlight stays on screen: the first item shown.
+                if !self
+                    .items
+                    .get(self.item)
+                    .is_some_and(|r| self.text.shows(r.start))
+                {
+                    self.item = self
+                        .items
+                        .iter()
+                        .position(|r| self.text.shows(r.start))
+                        .unwrap_or(self.item);
+                }
+            }
+            Action::End => {
+                self.item = n - 1;
+                self.text.apply(Action::End);
+            }
+            _ => {
+                self.item = moved(self.item, action, n, page);
+                if let Some(r) = self.items.get(self.item) {
+                    self.text.show(r.clone());
+                }
+            }
+        }
     }
 
     pub fn update(&mut self, shared: &mut Shared, action: Action) -> Option<Go> {
@@ -139,16 +184,19 @@ impl State {
                 });
             }
             Action::OpenSave => shared.open_save(),
-            Action::ToggleProgress => {
-                if self.pane != Pane::Ranking {
-                    return None;
+            Action::ToggleProgress if self.pane == Pane::Timeline => {
+                if let Some(item) = shared
+                    .plan
+                    .as_ref()
+                    .and_then(|p| progress::items(p).get(self.item).copied())
+                {
+                    shared.tick(item);
                 }
-                let id = ranking::rows(shared)
-                    .get(self.row)
-                    .filter(|row| row.score.is_some())
-                    .map(|row| row.id.to_owned())?;
-                shared.toggle_progress(&id);
             }
+            Action::ToggleProgress if self.pane == Pane::Ranking => {
+                self.tick_from_ranking(shared);
+            }
+            Action::ToggleProgress => {}
             Action::OpenCatalog => return Some(Go::Catalog),
             Action::OpenEvaluate => return Some(Go::Evaluate),
             Action::Compare => return Some(Go::Compare(compare_ids(shared))),
@@ -165,9 +213,46 @@ impl State {
                     self.text.top();
                 }
             }
+            _ if self.pane == Pane::Timeline => self.move_item(action),
             _ => self.text.apply(action),
         }
         None
+    }
+
+    /// Progress from the ranking: an entry with one step on the timeline is ticked here; one
+    /// with several (a project scheduled more than once) opens the timeline at its first step.
+    fn tick_from_ranking(&mut self, shared: &mut Shared) {
+        let Some(id) = ranking::rows(shared)
+            .get(self.row)
+            .filter(|row| row.score.is_some())
+            .map(|row| row.id.to_owned())
+        else {
+            return;
+        };
+        let Some(plan) = &shared.plan else { return };
+        let steps = progress::steps_of(plan, &id);
+        match steps.as_slice() {
+            [] => {
+                shared.status = Some(
+                    "Not on the timeline, so nothing to mark: the timeline pane lists the steps."
+                        .to_owned(),
+                );
+            }
+            [one] => shared.tick(progress::Item::Step(*one)),
+            [first, ..] => {
+                let first = progress::Item::Step(*first);
+                self.item = progress::items(plan)
+                    .iter()
+                    .position(|i| *i == first)
+                    .unwrap_or(0);
+                self.pane = Pane::Timeline;
+                self.text.top();
+                shared.status = Some(format!(
+                    "{} steps of the timeline do this: mark each one here.",
+                    steps.len()
+                ));
+            }
+        }
     }
 
     /// Wraps the pane's text again if what it shows or the size changed.
@@ -192,6 +277,18 @@ impl State {
             return;
         }
         let area = scroll_area(shared);
+        if shown == Pane::Timeline
+            && let Some(plan) = &shared.plan
+        {
+            let (lines, items) = panes::timeline(shared, plan, area.width);
+            self.text.set(lines, area.height);
+            self.items = items;
+            self.item = self.item.min(self.items.len().saturating_sub(1));
+            if let Some(r) = self.items.get(self.item) {
+                self.text.show(r.clone());
+            }
+            return;
+        }
         self.text.set(
             panes::lines(shared, shown, self.row, area.width),
             area.height,
@@ -223,7 +320,11 @@ impl State {
         let block = pane_block(shared, String::new(), focused).title(Line::from(title));
         let inner = block.inner(area);
         block.render(area, buf);
-        self.text.render(inner, buf);
+        let highlight = (self.pane == Pane::Timeline)
+            .then(|| self.items.get(self.item).cloned())
+            .flatten()
+            .map(|r| (r, shared.theme.selected));
+        self.text.render_marked(inner, buf, highlight);
     }
 }
 
@@ -388,7 +489,7 @@ pub static KEYS: &[Binding] = &[
         scope: Scope::Only(&[M::Plan]),
         keys: &[Code(K::Char(' ')), Code(K::Char('x'))],
         action: Action::ToggleProgress,
-        help: "mark the highlighted item todo, doing or done",
+        help: "mark the highlighted step or milestone todo, doing or done (timeline and ranking)",
         hint: Some("progress"),
     },
     Binding {

@@ -95,14 +95,14 @@ impl State {
             .iter()
             .map(|l| match l {
                 Listing::Plan { plan, .. } => {
-                    let (done, total) = plan.done_count();
+                    let progress = plan.counts().short();
                     let modified = plan
                         .modified
                         .to_zoned(jiff::tz::TimeZone::system())
                         .strftime("%Y-%m-%d %H:%M");
                     let mut lines = wrap(&plan.name, width, t.title, "");
                     let facts = format!(
-                        "{} · modified {modified} · {done}/{total} done",
+                        "{} · modified {modified} · {progress}",
                         plan.plan.strategy.name
                     );
                     lines.extend(wrap(&facts, width, t.dim, "  "));

@@ -1,9 +1,12 @@
 //! The plan's tabbed pane: the reasons behind the selected score, the avoid list, the timeline,
 //! and the hiring signals in detail. Wrapped by the plan screen's update, drawn as they are.
 
+use std::ops::Range;
+
 use ratatui::text::{Line, Span};
 
 use crate::advisor::{Factor, Plan};
+use crate::progress::{self, Item};
 use crate::render::{cost_or_unknown, hours_or_unknown, points, signal_rows, timeline_notes};
 use crate::tui::frame::{wrap, wrap_after};
 use crate::tui::screen::catalog::verdict_lines;
@@ -19,7 +22,7 @@ pub fn lines(shared: &Shared, pane: Pane, row: usize, width: u16) -> Vec<Line<'s
     match pane {
         Pane::Ranking | Pane::Why => why(shared, plan, row, width),
         Pane::Avoid => avoid(shared, plan, width),
-        Pane::Timeline => timeline(shared, plan, width),
+        Pane::Timeline => timeline(shared, plan, width).0,
         Pane::Signals => signals(shared, plan, width),
     }
 }
@@ -85,60 +88,65 @@ fn avoid(shared: &Shared, plan: &Plan, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-fn timeline(shared: &Shared, plan: &Plan, width: u16) -> Vec<Line<'static>> {
+/// The timeline's lines, and the lines of each item (step or milestone) in
+/// [`progress::items`] order, so the screen can highlight and tick them.
+pub fn timeline(
+    shared: &Shared,
+    plan: &Plan,
+    width: u16,
+) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
     let t = &shared.theme;
-    let mut lines = if plan.timeline.is_empty() {
-        vec![Line::styled(
+    let mut lines = Vec::new();
+    let mut ranges = Vec::new();
+    if plan.timeline.is_empty() {
+        lines.push(Line::styled(
             "Nothing scores high enough to schedule yet.",
             t.dim,
-        )]
-    } else {
-        steps(shared, plan, width)
-    };
+        ));
+    }
+    for (i, s) in plan.timeline.iter().enumerate() {
+        let mark = progress::of(plan, &shared.progress, Item::Step(i));
+        let prefix = Span::styled(
+            format!(
+                "{} {:<6} wk {:>3}-{:<3} ",
+                mark.mark(),
+                s.phase.label(),
+                s.start_week,
+                s.end_week
+            ),
+            t.key,
+        );
+        let text = format!(
+            "{} ({}, about {} h{})",
+            s.title,
+            s.track.label(),
+            s.hours,
+            crate::render::step_cost_text(s)
+        );
+        let start = lines.len();
+        lines.extend(wrap_after(prefix, &text, width, t.text));
+        // A project step shows its brief: the problem and the milestones to tick off.
+        if let Some(problem) = &s.problem {
+            lines.extend(wrap(problem, width, t.dim, "    "));
+        }
+        ranges.push(start..lines.len());
+        for (m, ms) in s.milestones.iter().enumerate() {
+            let mark = progress::of(plan, &shared.progress, Item::Milestone(i, m));
+            let start = lines.len();
+            lines.extend(wrap(
+                &format!("{} {} ({} h)", mark.mark(), ms.title, ms.hours),
+                width,
+                t.text,
+                "    ",
+            ));
+            ranges.push(start..lines.len());
+        }
+    }
     // What the text and Markdown plans say under the timeline, in the same words.
     for note in timeline_notes(plan) {
         lines.extend(wrap(&note, width, t.dim, ""));
     }
-    lines
-}
-
-fn steps(shared: &Shared, plan: &Plan, width: u16) -> Vec<Line<'static>> {
-    let t = &shared.theme;
-    plan.timeline
-        .iter()
-        .flat_map(|s| {
-            let prefix = Span::styled(
-                format!(
-                    "{:<6} wk {:>3}-{:<3} ",
-                    s.phase.label(),
-                    s.start_week,
-                    s.end_week
-                ),
-                t.key,
-            );
-            let text = format!(
-                "{} ({}, about {} h{})",
-                s.title,
-                s.track.label(),
-                s.hours,
-                crate::render::step_cost_text(s)
-            );
-            let mut lines = wrap_after(prefix, &text, width, t.text);
-            // A project step shows its brief: the problem and the milestones to tick off.
-            if let Some(problem) = &s.problem {
-                lines.extend(wrap(problem, width, t.dim, "    "));
-            }
-            for m in &s.milestones {
-                lines.extend(wrap(
-                    &format!("[ ] {} ({} h)", m.title, m.hours),
-                    width,
-                    t.text,
-                    "    ",
-                ));
-            }
-            lines
-        })
-        .collect()
+    (lines, ranges)
 }
 
 fn signals(shared: &Shared, plan: &Plan, width: u16) -> Vec<Line<'static>> {

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, StatefulWidget, TableState};
 
 use crate::knowledge::Range;
+use crate::progress;
 use crate::render::{cost_or_unknown, hours_or_unknown};
-use crate::store::Progress;
 use crate::tui::frame::{wrap, wrap_after};
 use crate::tui::screen::Stamp;
 use crate::tui::shared::Shared;
@@ -68,13 +68,14 @@ pub fn rows(shared: &Shared) -> Vec<RankRow<'_>> {
     rows
 }
 
-/// The mark of an item's progress.
+/// The mark of a recommendation's progress, from its steps on the timeline; blank when the
+/// timeline does not schedule it.
 pub fn progress_mark(shared: &Shared, id: &str) -> &'static str {
-    match shared.progress.get(id).copied().unwrap_or_default() {
-        Progress::Todo => "[ ]",
-        Progress::Doing => "[~]",
-        Progress::Done => "[x]",
-    }
+    shared
+        .plan
+        .as_ref()
+        .and_then(|p| progress::of_entry(p, &shared.progress, id))
+        .map_or("   ", progress::Progress::mark)
 }
 
 /// The ranking's rows wrapped for a table `width` columns wide, kept until the plan, its
@@ -209,11 +210,14 @@ fn retired_name(shared: &Shared, row: &RankRow) -> String {
 }
 
 fn title(shared: &Shared, rows: usize) -> String {
-    let count = |p: Progress| shared.progress.values().filter(|v| **v == p).count();
-    let (done, doing) = (count(Progress::Done), count(Progress::Doing));
-    if done + doing == 0 {
+    let counts = shared
+        .plan
+        .as_ref()
+        .map(|p| progress::counts(p, &shared.progress))
+        .unwrap_or_default();
+    if counts.done + counts.doing == 0 {
         format!(" Ranking ({rows}) ")
     } else {
-        format!(" Ranking ({rows}) · {done} done, {doing} doing ")
+        format!(" Ranking ({rows}) · {} ", counts.text())
     }
 }
