@@ -254,6 +254,36 @@ pub struct Plan {
     pub answers: Vec<AnswerRef>,
 }
 
+impl Plan {
+    /// The answer given or assumed for a question.
+    pub fn answer(&self, question: &str) -> Option<&str> {
+        self.answers
+            .iter()
+            .find(|a| a.question == question)
+            .map(|a| a.value.as_str())
+    }
+
+    /// Whether the person stays in their job (a promotion, productivity, understanding), so
+    /// the three signals are about showing skill at work, not about being hired.
+    pub fn stays_in_job(&self) -> bool {
+        self.answer("role") != Some("student")
+            && matches!(
+                self.answer("goal"),
+                Some("promotion" | "productivity" | "learn-concepts")
+            )
+    }
+
+    /// What the three signals are called for this person: "Hiring signals" for someone looking
+    /// for a job, "Skill signals" for someone staying in theirs.
+    pub fn signals_heading(&self) -> &'static str {
+        if self.stays_in_job() {
+            "Skill signals"
+        } else {
+            "Hiring signals"
+        }
+    }
+}
+
 /// Why no plan could be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AdviceError {

@@ -203,7 +203,7 @@ fn text(kb: &Knowledge, p: &Plan, marks: Option<&Marks>) -> String {
             let _ = writeln!(o, "  - {}: {why}", a.name);
         }
     }
-    o.push_str("\nHiring signals after this plan\n");
+    let _ = writeln!(o, "\n{} after this plan", p.signals_heading());
     for (label, _, s) in signal_rows(p) {
         let _ = writeln!(o, "  {label}: {}/100", s.score);
         factors(&mut o, "      ", &s.reasons);
@@ -349,7 +349,7 @@ fn markdown(kb: &Knowledge, p: &Plan, marks: Option<&Marks>) -> String {
             let _ = writeln!(o, "- **{}**: {why}", a.name);
         }
     }
-    o.push_str("\n## Hiring signals\n\n");
+    let _ = writeln!(o, "\n## {}\n", p.signals_heading());
     for (label, _, s) in signal_rows(p) {
         let _ = writeln!(o, "- **{label}**: {}/100", s.score);
         for f in &s.reasons {

@@ -342,6 +342,10 @@ impl App {
             }
             Ask::Replan { plan, .. } => {
                 self.shared.take_replan(*plan);
+                self.shared.status = Some(format!(
+                    "Re-planned with the current knowledge; press {} to save.",
+                    bindings::key_for(Mode::Plan, Action::OpenSave)
+                ));
                 self.screens.plan.row = 0;
                 self.screens.plan.text.top();
             }

@@ -333,7 +333,7 @@ impl Shared {
         self.plan = Some(plan);
         self.unsaved = true;
         self.touch();
-        self.status = Some("Re-planned with the current knowledge; press s to save.".to_owned());
+        // The message, with the key to save, is the caller's: it knows the key table.
     }
 
     fn after_list_change(&mut self, result: Result<String, StoreError>) -> ListChange {
@@ -425,9 +425,7 @@ fn knowledge_notice(app: &Shared, saved: &SavedPlan) -> Option<String> {
     if !retired.is_empty() {
         let _ = write!(text, " Retired since: {}.", retired.join(", "));
     }
-    text.push_str(
-        " Press r to re-plan and see what changes first, or Esc to keep the plan as it was.",
-    );
+    // The window adds its keys (re-plan, keep it) from the key table.
     Some(text)
 }
 

@@ -658,3 +658,31 @@ fn postings_suggest_a_platform_without_answering_for_you() {
             .is_none_or(|e| e.platform.is_none() || e.kind != Kind::Certification)
     }));
 }
+
+#[test]
+fn people_staying_in_their_job_read_skill_signals_not_hiring_signals() {
+    use certwise::render::{Format, plan as render};
+    for (role, goal, staying) in [
+        ("non-technical", "productivity", true),
+        ("developer", "promotion", true),
+        ("technical-non-developer", "learn-concepts", true),
+        ("student", "learn-concepts", false),
+        ("non-technical", "get-into-ai", false),
+        ("developer", "change-role", false),
+    ] {
+        let mut answers = certwise::interview::Answers::new();
+        answers.set(kb(), "role", role).unwrap();
+        answers.set(kb(), "goal", goal).unwrap();
+        let p = certwise::advisor::plan(kb(), &answers).unwrap();
+        assert_eq!(p.stays_in_job(), staying, "{role} {goal}");
+        for format in [Format::Text, Format::Markdown] {
+            let out = render(kb(), &p, format);
+            assert_eq!(
+                out.contains("Hiring signals"),
+                !staying,
+                "{role} {goal}: {out}"
+            );
+            assert_eq!(out.contains("Skill signals"), staying, "{role} {goal}");
+        }
+    }
+}

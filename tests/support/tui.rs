@@ -534,7 +534,7 @@ pub fn make_plan(tui: &mut Tui, strategy: &str) {
     let name = strategy_name(strategy);
     tui.expect_all(&[name, "Chosen because", "Steps", "Your strategy"]);
     tui.send_key(Key::Enter);
-    tui.expect_all(&["Your plan", "Ranking (", "Build ", "Hiring signals:"]);
+    tui.expect_all(&["Your plan", "Ranking (", "Build ", " signals: basics"]);
 }
 
 /// The plan the engine makes from these answers: the screen must show the same.
@@ -566,7 +566,7 @@ pub fn plan_view(s: &vt100::Screen) -> Result<PlanView, String> {
             .ok_or(format!("no {what:?} row"))
     };
     let split = find("h/week")?;
-    let signals = find("Hiring signals:")?;
+    let signals = find(" signals:")?;
     let column = |line: &str, title: &str| line.find(title).map(|b| line[..b].chars().count());
     let (header, name_col, end_col) = rows
         .iter()

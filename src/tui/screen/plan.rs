@@ -313,7 +313,11 @@ impl State {
         let mut title = vec![Span::raw(" ")];
         for p in &Pane::ALL[1..] {
             let style = if *p == shown { t.selected } else { t.dim };
-            title.push(Span::styled(format!(" {} ", p.label()), style));
+            let label = match (p, &shared.plan) {
+                (Pane::Signals, Some(plan)) => plan.signals_heading(),
+                _ => p.label(),
+            };
+            title.push(Span::styled(format!(" {label} "), style));
             title.push(Span::raw(" "));
         }
         let focused = self.pane != Pane::Ranking;
@@ -371,7 +375,7 @@ fn split_row(shared: &Shared, plan: &Plan, area: Rect, buf: &mut Buffer) {
 
 fn signals_row(shared: &Shared, plan: &Plan, area: Rect, buf: &mut Buffer) {
     let t = &shared.theme;
-    let mut spans = vec![Span::styled(" Hiring signals:", t.dim)];
+    let mut spans = vec![Span::styled(format!(" {}:", plan.signals_heading()), t.dim)];
     for (_, short, s) in signal_rows(plan) {
         spans.push(Span::styled(format!(" {short} "), t.text));
         spans.push(Span::styled(format!("{}", s.score), t.title));

@@ -83,12 +83,21 @@ impl State {
         let area = padded(area);
         let [head, rows] =
             Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-        let intro = if self.list.is_empty() {
-            "No saved plans yet. Make a plan and press s on the plan screen to save it."
-        } else {
-            "Enter opens a plan. Plans are saved in your data folder, one file each."
+        let key = |mode, action| {
+            crate::tui::keymap::key_for(&[KEYS, crate::tui::screen::plan::KEYS], mode, action)
         };
-        Paragraph::new(wrap(intro, head.width, t.dim, "")).render(head, buf);
+        let intro = if self.list.is_empty() {
+            format!(
+                "No saved plans yet. Make a plan and press {} on the plan screen to save it.",
+                key(M::Plan, Action::OpenSave)
+            )
+        } else {
+            format!(
+                "{} opens a plan. Plans are saved in your data folder, one file each.",
+                key(M::Saved, Action::Select)
+            )
+        };
+        Paragraph::new(wrap(&intro, head.width, t.dim, "")).render(head, buf);
         let width = rows.width.saturating_sub(4);
         let items: Vec<ListItem> = self
             .list
