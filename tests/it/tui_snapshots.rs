@@ -277,17 +277,22 @@ fn catalog_screens() {
     for (w, h) in SIZES.into_iter().chain([(MIN_WIDTH, MIN_HEIGHT)]) {
         let mut a = catalog_app(w, h);
         snap("catalog", &a);
+        // By hours, longest first: "480-960" whole at every width.
+        while a.screens().catalog.sort != certwise::tui::screen::catalog::SortBy::Hours {
+            a.update(Action::SortNext);
+        }
+        run(&mut a, &[Action::SortReverse]);
+        snap("catalog_by_hours_longest_first", &a);
         run(
             &mut a,
             &[
-                Action::SortNext,
-                Action::SortNext,
+                Action::ClearFilters,
                 Action::FilterTier,
                 Action::FilterTier,
+                Action::End,
+                Action::Select,
             ],
         );
-        snap("catalog_tier2_by_provider", &a);
-        run(&mut a, &[Action::End, Action::Select]);
         snap("catalog_detail_stale", &a);
         run(
             &mut a,
