@@ -418,6 +418,7 @@ impl App {
             Screen::Strategy => s.strategy.layout(shared),
             Screen::Plan => s.plan.layout(shared),
             Screen::Catalog => s.catalog.layout(shared),
+            Screen::Interview => s.interview.layout(shared),
             Screen::Evaluate => s.evaluate.layout(shared),
             _ => {}
         }

@@ -19,6 +19,7 @@ mod knowledge;
 mod postings;
 mod store;
 mod tui_catalog;
+mod tui_interview;
 mod tui_navigation;
 mod tui_saving;
 mod tui_snapshots;

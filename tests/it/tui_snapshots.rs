@@ -79,6 +79,25 @@ fn choice_question() {
         run(&mut a, &[Action::Select, Action::Down]);
         snap("question_goal", &a);
     }
+    // The field question's 14 options: scrolled, with "more" lines, and a typed first digit.
+    for (w, h) in SIZES.into_iter().chain([(MIN_WIDTH, MIN_HEIGHT)]) {
+        let mut a = app(w, h);
+        run(
+            &mut a,
+            &[
+                Action::Select,
+                Action::Pick(0),
+                Action::Pick(0),
+                Action::Home,
+            ],
+        );
+        for _ in 0..6 {
+            a.update(Action::Down);
+        }
+        snap("question_field_scrolled", &a);
+        run(&mut a, &[Action::TypeDigit('1')]);
+        snap("question_field_typed_1", &a);
+    }
 }
 
 #[test]
