@@ -663,3 +663,109 @@ fn the_footer_keys_wrap_between_keys_never_inside_one_at_80_and_60_columns() {
         }
     }
 }
+
+/// The defaults to the end of the interview, then the plan.
+fn at_plan(w: u16, h: u16) -> App {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), w, h);
+    a = a.on(jiff::civil::date(2026, 11, 21));
+    a.update(Action::Select);
+    while a.screen() == Screen::Interview {
+        a.update(Action::Forward);
+    }
+    a.update(Action::ShowPlan);
+    a.update(Action::Select);
+    assert_eq!(a.screen(), Screen::Plan);
+    a
+}
+
+fn press_b(a: &mut App) {
+    use certwise::tui::bindings::keymap;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::NONE);
+    a.update(keymap(a.mode(), &key).unwrap());
+}
+
+#[test]
+fn b_on_the_plan_compares_its_own_courses_with_its_first_project_at_the_plans_hours() {
+    use certwise::advisor::Track;
+    let mut a = at_plan(120, 40);
+    let plan = a.plan().unwrap().clone();
+    press_b(&mut a);
+    assert_eq!(a.screen(), Screen::Compare);
+    let c = &a.screens().compare;
+    assert!(c.from_plan);
+    let project = plan
+        .timeline
+        .iter()
+        .find(|s| s.track == Track::Build && s.brief.is_some())
+        .unwrap();
+    let study: Vec<&str> = plan
+        .timeline
+        .iter()
+        .filter(|s| s.track == Track::Study)
+        .map(|s| s.id.as_str())
+        .collect();
+    let mut expected: Vec<&str> = study.clone();
+    expected.push(project.id.as_str());
+    assert_eq!(c.ids, expected);
+    let text = screen_text(&a).join("\n");
+    let line = screen_text(&a)
+        .into_iter()
+        .find(|l| l.contains(&project.title[..20]))
+        .unwrap_or_else(|| panic!("no {:?} in\n{text}", project.title));
+    assert!(
+        line.contains(&format!(" {} h ", project.hours)),
+        "the plan's hours: {line}"
+    );
+    assert!(text.contains("Ratings 0-4"), "{text}");
+    a.update(Action::Back);
+    assert_eq!(a.screen(), Screen::Plan);
+}
+
+#[test]
+fn b_shows_a_cost_the_plan_does_not_know_as_a_question_mark_not_free() {
+    use certwise::advisor::Track;
+    let mut a = at_plan(80, 24);
+    let mut plan = a.plan().unwrap().clone();
+    let step = plan
+        .timeline
+        .iter_mut()
+        .find(|s| s.track == Track::Study)
+        .unwrap();
+    step.cost_unknown = true;
+    step.cost_usd = certwise::knowledge::Range { min: 0, max: 0 };
+    let title = step.title.clone();
+    let saved = a.to_saved("unknown cost", plan, jiff::Timestamp::UNIX_EPOCH);
+    a.open_saved(saved);
+    press_b(&mut a);
+    assert_eq!(a.screen(), Screen::Compare);
+    let lines = screen_text(&a);
+    let row = lines
+        .iter()
+        .find(|l| l.contains(&title[..15]))
+        .unwrap_or_else(|| panic!("no {title:?}:\n{}", lines.join("\n")));
+    assert!(row.contains(" ? "), "{row}");
+    assert!(!row.contains("free"), "{row}");
+    assert!(lines.join("\n").contains("? not known"));
+}
+
+#[test]
+fn the_comparison_prints_values_on_its_bars_and_scrolls_at_60x18() {
+    let mut a = sized(60, 18);
+    a.update(Action::ToggleMark);
+    a.update(Action::ToggleMark);
+    a.update(Action::Compare);
+    assert_eq!(a.screen(), Screen::Compare);
+    let text = screen_text(&a).join("\n");
+    assert!(text.contains("Ratings 0-4"), "the scale, once:\n{text}");
+    assert_eq!(text.matches("Ratings 0-4").count(), 1);
+    // The portfolio project is high on every rating: a full bar with 4 on it.
+    assert!(text.contains("████ 4"), "{text}");
+    assert!(text.contains("more lines below"), "{text}");
+    assert!(!text.contains("more lines above"), "{text}");
+    a.update(Action::End);
+    let text = screen_text(&a).join("\n");
+    assert!(text.contains("more lines above"), "{text}");
+    assert!(text.contains("From the sources' ROI analysis"), "{text}");
+    assert!(!text.contains("more lines below"), "{text}");
+}

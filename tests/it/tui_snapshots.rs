@@ -162,6 +162,16 @@ fn plan_panes() {
 }
 
 #[test]
+fn compare_from_the_plan() {
+    for (w, h) in SIZES.into_iter().chain([(MIN_WIDTH, MIN_HEIGHT)]) {
+        let mut a = app(w, h);
+        to_summary(&mut a);
+        run(&mut a, &[Action::ShowPlan, Action::Select, Action::Compare]);
+        snap("compare_plan", &a);
+    }
+}
+
+#[test]
 fn plan_scrolled_to_a_retired_certification() {
     let mut a = app(80, 24);
     to_summary(&mut a);

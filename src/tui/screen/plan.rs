@@ -151,7 +151,7 @@ impl State {
             }
             Action::OpenCatalog => return Some(Go::Catalog),
             Action::OpenEvaluate => return Some(Go::Evaluate),
-            Action::Compare => return Some(Go::Compare(compare_ids(shared))),
+            Action::Compare => return Some(Go::ComparePlan),
             _ if self.pane == Pane::Ranking => {
                 let rows = ranking::rows(shared).len();
                 let before = self.row;
@@ -225,18 +225,6 @@ impl State {
         block.render(area, buf);
         self.text.render(inner, buf);
     }
-}
-
-/// The ids the plan screen compares: the best study items of the plan.
-fn compare_ids(shared: &Shared) -> Vec<String> {
-    shared.plan.as_ref().map_or_else(Vec::new, |p| {
-        p.recommendations
-            .iter()
-            .filter(|r| r.kind.is_study())
-            .take(3)
-            .map(|r| r.id.clone())
-            .collect()
-    })
 }
 
 fn split_row(shared: &Shared, plan: &Plan, area: Rect, buf: &mut Buffer) {
@@ -409,7 +397,7 @@ pub static KEYS: &[Binding] = &[
         scope: Scope::Only(&[M::Plan]),
         keys: &[Code(K::Char('b'))],
         action: Action::Compare,
-        help: "build versus certify: compare the plan's courses with a project",
+        help: "build versus certify: the plan's certifications and courses beside its first project",
         hint: None,
     },
     Binding {
