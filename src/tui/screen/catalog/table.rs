@@ -304,7 +304,14 @@ fn more_keys(app: &Shared, mode: Mode, width: u16) -> Vec<Line<'static>> {
 fn cells(app: &Shared, v: &State, e: &Entry, cols: &Columns) -> Row<'static> {
     let t = &app.theme;
     let mark = if v.marked.contains(&e.id) { "+ " } else { "" };
-    let name = fit_name(&format!("{mark}{}", e.name), usize::from(cols.name));
+    // Your own evaluations say so in the name when the provider column (which says it) has no
+    // room; "(yours)" is short enough to stay whole as a cut name's last bracket.
+    let yours = if !cols.shows(Col::Provider) && e.id.starts_with("user-") {
+        " (yours)"
+    } else {
+        ""
+    };
+    let name = fit_name(&format!("{mark}{}{yours}", e.name), usize::from(cols.name));
     let is_stale = stale(app.today, e);
     let mut out = vec![Cell::from(name)];
     for (col, width) in &cols.cols {
