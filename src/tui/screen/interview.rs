@@ -142,7 +142,7 @@ impl State {
     }
 
     /// Each option's lines, wrapped for a list `width` columns wide.
-    fn option_lines(&self, shared: &Shared, q: &Question, width: u16) -> Vec<Vec<Line<'static>>> {
+    fn option_lines(shared: &Shared, q: &Question, width: u16) -> Vec<Vec<Line<'static>>> {
         let t = &shared.theme;
         let QuestionKind::Choice(options) = &q.kind else {
             return Vec::new();
@@ -176,8 +176,7 @@ impl State {
         };
         let area = padded(body_area(shared.width, shared.height));
         let list = self.areas(shared, q, area).list;
-        let heights: Vec<usize> = self
-            .option_lines(shared, q, list.width)
+        let heights: Vec<usize> = Self::option_lines(shared, q, list.width)
             .iter()
             .map(Vec::len)
             .collect();
@@ -364,7 +363,7 @@ impl State {
         Paragraph::new(head).render(top, buf);
         match &q.kind {
             QuestionKind::Choice(options) => {
-                let lines = self.option_lines(shared, q, rest.width);
+                let lines = Self::option_lines(shared, q, rest.width);
                 let heights: Vec<usize> = lines.iter().map(Vec::len).collect();
                 let (first, shown) =
                     scroll_window(&heights, self.top, self.option, usize::from(rest.height));

@@ -157,7 +157,7 @@ pub(super) fn columns(kb: &Knowledge, width: u16) -> Columns {
     };
     let used = |cols: &[(Col, u16)]| HIGHLIGHT + cols.iter().map(|(_, w)| w + 1).sum::<u16>();
     let mut chosen: Vec<Col> = ALWAYS.to_vec();
-    let with = |chosen: &[Col], wide: bool| -> Vec<(Col, u16)> {
+    let shown = |chosen: &[Col], wide: bool| -> Vec<(Col, u16)> {
         Col::ALL
             .iter()
             .filter(|c| chosen.contains(c))
@@ -167,12 +167,12 @@ pub(super) fn columns(kb: &Knowledge, width: u16) -> Columns {
     for col in OPTIONAL {
         let mut more = chosen.clone();
         more.push(col);
-        if width.saturating_sub(used(&with(&more, false))) >= MIN_NAME {
+        if width.saturating_sub(used(&shown(&more, false))) >= MIN_NAME {
             chosen = more;
         }
     }
-    let narrow = with(&chosen, false);
-    let wide = with(&chosen, true);
+    let narrow = shown(&chosen, false);
+    let wide = shown(&chosen, true);
     let wide_status = width.saturating_sub(used(&wide)) >= MIN_NAME;
     let cols = if wide_status { wide } else { narrow };
     let name = width.saturating_sub(used(&cols));
@@ -395,6 +395,7 @@ pub(super) fn render(app: &Shared, v: &State, area: Rect, buf: &mut Buffer) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
