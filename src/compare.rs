@@ -30,6 +30,12 @@ pub struct Compared {
     /// A retired certification's successor, by id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub successor: Option<String>,
+    /// The cost is not known (the range is a placeholder, not "free").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cost_unknown: bool,
+    /// The hours are not known (the range is a placeholder).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hours_unknown: bool,
 }
 
 /// Why a comparison could not be made.
@@ -123,6 +129,8 @@ fn figures(kb: &Knowledge, e: &Entry) -> Compared {
             from_seeds: true,
             retired_on: None,
             successor: None,
+            cost_unknown: false,
+            hours_unknown: r.hours.is_none() && e.hours_unknown,
         };
     }
     let roi = estimated_roi(e);
@@ -149,6 +157,65 @@ fn figures(kb: &Knowledge, e: &Entry) -> Compared {
         from_seeds: false,
         retired_on: None,
         successor: None,
+        cost_unknown: e.cost_unknown,
+        hours_unknown: e.hours_unknown,
+    }
+}
+
+/// A plan's own build versus certify: the certifications and courses its timeline schedules
+/// (or, when it schedules none, its best-ranked one) beside its first project, each with the
+/// hours and cost the plan gives it (a free audit costs 0, a cost not known stays not known).
+/// The ratings are the catalog's. Without a scheduled project, a portfolio project's usual
+/// figures stand in; empty when the plan has no certification or course at all.
+pub fn plan_comparison(kb: &Knowledge, plan: &crate::advisor::Plan) -> Vec<Compared> {
+    use crate::advisor::Track;
+    let step = |s: &crate::advisor::Step| {
+        kb.entry(&s.id).map(|e| Compared {
+            name: s.title.clone(),
+            cost_usd: s.cost_usd,
+            cost_unknown: s.cost_unknown,
+            hours: Range {
+                min: s.hours,
+                max: s.hours,
+            },
+            hours_unknown: false,
+            months: None,
+            ..compared(kb, e)
+        })
+    };
+    let mut study: Vec<Compared> = plan
+        .timeline
+        .iter()
+        .filter(|s| s.track == Track::Study && kb.entry(&s.id).is_some_and(|e| e.kind.is_study()))
+        .filter_map(step)
+        .collect();
+    if study.is_empty() {
+        study.extend(
+            plan.recommendations
+                .iter()
+                .find(|r| r.kind.is_study())
+                .and_then(|r| {
+                    kb.entry(&r.id).map(|e| Compared {
+                        cost_usd: r.cost_usd,
+                        cost_unknown: r.cost_unknown,
+                        hours: r.prep_hours,
+                        hours_unknown: r.hours_unknown,
+                        months: None,
+                        ..compared(kb, e)
+                    })
+                }),
+        );
+    }
+    let project = plan
+        .timeline
+        .iter()
+        .find(|s| s.track == Track::Build && s.brief.is_some())
+        .and_then(step)
+        // No project scheduled: a portfolio project's usual figures.
+        .or_else(|| kb.entry("portfolio-project").map(|e| compared(kb, e)));
+    match project {
+        Some(p) if !study.is_empty() => study.into_iter().chain([p]).collect(),
+        _ => Vec::new(),
     }
 }
 

@@ -395,7 +395,13 @@ impl App {
                 Screen::Catalog
             }
             Go::Compare(ids) => {
-                if !s.compare.open(ids, from) {
+                if !s.compare.open(shared, ids, from) {
+                    return;
+                }
+                Screen::Compare
+            }
+            Go::ComparePlan => {
+                if !s.compare.open_plan(shared, from) {
                     return;
                 }
                 Screen::Compare
@@ -422,6 +428,8 @@ impl App {
             Screen::Strategy => s.strategy.layout(shared),
             Screen::Plan => s.plan.layout(shared),
             Screen::Catalog => s.catalog.layout(shared),
+            Screen::Interview => s.interview.layout(shared),
+            Screen::Compare => s.compare.layout(shared),
             Screen::Evaluate => s.evaluate.layout(shared),
             _ => {}
         }

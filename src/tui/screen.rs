@@ -101,6 +101,8 @@ pub enum Go {
     Catalog,
     /// The comparison of these entries with a portfolio project.
     Compare(Vec<String>),
+    /// The plan's own certifications and courses beside its first project.
+    ComparePlan,
     /// An empty evaluation form.
     Evaluate,
 }

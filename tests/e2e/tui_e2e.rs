@@ -590,11 +590,13 @@ fn typed_numbers_out_of_range_show_an_inline_message() {
     tui.send_key(Key::Enter);
     tui.expect_all(&["! 0 is out of range (1-80).", hours]);
 
-    // Typing clears the message; 999 is out of range too.
+    // Typing clears the message; 999 is out of range too, said beside the field as it is
+    // typed.
     tui.send_key(Key::Backspace);
     tui.send_text("999");
-    tui.expect_gone("out of range");
+    tui.expect_gone("! 0 is out of range");
     tui.expect("999▏", T);
+    tui.expect("hours a week (1-80) · out of range", T);
     tui.send_key(Key::Enter);
     tui.expect("! 999 is out of range (1-80).", T);
 

@@ -25,7 +25,8 @@ use support::tui::{
 
 const CATALOG: &str = "Browse the certification catalog";
 const EVALUATE: &str = "Evaluate any certification";
-const TABLE_HEADER: &str = "Name / provider";
+/// The table's header starts with this; at 120 columns every column is on screen.
+const TABLE_HEADER: &str = "Name ";
 /// The last line of an evaluation's result.
 const RESULT_END: &str = "s saves it to your own catalog";
 
@@ -113,18 +114,10 @@ impl Tui {
                 return Err("no rows".into());
             }
             for (i, (row, entry)) in rows.iter().zip(&expected).enumerate() {
-                let whole = squash(&format!("{}{}", entry.name, entry.provider));
-                let shown = squash(&row.name);
-                // The last visible row may be cut off at the bottom.
-                let ok = if i + 1 == rows.len() {
-                    whole.starts_with(shown.trim_start_matches('+'))
-                } else {
-                    shown.trim_start_matches('+') == whole
-                };
-                if !ok {
+                if !shows(row, entry) {
                     return Err(format!(
-                        "row {i} shows {:?}, expected {:?} ({})",
-                        row.name, entry.name, entry.provider
+                        "row {i} shows {:?} / {:?}, expected {:?} ({})",
+                        row.name, row.provider, entry.name, entry.provider
                     ));
                 }
             }
@@ -146,11 +139,12 @@ fn body_squashed(s: &vt100::Screen) -> String {
         .collect()
 }
 
-/// One visible row of the catalog table.
+/// One visible row of the catalog table (one line per entry).
 #[derive(Debug, Clone)]
 struct TableRow {
-    /// The name column: the name (with `+ ` when marked) and the provider, lines joined.
+    /// The name column (with `+ ` when marked), perhaps shortened with "…".
     name: String,
+    provider: String,
     tier: String,
     cost: String,
     cloud: String,
@@ -159,9 +153,24 @@ struct TableRow {
     selected: bool,
 }
 
-/// The visible rows of the catalog table. A row starts on the line with its cost (every entry
-/// has one); lines without a cost continue the name. The table ends where the note below it
-/// starts at the left margin.
+/// Whether `shown`, perhaps shortened with "…" (keeping its end, an exam code), is `whole`.
+fn cut_matches(shown: &str, whole: &str) -> bool {
+    match shown.split_once('…') {
+        Some((head, tail)) => {
+            whole.starts_with(head.trim_end()) && whole.ends_with(tail.trim_start())
+        }
+        None => shown == whole,
+    }
+}
+
+/// Whether a row shows this entry: its name and provider, either perhaps shortened.
+fn shows(row: &TableRow, e: &Entry) -> bool {
+    cut_matches(row.name.trim_start_matches("+ "), &e.name)
+        && cut_matches(&row.provider, &e.provider)
+}
+
+/// The visible rows of the catalog table, one per line, up to the note below it (which starts
+/// at the left margin).
 fn table(s: &vt100::Screen) -> Result<Vec<TableRow>, String> {
     let lines: Vec<Vec<char>> = (0..s.size().0)
         .map(|r| row_text(s, r).chars().collect())
@@ -172,11 +181,12 @@ fn table(s: &vt100::Screen) -> Result<Vec<TableRow>, String> {
     };
     let header = lines
         .iter()
-        .position(|l| find(l, TABLE_HEADER).is_some())
+        .position(|l| find(l, TABLE_HEADER).is_some() && find(l, "Reviewed").is_some())
         .ok_or("no table header")?;
     let col = |title: &str| find(&lines[header], title).ok_or(format!("no {title:?} column"));
     let name_col = col(TABLE_HEADER)?;
     let columns = [
+        col("Provider")?,
         col("Tier")?,
         col("USD")?,
         col("Hours")?,
@@ -194,8 +204,8 @@ fn table(s: &vt100::Screen) -> Result<Vec<TableRow>, String> {
                 .trim()
                 .to_owned()
         };
-        if cut(0, name_col).chars().any(|c| c != '▶') {
-            break; // the note under the table
+        if cut(0, name_col).chars().any(|c| c != '▶') || cut(name_col, line.len()).is_empty() {
+            break; // the note under the table, or the empty rows under the last entry
         }
         let cell = |n: usize| {
             cut(
@@ -203,29 +213,27 @@ fn table(s: &vt100::Screen) -> Result<Vec<TableRow>, String> {
                 columns.get(n + 1).copied().unwrap_or(usize::MAX),
             )
         };
-        let name = cut(name_col, columns[0]);
-        if cell(1).is_empty() {
-            if let Some(last) = rows.last_mut() {
-                last.name.push(' ');
-                last.name.push_str(&name);
-            }
-            continue;
-        }
         let selected = line.contains(&'▶');
         if selected && !inverse_text(s, u16::try_from(i).unwrap()).contains('▶') {
             return Err(format!("the ▶ row {i} is not in reverse video"));
         }
         rows.push(TableRow {
-            name,
-            tier: cell(0),
-            cost: cell(1),
-            cloud: cell(3),
-            status: cell(5),
-            reviewed: cell(6),
+            name: cut(name_col, columns[0]),
+            provider: cell(0),
+            tier: cell(1),
+            cost: cell(2),
+            cloud: cell(4),
+            status: cell(6),
+            reviewed: cell(7),
             selected,
         });
     }
     Ok(rows)
+}
+
+/// `certwise` at 120x40 (every catalog column on screen), on its welcome screen.
+fn launch_wide(home: &Home) -> Tui {
+    home.launch_sized(120, 40)
 }
 
 /// The lowest cost a table cell shows, in US dollars: `free`, `150`, `0-300`, `10K-20K`.
@@ -261,7 +269,7 @@ fn cost_min(cell: &str) -> u32 {
 )]
 fn the_catalog_sorts_filters_and_opens_details_by_keys() {
     let home = Home::new();
-    let mut tui = home.launch();
+    let mut tui = launch_wide(&home);
     tui.choose(CATALOG);
     tui.expect_title("Certification catalog");
 
@@ -338,7 +346,13 @@ fn the_catalog_sorts_filters_and_opens_details_by_keys() {
     // a: active, then retired: only retired or closed certifications, as many as fit.
     view.status = StatusFilter::Active;
     let active = tui.catalog_key(Key::Char('a'), view);
-    assert!(active.iter().all(|r| r.status == "active"), "{active:?}");
+    // Active: anything that can still be taken (a beta exam too), never retired or closed.
+    assert!(
+        active
+            .iter()
+            .all(|r| !r.status.starts_with("retired") && r.status != "closed"),
+        "{active:?}"
+    );
     view.status = StatusFilter::Retired;
     let retired = tui.catalog_key(Key::Char('a'), view);
     let expected: Vec<&Entry> = study_entries().filter(|e| e.status.is_retired()).collect();
@@ -350,11 +364,9 @@ fn the_catalog_sorts_filters_and_opens_details_by_keys() {
     for r in &retired {
         assert!(r.status == "retired" || r.status == "closed", "{r:?}");
     }
-    // The first row is whole on screen: it is one of the retired entries.
+    // The first row is one of the retired entries.
     assert!(
-        expected
-            .iter()
-            .any(|e| squash(&retired[0].name) == squash(&format!("{}{}", e.name, e.provider))),
+        expected.iter().any(|e| shows(&retired[0], e)),
         "{} is not a retired entry",
         retired[0].name
     );
@@ -398,7 +410,7 @@ fn the_catalog_sorts_filters_and_opens_details_by_keys() {
 #[test]
 fn two_marked_rows_are_compared_with_a_portfolio_project() {
     let home = Home::new();
-    let mut tui = home.launch();
+    let mut tui = launch_wide(&home);
     tui.choose(CATALOG);
     let view = View::START;
     tui.expect_table(view);
@@ -448,7 +460,7 @@ fn two_marked_rows_are_compared_with_a_portfolio_project() {
             "Skills",
             "Signal",
             "ROI",
-            "Bars per item: skill building (S), hiring signal (H)",
+            "Ratings 0-4",
         ] {
             if !screen.contains(text) {
                 return Err(format!("no {text:?}"));
@@ -473,23 +485,19 @@ fn two_marked_rows_are_compared_with_a_portfolio_project() {
             last_row = at;
             let line = &lines[at];
             at += 1;
-            let roi = if c.retired_on.is_some() {
-                "retired"
-            } else {
-                c.roi.as_str()
+            // Each rating as its bar with the value printed after it, on one 0-4 scale.
+            let bar = |r: certwise::knowledge::Rating| {
+                let n = usize::from(r.percent() / 25);
+                format!("{}{} {n}", "█".repeat(n), "░".repeat(4 - n))
             };
-            for rating in [c.skill_building.as_str(), c.hiring_signal.as_str(), roi] {
-                if !line.contains(rating) {
-                    return Err(format!("row {i}: {line:?} lacks {rating}"));
+            for rating in [c.skill_building, c.hiring_signal, c.roi] {
+                if !line.contains(&bar(rating)) {
+                    return Err(format!("row {i}: {line:?} lacks {:?}", bar(rating)));
                 }
             }
         }
         if !lines[last_row].contains("Portfolio project") {
             return Err("the portfolio project is not the last row".into());
-        }
-        // The bar chart's box with the S/H/R bars.
-        if !screen.contains('┌') || !screen.contains('█') {
-            return Err("no bar chart".into());
         }
         Ok(())
     });
@@ -664,7 +672,7 @@ fn the_catalog_lists_the_evaluation(tui: &mut Tui, facts: &Facts, verdict: &Verd
         squash(&ours.name).starts_with(&squash(&facts.name)),
         "{ours:?}"
     );
-    assert!(ours.name.contains("(your evaluation)"), "{ours:?}");
+    assert_eq!(ours.provider, "(your evaluation)", "{ours:?}");
     assert_eq!((ours.tier.as_str(), ours.cost.as_str()), ("4", "4K"));
     assert!(!ours.reviewed.is_empty());
     // Its detail has the verdict the evaluation gave.
@@ -790,8 +798,60 @@ fn an_evaluation_by_keys_is_saved_and_used_by_the_next_plan() {
     assert!(avoided.contains(&id.as_str()), "{id} not in {avoided:?}");
 
     // Launched again: the evaluation is in the catalog like a built-in entry, in tier 4.
-    let mut tui = home.launch();
+    let mut tui = launch_wide(&home);
     the_catalog_lists_the_evaluation(&mut tui, &facts, &verdict);
     // The plan made above was not saved: its answers are kept, so q asks.
     tui.quit_confirmed();
+}
+
+// ---------------------------------------------------------------------------
+// 4. Search by exam code
+// ---------------------------------------------------------------------------
+
+#[test]
+fn slash_finds_an_entry_by_its_exam_code_at_80x24() {
+    let entry = study_entries()
+        .find(|e| e.exam_code.as_deref() == Some("AI-102"))
+        .expect("an entry with the exam code AI-102 in assets/catalog.ron");
+    let matching: Vec<&Entry> = study_entries()
+        .filter(|e| certwise::tui::screen::catalog::matches(e, "AI-102"))
+        .collect();
+    assert_eq!(matching.len(), 1, "{matching:?}");
+    let home = Home::new();
+    let mut tui = home.launch();
+    tui.choose(CATALOG);
+    tui.expect_title("Certification catalog");
+    tui.expect("0 marked", T);
+    tui.send_key(Key::Char('/'));
+    tui.send_text("AI-102");
+    tui.expect("search: AI-102", T);
+    // One row, the entry, highlighted; its exam code on screen although the name is shortened.
+    tui.check("one row: the AI-102 entry", |s| {
+        let lines: Vec<String> = (0..s.size().0).map(|r| row_text(s, r)).collect();
+        let rows: Vec<&String> = lines
+            .iter()
+            .filter(|l| l.contains('▶') || l.starts_with("   ") && l.contains("(AI-"))
+            .collect();
+        let hit = rows
+            .iter()
+            .position(|l| l.contains('▶') && l.contains("(AI-102)"))
+            .ok_or_else(|| format!("no highlighted (AI-102) row in {rows:?}"))?;
+        if rows.len() != 1 || hit != 0 {
+            return Err(format!("expected one row, got {rows:?}"));
+        }
+        Ok(())
+    });
+    // Enter keeps the results; Enter again opens the entry, its whole name.
+    tui.send_key(Key::Enter);
+    tui.expect("Enter details", T);
+    tui.send_key(Key::Enter);
+    tui.check("the detail of the AI-102 entry", |s| {
+        let body = body_squashed(s);
+        if body.contains(&squash(&entry.name)) && body.contains(&squash("Verdict:")) {
+            Ok(())
+        } else {
+            Err(format!("no {:?}", entry.name))
+        }
+    });
+    tui.quit();
 }

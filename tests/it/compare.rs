@@ -257,3 +257,84 @@ fn comparison_serialises_to_json_with_every_column() {
     }
     assert_eq!(v[1]["roi"], "high");
 }
+
+// ---------------------------------------------------------------------------
+// A plan's own comparison (`b` on the plan screen)
+// ---------------------------------------------------------------------------
+
+fn default_plan() -> certwise::advisor::Plan {
+    certwise::advisor::plan(kb(), &certwise::interview::Answers::new()).unwrap()
+}
+
+#[test]
+fn a_plan_compares_its_scheduled_study_items_with_its_first_project_at_its_own_figures() {
+    use certwise::advisor::Track;
+    use certwise::compare::plan_comparison;
+    let plan = default_plan();
+    let rows = plan_comparison(kb(), &plan);
+    let study: Vec<_> = plan
+        .timeline
+        .iter()
+        .filter(|s| s.track == Track::Study)
+        .collect();
+    let project = plan
+        .timeline
+        .iter()
+        .find(|s| s.track == Track::Build && s.brief.is_some())
+        .unwrap();
+    assert!(!study.is_empty(), "the default plan schedules a course");
+    assert_eq!(rows.len(), study.len() + 1);
+    for (row, step) in rows.iter().zip(study.iter().copied().chain([project])) {
+        assert_eq!(row.id, step.id);
+        assert_eq!(row.name, step.title);
+        assert_eq!(
+            row.hours,
+            Range {
+                min: step.hours,
+                max: step.hours
+            }
+        );
+        assert_eq!(row.cost_usd, step.cost_usd);
+        assert_eq!(row.cost_unknown, step.cost_unknown);
+        assert!(row.months.is_none());
+    }
+    // The plan's hours differ from the catalog's (a plan gives a course the hours it needs).
+    let catalog = compare(kb(), &ids(&[&project.id, &study[0].id])).unwrap();
+    assert_ne!(
+        (rows.last().unwrap().hours, &rows.last().unwrap().name),
+        (catalog[0].hours, &catalog[0].name)
+    );
+}
+
+#[test]
+fn a_plan_step_whose_cost_is_not_known_stays_not_known() {
+    use certwise::advisor::Track;
+    let mut plan = default_plan();
+    let step = plan
+        .timeline
+        .iter_mut()
+        .find(|s| s.track == Track::Study)
+        .unwrap();
+    step.cost_unknown = true;
+    let id = step.id.clone();
+    let rows = certwise::compare::plan_comparison(kb(), &plan);
+    let row = rows.iter().find(|r| r.id == id).unwrap();
+    assert!(row.cost_unknown);
+}
+
+#[test]
+fn a_plan_without_a_scheduled_course_compares_its_best_ranked_one() {
+    use certwise::advisor::Track;
+    let mut plan = default_plan();
+    plan.timeline.retain(|s| s.track == Track::Build);
+    let rows = certwise::compare::plan_comparison(kb(), &plan);
+    let best = plan
+        .recommendations
+        .iter()
+        .find(|r| r.kind.is_study())
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].id, best.id);
+    assert_eq!(rows[0].hours, best.prep_hours);
+    assert_eq!(rows[0].cost_unknown, best.cost_unknown);
+}

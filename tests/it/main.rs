@@ -20,6 +20,7 @@ mod postings;
 mod progress;
 mod store;
 mod tui_catalog;
+mod tui_interview;
 mod tui_navigation;
 mod tui_saving;
 mod tui_snapshots;

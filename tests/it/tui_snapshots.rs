@@ -79,6 +79,25 @@ fn choice_question() {
         run(&mut a, &[Action::Select, Action::Down]);
         snap("question_goal", &a);
     }
+    // The field question's 14 options: scrolled, with "more" lines, and a typed first digit.
+    for (w, h) in SIZES.into_iter().chain([(MIN_WIDTH, MIN_HEIGHT)]) {
+        let mut a = app(w, h);
+        run(
+            &mut a,
+            &[
+                Action::Select,
+                Action::Pick(0),
+                Action::Pick(0),
+                Action::Home,
+            ],
+        );
+        for _ in 0..6 {
+            a.update(Action::Down);
+        }
+        snap("question_field_scrolled", &a);
+        run(&mut a, &[Action::TypeDigit('1')]);
+        snap("question_field_typed_1", &a);
+    }
 }
 
 #[test]
@@ -139,6 +158,16 @@ fn plan_panes() {
             }
             snap(&format!("plan_{pane}"), &a);
         }
+    }
+}
+
+#[test]
+fn compare_from_the_plan() {
+    for (w, h) in SIZES.into_iter().chain([(MIN_WIDTH, MIN_HEIGHT)]) {
+        let mut a = app(w, h);
+        to_summary(&mut a);
+        run(&mut a, &[Action::ShowPlan, Action::Select, Action::Compare]);
+        snap("compare_plan", &a);
     }
 }
 
@@ -278,17 +307,22 @@ fn catalog_screens() {
     for (w, h) in SIZES.into_iter().chain([(MIN_WIDTH, MIN_HEIGHT)]) {
         let mut a = catalog_app(w, h);
         snap("catalog", &a);
+        // By hours, longest first: "480-960" whole at every width.
+        while a.screens().catalog.sort != certwise::tui::screen::catalog::SortBy::Hours {
+            a.update(Action::SortNext);
+        }
+        run(&mut a, &[Action::SortReverse]);
+        snap("catalog_by_hours_longest_first", &a);
         run(
             &mut a,
             &[
-                Action::SortNext,
-                Action::SortNext,
+                Action::ClearFilters,
                 Action::FilterTier,
                 Action::FilterTier,
+                Action::End,
+                Action::Select,
             ],
         );
-        snap("catalog_tier2_by_provider", &a);
-        run(&mut a, &[Action::End, Action::Select]);
         snap("catalog_detail_stale", &a);
         run(
             &mut a,

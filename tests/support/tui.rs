@@ -136,6 +136,13 @@ impl Home {
         tui
     }
 
+    /// `certwise --data-dir HOME/data` at `cols` x `rows`, on its welcome screen.
+    pub fn launch_sized(&self, cols: u16, rows: u16) -> Tui {
+        let tui = Tui::new(self.certwise().size(cols, rows).spawn(), None);
+        tui.expect_welcome();
+        tui
+    }
+
     /// `certwise` with `CERTWISE_DATA_DIR=HOME/data`, on its welcome screen.
     pub fn launch_with_env(&self) -> Tui {
         let tui = Tui::new(self.certwise_with_env().spawn(), None);

@@ -60,6 +60,7 @@ impl SortBy {
         }
     }
 
+    /// The next sort key, whether or not its column is on screen (see `State::update`).
     fn next(self) -> SortBy {
         let i = SortBy::ALL.iter().position(|s| *s == self).unwrap_or(0);
         SortBy::ALL[(i + 1) % SortBy::ALL.len()]
@@ -296,7 +297,13 @@ impl State {
             Action::Back if self.detail => self.detail = false,
             Action::Back => go = Some(Go::To(self.back_to)),
             Action::SortNext => {
-                self.sort = self.sort.next();
+                // Only by columns on screen: a hidden column's order would look random.
+                let cols = table::columns(shared.kb, table_width(shared));
+                let mut next = self.sort.next();
+                while !cols.sorts_by(next) {
+                    next = next.next();
+                }
+                self.sort = next;
                 self.row = 0;
             }
             Action::SortReverse => self.descending = !self.descending,
@@ -384,8 +391,18 @@ impl State {
         self.row = 0;
     }
 
-    /// Wraps the detail view again if the entry or the size changed.
+    /// Wraps the detail view again if the entry or the size changed. A sort by a column the
+    /// width no longer shows falls back to the first sort, keeping the highlighted entry.
     pub fn layout(&mut self, shared: &Shared) {
+        if !table::columns(shared.kb, table_width(shared)).sorts_by(self.sort) {
+            let selected = rows(shared.kb, self).get(self.row).map(|e| e.id.clone());
+            let fresh = State::default();
+            self.sort = fresh.sort;
+            self.descending = fresh.descending;
+            self.row = selected
+                .and_then(|id| rows(shared.kb, self).iter().position(|e| e.id == id))
+                .unwrap_or(0);
+        }
         if !self.detail {
             return;
         }
@@ -408,6 +425,11 @@ impl State {
             table::render(shared, self, area, buf);
         }
     }
+}
+
+/// How wide the table is in a terminal of the shared size.
+fn table_width(shared: &Shared) -> u16 {
+    padded(body_area(shared.width, shared.height)).width
 }
 
 /// "free", "150", "0-300", "10K-20K": US dollar costs that fit a narrow column (the column or

@@ -1,43 +1,63 @@
-//! The build-versus-certify screen: a table of the figures, saying per row whether they are the
-//! sources' or certwise's estimate, and a bar chart of skill, signal and ROI.
+//! The build-versus-certify screen: one line of figures per item (cost, time, and skill
+//! building, hiring signal and ROI as bars on one 0-4 scale with the value printed on each), the
+//! notes on where figures come from, and a scroll with "more" lines when the terminal is small.
+//! From the catalog it compares the marked entries with a portfolio project; from a plan, the
+//! plan's own certifications and courses with its first project, at the plan's hours and costs.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Paragraph, Row, Table, Widget};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr as _;
 
-use crate::compare::{Compared, compare};
+use crate::compare::{Compared, compare, plan_comparison};
 use crate::knowledge::Rating;
 use crate::tui::action::Action;
-use crate::tui::frame::{padded, wrap};
+use crate::tui::frame::{body_area, padded, wrap};
 use crate::tui::keymap::KeyPat::Code;
 use crate::tui::keymap::{Binding, Mode as M, Scope};
 use crate::tui::screen::catalog::usd_short;
-use crate::tui::screen::{Go, Screen};
+use crate::tui::screen::{Go, Screen, Scroll};
 use crate::tui::shared::Shared;
 use ratatui::crossterm::event::KeyCode as K;
 
-/// The entries compared, and where Esc returns to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The items compared, and where Esc returns to.
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
+    /// The catalog ids compared, in order.
     pub ids: Vec<String>,
+    /// Their figures: the catalog's, or the plan's own hours and costs.
+    pub items: Vec<Compared>,
+    /// Why there is nothing to compare, if so.
+    pub error: Option<String>,
+    /// The items are a plan's own.
+    pub from_plan: bool,
     pub back_to: Screen,
+    /// The screen's lines, built for the width.
+    pub text: Scroll,
 }
 
 impl Default for State {
     fn default() -> Self {
         State {
             ids: Vec::new(),
+            items: Vec::new(),
+            error: None,
+            from_plan: false,
             back_to: Screen::Welcome,
+            text: Scroll::default(),
         }
     }
 }
 
+/// The rating scale every bar uses, once for the whole screen.
+const SCALE: &str = "Ratings 0-4: 0 none · 1 low · 2 moderate · 3 good · 4 high";
+
 impl State {
     /// Compares the given entries with a portfolio project (always added: build versus
     /// certify), coming back to `from` on Esc. False if there is nothing to compare.
-    pub fn open(&mut self, mut ids: Vec<String>, from: Screen) -> bool {
+    pub fn open(&mut self, shared: &Shared, mut ids: Vec<String>, from: Screen) -> bool {
         if !ids.iter().any(|id| id == "portfolio-project") {
             ids.push("portfolio-project".to_owned());
         }
@@ -45,42 +65,255 @@ impl State {
         if ids.len() < 2 {
             return false;
         }
+        let (items, error) = match compare(shared.kb, &ids) {
+            Ok(items) => (items, None),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        };
+        self.show(ids, items, error, false, from);
+        true
+    }
+
+    /// Compares the plan's scheduled certifications and courses with its first project, at
+    /// the plan's hours and costs. False without a plan or anything to compare.
+    pub fn open_plan(&mut self, shared: &Shared, from: Screen) -> bool {
+        let Some(plan) = &shared.plan else {
+            return false;
+        };
+        let items = plan_comparison(shared.kb, plan);
+        if items.len() < 2 {
+            return false;
+        }
+        let ids = items.iter().map(|c| c.id.clone()).collect();
+        self.show(ids, items, None, true, from);
+        true
+    }
+
+    fn show(
+        &mut self,
+        ids: Vec<String>,
+        items: Vec<Compared>,
+        error: Option<String>,
+        from_plan: bool,
+        from: Screen,
+    ) {
         if from != Screen::Compare {
             self.back_to = from;
         }
         self.ids = ids;
-        true
+        self.items = items;
+        self.error = error;
+        self.from_plan = from_plan;
+        // New lines for the next layout, from the top.
+        self.text = Scroll::default();
     }
 
     pub fn update(&mut self, action: Action) -> Option<Go> {
-        (action == Action::Back).then_some(Go::To(self.back_to))
+        if action == Action::Back {
+            return Some(Go::To(self.back_to));
+        }
+        self.text.apply(action);
+        None
+    }
+
+    /// Builds the lines again if the size or the knowledge changed.
+    pub fn layout(&mut self, shared: &Shared) {
+        let area = padded(body_area(shared.width, shared.height));
+        if !self
+            .text
+            .stale_for((shared.generation, shared.width, shared.height))
+        {
+            return;
+        }
+        let lines = lines(shared, self, area.width);
+        let height = view_height(lines.len(), area.height);
+        self.text.set(lines, height);
     }
 
     pub fn render(&self, shared: &Shared, area: Rect, buf: &mut Buffer) {
-        render_compare(shared, &self.ids, area, buf);
+        let t = &shared.theme;
+        let area = padded(area);
+        let total = self.text.lines().len();
+        if view_height(total, area.height) == area.height {
+            self.text.render(area, buf);
+            return;
+        }
+        // Cut off: a row above and below for the "more" lines.
+        let [above, view, below] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let offset = usize::from(self.text.offset());
+        if offset > 0 {
+            Line::styled(format!("↑ {offset} more lines above"), t.dim).render(above, buf);
+        }
+        let left = total.saturating_sub(offset + usize::from(view.height));
+        if left > 0 {
+            Line::styled(format!("↓ {left} more lines below (↓ PgDn)"), t.dim).render(below, buf);
+        }
+        self.text.render(view, buf);
     }
 }
 
-/// Below this many columns for names, the skill and signal columns give way (the chart shows
-/// them as bars).
-const MIN_NAME: u16 = 18;
-
-/// The ROI cell: `retired` for a retired certification, and `*` after certwise's estimates.
-fn roi_cell(c: &Compared) -> String {
-    if c.retired_on.is_some() {
-        "retired".to_owned()
-    } else if c.from_seeds {
-        c.roi.as_str().to_owned()
+/// The rows the text shows in an area `height` rows high: all of them, or two fewer for the
+/// "more" lines when the text is longer.
+fn view_height(lines: usize, height: u16) -> u16 {
+    if lines <= usize::from(height) {
+        height
     } else {
-        format!("{}*", c.roi.as_str())
+        height.saturating_sub(2)
     }
 }
 
-/// The lines under the table: where each row's figures come from, and what replaces a retired
-/// certification.
-fn notes(app: &Shared, items: &[Compared], width: u16) -> Vec<Line<'static>> {
+/// The ROI cell's mark: `*` after certwise's estimates (a retired entry's ROI is its own note).
+fn estimate_mark(c: &Compared) -> &'static str {
+    if c.from_seeds || c.retired_on.is_some() {
+        ""
+    } else {
+        "*"
+    }
+}
+
+/// 0-4 on the scale.
+fn points(r: Rating) -> u8 {
+    r.percent() / 25
+}
+
+/// A bar of four cells with its value printed after it: `███░ 3`, and the word when `words`.
+fn bar_text(r: Rating, mark: &str, words: bool) -> String {
+    let n = usize::from(points(r));
+    let word = if words {
+        format!(" {}", r.as_str())
+    } else {
+        String::new()
+    };
+    format!("{}{} {n}{mark}{word}", "█".repeat(n), "░".repeat(4 - n))
+}
+
+fn cost_cell(c: &Compared) -> String {
+    if c.cost_unknown {
+        "?".to_owned()
+    } else {
+        usd_short(c.cost_usd)
+    }
+}
+
+fn time_cell(c: &Compared) -> String {
+    match c.months {
+        _ if c.hours_unknown && c.months.is_none() => "?".to_owned(),
+        Some(m) => format!("{m} months"),
+        None => format!("{} h", c.hours),
+    }
+}
+
+/// Every line of the screen, for a width.
+fn lines(app: &Shared, v: &State, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
+    if let Some(error) = &v.error {
+        return wrap(error, width, t.error, "");
+    }
+    let items = &v.items;
+    let intro = if v.from_plan {
+        "Your plan's certifications and courses beside its first project, at the plan's hours and costs"
+    } else {
+        "Build versus certify, side by side"
+    };
+    let mut out = wrap(intro, width, t.title, "");
+    out.extend(wrap(SCALE, width, t.dim, ""));
+    out.push(Line::default());
+    // Columns as wide as their widest value; the rating words while the names keep room.
+    let measure = |header: &str, cell: &dyn Fn(&Compared) -> String| {
+        items
+            .iter()
+            .map(|c| cell(c).width())
+            .chain([header.width()])
+            .max()
+            .unwrap_or(0)
+    };
+    let cost_w = measure("USD", &cost_cell);
+    let time_w = measure("Time", &time_cell);
+    let fixed = |words: bool| {
+        let rating = |r: &dyn Fn(&Compared) -> String| measure("Signal", r);
+        cost_w
+            + time_w
+            + rating(&|c| bar_text(c.skill_building, "", words))
+            + rating(&|c| bar_text(c.hiring_signal, "", words))
+            + rating(&|c| bar_text(c.roi, estimate_mark(c), words))
+            + 5
+    };
+    let words = usize::from(width).saturating_sub(fixed(true)) >= 40;
+    let rating_w = |r: &dyn Fn(&Compared) -> String| measure("Signal", r);
+    let skill_w = rating_w(&|c| bar_text(c.skill_building, "", words));
+    let signal_w = rating_w(&|c| bar_text(c.hiring_signal, "", words));
+    let roi_w = rating_w(&|c| bar_text(c.roi, estimate_mark(c), words));
+    let name_w = usize::from(width).saturating_sub(fixed(words)).max(12);
+    let cell =
+        |text: &str, w: usize| format!(" {text}{}", " ".repeat(w.saturating_sub(text.width())));
+    out.push(Line::styled(
+        format!(
+            "{}{}{}{}{}{}",
+            " ".repeat(name_w),
+            cell("USD", cost_w),
+            cell("Time", time_w),
+            cell("Skills", skill_w),
+            cell("Signal", signal_w),
+            cell("ROI", roi_w),
+        ),
+        t.dim,
+    ));
+    for c in items {
+        // A plan's project goes by its brief's title: say it is the project.
+        let name = if v.from_plan && !c.kind.is_study() {
+            format!("Project: {}", c.name)
+        } else {
+            c.name.clone()
+        };
+        let names = wrap(&name, u16::try_from(name_w).unwrap_or(u16::MAX), t.text, "");
+        for (i, name) in names.into_iter().enumerate() {
+            let text: String = name.spans.iter().map(|s| s.content.as_ref()).collect();
+            let mut spans = vec![Span::styled(
+                format!("{text}{}", " ".repeat(name_w.saturating_sub(text.width()))),
+                t.text,
+            )];
+            if i == 0 {
+                spans.push(Span::raw(cell(&cost_cell(c), cost_w)));
+                spans.push(Span::raw(cell(&time_cell(c), time_w)));
+                spans.push(Span::styled(
+                    cell(&bar_text(c.skill_building, "", words), skill_w),
+                    t.accent,
+                ));
+                spans.push(Span::styled(
+                    cell(&bar_text(c.hiring_signal, "", words), signal_w),
+                    t.accent,
+                ));
+                spans.push(Span::styled(
+                    cell(&bar_text(c.roi, estimate_mark(c), words), roi_w),
+                    roi_style(app, c),
+                ));
+            }
+            out.push(Line::from(spans));
+        }
+    }
+    out.push(Line::default());
+    out.extend(notes(app, v, width));
+    out
+}
+
+/// The lines under the table: where each row's figures come from, what replaces a retired
+/// certification, and what a `?` means.
+fn notes(app: &Shared, v: &State, width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let items = &v.items;
     let mut lines = Vec::new();
+    if v.from_plan {
+        lines.extend(wrap(
+            "Hours and USD as your plan schedules them (a free audit costs 0); the ratings are the catalog's.",
+            width,
+            t.dim,
+            "",
+        ));
+    }
     let from_sources: Vec<&str> = items
         .iter()
         .filter(|c| c.from_seeds)
@@ -97,12 +330,17 @@ fn notes(app: &Shared, items: &[Compared], width: u16) -> Vec<Line<'static>> {
             "",
         ));
     }
-    if items
-        .iter()
-        .any(|c| !c.from_seeds && c.retired_on.is_none())
-    {
+    if items.iter().any(|c| !estimate_mark(c).is_empty()) {
         lines.extend(wrap(
             "* certwise's estimate from skill building, hiring signal and cost.",
+            width,
+            t.dim,
+            "",
+        ));
+    }
+    if items.iter().any(|c| c.cost_unknown || c.hours_unknown) {
+        lines.extend(wrap(
+            "? not known: check before you pay or plan on it.",
             width,
             t.dim,
             "",
@@ -119,104 +357,6 @@ fn notes(app: &Shared, items: &[Compared], width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// The comparison screen.
-fn render_compare(app: &Shared, ids: &[String], area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let area = padded(area);
-    let items = match compare(app.kb, ids) {
-        Ok(items) => items,
-        Err(e) => {
-            Paragraph::new(wrap(&e.to_string(), area.width, t.error, "")).render(area, buf);
-            return;
-        }
-    };
-    // Cost, time and ROI always; skill and signal while the names keep room.
-    let full = [9u16, 11, 9, 9, 9];
-    let narrow = [8u16, 10, 8];
-    let used = |w: &[u16]| w.iter().map(|n| n + 1).sum::<u16>();
-    let widths: &[u16] = if area.width.saturating_sub(used(&full)) >= MIN_NAME {
-        &full
-    } else {
-        &narrow
-    };
-    let name_width = area.width.saturating_sub(used(widths)).max(10);
-    let names: Vec<Vec<Line<'static>>> = items
-        .iter()
-        .map(|c| wrap(&c.name, name_width, t.text, ""))
-        .collect();
-    let table_height = u16::try_from(names.iter().map(Vec::len).sum::<usize>())
-        .unwrap_or(0)
-        .saturating_add(1);
-    let intro = wrap(
-        "Build versus certify, side by side",
-        area.width,
-        t.title,
-        "",
-    );
-    let notes = notes(app, &items, area.width);
-    let legend = wrap(
-        "Bars per item: skill building (S), hiring signal (H), return on investment (R), 0-100.",
-        area.width,
-        t.dim,
-        "",
-    );
-    let len = |l: &Vec<Line>| u16::try_from(l.len()).unwrap_or(1);
-    let [intro_area, table_area, notes_area, chart_area, legend_area] = Layout::vertical([
-        Constraint::Length(len(&intro)),
-        Constraint::Length(table_height),
-        Constraint::Length(len(&notes)),
-        Constraint::Fill(1),
-        Constraint::Length(len(&legend)),
-    ])
-    .areas(area);
-    Paragraph::new(intro).render(intro_area, buf);
-    let with_ratings = widths.len() == full.len();
-    let rows: Vec<Row> = items
-        .iter()
-        .zip(names)
-        .map(|(c, name)| {
-            let time = c
-                .months
-                .map_or_else(|| format!("{} h", c.hours), |m| format!("{m} months"));
-            let height = u16::try_from(name.len()).unwrap_or(1);
-            // An evaluated entry's unknown cost or hours are not free or 0 h (`?`, as in the catalog).
-            let entry = app.kb.entry(&c.id);
-            let cost = if entry.is_some_and(|e| e.cost_unknown) {
-                "?".to_owned()
-            } else {
-                usd_short(c.cost_usd)
-            };
-            let time = if entry.is_some_and(|e| e.hours_unknown) && c.months.is_none() {
-                "?".to_owned()
-            } else {
-                time
-            };
-            let mut cells = vec![Cell::from(name), Cell::from(cost), Cell::from(time)];
-            if with_ratings {
-                cells.push(Cell::from(c.skill_building.as_str()));
-                cells.push(Cell::from(c.hiring_signal.as_str()));
-            }
-            cells.push(Cell::from(Span::styled(roi_cell(c), roi_style(app, c))));
-            Row::new(cells).height(height)
-        })
-        .collect();
-    let mut constraints = vec![Constraint::Fill(1)];
-    constraints.extend(widths.iter().map(|w| Constraint::Length(*w)));
-    let header: &[&str] = if with_ratings {
-        &["", "USD", "Time", "Skills", "Signal", "ROI"]
-    } else {
-        &["", "USD", "Time", "ROI"]
-    };
-    let table = Table::new(rows, constraints).header(Row::new(header.to_vec()).style(t.dim));
-    Widget::render(table, table_area, buf);
-    Paragraph::new(notes).render(notes_area, buf);
-    // A box with no room for bars inside says nothing; the table has the same figures.
-    if chart_area.height >= 3 {
-        chart(app, &items, chart_area, buf);
-    }
-    Paragraph::new(legend).render(legend_area, buf);
-}
-
 fn roi_style(app: &Shared, c: &Compared) -> Style {
     match c.roi {
         _ if c.retired_on.is_some() => app.theme.bad,
@@ -226,49 +366,55 @@ fn roi_style(app: &Shared, c: &Compared) -> Style {
     }
 }
 
-fn chart(app: &Shared, items: &[Compared], area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let n = u16::try_from(items.len()).unwrap_or(1).max(1);
-    // Three bars per item, one column apart; groups share the width.
-    let group_width = area.width.saturating_sub(2) / n;
-    let bar_width = (group_width.saturating_sub(5) / 3).clamp(1, 6);
-    let mut chart = BarChart::default()
-        .block(Block::bordered().border_style(t.border))
-        .bar_width(bar_width)
-        .bar_gap(1)
-        .group_gap(group_width.saturating_sub(bar_width * 3 + 2).max(1))
-        .max(100);
-    for c in items {
-        let room = usize::from(group_width.saturating_sub(2)).max(1);
-        let label: String = if c.name.chars().count() > room {
-            c.name
-                .chars()
-                .take(room.saturating_sub(1))
-                .chain(['…'])
-                .collect()
-        } else {
-            c.name.clone()
-        };
-        let bar = |v: u8, text: &'static str, style: Style| {
-            Bar::default()
-                .value(u64::from(v))
-                .text_value(text.to_owned())
-                .style(style)
-        };
-        chart = chart.data(BarGroup::default().label(Line::from(label)).bars(&[
-            bar(c.skill_building.percent(), "S", t.accent),
-            bar(c.hiring_signal.percent(), "H", t.text),
-            bar(c.roi.percent(), "R", t.good),
-        ]));
-    }
-    chart.render(area, buf);
-}
-
 /// The comparison's key rows.
-pub static KEYS: &[Binding] = &[Binding {
-    scope: Scope::Only(&[M::Compare]),
-    keys: &[Code(K::Esc), Code(K::Backspace)],
-    action: Action::Back,
-    help: "go back",
-    hint: Some("back"),
-}];
+pub static KEYS: &[Binding] = &[
+    Binding {
+        scope: Scope::Only(&[M::Compare]),
+        keys: &[Code(K::Up), Code(K::Char('k'))],
+        action: Action::Up,
+        help: "scroll up",
+        hint: Some("scroll"),
+    },
+    Binding {
+        scope: Scope::Only(&[M::Compare]),
+        keys: &[Code(K::Down), Code(K::Char('j'))],
+        action: Action::Down,
+        help: "scroll down",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Compare]),
+        keys: &[Code(K::PageUp)],
+        action: Action::PageUp,
+        help: "scroll a page up",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Compare]),
+        keys: &[Code(K::PageDown), Code(K::Char(' '))],
+        action: Action::PageDown,
+        help: "scroll a page down",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Compare]),
+        keys: &[Code(K::Home), Code(K::Char('g'))],
+        action: Action::Home,
+        help: "go to the top",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Compare]),
+        keys: &[Code(K::End), Code(K::Char('G'))],
+        action: Action::End,
+        help: "go to the bottom",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Compare]),
+        keys: &[Code(K::Esc), Code(K::Backspace)],
+        action: Action::Back,
+        help: "go back",
+        hint: Some("back"),
+    },
+];

@@ -1,5 +1,10 @@
 //! The interview: one question per screen, chosen from options or typed as a number, with why it
 //! matters and the progress in the title row.
+//!
+//! Choosing by number: in a list of up to nine options a digit chooses at once. In a longer list a
+//! digit only highlights (so `1` never confirms option 1 when 10-14 were meant): `1` then `0`
+//! highlights 10, a digit that makes no option starts a new number, and Enter chooses. A list
+//! taller than the screen scrolls with the highlight, with "more above" and "more below" lines.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode as K;
@@ -9,8 +14,8 @@ use ratatui::widgets::{Block, ListItem, ListState, Paragraph, StatefulWidget, Wi
 
 use crate::knowledge::{Question, QuestionKind};
 use crate::tui::action::Action;
-use crate::tui::frame::{list, padded, wrap, wrap_after};
-use crate::tui::keymap::KeyPat::{Code, Digit0To9, Digit1To9};
+use crate::tui::frame::{body_area, list, padded, wrap, wrap_after};
+use crate::tui::keymap::KeyPat::{Code, Digit0To9};
 use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
 use crate::tui::screen::{AnswersAt, Go, moved};
 use crate::tui::shared::Shared;
@@ -29,6 +34,56 @@ pub struct State {
     pub input_error: Option<String>,
     /// The question was opened from the answers summary: Enter returns there.
     pub from_summary: bool,
+    /// In a list of ten or more options: the number typed so far, while another digit can
+    /// still extend it (`1` before `10`-`14`).
+    pub typed: Option<usize>,
+    /// The first option shown when the list is taller than the screen.
+    pub top: usize,
+}
+
+/// The most options a digit chooses at once; longer lists take a number and Enter.
+const DIRECT_PICK: usize = 9;
+
+/// Where the parts of a question go in the body.
+struct Areas {
+    head: Vec<Line<'static>>,
+    top: Rect,
+    list: Rect,
+    message: Rect,
+}
+
+/// The option list's window: the first option shown and how many fit in `height` rows, keeping
+/// `sel` in sight and starting from `top` when it still does. A row is kept for "more above"
+/// when `top` > 0 and for "more below" when options are left under the window.
+pub fn scroll_window(heights: &[usize], top: usize, sel: usize, height: usize) -> (usize, usize) {
+    let count = |from: usize, room: usize| {
+        let mut used = 0;
+        heights[from.min(heights.len())..]
+            .iter()
+            .take_while(|h| {
+                used += **h;
+                used <= room
+            })
+            .count()
+    };
+    let fits = |from: usize| {
+        let room = height.saturating_sub(usize::from(from > 0));
+        let n = count(from, room);
+        if from + n < heights.len() {
+            count(from, room.saturating_sub(1))
+        } else {
+            n
+        }
+    };
+    if fits(0) >= heights.len() {
+        return (0, heights.len());
+    }
+    let sel = sel.min(heights.len().saturating_sub(1));
+    let mut top = top.min(sel);
+    while top < sel && top + fits(top) <= sel {
+        top += 1;
+    }
+    (top, fits(top).max(1))
 }
 
 impl State {
@@ -50,7 +105,82 @@ impl State {
         self.input_fresh = true;
         self.input_error = None;
         self.from_summary = from_summary;
+        self.typed = None;
+        self.top = 0;
         true
+    }
+
+    /// Where the question's parts go in a body `area` (already padded).
+    fn areas(&self, shared: &Shared, q: &Question, area: Rect) -> Areas {
+        let t = &shared.theme;
+        let mut head = vec![Line::default()];
+        head.extend(wrap(&q.prompt, area.width, t.heading, ""));
+        head.push(Line::default());
+        head.extend(wrap_after(
+            Span::styled("Why it matters: ", t.dim),
+            &q.why,
+            area.width,
+            t.dim,
+        ));
+        head.push(Line::default());
+        let head_height = u16::try_from(head.len()).unwrap_or(u16::MAX);
+        // The message rows only when there is something to say, so a small terminal shows
+        // more options.
+        let says = self.input_error.is_some() || self.typed.is_some();
+        let [top, list, message] = Layout::vertical([
+            Constraint::Length(head_height),
+            Constraint::Fill(1),
+            Constraint::Length(if says { 2 } else { 0 }),
+        ])
+        .areas(area);
+        Areas {
+            head,
+            top,
+            list,
+            message,
+        }
+    }
+
+    /// Each option's lines, wrapped for a list `width` columns wide.
+    fn option_lines(shared: &Shared, q: &Question, width: u16) -> Vec<Vec<Line<'static>>> {
+        let t = &shared.theme;
+        let QuestionKind::Choice(options) = &q.kind else {
+            return Vec::new();
+        };
+        let answered = shared.answers.get(&q.id);
+        let digits = options.len().to_string().len();
+        options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let mark = if answered == Some(o.value.as_str()) {
+                    " ✓"
+                } else {
+                    ""
+                };
+                let prefix = Span::styled(format!("{:>digits$} ", i + 1), t.key);
+                wrap_after(
+                    prefix,
+                    &format!("{}{mark}", o.label),
+                    width.saturating_sub(2),
+                    t.text,
+                )
+            })
+            .collect()
+    }
+
+    /// Keeps the highlighted option in the list's window after a move or a resize.
+    pub fn layout(&mut self, shared: &Shared) {
+        let Some(q) = self.current(shared) else {
+            return;
+        };
+        let area = padded(body_area(shared.width, shared.height));
+        let list = self.areas(shared, q, area).list;
+        let heights: Vec<usize> = Self::option_lines(shared, q, list.width)
+            .iter()
+            .map(Vec::len)
+            .collect();
+        self.top = scroll_window(&heights, self.top, self.option, usize::from(list.height)).0;
     }
 
     pub fn current(&self, shared: &Shared) -> Option<&'static Question> {
@@ -92,7 +222,28 @@ impl State {
 
     pub fn update(&mut self, shared: &mut Shared, action: Action) -> Option<Go> {
         let q = self.current(shared)?;
+        let typed = self.typed.take();
         match (&q.kind, action) {
+            (QuestionKind::Choice(options), Action::TypeDigit(c)) => {
+                let d = c.to_digit(10).map_or(0, |d| d as usize);
+                if options.len() <= DIRECT_PICK {
+                    if (1..=options.len()).contains(&d) {
+                        self.option = d - 1;
+                        return self.answer_and_advance(shared);
+                    }
+                    return None;
+                }
+                // A digit extends the number typed so far if that makes an option, else starts
+                // a new one; it only highlights, Enter chooses.
+                let n = typed
+                    .map(|t| t * 10 + d)
+                    .filter(|n| *n <= options.len())
+                    .unwrap_or(d);
+                if (1..=options.len()).contains(&n) {
+                    self.option = n - 1;
+                    self.typed = (n * 10 < options.len()).then_some(n);
+                }
+            }
             (
                 QuestionKind::Choice(options),
                 Action::Up | Action::Down | Action::Home | Action::End,
@@ -203,48 +354,50 @@ impl State {
             return;
         };
         let area = padded(area);
-        let mut head = vec![Line::default()];
-        head.extend(wrap(&q.prompt, area.width, t.heading, ""));
-        head.push(Line::default());
-        head.extend(wrap_after(
-            Span::styled("Why it matters: ", t.dim),
-            &q.why,
-            area.width,
-            t.dim,
-        ));
-        head.push(Line::default());
-        let head_height = u16::try_from(head.len()).unwrap_or(u16::MAX);
-        let [top, rest, message] = Layout::vertical([
-            Constraint::Length(head_height),
-            Constraint::Fill(1),
-            Constraint::Length(2),
-        ])
-        .areas(area);
+        let Areas {
+            head,
+            top,
+            list: rest,
+            message,
+        } = self.areas(shared, q, area);
         Paragraph::new(head).render(top, buf);
         match &q.kind {
             QuestionKind::Choice(options) => {
-                let answered = shared.answers.get(&q.id);
-                let items: Vec<ListItem> = options
-                    .iter()
-                    .enumerate()
-                    .map(|(i, o)| {
-                        let mark = if answered == Some(o.value.as_str()) {
-                            " ✓"
-                        } else {
-                            ""
-                        };
-                        let prefix = Span::styled(format!("{} ", i + 1), t.key);
-                        let lines = wrap_after(
-                            prefix,
-                            &format!("{}{mark}", o.label),
-                            rest.width.saturating_sub(2),
-                            t.text,
-                        );
-                        ListItem::new(lines)
-                    })
+                let lines = Self::option_lines(shared, q, rest.width);
+                let heights: Vec<usize> = lines.iter().map(Vec::len).collect();
+                let (first, shown) =
+                    scroll_window(&heights, self.top, self.option, usize::from(rest.height));
+                let above = first;
+                let below = options.len().saturating_sub(first + shown);
+                let [above_area, list_area, below_area] = Layout::vertical([
+                    Constraint::Length(u16::from(above > 0)),
+                    Constraint::Fill(1),
+                    Constraint::Length(u16::from(below > 0)),
+                ])
+                .areas(rest);
+                if above > 0 {
+                    Line::styled(format!("  ↑ {above} more above"), t.dim).render(above_area, buf);
+                }
+                if below > 0 {
+                    Line::styled(format!("  ↓ {below} more below"), t.dim).render(below_area, buf);
+                }
+                let items: Vec<ListItem> = lines
+                    .into_iter()
+                    .skip(first)
+                    .take(shown)
+                    .map(ListItem::new)
                     .collect();
-                let mut state = ListState::default().with_selected(Some(self.option));
-                StatefulWidget::render(list(t, items), rest, buf, &mut state);
+                let mut state =
+                    ListState::default().with_selected(Some(self.option.saturating_sub(first)));
+                StatefulWidget::render(list(t, items), list_area, buf, &mut state);
+                if let Some(n) = self.typed {
+                    let hint = format!(
+                        "{n} typed: Enter chooses option {n}, or type its second digit ({}-{}).",
+                        n * 10,
+                        (n * 10 + 9).min(options.len())
+                    );
+                    Paragraph::new(wrap(&hint, message.width, t.dim, "")).render(message, buf);
+                }
             }
             QuestionKind::Number { min, max, unit } => {
                 let [input_area, _] =
@@ -263,11 +416,17 @@ impl State {
                 ]))
                 .block(Block::bordered().border_style(t.focused_border))
                 .render(field, buf);
-                Paragraph::new(vec![
-                    Line::default(),
-                    Line::styled(format!(" {unit} ({min}-{max})"), t.dim),
-                ])
-                .render(label, buf);
+                // Said as the digits are typed, beside the field; Enter still refuses it below.
+                let out_of_range = !self.input_fresh
+                    && self
+                        .input
+                        .parse::<u64>()
+                        .is_ok_and(|n| n < u64::from(*min) || n > u64::from(*max));
+                let mut range = vec![Span::styled(format!(" {unit} ({min}-{max})"), t.dim)];
+                if out_of_range {
+                    range.push(Span::styled(" · out of range", t.error));
+                }
+                Paragraph::new(vec![Line::default(), Line::from(range)]).render(label, buf);
             }
         }
         if let Some(error) = &self.input_error {
@@ -295,9 +454,10 @@ pub static KEYS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Only(&[M::Choice]),
-        keys: &[Digit1To9],
-        action: Action::Pick(0),
-        help: "choose that option and go on",
+        keys: &[Digit0To9],
+        action: Action::TypeDigit('0'),
+        help: "choose by number: up to 9 options, at once; with 10 or more, the number is \
+               highlighted (1 then 0 is 10) and Enter chooses",
         hint: Some("pick"),
     },
     Binding {

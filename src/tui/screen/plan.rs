@@ -199,7 +199,7 @@ impl State {
             Action::ToggleProgress => {}
             Action::OpenCatalog => return Some(Go::Catalog),
             Action::OpenEvaluate => return Some(Go::Evaluate),
-            Action::Compare => return Some(Go::Compare(compare_ids(shared))),
+            Action::Compare => return Some(Go::ComparePlan),
             _ if self.pane == Pane::Ranking => {
                 let rows = ranking::rows(shared).len();
                 let before = self.row;
@@ -330,18 +330,6 @@ impl State {
             .map(|r| (r, shared.theme.selected));
         self.text.render_marked(inner, buf, highlight);
     }
-}
-
-/// The ids the plan screen compares: the best study items of the plan.
-fn compare_ids(shared: &Shared) -> Vec<String> {
-    shared.plan.as_ref().map_or_else(Vec::new, |p| {
-        p.recommendations
-            .iter()
-            .filter(|r| r.kind.is_study())
-            .take(3)
-            .map(|r| r.id.clone())
-            .collect()
-    })
 }
 
 fn split_row(shared: &Shared, plan: &Plan, area: Rect, buf: &mut Buffer) {
@@ -514,7 +502,7 @@ pub static KEYS: &[Binding] = &[
         scope: Scope::Only(&[M::Plan]),
         keys: &[Code(K::Char('b'))],
         action: Action::Compare,
-        help: "build versus certify: compare the plan's courses with a project",
+        help: "build versus certify: the plan's certifications and courses beside its first project",
         hint: None,
     },
     Binding {
