@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use jiff::Timestamp;
 
-use crate::advisor::{self, Plan};
+use crate::advisor::Plan;
 use crate::store::{SavedPlan, Session, Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::overlay::{Ask, NameInput, NamePurpose, Overlay};
@@ -95,6 +95,14 @@ impl Shared {
                      is, and this session's answers are not kept for the next launch."
                 ));
             }
+        }
+        // The job-posting evidence saved from the command line or this screen weighs in plans.
+        match crate::postings::Evidence::load(store.root()) {
+            Ok(evidence) => self.evidence = evidence,
+            Err(e) => self.overlays.notify(format!(
+                "The saved job-posting evidence is not used: {e}. Scan your postings again \
+                 (Job postings on the welcome screen) to replace it."
+            )),
         }
         self.store = Some(store);
         self.keep_session = keep_session;
@@ -368,7 +376,7 @@ impl Shared {
     /// changes in the ranking.
     pub(crate) fn replan(&mut self) {
         let Some(old) = &self.plan else { return };
-        match advisor::plan(self.kb, &self.answers) {
+        match self.advise() {
             Ok(new) => {
                 let changes = ranking_changes(old, &new);
                 self.open(Overlay::Confirm(Ask::Replan {

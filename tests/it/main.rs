@@ -20,6 +20,7 @@ mod postings;
 mod store;
 mod tui_catalog;
 mod tui_navigation;
+mod tui_postings;
 mod tui_saving;
 mod tui_snapshots;
 mod tui_update;

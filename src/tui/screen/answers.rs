@@ -7,7 +7,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
-use crate::advisor;
 use crate::knowledge::QuestionKind;
 use crate::tui::action::Action;
 use crate::tui::frame::{body_area, list, padded, wrap, wrap_after};
@@ -82,7 +81,7 @@ impl State {
 
     /// Computes the plan; the strategy comes next.
     pub fn make_plan(&mut self, shared: &mut Shared) -> Option<Go> {
-        match advisor::plan(shared.kb, &shared.answers) {
+        match shared.advise() {
             Ok(plan) => {
                 shared.plan = Some(plan);
                 shared.touch();
