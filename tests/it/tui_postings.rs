@@ -171,7 +171,11 @@ fn pasted_postings_are_scanned_and_a_paste_ending_in_enter_keeps_everything() {
     assert_eq!(app.mode(), Mode::PostingsPaste);
     let text = "Senior AI engineer\nRequired: AI-102.\n---\nAnalyst\nAWS Certified AI Practitioner is a plus. Python.\n";
     app.paste(&text.replace('\n', "\r\n"));
-    assert_eq!(app.mode(), Mode::PostingsPaste, "the paste's Enter scans nothing");
+    assert_eq!(
+        app.mode(),
+        Mode::PostingsPaste,
+        "the paste's Enter scans nothing"
+    );
     assert_eq!(app.screens().postings.pasted, text, "nothing lost");
     // Enter typed in the box is a new line too; Ctrl-S scans.
     press(&mut app, KeyCode::Enter);

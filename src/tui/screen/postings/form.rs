@@ -67,7 +67,11 @@ pub fn render(shared: &Shared, state: &State, area: Rect, buf: &mut Buffer) {
     };
     Paragraph::new(path_line).render(inner, buf);
 
-    let lines = state.pasted.lines().filter(|l| !l.trim().is_empty()).count();
+    let lines = state
+        .pasted
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
     let paste_block = block(
         format!(
             " Or paste postings{} · {} scans ",

@@ -218,7 +218,12 @@ fn chart(t: &Theme, rows: &[Row], total: u32, width: u16) -> Vec<Line<'static>> 
             out.push(Line::from(spans));
         }
         if let Some(note) = &r.note {
-            out.extend(wrap(note, u16::try_from(width).unwrap_or(u16::MAX), t.bad, "  "));
+            out.extend(wrap(
+                note,
+                u16::try_from(width).unwrap_or(u16::MAX),
+                t.bad,
+                "  ",
+            ));
         }
     }
     out
