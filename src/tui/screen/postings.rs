@@ -62,11 +62,12 @@ pub struct State {
 }
 
 impl State {
-    /// The fields (as last typed), coming back to `from` on Esc.
+    /// The fields (as last typed), the folder field first, coming back to `from` on Esc.
     pub fn open(&mut self, from: Screen) {
         if from != Screen::Postings {
             self.back_to = Some(from);
         }
+        self.focus = Focus::Path;
         self.report = None;
         self.error = None;
         self.text.top();

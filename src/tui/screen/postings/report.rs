@@ -3,6 +3,8 @@
 //! top skills, each bar with its value printed after it, the files skipped and why, and what
 //! "use in my plan" does.
 
+use std::fmt::Write as _;
+
 use ratatui::text::{Line, Span};
 
 use crate::postings::report::{Report, percent, plural, status_note, terminal_safe};
@@ -146,10 +148,10 @@ fn credentials(t: &Theme, report: &Report, width: u16, out: &mut Vec<Line<'stati
         .map(|c| {
             let mut after = c.postings.to_string();
             if c.required > 0 {
-                after.push_str(&format!(" · req {}", c.required));
+                let _ = write!(after, " · req {}", c.required);
             }
             if c.preferred > 0 {
-                after.push_str(&format!(" · pref {}", c.preferred));
+                let _ = write!(after, " · pref {}", c.preferred);
             }
             Row {
                 note: status_note(c).map(|n| format!("! {n}")),
