@@ -58,7 +58,10 @@ fn the_screen_scans_the_corpus_folder_and_pasted_postings() {
         "counts only, never the text: {saved}"
     );
 
+    // Esc: the fields; Esc again: the welcome screen (each waited for: two Escs sent at once
+    // read as one Alt-Esc).
     tui.send_key(Key::Esc);
+    tui.expect_all(&["Ctrl-S scan"]);
     tui.send_key(Key::Esc);
     tui.expect_welcome();
     tui.quit();
