@@ -298,6 +298,18 @@ pub enum ScanError {
 /// # Errors
 /// A path that does not exist (nothing is scanned then), or a broken skills file.
 pub fn scan(kb: &Knowledge, paths: &[PathBuf]) -> Result<report::Report, ScanError> {
+    scan_on(kb, paths, jiff::Zoned::now().date())
+}
+
+/// [`scan`], with statuses (retired, retiring) as of `today`.
+///
+/// # Errors
+/// A path that does not exist (nothing is scanned then), or a broken skills file.
+pub fn scan_on(
+    kb: &Knowledge,
+    paths: &[PathBuf],
+    today: jiff::civil::Date,
+) -> Result<report::Report, ScanError> {
     for p in paths {
         if std::fs::symlink_metadata(p).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
             return Err(ScanError::NotFound(p.to_string_lossy().into_owned()));
@@ -307,11 +319,30 @@ pub fn scan(kb: &Knowledge, paths: &[PathBuf]) -> Result<report::Report, ScanErr
         .map_err(|e| ScanError::Setup(format!("assets/skills.ron is broken: {e}")))?;
     let matcher = Matcher::new(kb, skills).map_err(|e| ScanError::Setup(e.to_string()))?;
     let tally = scan_paths(&matcher, skills, paths, threads());
+    Ok(report::Report::new(kb, &matcher, skills, &tally, today))
+}
+
+/// Scans postings given as text (several separated by lines of `---`), as a file holding them
+/// would be: HTML is read as HTML.
+///
+/// # Errors
+/// A broken skills file.
+pub fn scan_text(
+    kb: &Knowledge,
+    text: &str,
+    today: jiff::civil::Date,
+) -> Result<report::Report, ScanError> {
+    let skills = SkillsFile::embedded()
+        .map_err(|e| ScanError::Setup(format!("assets/skills.ron is broken: {e}")))?;
+    let matcher = Matcher::new(kb, skills).map_err(|e| ScanError::Setup(e.to_string()))?;
+    let mut scanner = Scanner::new(&matcher, skills);
+    // Empty text is simply no posting: the report says so.
+    let _ = scanner.scan_bytes(text.as_bytes(), false);
     Ok(report::Report::new(
         kb,
         &matcher,
         skills,
-        &tally,
-        jiff::Zoned::now().date(),
+        &scanner.finish(),
+        today,
     ))
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::{cursor, execute, terminal};
 
 use crate::knowledge::Knowledge;
@@ -187,7 +187,13 @@ impl Fault {
 fn init() -> io::Result<DefaultTerminal> {
     install_panic_hook();
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+    // Bracketed paste: a pasted posting arrives whole (`Event::Paste`), its line breaks as text,
+    // never as Enter presses.
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
     ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
@@ -202,8 +208,9 @@ fn install_panic_hook() {
     }));
 }
 
-/// Leaves raw mode and the alternate screen and shows the cursor.
+/// Leaves raw mode, bracketed paste and the alternate screen and shows the cursor.
 fn restore() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let _ = execute!(io::stdout(), cursor::Show);
 }
@@ -264,6 +271,13 @@ fn run(
         // the signal is not reported again), so input events check the size too.
         let input = matches!(&message, Message::Terminal(ev) if !matches!(ev, Event::Resize(..)));
         let resized = input && sync_size(terminal, &mut app);
+        // A paste is text for the field with the keyboard (see `App::paste`), then a redraw.
+        let pasted = if let Message::Terminal(Event::Paste(text)) = &message {
+            app.paste(text);
+            true
+        } else {
+            false
+        };
         let action = match message {
             Message::Terminal(Event::Key(key)) => app.action_for(&key),
             Message::Terminal(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
@@ -291,7 +305,7 @@ fn run(
         match action {
             Some(action) => app.update(action),
             // Nothing to do, but the size changed: redraw.
-            None if resized => {}
+            None if resized || pasted => {}
             None => continue,
         }
         if app.take_effect() == Some(Effect::Suspend) {
@@ -351,7 +365,12 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 /// Raw mode, the alternate screen and a hidden cursor again, and a full redraw on the next draw.
 fn take_terminal(terminal: &mut DefaultTerminal) -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
     let area = terminal.size()?;
     terminal.resize(ratatui::layout::Rect::new(0, 0, area.width, area.height))?;
     Ok(())

@@ -215,18 +215,26 @@ impl Report {
     }
 }
 
-/// "  [retired: use X instead]" and the like, for a status that is not plainly active.
+/// "  [retired: its successor is X]" and the like, for a status that is not plainly active.
 fn status_flag(c: &CredentialCount) -> String {
+    status_note(c).map_or_else(String::new, |note| format!("  [{note}]"))
+}
+
+/// "retired: its successor is X" and the like, for a status that is not plainly active (the
+/// text report and the TUI's say the same).
+pub fn status_note(c: &CredentialCount) -> Option<String> {
     match (c.status, &c.successor_name) {
-        ("retired", Some(s)) => format!("  [retired: its successor is {s}]"),
-        ("retiring", Some(s)) => format!("  [retiring: its successor is {s}]"),
-        ("closed", _) => "  [closed: can no longer be taken]".to_owned(),
-        ("beta", _) => "  [beta]".to_owned(),
-        _ => String::new(),
+        ("retired", Some(s)) => Some(format!("retired: its successor is {s}")),
+        ("retiring", Some(s)) => Some(format!("retiring: its successor is {s}")),
+        ("retired", None) => Some("retired".to_owned()),
+        ("closed", _) => Some("closed: can no longer be taken".to_owned()),
+        ("beta", _) => Some("beta".to_owned()),
+        _ => None,
     }
 }
 
-fn plural(n: u32, word: &str) -> String {
+/// "1 posting", "2 postings".
+pub fn plural(n: u32, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
@@ -234,7 +242,8 @@ fn plural(n: u32, word: &str) -> String {
     }
 }
 
-fn percent(part: u32, whole: u32) -> u32 {
+/// `part` as a whole percentage of `whole` (0 when `whole` is 0).
+pub fn percent(part: u32, whole: u32) -> u32 {
     if whole == 0 {
         0
     } else {

@@ -86,6 +86,16 @@ pub enum Action {
     OpenEvaluate,
     /// Save the evaluated certification into the person's own catalog.
     SaveEvaluation,
+    /// Open the job-postings screen (scan a folder or pasted postings).
+    OpenPostings,
+    /// Scan the typed folder or file, or the pasted postings, whichever has the keyboard.
+    Scan,
+    /// Start a new line in a multi-line text box (the pasted postings).
+    NewLine,
+    /// Empty the text field or box that has the keyboard.
+    ClearField,
+    /// Save the scanned postings' counts as evidence and re-plan with them.
+    UsePostings,
     /// Quit at once (Ctrl-C, or a signal).
     ForceQuit,
     /// Stop the process until the shell resumes it (Ctrl-Z).

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
@@ -21,7 +21,8 @@ use crate::tui::keymap::Mode;
 use crate::tui::overlay;
 use crate::tui::saving::ListChange;
 use crate::tui::screen::{
-    AnswersAt, Go, answers, catalog, compare, evaluate, interview, plan, saved, strategy, welcome,
+    AnswersAt, Go, answers, catalog, compare, evaluate, interview, plan, postings, saved, strategy,
+    welcome,
 };
 use crate::tui::shared::{Effect, Shared};
 use crate::tui::theme::Theme;
@@ -43,6 +44,7 @@ pub struct Screens {
     pub catalog: catalog::State,
     pub compare: compare::State,
     pub evaluate: evaluate::State,
+    pub postings: postings::State,
 }
 
 /// The whole state of a session.
@@ -196,6 +198,7 @@ impl App {
             Screen::Catalog => self.screens.catalog.mode(),
             Screen::Compare => Mode::Compare,
             Screen::Evaluate => self.screens.evaluate.mode(),
+            Screen::Postings => self.screens.postings.mode(),
         }
     }
 
@@ -298,6 +301,7 @@ impl App {
                     Screen::Catalog => s.catalog.update(shared, action),
                     Screen::Compare => s.compare.update(action),
                     Screen::Evaluate => s.evaluate.update(shared, action),
+                    Screen::Postings => s.postings.update(shared, action),
                 };
                 if let Some(go) = go {
                     self.go(go);
@@ -410,12 +414,21 @@ impl App {
                 s.evaluate.open(from);
                 Screen::Evaluate
             }
+            Go::Postings => {
+                s.postings.open(from);
+                Screen::Postings
+            }
+            Go::Replanned => {
+                s.plan.row = 0;
+                Screen::Plan
+            }
         };
         match to {
             Screen::Strategy => s.strategy.text.top(),
             Screen::Plan => s.plan.text.top(),
             Screen::Catalog => s.catalog.text.top(),
             Screen::Evaluate => s.evaluate.text.top(),
+            Screen::Postings => s.postings.text.top(),
             _ => {}
         }
         self.screen = to;
@@ -431,6 +444,7 @@ impl App {
             Screen::Interview => s.interview.layout(shared),
             Screen::Compare => s.compare.layout(shared),
             Screen::Evaluate => s.evaluate.layout(shared),
+            Screen::Postings => s.postings.layout(shared),
             _ => {}
         }
     }
@@ -471,6 +485,41 @@ impl App {
         if let Some(go) = self.screens.answers.make_plan(&mut self.shared) {
             self.go(go);
         }
+        self.layout();
+    }
+
+    /// Pasted text (a bracketed paste): typed into the field that has the keyboard, each line
+    /// break a new line where the field takes several (the postings box) and dropped where it
+    /// does not, so a paste never presses a key. Characters the mode does not take as text are
+    /// dropped too.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        for c in text.chars() {
+            let action = match c {
+                '\n' => self.typed(KeyCode::Enter),
+                '\t' => self.typed(KeyCode::Char(' ')),
+                c => self.typed(KeyCode::Char(c)),
+            };
+            if let Some(action) = action {
+                self.update(action);
+            }
+        }
+    }
+
+    /// What a key typed in the current mode does, if it enters text (never a command).
+    fn typed(&self, code: KeyCode) -> Option<Action> {
+        self.action_for(&KeyEvent::new(code, KeyModifiers::NONE))
+            .filter(|a| {
+                matches!(
+                    a,
+                    Action::TypeChar(_) | Action::TypeDigit(_) | Action::NewLine
+                )
+            })
+    }
+
+    /// Opens the job-postings screen (for tests that start there).
+    pub fn open_postings(&mut self) {
+        self.go(Go::Postings);
         self.layout();
     }
 
@@ -535,6 +584,7 @@ impl Widget for &App {
             Screen::Catalog => s.catalog.render(shared, body, buf),
             Screen::Compare => s.compare.render(shared, body, buf),
             Screen::Evaluate => s.evaluate.render(shared, body, buf),
+            Screen::Postings => s.postings.render(shared, body, buf),
         }
         match shared.status.as_deref() {
             Some(message) if self.status_in_title().is_none() => {

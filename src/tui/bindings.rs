@@ -8,7 +8,7 @@ use crate::tui::frame::Hint;
 use crate::tui::keymap::{self, Binding, GLOBAL, Mode};
 use crate::tui::overlay;
 use crate::tui::screen::{
-    answers, catalog, compare, evaluate, interview, plan, saved, strategy, welcome,
+    answers, catalog, compare, evaluate, interview, plan, postings, saved, strategy, welcome,
 };
 
 /// The rows a mode reads, in order: its owner's, then the global ones.
@@ -26,6 +26,7 @@ pub fn tables(mode: Mode) -> [&'static [Binding]; 2] {
         Mode::Catalog | Mode::CatalogSearch | Mode::CatalogDetail => catalog::KEYS,
         Mode::Compare => compare::KEYS,
         Mode::EvalField | Mode::EvalToggle | Mode::EvalResult => evaluate::KEYS,
+        Mode::PostingsPath | Mode::PostingsPaste | Mode::PostingsReport => postings::KEYS,
         Mode::TooSmall => &[],
     };
     [own, GLOBAL]
@@ -44,6 +45,7 @@ pub fn all() -> impl Iterator<Item = &'static Binding> {
         catalog::KEYS,
         compare::KEYS,
         evaluate::KEYS,
+        postings::KEYS,
         GLOBAL,
     ]
     .into_iter()

@@ -33,6 +33,12 @@ pub enum Mode {
     EvalToggle,
     /// The evaluation's result.
     EvalResult,
+    /// Job postings: typing a folder or file.
+    PostingsPath,
+    /// Job postings: typing or pasting into the postings box.
+    PostingsPaste,
+    /// Job postings: the report of a scan.
+    PostingsReport,
     Help,
     /// A yes/no question.
     Confirm,
@@ -49,7 +55,14 @@ pub enum Mode {
 impl Mode {
     /// Modes where typed characters are text, so single-letter global keys (`q`, `?`) are off.
     pub fn captures_text(self) -> bool {
-        matches!(self, Mode::Input | Mode::EvalField | Mode::CatalogSearch)
+        matches!(
+            self,
+            Mode::Input
+                | Mode::EvalField
+                | Mode::CatalogSearch
+                | Mode::PostingsPath
+                | Mode::PostingsPaste
+        )
     }
 
     /// Overlays take every key before the screen below.
@@ -77,6 +90,9 @@ impl Mode {
             Mode::EvalField => "Evaluate: typed field",
             Mode::EvalToggle => "Evaluate: yes/no field",
             Mode::EvalResult => "Evaluation",
+            Mode::PostingsPath => "Job postings: folder or file",
+            Mode::PostingsPaste => "Job postings: pasted text",
+            Mode::PostingsReport => "Job postings: report",
             Mode::Help => "Help",
             Mode::Confirm => "Confirm",
             Mode::Input => "Name",

@@ -96,6 +96,14 @@ impl Shared {
                 ));
             }
         }
+        // The job-posting evidence saved from the command line or this screen weighs in plans.
+        match crate::postings::Evidence::load(store.root()) {
+            Ok(evidence) => self.evidence = evidence,
+            Err(e) => self.overlays.notify(format!(
+                "The saved job-posting evidence is not used: {e}. Scan your postings again \
+                 (Job postings on the welcome screen) to replace it."
+            )),
+        }
         self.store = Some(store);
         self.keep_session = keep_session;
         self.touch();

@@ -21,6 +21,7 @@ pub mod compare;
 pub mod evaluate;
 pub mod interview;
 pub mod plan;
+pub mod postings;
 pub mod saved;
 pub mod strategy;
 pub mod welcome;
@@ -42,6 +43,8 @@ pub enum Screen {
     Compare,
     /// Evaluate any certification.
     Evaluate,
+    /// Scan job postings.
+    Postings,
 }
 
 impl Screen {
@@ -57,6 +60,7 @@ impl Screen {
             Screen::Catalog => "Certification catalog",
             Screen::Compare => "Build versus certify",
             Screen::Evaluate => "Evaluate a certification",
+            Screen::Postings => "Job postings",
         }
     }
 
@@ -105,6 +109,10 @@ pub enum Go {
     ComparePlan,
     /// An empty evaluation form.
     Evaluate,
+    /// The job-postings screen, coming back here on Esc.
+    Postings,
+    /// The plan was made again (with new evidence): the plan from its top.
+    Replanned,
 }
 
 /// A list highlight after a movement, kept inside `0..len`.

@@ -58,6 +58,8 @@ pub struct Shared {
     pub(crate) status: Option<String>,
     pub(crate) running: bool,
     pub(crate) effect: Option<Effect>,
+    /// The person's job-posting evidence saved in the data folder, which plans weigh.
+    pub(crate) evidence: Option<crate::postings::Evidence>,
     /// Counts changes to what screens draw from (the plan, its progress, the knowledge), so a
     /// screen re-wraps its text only when something changed.
     pub(crate) generation: u64,
@@ -96,8 +98,24 @@ impl Shared {
             status: None,
             running: true,
             effect: None,
+            evidence: None,
             generation: 0,
         }
+    }
+
+    /// A plan from the answers, weighing the saved job-posting evidence when there is some.
+    ///
+    /// # Errors
+    /// No strategy matches the answers.
+    pub(crate) fn advise(&self) -> Result<Plan, crate::advisor::AdviceError> {
+        let postings = self
+            .evidence
+            .as_ref()
+            .map(|evidence| crate::advisor::Postings {
+                evidence,
+                today: self.today,
+            });
+        crate::advisor::plan_with(self.kb, &self.answers, postings)
     }
 
     /// Something screens draw from changed.
@@ -149,24 +167,6 @@ impl Shared {
         self.created = None;
         self.progress.clear();
         self.touch();
-    }
-
-    /// A plan for the answers, weighing the job-posting evidence saved in the data folder when
-    /// there is some (as `certwise plan` does).
-    ///
-    /// # Errors
-    /// No strategy matches the answers (a gap in the knowledge base).
-    pub fn advise(&self) -> Result<crate::advisor::Plan, crate::advisor::AdviceError> {
-        let evidence = self.store.as_ref().and_then(|s| {
-            crate::postings::report::Evidence::load(s.root())
-                .ok()
-                .flatten()
-        });
-        let postings = evidence.as_ref().map(|evidence| crate::advisor::Postings {
-            evidence,
-            today: self.today,
-        });
-        crate::advisor::plan_with(self.kb, &self.answers, postings)
     }
 
     /// Merges the user catalog into the knowledge base the session uses. Problems are shown once.

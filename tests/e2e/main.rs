@@ -10,5 +10,6 @@ mod support;
 mod pty_harness;
 mod tui_e2e;
 mod tui_e2e_catalog;
+mod tui_e2e_postings;
 mod tui_e2e_saving;
 mod tui_e2e_suspend;

@@ -22,6 +22,7 @@ mod store;
 mod tui_catalog;
 mod tui_interview;
 mod tui_navigation;
+mod tui_postings;
 mod tui_saving;
 mod tui_snapshots;
 mod tui_update;

@@ -437,3 +437,27 @@ fn outdated_plan_notice_and_replan_question() {
         snap("replan_question", &a);
     }
 }
+
+/// The job-postings screen at every size: the empty fields, a missing path, pasted text, and the
+/// report of the corpus (top and bottom), on a fixed day so statuses (retired) do not move.
+#[test]
+fn postings() {
+    for (w, h) in [(MIN_WIDTH, MIN_HEIGHT), (80, 24), (120, 40)] {
+        let mut a = app(w, h).on(jiff::civil::date(2026, 11, 30));
+        a.open_postings();
+        snap("postings_form", &a);
+        a.paste("/nonexistent/postings");
+        a.update(Action::Scan);
+        snap("postings_missing_path", &a);
+        a.update(Action::ClearField);
+        a.update(Action::NextPane);
+        a.paste("Senior ML engineer\nRequired: AWS Certified Machine Learning Engineer - Associate.\nNice to have: Terraform, Python\n");
+        snap("postings_pasted", &a);
+        a.update(Action::NextPane);
+        a.paste("tests/data/postings");
+        a.update(Action::Scan);
+        snap("postings_report", &a);
+        a.update(Action::End);
+        snap("postings_report_end", &a);
+    }
+}

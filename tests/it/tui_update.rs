@@ -15,7 +15,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-const MODES: [Mode; 21] = [
+const MODES: [Mode; 24] = [
+    Mode::PostingsPath,
+    Mode::PostingsPaste,
+    Mode::PostingsReport,
     Mode::Outdated,
     Mode::EvalField,
     Mode::EvalToggle,

@@ -199,6 +199,7 @@ impl State {
             Action::ToggleProgress => {}
             Action::OpenCatalog => return Some(Go::Catalog),
             Action::OpenEvaluate => return Some(Go::Evaluate),
+            Action::OpenPostings => return Some(Go::Postings),
             Action::Compare => return Some(Go::ComparePlan),
             _ if self.pane == Pane::Ranking => {
                 let rows = ranking::rows(shared).len();
@@ -510,6 +511,13 @@ pub static KEYS: &[Binding] = &[
         keys: &[Code(K::Char('e'))],
         action: Action::OpenEvaluate,
         help: "evaluate any certification",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::Plan]),
+        keys: &[Code(K::Char('p'))],
+        action: Action::OpenPostings,
+        help: "job postings: scan yours and weigh them in the plan",
         hint: None,
     },
 ];

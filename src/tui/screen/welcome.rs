@@ -24,6 +24,7 @@ pub enum WelcomeItem {
     OpenSaved,
     Catalog,
     Evaluate,
+    Postings,
     Quit,
 }
 
@@ -36,6 +37,7 @@ impl WelcomeItem {
             WelcomeItem::OpenSaved => "Open a saved plan",
             WelcomeItem::Catalog => "Browse the certification catalog",
             WelcomeItem::Evaluate => "Evaluate any certification",
+            WelcomeItem::Postings => "Scan job postings: what do they ask for?",
             WelcomeItem::Quit => "Quit",
         }
     }
@@ -56,6 +58,7 @@ pub fn items(shared: &Shared) -> Vec<WelcomeItem> {
     items.extend([
         WelcomeItem::Catalog,
         WelcomeItem::Evaluate,
+        WelcomeItem::Postings,
         WelcomeItem::Quit,
     ]);
     items
@@ -106,6 +109,7 @@ impl State {
                 WelcomeItem::OpenSaved => Some(Go::Saved),
                 WelcomeItem::Catalog => Some(Go::Catalog),
                 WelcomeItem::Evaluate => Some(Go::Evaluate),
+                WelcomeItem::Postings => Some(Go::Postings),
                 WelcomeItem::Quit => {
                     shared.quit();
                     None
