@@ -12,3 +12,4 @@ mod tui_e2e;
 mod tui_e2e_catalog;
 mod tui_e2e_saving;
 mod tui_e2e_suspend;
+mod tui_e2e_text;
