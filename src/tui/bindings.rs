@@ -7,12 +7,14 @@ use crate::tui::action::Action;
 use crate::tui::frame::Hint;
 use crate::tui::keymap::{self, Binding, GLOBAL, Mode};
 use crate::tui::overlay;
+use crate::tui::text_field;
 use crate::tui::screen::{
     answers, catalog, compare, evaluate, interview, plan, saved, strategy, welcome,
 };
 
-/// The rows a mode reads, in order: its owner's, then the global ones.
-pub fn tables(mode: Mode) -> [&'static [Binding]; 2] {
+/// The rows a mode reads, in order: its owner's, a text field's editing keys (they apply only
+/// where a text field has the keys), then the global ones.
+pub fn tables(mode: Mode) -> [&'static [Binding]; 3] {
     let own: &'static [Binding] = match mode {
         Mode::Help | Mode::Confirm | Mode::Input | Mode::Notice | Mode::Outdated | Mode::Error => {
             overlay::KEYS
@@ -28,7 +30,7 @@ pub fn tables(mode: Mode) -> [&'static [Binding]; 2] {
         Mode::EvalField | Mode::EvalToggle | Mode::EvalResult => evaluate::KEYS,
         Mode::TooSmall => &[],
     };
-    [own, GLOBAL]
+    [own, text_field::KEYS, GLOBAL]
 }
 
 /// Every row of every table (for tests that check the table as a whole).
@@ -44,6 +46,7 @@ pub fn all() -> impl Iterator<Item = &'static Binding> {
         catalog::KEYS,
         compare::KEYS,
         evaluate::KEYS,
+        text_field::KEYS,
         GLOBAL,
     ]
     .into_iter()

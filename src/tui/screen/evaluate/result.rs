@@ -8,6 +8,9 @@ use crate::tui::shared::Shared;
 
 use super::State;
 
+/// Under the result when its last lines are out of view.
+pub(super) const MORE_BELOW: &str = "↓ more below (↓ PgDn End)";
+
 /// The result's lines.
 pub(super) fn lines(app: &Shared, form: &State, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
