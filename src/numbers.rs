@@ -22,12 +22,22 @@ pub const DECIMAL_FORM: &str = "digits with an optional decimal point, no sign o
 /// What is wrong with `text` as a whole number of `unit` from 0 to `max`, in the words the
 /// command line and the evaluate screen share (the value quoted safely, shortened if long).
 pub fn whole_problem(text: &str, error: NumberError, unit: &str, max: u32) -> String {
-    problem(text, error, &format!("a whole number of {unit}, 0-{max}"), WHOLE_FORM)
+    problem(
+        text,
+        error,
+        &format!("a whole number of {unit}, 0-{max}"),
+        WHOLE_FORM,
+    )
 }
 
 /// What is wrong with `text` as a number of `unit` (decimals allowed) from 0 to `max`.
 pub fn decimal_problem(text: &str, error: NumberError, unit: &str, max: f32) -> String {
-    problem(text, error, &format!("a number of {unit}, 0-{max}"), DECIMAL_FORM)
+    problem(
+        text,
+        error,
+        &format!("a number of {unit}, 0-{max}"),
+        DECIMAL_FORM,
+    )
 }
 
 fn problem(text: &str, error: NumberError, valid: &str, form: &str) -> String {

@@ -7,10 +7,10 @@ use crate::tui::action::Action;
 use crate::tui::frame::Hint;
 use crate::tui::keymap::{self, Binding, GLOBAL, Mode};
 use crate::tui::overlay;
-use crate::tui::text_field;
 use crate::tui::screen::{
     answers, catalog, compare, evaluate, interview, plan, saved, strategy, welcome,
 };
+use crate::tui::text_field;
 
 /// The rows a mode reads, in order: its owner's, a text field's editing keys (they apply only
 /// where a text field has the keys), then the global ones.

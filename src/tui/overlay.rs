@@ -410,12 +410,9 @@ pub fn render(
                 NamePurpose::Rename { .. } => "Rename plan",
                 NamePurpose::Duplicate { .. } => "Copy plan as",
             };
-            let field = input.text.line(
-                dialog_text_width(area),
-                true,
-                theme.text,
-                theme.selected,
-            );
+            let field = input
+                .text
+                .line(dialog_text_width(area), true, theme.text, theme.selected);
             let mut lines = Vec::new();
             if let Some(error) = &input.error {
                 lines.push(format!("! {error}"));

@@ -31,7 +31,27 @@ fn a_long_paste_then_enter_evaluates_with_the_name_cut_to_its_limit() {
         tui.screen_dump()
     );
     tui.send_key(Key::Esc);
+    tui.expect("Provider known and verified?", T);
+    tui.send_key(Key::Esc);
+    tui.expect_welcome();
+    tui.quit();
+}
+
+/// The same paste without an Enter, then a key typed after it: the message about the cut shows,
+/// and every key after the paste is taken at once.
+#[test]
+fn a_long_paste_says_it_was_cut_and_the_next_keys_work() {
+    let mut tui = Tui::start();
+    tui.choose(EVALUATE);
     tui.expect_title("Evaluate a certification");
+    let pasted = "x".repeat(5_000);
+    tui.send_text(&pasted);
+    tui.expect("only 80 characters", T);
+    // Ctrl-U clears the field; the form is then as before the paste.
+    tui.send_key(Key::Ctrl('u'));
+    tui.expect_gone("xxxxxxxxxx");
+    tui.send_key(Key::Enter);
+    tui.expect("! Name: type the certification's name.", T);
     tui.send_key(Key::Esc);
     tui.expect_welcome();
     tui.quit();

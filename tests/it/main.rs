@@ -22,5 +22,6 @@ mod tui_catalog;
 mod tui_navigation;
 mod tui_saving;
 mod tui_snapshots;
+mod tui_text;
 mod tui_update;
 mod user_catalog;

@@ -8,14 +8,14 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::evaluate::{Claim, Facts, Verdict, evaluate};
+use crate::evaluate::{MAX_CONTENT_AGE, MAX_HOURS, MAX_PERCENT, MAX_USD};
+use crate::numbers::{self, NumberError};
 use crate::tui::action::Action;
 use crate::tui::frame::{body_area, padded};
 use crate::tui::keymap::KeyPat::{AnyChar, Code};
 use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
 use crate::tui::overlay::Overlay;
 use crate::tui::screen::{Go, Screen, Scroll};
-use crate::evaluate::{MAX_CONTENT_AGE, MAX_HOURS, MAX_PERCENT, MAX_USD};
-use crate::numbers::{self, NumberError};
 use crate::tui::shared::Shared;
 use crate::tui::text_field::{self, Change, Edit, TextField};
 
@@ -168,10 +168,12 @@ impl State {
             self.error = None;
             self.error_at = None;
         }
-        let problem = Number::of(field).zip(self.field_text(field)).and_then(|(n, t)| {
-            n.problem(t.text())
-                .filter(|(e, _)| *e == NumberError::OutOfRange)
-        });
+        let problem = Number::of(field)
+            .zip(self.field_text(field))
+            .and_then(|(n, t)| {
+                n.problem(t.text())
+                    .filter(|(e, _)| *e == NumberError::OutOfRange)
+            });
         if let Some((_, message)) = problem {
             self.set_error(field, format!("{}: {message}.", short_label(field)));
         }
@@ -185,7 +187,10 @@ impl State {
         if self.name.text().trim().is_empty() {
             return Err((
                 Field::Name,
-                format!("{}: type the certification's name.", short_label(Field::Name)),
+                format!(
+                    "{}: type the certification's name.",
+                    short_label(Field::Name)
+                ),
             ));
         }
         for field in [Field::Cost, Field::Hours, Field::Age, Field::Postings] {
@@ -386,11 +391,9 @@ impl State {
         let area = padded(area);
         if self.result.is_some() {
             let cut = self.text.lines().len() > usize::from(area.height);
-            let [text, marker] = Layout::vertical([
-                Constraint::Fill(1),
-                Constraint::Length(u16::from(cut)),
-            ])
-            .areas(area);
+            let [text, marker] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(cut))])
+                    .areas(area);
             self.text.render(text, buf);
             if self.text.offset() < self.text.max() {
                 let t = &shared.theme;
