@@ -180,19 +180,16 @@ impl Shared {
             }
             return ListChange::None;
         }
-        match action {
-            Action::Select => {
-                let name = input.text.text().trim().to_owned();
-                let purpose = input.purpose.clone();
-                if name.is_empty() {
-                    input.error = Some("Type a name.".to_owned());
-                    return ListChange::None;
-                }
-                return self.submit_name(purpose, &name);
-            }
-            _ => {}
+        if action != Action::Select {
+            return ListChange::None;
         }
-        ListChange::None
+        let name = input.text.text().trim().to_owned();
+        let purpose = input.purpose.clone();
+        if name.is_empty() {
+            input.error = Some("Type a name.".to_owned());
+            return ListChange::None;
+        }
+        self.submit_name(purpose, &name)
     }
 
     fn submit_name(&mut self, purpose: NamePurpose, name: &str) -> ListChange {

@@ -429,7 +429,7 @@ impl View {
             };
         }
         // The cursor is near enough the start: the start shows, the end is cut.
-        if wb + cursor + 1 <= width {
+        if wb + cursor < width {
             let after = take_columns(after, width - wb - cursor - 1);
             return View {
                 before: before.concat(),
