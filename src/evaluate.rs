@@ -18,6 +18,16 @@ const DAYS_HOURS: u32 = 16;
 /// Red flags that alone mark limited value (tier 3) rather than low or no value (tier 4).
 const CAUTIONARY: [RedFlag; 2] = [RedFlag::NoPracticalComponent, RedFlag::OutdatedContent];
 
+/// The most a fee can be, in US dollars: more is a typing mistake. The command line and the
+/// evaluate screen both refuse more.
+pub const MAX_USD: u32 = 10_000_000;
+/// The most preparation hours can be.
+pub const MAX_HOURS: u32 = 100_000;
+/// The oldest content can be, in years.
+pub const MAX_CONTENT_AGE: f32 = 100.0;
+/// The most a share of postings can be, in percent.
+pub const MAX_PERCENT: f32 = 100.0;
+
 /// Claims a provider makes that the seeds list as red flags.
 #[derive(
     Debug,

@@ -19,6 +19,35 @@ pub const WHOLE_FORM: &str = "digits only, no sign, spaces or leading zeros";
 /// What a decimal may look like.
 pub const DECIMAL_FORM: &str = "digits with an optional decimal point, no sign or spaces";
 
+/// What is wrong with `text` as a whole number of `unit` from 0 to `max`, in the words the
+/// command line and the evaluate screen share (the value quoted safely, shortened if long).
+pub fn whole_problem(text: &str, error: NumberError, unit: &str, max: u32) -> String {
+    problem(
+        text,
+        error,
+        &format!("a whole number of {unit}, 0-{max}"),
+        WHOLE_FORM,
+    )
+}
+
+/// What is wrong with `text` as a number of `unit` (decimals allowed) from 0 to `max`.
+pub fn decimal_problem(text: &str, error: NumberError, unit: &str, max: f32) -> String {
+    problem(
+        text,
+        error,
+        &format!("a number of {unit}, 0-{max}"),
+        DECIMAL_FORM,
+    )
+}
+
+fn problem(text: &str, error: NumberError, valid: &str, form: &str) -> String {
+    let text = crate::sanitize::value(text);
+    match error {
+        NumberError::OutOfRange => format!("`{text}` is out of range; valid: {valid}"),
+        NumberError::Malformed => format!("`{text}` is not valid; valid: {valid} ({form})"),
+    }
+}
+
 /// A whole number in `min..=max`.
 ///
 /// # Errors

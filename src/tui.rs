@@ -25,6 +25,7 @@ pub mod saving;
 pub mod screen;
 pub mod shared;
 pub mod signals;
+pub mod text_field;
 pub mod theme;
 
 use action::Action;
@@ -267,57 +268,67 @@ fn run(
     }
     while app.is_running() {
         let Ok(message) = rx.recv() else { break };
-        // crossterm loses a SIGWINCH that wakes it together with input (it returns the input and
-        // the signal is not reported again), so input events check the size too.
-        let input = matches!(&message, Message::Terminal(ev) if !matches!(ev, Event::Resize(..)));
-        let resized = input && sync_size(terminal, &mut app);
-        // A paste is text for the field with the keyboard (see `App::paste`), then a redraw.
-        let pasted = if let Message::Terminal(Event::Paste(text)) = &message {
-            app.paste(text);
-            true
-        } else {
-            false
-        };
-        let action = match message {
-            Message::Terminal(Event::Key(key)) => app.action_for(&key),
-            Message::Terminal(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
-            Message::Terminal(_) => None,
-            Message::Signal(signals::Caught::Quit) | Message::InputClosed => {
-                Some(Action::ForceQuit)
-            }
-            Message::InputFailed(why) => {
-                // Keep what can be kept, then end with the reason (the caller restores the
-                // terminal first, then shows it).
-                app.update(Action::ForceQuit);
-                return Err(io::Error::other(format!(
-                    "reading the keyboard failed: {why}"
-                )));
-            }
-            // `kill -TSTP` from outside: exactly what Ctrl-Z does.
-            Message::Signal(signals::Caught::Stop) => Some(Action::Suspend),
-            // Whatever stopped us, the shell may have changed the terminal meanwhile.
-            Message::Signal(signals::Caught::Continued) => {
-                take_terminal(terminal)?;
-                let size = terminal.size()?;
-                Some(Action::Resize(size.width, size.height))
-            }
-        };
-        match action {
-            Some(action) => app.update(action),
-            // Nothing to do, but the size changed: redraw.
-            None if resized || pasted => {}
-            None => continue,
+        let mut redraw = handle(terminal, &mut app, message)?;
+        // Everything already waiting (a paste arrives as thousands of keys) is taken before the
+        // next frame, so a burst costs one draw, not one per key.
+        while app.is_running() {
+            let Ok(message) = rx.try_recv() else { break };
+            redraw |= handle(terminal, &mut app, message)?;
         }
-        if app.take_effect() == Some(Effect::Suspend) {
-            suspend(terminal)?;
-            let size = terminal.size()?;
-            app.update(Action::Resize(size.width, size.height));
-        }
-        if app.is_running() {
+        if redraw && app.is_running() {
             draw(terminal, &app)?;
         }
     }
     Ok(())
+}
+
+/// Applies one message to the session; true if the screen must be drawn again.
+fn handle(terminal: &mut DefaultTerminal, app: &mut App, message: Message) -> io::Result<bool> {
+    // crossterm loses a SIGWINCH that wakes it together with input (it returns the input and
+    // the signal is not reported again), so input events check the size too.
+    let input = matches!(&message, Message::Terminal(ev) if !matches!(ev, Event::Resize(..)));
+    let resized = input && sync_size(terminal, app);
+    // A paste is text for the field with the keyboard (see `App::paste`), then a redraw.
+    let pasted = if let Message::Terminal(Event::Paste(text)) = &message {
+        app.paste(text);
+        true
+    } else {
+        false
+    };
+    let action = match message {
+        Message::Terminal(Event::Key(key)) => app.action_for(&key),
+        Message::Terminal(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
+        Message::Terminal(_) => None,
+        Message::Signal(signals::Caught::Quit) | Message::InputClosed => Some(Action::ForceQuit),
+        Message::InputFailed(why) => {
+            // Keep what can be kept, then end with the reason (the caller restores the
+            // terminal first, then shows it).
+            app.update(Action::ForceQuit);
+            return Err(io::Error::other(format!(
+                "reading the keyboard failed: {why}"
+            )));
+        }
+        // `kill -TSTP` from outside: exactly what Ctrl-Z does.
+        Message::Signal(signals::Caught::Stop) => Some(Action::Suspend),
+        // Whatever stopped us, the shell may have changed the terminal meanwhile.
+        Message::Signal(signals::Caught::Continued) => {
+            take_terminal(terminal)?;
+            let size = terminal.size()?;
+            Some(Action::Resize(size.width, size.height))
+        }
+    };
+    match action {
+        Some(action) => app.update(action),
+        // Nothing to do, but the size changed or text was pasted: redraw.
+        None if resized || pasted => {}
+        None => return Ok(false),
+    }
+    if app.take_effect() == Some(Effect::Suspend) {
+        suspend(terminal)?;
+        let size = terminal.size()?;
+        app.update(Action::Resize(size.width, size.height));
+    }
+    Ok(true)
 }
 
 /// Draws a frame. Every cell passes through the one sanitiser on its way to the terminal, so

@@ -22,12 +22,15 @@ pub enum Action {
     Pick(usize),
     /// Type a digit into a number answer.
     TypeDigit(char),
-    /// Delete the last typed character (a whole grapheme cluster); never goes back.
+    /// Delete the typed character before the cursor (a whole grapheme cluster); never goes
+    /// back.
     DeleteChar,
     /// Go back one step: previous question or previous screen.
     Back,
     /// Go forward one question, keeping the highlighted answer.
     Forward,
+    /// Change a yes/no answer back to the one before it (not known, yes, no).
+    PreviousChoice,
     /// Focus the next pane.
     NextPane,
     /// Focus the previous pane.
@@ -48,8 +51,23 @@ pub enum Action {
     Confirm,
     /// In the quit question with a plan on screen: save it (asking for a name), then quit.
     SaveAndQuit,
-    /// Type a character into a text field.
+    /// Type a character into a text field (over a pre-filled text, replacing it).
     TypeChar(char),
+    /// In a text field: the cursor one character left.
+    CursorLeft,
+    /// In a text field: the cursor one character right.
+    CursorRight,
+    /// In a text field: the cursor to the start (in the evaluation form, again: the first
+    /// field).
+    CursorStart,
+    /// In a text field: the cursor to the end (in the evaluation form, again: the last field).
+    CursorEnd,
+    /// In a text field: delete the character under the cursor.
+    DeleteNextChar,
+    /// In a text field: delete everything before the cursor.
+    ClearToStart,
+    /// In a text field: delete the word before the cursor.
+    DeleteWord,
     /// Open the dialog that saves the plan under a name.
     OpenSave,
     /// Cycle the highlighted plan item through todo, doing, done (saved plans keep it at once).

@@ -10,9 +10,11 @@ use crate::tui::overlay;
 use crate::tui::screen::{
     answers, catalog, compare, evaluate, interview, plan, postings, saved, strategy, welcome,
 };
+use crate::tui::text_field;
 
-/// The rows a mode reads, in order: its owner's, then the global ones.
-pub fn tables(mode: Mode) -> [&'static [Binding]; 2] {
+/// The rows a mode reads, in order: its owner's, a text field's editing keys (they apply only
+/// where a text field has the keys), then the global ones.
+pub fn tables(mode: Mode) -> [&'static [Binding]; 3] {
     let own: &'static [Binding] = match mode {
         Mode::Help | Mode::Confirm | Mode::Input | Mode::Notice | Mode::Outdated | Mode::Error => {
             overlay::KEYS
@@ -29,7 +31,7 @@ pub fn tables(mode: Mode) -> [&'static [Binding]; 2] {
         Mode::PostingsPath | Mode::PostingsPaste | Mode::PostingsReport => postings::KEYS,
         Mode::TooSmall => &[],
     };
-    [own, GLOBAL]
+    [own, text_field::KEYS, GLOBAL]
 }
 
 /// Every row of every table (for tests that check the table as a whole).
@@ -46,6 +48,7 @@ pub fn all() -> impl Iterator<Item = &'static Binding> {
         compare::KEYS,
         evaluate::KEYS,
         postings::KEYS,
+        text_field::KEYS,
         GLOBAL,
     ]
     .into_iter()

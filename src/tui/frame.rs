@@ -247,8 +247,27 @@ pub fn dialog_text_width(area: Rect) -> usize {
 
 /// A bordered window in the middle of `area`, as high as its wrapped text.
 pub fn dialog(theme: &Theme, title: &str, lines: &[String], area: Rect, buf: &mut Buffer) {
+    dialog_with(theme, title, Vec::new(), lines, area, buf);
+}
+
+/// [`dialog`] with styled lines first, drawn as they are (a text field with its cursor, made to
+/// fit [`dialog_text_width`]), then `lines` wrapped.
+pub fn dialog_with(
+    theme: &Theme,
+    title: &str,
+    styled: Vec<Line<'static>>,
+    lines: &[String],
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let width = area.width.saturating_sub(4).min(60);
-    let mut text = Vec::new();
+    let mut text: Vec<Line<'static>> = styled
+        .into_iter()
+        .map(|mut l| {
+            l.spans.insert(0, Span::raw(" "));
+            l
+        })
+        .collect();
     for l in lines {
         text.extend(wrap(l, width.saturating_sub(4), theme.text, " "));
     }

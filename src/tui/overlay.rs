@@ -10,10 +10,11 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::advisor::Plan;
 use crate::tui::action::Action;
-use crate::tui::frame::{dialog, dialog_text_width, wrap_after};
+use crate::tui::frame::{dialog, dialog_text_width, dialog_with, wrap_after};
 use crate::tui::keymap::KeyPat::{AnyChar, Code};
 use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
 use crate::tui::screen::Scroll;
+use crate::tui::text_field::{MAX_LEN, TextField};
 use crate::tui::theme::Theme;
 use ratatui::crossterm::event::KeyCode as K;
 
@@ -81,8 +82,19 @@ pub struct QuitQuestion {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameInput {
     pub purpose: NamePurpose,
-    pub text: String,
+    pub text: TextField,
     pub error: Option<String>,
+}
+
+impl NameInput {
+    /// The dialog for `purpose`, with `suggested` filled in and selected (typing replaces it).
+    pub fn new(purpose: NamePurpose, suggested: &str) -> Self {
+        NameInput {
+            purpose,
+            text: TextField::prefilled(suggested, MAX_LEN),
+            error: None,
+        }
+    }
 }
 
 /// What the typed name is for.
@@ -216,16 +228,9 @@ pub static KEYS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Only(&[M::Input]),
-        keys: &[Code(K::Backspace)],
-        action: Action::DeleteChar,
-        help: "delete the last character",
-        hint: None,
-    },
-    Binding {
-        scope: Scope::Only(&[M::Input]),
         keys: &[AnyChar],
         action: Action::TypeChar(' '),
-        help: "type the name",
+        help: "type the name (typing over the suggested name replaces it; ← or → keeps it)",
         hint: None,
     },
     Binding {
@@ -408,10 +413,10 @@ pub fn render(
                 NamePurpose::Rename { .. } => "Rename plan",
                 NamePurpose::Duplicate { .. } => "Copy plan as",
             };
-            let mut lines = vec![crate::tui::input::window(
-                &input.text,
-                dialog_text_width(area),
-            )];
+            let field = input
+                .text
+                .line(dialog_text_width(area), true, theme.text, theme.selected);
+            let mut lines = Vec::new();
             if let Some(error) = &input.error {
                 lines.push(format!("! {error}"));
             }
@@ -420,7 +425,7 @@ pub fn render(
                 Mode::Input,
                 &[(Action::Select, "done"), (Action::CloseOverlay, "cancel")],
             ));
-            dialog(theme, title, &lines, area, buf);
+            dialog_with(theme, title, vec![field], &lines, area, buf);
         }
         Overlay::Outdated(text) => dialog(
             theme,

@@ -11,6 +11,7 @@ use crate::store::{SavedPlan, Session, Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::overlay::{Ask, NameInput, NamePurpose, Overlay};
 use crate::tui::shared::Shared;
+use crate::tui::text_field::{self, Change, Edit};
 
 /// What submitting a name or answering yes did to the saved-plans list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,11 +172,7 @@ impl Shared {
             let today = Self::now().to_zoned(jiff::tz::TimeZone::system()).date();
             format!("{} {today}", plan.strategy.name)
         });
-        self.open(Overlay::Input(NameInput {
-            purpose: NamePurpose::Save,
-            text: default,
-            error: None,
-        }));
+        self.open(Overlay::Input(NameInput::new(NamePurpose::Save, &default)));
     }
 
     /// Edits or submits the name in the name dialog.
@@ -183,27 +180,24 @@ impl Shared {
         let Some(Overlay::Input(input)) = self.overlays.top_mut() else {
             return ListChange::None;
         };
-        match action {
-            Action::TypeChar(c) => {
-                crate::tui::input::type_char(&mut input.text, c, crate::tui::input::MAX_LEN);
-                input.error = None;
+        if let Some(edit) = Edit::from_action(action) {
+            match input.text.apply(edit) {
+                Change::Text => input.error = None,
+                Change::Full => input.error = Some(text_field::cut_message(input.text.max())),
+                Change::Cursor | Change::None => {}
             }
-            Action::DeleteChar => {
-                crate::tui::input::delete_last(&mut input.text);
-                input.error = None;
-            }
-            Action::Select => {
-                let name = input.text.trim().to_owned();
-                let purpose = input.purpose.clone();
-                if name.is_empty() {
-                    input.error = Some("Type a name.".to_owned());
-                    return ListChange::None;
-                }
-                return self.submit_name(purpose, &name);
-            }
-            _ => {}
+            return ListChange::None;
         }
-        ListChange::None
+        if action != Action::Select {
+            return ListChange::None;
+        }
+        let name = input.text.text().trim().to_owned();
+        let purpose = input.purpose.clone();
+        if name.is_empty() {
+            input.error = Some("Type a name.".to_owned());
+            return ListChange::None;
+        }
+        self.submit_name(purpose, &name)
     }
 
     fn submit_name(&mut self, purpose: NamePurpose, name: &str) -> ListChange {

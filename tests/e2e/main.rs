@@ -13,3 +13,4 @@ mod tui_e2e_catalog;
 mod tui_e2e_postings;
 mod tui_e2e_saving;
 mod tui_e2e_suspend;
+mod tui_e2e_text;

@@ -25,5 +25,6 @@ mod tui_navigation;
 mod tui_postings;
 mod tui_saving;
 mod tui_snapshots;
+mod tui_text;
 mod tui_update;
 mod user_catalog;

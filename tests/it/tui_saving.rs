@@ -63,7 +63,7 @@ fn save_as(a: &mut App, name: &str) {
     let Some(Overlay::Input(input)) = &a.overlay() else {
         panic!("no save dialog: {:?}", a.overlay())
     };
-    let default = input.text.clone();
+    let default = input.text.text().to_owned();
     for _ in default.chars() {
         a.update(Action::DeleteChar);
     }
@@ -94,7 +94,7 @@ fn save_dialog_offers_a_default_name_and_saves() {
     };
     let strategy = a.plan().unwrap().strategy.name.clone();
     assert!(
-        input.text.starts_with(&strategy),
+        input.text.text().starts_with(&strategy),
         "default name {:?}",
         input.text
     );

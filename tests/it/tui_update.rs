@@ -783,7 +783,7 @@ fn dialog_text(a: &App) -> String {
     let Some(Overlay::Input(input)) = a.overlay() else {
         panic!("no name dialog")
     };
-    input.text.clone()
+    input.text.text().to_owned()
 }
 
 fn screen(a: &App, w: u16, h: u16) -> Vec<String> {
@@ -872,8 +872,8 @@ fn names_stop_at_80_characters_counting_accents_with_their_letter() {
 
 fn text_of(a: &App) -> Option<String> {
     match &a.overlay() {
-        Some(Overlay::Input(input)) => Some(input.text.clone()),
-        _ if a.mode() == Mode::EvalField => Some(a.screens().evaluate.name.clone()),
+        Some(Overlay::Input(input)) => Some(input.text.text().to_owned()),
+        _ if a.mode() == Mode::EvalField => Some(a.screens().evaluate.name.text().to_owned()),
         _ => None,
     }
 }

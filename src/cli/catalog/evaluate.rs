@@ -9,7 +9,9 @@ use std::path::Path;
 
 use super::{OutFormat, to_json, user_catalog_file};
 use crate::cli::{CliError, knowledge, print};
-use crate::evaluate::{Claim, Facts, Verdict, evaluate};
+use crate::evaluate::{
+    Claim, Facts, MAX_CONTENT_AGE, MAX_HOURS, MAX_PERCENT, MAX_USD, Verdict, evaluate,
+};
 use crate::knowledge::one_line;
 use crate::numbers;
 use crate::sanitize::value;
@@ -51,13 +53,6 @@ pub struct EvaluateArgs {
     #[arg(long)]
     pub save: bool,
 }
-
-/// The most a fee can be, for sanity: more is a typing mistake.
-const MAX_USD: u32 = 10_000_000;
-/// The most preparation hours can be.
-const MAX_HOURS: u32 = 100_000;
-/// The oldest content can be, in years.
-const MAX_AGE: f32 = 100.0;
 
 /// Checks the arguments and turns them into facts.
 ///
@@ -108,7 +103,7 @@ pub fn facts(args: &EvaluateArgs) -> Result<Facts, CliError> {
         content_age_years: decimal(
             "--content-age-years",
             args.content_age_years.as_deref(),
-            MAX_AGE,
+            MAX_CONTENT_AGE,
             "years",
         )?,
         claims,
@@ -118,7 +113,7 @@ pub fn facts(args: &EvaluateArgs) -> Result<Facts, CliError> {
             args.postings_percent
                 .as_deref()
                 .map(|p| p.strip_suffix('%').unwrap_or(p)),
-            100.0,
+            MAX_PERCENT,
             "percent",
         )?,
         ..Facts::default()
@@ -139,22 +134,20 @@ fn yes_no(option: &str, raw: Option<&str>) -> Result<Option<bool>, CliError> {
 
 fn whole(option: &str, raw: Option<&str>, max: u32, unit: &str) -> Result<Option<u32>, CliError> {
     let Some(raw) = raw else { return Ok(None) };
-    numbers::whole(raw, 0, max).map(Some).map_err(|_| {
+    numbers::whole(raw, 0, max).map(Some).map_err(|e| {
         CliError::usage(format!(
-            "{option} `{}` is not valid; valid: a whole number of {unit}, 0-{max} ({})",
-            value(raw),
-            numbers::WHOLE_FORM
+            "{option} {}",
+            numbers::whole_problem(raw, e, unit, max)
         ))
     })
 }
 
 fn decimal(option: &str, raw: Option<&str>, max: f32, unit: &str) -> Result<Option<f32>, CliError> {
     let Some(raw) = raw else { return Ok(None) };
-    numbers::decimal(raw, max).map(Some).map_err(|_| {
+    numbers::decimal(raw, max).map(Some).map_err(|e| {
         CliError::usage(format!(
-            "{option} `{}` is not valid; valid: a number of {unit}, 0-{max} ({})",
-            value(raw),
-            numbers::DECIMAL_FORM
+            "{option} {}",
+            numbers::decimal_problem(raw, e, unit, max)
         ))
     })
 }

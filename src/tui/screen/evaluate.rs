@@ -7,6 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::evaluate::{Claim, Facts, Verdict, evaluate};
+use crate::evaluate::{MAX_CONTENT_AGE, MAX_HOURS, MAX_PERCENT, MAX_USD};
+use crate::numbers::{self, NumberError};
 use crate::tui::action::Action;
 use crate::tui::frame::{body_area, padded};
 use crate::tui::keymap::KeyPat::{AnyChar, Code};
@@ -14,26 +16,30 @@ use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
 use crate::tui::overlay::Overlay;
 use crate::tui::screen::{Go, Screen, Scroll};
 use crate::tui::shared::Shared;
-use crate::{numbers, sanitize};
+use crate::tui::text_field::{self, Change, Edit, TextField};
 
 mod form;
 mod result;
 
 pub use form::{Field, Tri};
 
-/// The form, its result and where Esc returns to.
+/// The form, its result and where Esc returns to. The form is a draft kept for the session:
+/// leaving the screen and coming back finds it as it was left.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct State {
     pub field: usize,
-    pub name: String,
+    pub name: TextField,
     pub provider_known: Tri,
-    pub cost: String,
-    pub hours: String,
+    pub cost: TextField,
+    pub hours: TextField,
     pub practical: Tri,
-    pub age: String,
-    pub postings: String,
+    pub age: TextField,
+    pub postings: TextField,
     pub claims: Vec<Claim>,
+    /// What is wrong, shown under the field it is about ([`State::error_at`]).
     pub error: Option<String>,
+    /// The field the error is about: the error goes when that field changes.
+    pub error_at: Option<Field>,
     /// The evaluation, once made; shown instead of the form.
     pub result: Option<Verdict>,
     pub back_to: Option<Screen>,
@@ -43,12 +49,70 @@ pub struct State {
     pub evaluations: u64,
 }
 
+/// How a typed field is read: its words in messages, and the range the command line allows.
+#[derive(Debug, Clone, Copy)]
+enum Number {
+    Whole { unit: &'static str, max: u32 },
+    Decimal { unit: &'static str, max: f32 },
+}
+
+impl Number {
+    fn of(field: Field) -> Option<Number> {
+        Some(match field {
+            Field::Cost => Number::Whole {
+                unit: "US dollars",
+                max: MAX_USD,
+            },
+            Field::Hours => Number::Whole {
+                unit: "hours",
+                max: MAX_HOURS,
+            },
+            Field::Age => Number::Decimal {
+                unit: "years",
+                max: MAX_CONTENT_AGE,
+            },
+            Field::Postings => Number::Decimal {
+                unit: "percent",
+                max: MAX_PERCENT,
+            },
+            _ => return None,
+        })
+    }
+
+    /// What is wrong with `text`, if anything (empty is "not known", which is fine).
+    fn problem(self, text: &str) -> Option<(NumberError, String)> {
+        if text.is_empty() {
+            return None;
+        }
+        match self {
+            Number::Whole { unit, max } => numbers::whole(text, 0, max)
+                .err()
+                .map(|e| (e, numbers::whole_problem(text, e, unit, max))),
+            Number::Decimal { unit, max } => numbers::decimal(text, max)
+                .err()
+                .map(|e| (e, numbers::decimal_problem(text, e, unit, max))),
+        }
+    }
+}
+
 impl State {
     pub fn current(&self) -> Field {
         Field::ALL[self.field.min(Field::ALL.len() - 1)]
     }
 
-    fn text_mut(&mut self) -> Option<&mut String> {
+    /// The text of a typed field.
+    pub fn field_text(&self, field: Field) -> Option<&TextField> {
+        match field {
+            Field::Name => Some(&self.name),
+            Field::Cost => Some(&self.cost),
+            Field::Hours => Some(&self.hours),
+            Field::Age => Some(&self.age),
+            Field::Postings => Some(&self.postings),
+            _ => None,
+        }
+    }
+
+    fn text_mut(&mut self) -> Option<&mut TextField> {
         match self.current() {
             Field::Name => Some(&mut self.name),
             Field::Cost => Some(&mut self.cost),
@@ -68,18 +132,14 @@ impl State {
         }
     }
 
-    pub(super) fn value(&self, field: Field) -> String {
+    /// A yes/no field's answer, in words.
+    pub(super) fn choice(&self, field: Field) -> &'static str {
         match field {
-            Field::Name => self.name.clone(),
-            Field::ProviderKnown => self.provider_known.label().to_owned(),
-            Field::Cost => self.cost.clone(),
-            Field::Hours => self.hours.clone(),
-            Field::Practical => self.practical.label().to_owned(),
-            Field::Age => self.age.clone(),
-            Field::Postings => self.postings.clone(),
+            Field::ProviderKnown => self.provider_known.label(),
+            Field::Practical => self.practical.label(),
             f => {
                 let on = State::claim_of(f).is_some_and(|c| self.claims.contains(&c));
-                if on { "yes" } else { "no" }.to_owned()
+                if on { "yes" } else { "no" }
             }
         }
     }
@@ -95,23 +155,69 @@ impl State {
         }
     }
 
+    fn set_error(&mut self, field: Field, message: String) {
+        self.field = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
+        self.error = Some(message);
+        self.error_at = Some(field);
+    }
+
+    /// The field changed: its error goes; a number now out of range says so at once.
+    fn changed(&mut self, field: Field) {
+        if self.error_at.is_none_or(|at| at == field) {
+            self.error = None;
+            self.error_at = None;
+        }
+        let problem = Number::of(field)
+            .zip(self.field_text(field))
+            .and_then(|(n, t)| {
+                n.problem(t.text())
+                    .filter(|(e, _)| *e == NumberError::OutOfRange)
+            });
+        if let Some((_, message)) = problem {
+            self.set_error(field, format!("{}: {message}.", short_label(field)));
+        }
+    }
+
     /// The facts, or the field that is wrong and why (so the cursor can go there).
     ///
     /// # Errors
     /// No name, or a typed number that is not a number in range.
     pub fn checked(&self) -> Result<Facts, (Field, String)> {
-        self.facts().map_err(|message| {
-            let field = [
+        if self.name.text().trim().is_empty() {
+            return Err((
                 Field::Name,
-                Field::Cost,
-                Field::Hours,
-                Field::Age,
-                Field::Postings,
-            ]
-            .into_iter()
-            .find(|f| message.starts_with(short_label(*f)))
-            .unwrap_or(Field::Name);
-            (field, message)
+                format!(
+                    "{}: type the certification's name.",
+                    short_label(Field::Name)
+                ),
+            ));
+        }
+        for field in [Field::Cost, Field::Hours, Field::Age, Field::Postings] {
+            let (Some(number), Some(text)) = (Number::of(field), self.field_text(field)) else {
+                continue;
+            };
+            if let Some((_, message)) = number.problem(text.text()) {
+                return Err((
+                    field,
+                    format!(
+                        "{}: {message} (leave it empty if not known).",
+                        short_label(field)
+                    ),
+                ));
+            }
+        }
+        let whole = |t: &TextField| t.text().parse::<u32>().ok();
+        let decimal = |t: &TextField| t.text().parse::<f32>().ok();
+        Ok(Facts {
+            name: self.name.text().trim().to_owned(),
+            provider_known: self.provider_known.value(),
+            cost_usd: whole(&self.cost),
+            prep_hours: whole(&self.hours),
+            practical: self.practical.value(),
+            content_age_years: decimal(&self.age),
+            claims: self.claims.clone(),
+            postings_percent: decimal(&self.postings),
+            ..Facts::default()
         })
     }
 
@@ -120,48 +226,7 @@ impl State {
     /// # Errors
     /// No name, or a typed number that is not a number in range; the message says which.
     pub fn facts(&self) -> Result<Facts, String> {
-        // Read as everywhere (see `numbers`); a field of spaces only is left empty.
-        fn whole(label: &str, text: &str) -> Result<Option<u32>, String> {
-            if text.trim().is_empty() {
-                return Ok(None);
-            }
-            numbers::whole(text, 0, u32::MAX).map(Some).map_err(|_| {
-                format!(
-                    "{label}: `{}` is not a whole number ({}; leave it empty if not known)",
-                    sanitize::value(text),
-                    numbers::WHOLE_FORM
-                )
-            })
-        }
-        fn decimal(label: &str, text: &str, max: f32) -> Result<Option<f32>, String> {
-            if text.trim().is_empty() {
-                return Ok(None);
-            }
-            numbers::decimal(text, max).map(Some).map_err(|_| {
-                format!(
-                    "{label}: `{}` is not a number from 0 to {max} ({}; leave it empty if not known)",
-                    sanitize::value(text),
-                    numbers::DECIMAL_FORM
-                )
-            })
-        }
-        if self.name.trim().is_empty() {
-            return Err(format!(
-                "{}: type the certification's name.",
-                short_label(Field::Name)
-            ));
-        }
-        Ok(Facts {
-            name: self.name.trim().to_owned(),
-            provider_known: self.provider_known.value(),
-            cost_usd: whole(short_label(Field::Cost), &self.cost)?,
-            prep_hours: whole(short_label(Field::Hours), &self.hours)?,
-            practical: self.practical.value(),
-            content_age_years: decimal(short_label(Field::Age), &self.age, 100.0)?,
-            claims: self.claims.clone(),
-            postings_percent: decimal(short_label(Field::Postings), &self.postings, 100.0)?,
-            ..Facts::default()
-        })
+        self.checked().map_err(|(_, message)| message)
     }
 }
 
@@ -178,12 +243,12 @@ fn short_label(field: Field) -> &'static str {
 }
 
 impl State {
-    /// An empty form, coming back to `from` on Esc.
+    /// The form, coming back to `from` on Esc. The draft typed before is kept; a result shown
+    /// before is not (Enter makes it again).
     pub fn open(&mut self, from: Screen) {
-        *self = State {
-            back_to: Some(from),
-            ..State::default()
-        };
+        self.back_to = Some(from);
+        self.result = None;
+        self.text.top();
     }
 
     /// The mode keys are read in: a typed field, a yes/no field, or the result.
@@ -210,55 +275,71 @@ impl State {
             return None;
         }
         let n = Field::ALL.len();
+        let field = self.current();
         match action {
             Action::Down | Action::NextPane => self.field = (self.field + 1) % n,
             Action::Up | Action::PrevPane => self.field = (self.field + n - 1) % n,
+            Action::Home => self.field = 0,
+            Action::End => self.field = n - 1,
             Action::TypeChar(c) if !self.accepts(c) => {
-                self.error = Some(format!(
-                    "{} takes a number: `{c}` is not part of one (leave it empty if not known).",
-                    self.current().label()
-                ));
+                self.set_error(
+                    field,
+                    format!(
+                        "{} takes a number: `{}` is not part of one (leave it empty if not known).",
+                        field.label(),
+                        crate::sanitize::value(&c.to_string())
+                    ),
+                );
             }
-            Action::TypeChar(c) => {
-                if let Some(text) = self.text_mut() {
-                    crate::tui::input::type_char(text, c, crate::tui::input::MAX_LEN);
-                }
-                self.error = None;
-            }
-            Action::DeleteChar => {
-                if let Some(text) = self.text_mut() {
-                    crate::tui::input::delete_last(text);
-                }
-                self.error = None;
-            }
-            Action::ToggleMark | Action::Forward => match self.current() {
-                Field::ProviderKnown => self.provider_known = self.provider_known.next(),
-                Field::Practical => self.practical = self.practical.next(),
-                f => {
-                    if let Some(c) = State::claim_of(f) {
-                        if let Some(i) = self.claims.iter().position(|x| *x == c) {
-                            self.claims.remove(i);
-                        } else {
-                            self.claims.push(c);
-                        }
+            _ if field.is_text() && Edit::from_action(action).is_some() => {
+                let edit = Edit::from_action(action);
+                let (Some(text), Some(edit)) = (self.text_mut(), edit) else {
+                    return None;
+                };
+                match text.apply(edit) {
+                    Change::Text => self.changed(field),
+                    Change::Full => {
+                        let max = text.max();
+                        self.set_error(field, text_field::cut_message(max));
                     }
+                    // Home or End pressed again at the edge of the text: the first or last
+                    // field.
+                    Change::None if edit == Edit::Start => self.field = 0,
+                    Change::None if edit == Edit::End => self.field = n - 1,
+                    Change::Cursor | Change::None => {}
                 }
-            },
+            }
+            Action::ToggleMark | Action::Forward => self.toggle(field, true),
+            Action::PreviousChoice => self.toggle(field, false),
             Action::Select => match self.checked() {
                 Ok(facts) => {
                     self.result = Some(evaluate(shared.kb, &facts));
                     self.evaluations += 1;
                     self.text.top();
                 }
-                Err((field, e)) => {
-                    self.field = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
-                    self.error = Some(e);
-                }
+                Err((field, e)) => self.set_error(field, e),
             },
             Action::Back => return Some(Go::To(self.back_to.unwrap_or(Screen::Welcome))),
             _ => {}
         }
         None
+    }
+
+    /// A yes/no field to its next answer (or its previous one), in the order not known, yes, no.
+    fn toggle(&mut self, field: Field, forward: bool) {
+        match field {
+            Field::ProviderKnown => self.provider_known = self.provider_known.step(forward),
+            Field::Practical => self.practical = self.practical.step(forward),
+            f => {
+                let Some(c) = State::claim_of(f) else { return };
+                if let Some(i) = self.claims.iter().position(|x| *x == c) {
+                    self.claims.remove(i);
+                } else {
+                    self.claims.push(c);
+                }
+            }
+        }
+        self.changed(field);
     }
 
     fn save(&mut self, shared: &mut Shared) {
@@ -296,6 +377,7 @@ impl State {
         }
         let area = padded(body_area(shared.width, shared.height));
         let lines = result::lines(shared, self, area.width);
+        // Cut off, the scroll keeps its last row for the "more above / below" marker.
         self.text.set(lines, area.height);
     }
 
@@ -341,22 +423,46 @@ pub static KEYS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Only(&[M::EvalToggle]),
-        keys: &[
-            Code(K::Char(' ')),
-            Code(K::Left),
-            Code(K::Right),
-            Code(K::Char('h')),
-            Code(K::Char('l')),
-        ],
+        keys: &[Code(K::Char(' ')), Code(K::Right), Code(K::Char('l'))],
         action: Action::ToggleMark,
-        help: "change the answer (yes, no, not known)",
+        help: "change the answer (not known, yes, no)",
         hint: Some("change"),
     },
     Binding {
+        scope: Scope::Only(&[M::EvalToggle]),
+        keys: &[Code(K::Left), Code(K::Char('h'))],
+        action: Action::PreviousChoice,
+        help: "back to the previous answer",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalToggle]),
+        keys: &[Code(K::Home), Code(K::PageUp), Code(K::Char('g'))],
+        action: Action::Home,
+        help: "the first field",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalToggle]),
+        keys: &[Code(K::End), Code(K::PageDown), Code(K::Char('G'))],
+        action: Action::End,
+        help: "the last field",
+        hint: None,
+    },
+    Binding {
+        // Home and End move in the text; pressed again at its edge, they go to the first or
+        // last field (see `text_field::KEYS`).
         scope: Scope::Only(&[M::EvalField]),
-        keys: &[Code(K::Backspace)],
-        action: Action::DeleteChar,
-        help: "delete the last character",
+        keys: &[Code(K::PageUp)],
+        action: Action::Home,
+        help: "the first field (Home does it too, at the start of the text)",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalField]),
+        keys: &[Code(K::PageDown)],
+        action: Action::End,
+        help: "the last field (End does it too, at the end of the text)",
         hint: None,
     },
     Binding {
@@ -420,6 +526,20 @@ pub static KEYS: &[Binding] = &[
         keys: &[Code(K::PageDown)],
         action: Action::PageDown,
         help: "a page down",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalResult]),
+        keys: &[Code(K::Home), Code(K::Char('g'))],
+        action: Action::Home,
+        help: "to the top",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(&[M::EvalResult]),
+        keys: &[Code(K::End), Code(K::Char('G'))],
+        action: Action::End,
+        help: "to the bottom",
         hint: None,
     },
 ];

@@ -62,11 +62,7 @@ impl State {
                         format!("{from} (copy)"),
                     )
                 };
-                shared.open(Overlay::Input(NameInput {
-                    purpose,
-                    text,
-                    error: None,
-                }));
+                shared.open(Overlay::Input(NameInput::new(purpose, &text)));
             }
             Action::DeletePlan => {
                 if let Some(name) = name {

@@ -17,11 +17,12 @@ pub enum Tri {
 }
 
 impl Tri {
-    pub(super) fn next(self) -> Self {
-        match self {
-            Tri::Unknown => Tri::Yes,
-            Tri::Yes => Tri::No,
-            Tri::No => Tri::Unknown,
+    /// The next answer (or the previous one), in the order not known, yes, no.
+    pub(super) fn step(self, forward: bool) -> Self {
+        match (self, forward) {
+            (Tri::Unknown, true) | (Tri::No, false) => Tri::Yes,
+            (Tri::Yes, true) | (Tri::Unknown, false) => Tri::No,
+            (Tri::No, true) | (Tri::Yes, false) => Tri::Unknown,
         }
     }
 
@@ -95,7 +96,8 @@ impl Field {
     }
 }
 
-/// The form's lines.
+/// The form's lines. A typed field is one line that scrolls sideways; what is wrong shows under
+/// the field it is about.
 pub(super) fn lines(app: &Shared, form: &State, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut lines = wrap(
@@ -113,35 +115,52 @@ pub(super) fn lines(app: &Shared, form: &State, width: u16) -> Vec<Line<'static>
         .unwrap_or(0);
     for (i, f) in Field::ALL.iter().enumerate() {
         let selected = i == form.field;
-        let value = form.value(*f);
-        let shown = if f.is_text() {
-            if selected {
-                format!("{value}▏")
-            } else {
-                value
-            }
-        } else {
-            format!("‹ {value} ›")
-        };
         let style = if selected { t.selected } else { t.text };
-        let prefix = Span::styled(
+        let marker = if selected {
+            Span::styled("▶ ", t.accent)
+        } else {
+            Span::raw("  ")
+        };
+        let label = Span::styled(
             format!("{:<label_width$}  ", f.label()),
             if selected { t.title } else { t.dim },
         );
-        let mut field_lines = wrap_after(prefix, &shown, width, style);
-        if selected && let Some(first) = field_lines.first_mut() {
-            first.spans.insert(0, Span::styled("▶ ", t.accent));
-        } else if let Some(first) = field_lines.first_mut() {
-            first.spans.insert(0, Span::raw("  "));
+        let room = usize::from(width).saturating_sub(2 + label_width + 2);
+        match form.field_text(*f) {
+            // Too narrow for the label and the value side by side: the value goes under it.
+            Some(text) if room < 12 => {
+                lines.push(Line::from(vec![marker, label.clone()]));
+                let room = usize::from(width).saturating_sub(4);
+                let mut value = text.line(room, selected, style, t.selected);
+                value.spans.insert(0, Span::raw("    "));
+                lines.push(value);
+            }
+            Some(text) => {
+                let mut value = text.line(room, selected, style, t.selected);
+                value.spans.insert(0, label);
+                value.spans.insert(0, marker);
+                lines.push(value);
+            }
+            None => {
+                let shown = format!("‹ {} ›", form.choice(*f));
+                let mut field_lines = wrap_after(label, &shown, width, style);
+                if let Some(first) = field_lines.first_mut() {
+                    first.spans.insert(0, marker);
+                }
+                lines.extend(field_lines);
+            }
         }
-        lines.extend(field_lines);
+        if let Some(error) = form.error.as_ref().filter(|_| form.error_at == Some(*f)) {
+            lines.extend(wrap(&format!("! {error}"), width, t.error, "    "));
+        }
     }
     lines.push(Line::default());
-    if let Some(error) = &form.error {
+    if let Some(error) = form.error.as_ref().filter(|_| form.error_at.is_none()) {
         lines.extend(wrap(&format!("! {error}"), width, t.error, ""));
     }
     lines.extend(wrap(
-        "↑↓ or Tab move between fields · Space changes a yes/no field · Enter evaluates · F1 help (in a typed field `?` is typed)",
+        "↑↓ or Tab move between fields · Space or ← → change a yes/no field · Enter evaluates · \
+         F1 help (in a typed field `?` is typed)",
         width,
         t.dim,
         "",
