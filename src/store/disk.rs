@@ -52,8 +52,26 @@ pub(crate) fn replace_keeping_backup(
     folder: &Path,
 ) -> Result<(), StoreError> {
     let file = write_temporary(path, bytes)?;
+    crash_point("written");
     keep_backup(path, folder)?;
-    file.commit().map_err(|e| StoreError::io("write", path, e))
+    crash_point("backed-up");
+    file.commit()
+        .map_err(|e| StoreError::io("write", path, e))?;
+    crash_point("committed");
+    Ok(())
+}
+
+/// In debug builds, dies on the spot (as `kill -9` would) at the step named by
+/// `CERTWISE_CRASH_AT`, so the tests can stop a replace at every step, not only where a random
+/// kill happens to land. Release builds have no such hook.
+#[inline]
+fn crash_point(step: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("CERTWISE_CRASH_AT").is_some_and(|s| s == step) {
+        std::process::abort();
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = step;
 }
 
 /// The new contents of `path` in a temporary file beside it, owner-only, not yet in place.
@@ -99,7 +117,7 @@ fn keep_backup(file: &Path, folder: &Path) -> Result<(), StoreError> {
     let backup = file.with_extension("ron.bak");
     let temp = temporary_beside(&backup);
     match fs::hard_link(file, &temp) {
-        Ok(()) => {}
+        Ok(()) => crash_point("linked"),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(_) => {
             let bytes = super::read_limited(file, super::MAX_FILE_BYTES, Some(folder))
@@ -108,6 +126,7 @@ fn keep_backup(file: &Path, folder: &Path) -> Result<(), StoreError> {
         }
     }
     let renamed = fs::rename(&temp, &backup);
+    crash_point("renamed");
     // Gone after a rename, except when the backup already was this very file (a kill after the
     // last backup, before the write): then rename does nothing and the extra link stays.
     let _ = fs::remove_file(&temp);

@@ -785,3 +785,74 @@ fn a_number_typed_but_not_confirmed_is_kept_on_a_signal() {
     let kept = Store::at(root).load_session().unwrap().unwrap();
     assert_eq!(kept.answers.get("hours_per_week"), Some("12"));
 }
+
+/// A replace stopped dead at each of its steps (the debug build's `CERTWISE_CRASH_AT` hook, as
+/// `kill -9` would, but exactly there): the plan is whole (old or new) and so is its `.bak`,
+/// never neither; the next save clears what the crash left and keeps going.
+#[test]
+fn a_replace_killed_at_every_step_leaves_the_plan_and_its_bak_whole() {
+    let env = Env::new();
+    let save = |hours: u32, crash: Option<&str>| {
+        let mut c = Command::new(BIN);
+        c.args([
+            "--data-dir",
+            env.data().to_str().unwrap(),
+            "plan",
+            "--answer",
+            &format!("hours_per_week={hours}"),
+            "--save",
+            "Killed",
+            "--replace",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        if let Some(step) = crash {
+            c.env("CERTWISE_CRASH_AT", step);
+        }
+        c.status().unwrap()
+    };
+    let store = Store::at(env.data());
+    let plan_file = env
+        .plans()
+        .join(format!("{}.ron", certwise::store::slug("Killed")));
+    let backup = plan_file.with_extension("ron.bak");
+    assert!(save(5, None).success());
+    assert!(
+        save(6, None).success(),
+        "a second save makes the first .bak"
+    );
+    for (round, step) in ["written", "linked", "renamed", "backed-up", "committed"]
+        .iter()
+        .enumerate()
+    {
+        let before = fs::read(&plan_file).unwrap();
+        let hours = 7 + u32::try_from(round).unwrap();
+        assert!(
+            !save(hours, Some(step)).success(),
+            "{step}: the crash hook fired"
+        );
+        let after = fs::read(&plan_file).unwrap();
+        let plan = store
+            .load("Killed")
+            .unwrap_or_else(|e| panic!("{step}: {e}"));
+        let got = plan.answers.get("hours_per_week").unwrap().to_owned();
+        if *step == "committed" {
+            assert_eq!(got, hours.to_string(), "{step}: the new plan is in place");
+        } else {
+            assert_eq!(after, before, "{step}: the old plan is untouched");
+        }
+        let text =
+            fs::read_to_string(&backup).unwrap_or_else(|e| panic!("{step}: the .bak is gone: {e}"));
+        certwise::store::parse(&backup, &text)
+            .unwrap_or_else(|e| panic!("{step}: the .bak is damaged: {e}"));
+        // The next save works and leaves no temporary behind.
+        assert!(save(20, None).success(), "{step}: the next save");
+        let leftovers: Vec<_> = fs::read_dir(env.plans())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.'))
+            .collect();
+        assert!(leftovers.is_empty(), "{step}: left {leftovers:?}");
+    }
+}
