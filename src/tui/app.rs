@@ -59,7 +59,7 @@ impl App {
     pub fn new(kb: &'static Knowledge, theme: Theme, width: u16, height: u16) -> Self {
         let shared = Shared::new(kb, theme, width, height);
         let mut screens = Screens::default();
-        screens.interview.question.clone_from(&shared.question);
+        screens.interview.question.clone_from(&shared.work.question);
         screens.interview.input_fresh = true;
         App {
             shared,
@@ -78,8 +78,8 @@ impl App {
     /// The session without a data folder, saying why when something is to be saved.
     #[must_use]
     pub fn without_store(mut self, why: String) -> Self {
-        self.shared.store = None;
-        self.shared.store_problem = Some(why);
+        self.shared.data.store = None;
+        self.shared.data.problem = Some(why);
         self
     }
 
@@ -95,15 +95,15 @@ impl App {
     }
 
     pub fn plan(&self) -> Option<&Plan> {
-        self.shared.plan.as_ref()
+        self.shared.work.plan.as_ref()
     }
 
     pub fn answers(&self) -> &Answers {
-        &self.shared.answers
+        &self.shared.work.answers
     }
 
     pub fn progress(&self) -> &BTreeMap<String, Progress> {
-        &self.shared.progress
+        &self.shared.work.progress
     }
 
     /// The window in front, if any.
@@ -123,12 +123,12 @@ impl App {
 
     /// The saved plan on screen, by name.
     pub fn opened(&self) -> Option<&str> {
-        self.shared.opened.as_deref()
+        self.shared.work.opened.as_deref()
     }
 
     /// Whether there are changes since the last save.
     pub fn unsaved(&self) -> bool {
-        self.shared.unsaved
+        self.shared.work.unsaved
     }
 
     /// False once the session has quit.
@@ -257,7 +257,7 @@ impl App {
                 if self.screen == Screen::Interview {
                     self.screens.interview.keep_typed_number(shared);
                 }
-                if shared.unsaved {
+                if shared.work.unsaved {
                     shared.keep_interview();
                 }
                 shared.running = false;
@@ -550,10 +550,11 @@ impl App {
         Title {
             screen: self.screen.title(),
             plan: s
+                .work
                 .opened
                 .as_deref()
                 .filter(|_| self.screen.shows_plan_name())
-                .map(|name| (name, s.unsaved)),
+                .map(|name| (name, s.work.unsaved)),
             right,
         }
     }

@@ -69,15 +69,15 @@ impl Shared {
                     ));
                 }
                 if !answers.is_empty() {
-                    self.answers = answers;
-                    self.answers.prune(self.kb);
-                    self.opened = session.editing;
+                    self.work.answers = answers;
+                    self.work.answers.prune(self.kb);
+                    self.work.opened = session.editing;
                     // What the saved plan being edited had, so that saving it back after a
                     // resume keeps its creation date and progress exactly as saving without the
                     // interruption would.
-                    self.created = session.created;
-                    self.progress = session.progress;
-                    self.unsaved = true;
+                    self.work.created = session.created;
+                    self.work.progress = session.progress;
+                    self.work.unsaved = true;
                 }
             }
             Ok(None) => {}
@@ -99,46 +99,46 @@ impl Shared {
         }
         // The job-posting evidence saved from the command line or this screen weighs in plans.
         match crate::postings::Evidence::load(store.root()) {
-            Ok(evidence) => self.evidence = evidence,
+            Ok(evidence) => self.data.evidence = evidence,
             Err(e) => self.overlays.notify(format!(
                 "The saved job-posting evidence is not used: {e}. Scan your postings again \
                  (Job postings on the welcome screen) to replace it."
             )),
         }
-        self.store = Some(store);
-        self.keep_session = keep_session;
+        self.data.store = Some(store);
+        self.data.keep_session = keep_session;
         self.touch();
     }
 
     /// Writes the interview in progress, so a crash or a closed terminal loses nothing.
     /// `session_kept` says whether it is on disk now.
     pub(crate) fn keep_interview(&mut self) {
-        self.session_kept = false;
-        if !self.keep_session || self.answers.is_empty() {
+        self.data.session_kept = false;
+        if !self.data.keep_session || self.work.answers.is_empty() {
             return;
         }
-        if let Some(store) = &self.store {
+        if let Some(store) = &self.data.store {
             let session = Session {
-                answers: self.answers.clone(),
-                question: self.question.clone(),
-                editing: self.opened.clone(),
-                created: self.opened.as_ref().and(self.created),
-                progress: self.progress.clone(),
+                answers: self.work.answers.clone(),
+                question: self.work.question.clone(),
+                editing: self.work.opened.clone(),
+                created: self.work.opened.as_ref().and(self.work.created),
+                progress: self.work.progress.clone(),
                 ..Session::default()
             };
             // Best effort: failing to keep a resume point must not interrupt the interview.
-            self.session_kept = store.save_session(&session).is_ok();
+            self.data.session_kept = store.save_session(&session).is_ok();
         }
     }
 
     /// What the quit question says: what is not saved, and what happens to it.
     pub fn quit_message(&self) -> String {
-        let what = match (&self.plan, &self.opened) {
+        let what = match (&self.work.plan, &self.work.opened) {
             (None, _) => "You have no plan yet.".to_owned(),
             (Some(_), Some(name)) => format!("Your changes to \"{name}\" have not been saved."),
             (Some(_), None) => "This plan has not been saved.".to_owned(),
         };
-        let then = if self.session_kept {
+        let then = if self.data.session_kept {
             "Your answers are kept, and the next launch offers to continue with them."
         } else {
             "Your answers cannot be kept for the next launch: quitting loses them."
@@ -148,14 +148,15 @@ impl Shared {
 
     /// The data folder, or `None` after telling the person why nothing can be saved.
     pub(crate) fn store_or_say_why(&mut self) -> Option<Store> {
-        if self.store.is_none() {
+        if self.data.store.is_none() {
             let why = self
-                .store_problem
+                .data
+                .problem
                 .clone()
                 .unwrap_or_else(|| "there is no data folder".to_owned());
             self.open(Overlay::Error(format!("Cannot save: {why}")));
         }
-        self.store.clone()
+        self.data.store.clone()
     }
 
     fn now() -> Timestamp {
@@ -164,11 +165,11 @@ impl Shared {
 
     /// Opens the name dialog for saving, with a sensible default name.
     pub(crate) fn open_save(&mut self) {
-        if self.plan.is_none() || self.store_or_say_why().is_none() {
+        if self.work.plan.is_none() || self.store_or_say_why().is_none() {
             return;
         }
-        let Some(plan) = &self.plan else { return };
-        let default = self.opened.clone().unwrap_or_else(|| {
+        let Some(plan) = &self.work.plan else { return };
+        let default = self.work.opened.clone().unwrap_or_else(|| {
             let today = Self::now().to_zoned(jiff::tz::TimeZone::system()).date();
             format!("{} {today}", plan.strategy.name)
         });
@@ -201,7 +202,7 @@ impl Shared {
     }
 
     fn submit_name(&mut self, purpose: NamePurpose, name: &str) -> ListChange {
-        let Some(store) = self.store.clone() else {
+        let Some(store) = self.data.store.clone() else {
             return ListChange::None;
         };
         let taken_by = match store.taken_by(name) {
@@ -236,7 +237,7 @@ impl Shared {
             return ListChange::None;
         }
         match purpose {
-            NamePurpose::Save if taken && self.opened.as_deref() != Some(name) => {
+            NamePurpose::Save if taken && self.work.opened.as_deref() != Some(name) => {
                 self.open(Overlay::Confirm(Ask::Replace(name.to_owned())));
                 ListChange::None
             }
@@ -248,8 +249,8 @@ impl Shared {
                 let result = store.rename(&from, name, Self::now());
                 let change =
                     self.after_list_change(result.map(|()| format!("Renamed to \"{name}\".")));
-                if self.opened.as_deref() == Some(from.as_str()) {
-                    self.opened = Some(name.to_owned());
+                if self.work.opened.as_deref() == Some(from.as_str()) {
+                    self.work.opened = Some(name.to_owned());
                 }
                 change
             }
@@ -262,13 +263,13 @@ impl Shared {
 
     /// Saves the plan on screen under `name`.
     pub(crate) fn save_as(&mut self, name: &str, replace: bool) {
-        let (Some(store), Some(plan)) = (self.store.clone(), self.plan.clone()) else {
+        let (Some(store), Some(plan)) = (self.data.store.clone(), self.work.plan.clone()) else {
             return;
         };
         // Saving an opened plan that has not changed writes nothing: the file stays byte for
         // byte as it was, modification time included.
-        if self.opened.as_deref() == Some(name)
-            && !self.unsaved
+        if self.work.opened.as_deref() == Some(name)
+            && !self.work.unsaved
             && store.exists(name).unwrap_or(false)
         {
             self.overlays.dismiss();
@@ -279,14 +280,14 @@ impl Shared {
         match store.save(&saved, replace) {
             Ok(_) => {
                 self.overlays.dismiss();
-                self.opened = Some(saved.name.clone());
-                self.created = Some(saved.created);
-                self.unsaved = false;
+                self.work.opened = Some(saved.name.clone());
+                self.work.created = Some(saved.created);
+                self.work.unsaved = false;
                 self.status = Some(format!("Saved \"{}\".", saved.name));
-                if self.keep_session {
+                if self.data.keep_session {
                     store.clear_session();
                 }
-                self.session_kept = false;
+                self.data.session_kept = false;
                 if self.quit_after_save {
                     self.running = false;
                 }
@@ -298,11 +299,11 @@ impl Shared {
     /// What saving `plan` under `name` at `now` writes: the answers, progress, and (saving back
     /// to the opened plan) its creation date.
     pub fn to_saved(&self, name: &str, plan: Plan, now: Timestamp) -> SavedPlan {
-        let mut saved = SavedPlan::new(name, self.answers.clone(), plan, now);
-        if self.opened.as_deref() == Some(name.trim()) {
-            saved.created = self.created.unwrap_or(now);
+        let mut saved = SavedPlan::new(name, self.work.answers.clone(), plan, now);
+        if self.work.opened.as_deref() == Some(name.trim()) {
+            saved.created = self.work.created.unwrap_or(now);
         }
-        saved.progress.clone_from(&self.progress);
+        saved.progress.clone_from(&self.work.progress);
         saved
     }
 
@@ -315,10 +316,10 @@ impl Shared {
 
     /// Deletes a saved plan (the question was answered yes).
     pub(crate) fn delete(&mut self, name: &str) -> ListChange {
-        let result = self.store.as_ref().map(|s| s.delete(name));
-        if self.opened.as_deref() == Some(name) {
-            self.opened = None;
-            self.unsaved = self.plan.is_some();
+        let result = self.data.store.as_ref().map(|s| s.delete(name));
+        if self.work.opened.as_deref() == Some(name) {
+            self.work.opened = None;
+            self.work.unsaved = self.work.plan.is_some();
         }
         match result {
             Some(result) => self.after_list_change(
@@ -331,9 +332,9 @@ impl Shared {
     /// Takes a re-plan in place of the plan (the question was answered yes).
     pub(crate) fn take_replan(&mut self, plan: Plan) {
         // Steps still in the new timeline keep their marks.
-        self.progress = crate::progress::carried(&plan, &self.progress);
-        self.plan = Some(plan);
-        self.unsaved = true;
+        self.work.progress = crate::progress::carried(&plan, &self.work.progress);
+        self.work.plan = Some(plan);
+        self.work.unsaved = true;
         self.touch();
         // The message, with the key to save, is the caller's: it knows the key table.
     }
@@ -354,14 +355,14 @@ impl Shared {
 
     /// Moves a timeline item's progress on (todo, doing, done); an opened plan is saved at once.
     pub(crate) fn tick(&mut self, item: crate::progress::Item) {
-        let Some(plan) = &self.plan else { return };
-        crate::progress::tick(plan, &mut self.progress, item);
+        let Some(plan) = &self.work.plan else { return };
+        crate::progress::tick(plan, &mut self.work.progress, item);
         self.touch();
         // A saved plan with no other changes keeps its progress at once; otherwise the mark
         // waits for the next save with the rest.
-        let autosave = !self.unsaved;
-        self.unsaved = true;
-        if let (true, Some(name)) = (autosave, self.opened.clone()) {
+        let autosave = !self.work.unsaved;
+        self.work.unsaved = true;
+        if let (true, Some(name)) = (autosave, self.work.opened.clone()) {
             self.save_as(&name, true);
         } else {
             self.keep_interview();
@@ -371,7 +372,7 @@ impl Shared {
     /// Recomputes the plan with the current knowledge and asks before replacing, listing what
     /// changes in the ranking.
     pub(crate) fn replan(&mut self) {
-        let Some(old) = &self.plan else { return };
+        let Some(old) = &self.work.plan else { return };
         match self.advise() {
             Ok(new) => {
                 let changes = ranking_changes(old, &new);
@@ -388,12 +389,12 @@ impl Shared {
     /// knowledge has changed since.
     pub(crate) fn load_saved(&mut self, saved: SavedPlan) {
         let notice = knowledge_notice(self, &saved);
-        self.answers = saved.answers;
-        self.progress = saved.progress;
-        self.opened = Some(saved.name);
-        self.created = Some(saved.created);
-        self.plan = Some(saved.plan);
-        self.unsaved = false;
+        self.work.answers = saved.answers;
+        self.work.progress = saved.progress;
+        self.work.opened = Some(saved.name);
+        self.work.created = Some(saved.created);
+        self.work.plan = Some(saved.plan);
+        self.work.unsaved = false;
         self.touch();
         self.overlays.dismiss();
         if let Some(notice) = notice {

@@ -18,6 +18,38 @@ pub enum Effect {
     Suspend,
 }
 
+/// The work of a session: what saving keeps.
+#[derive(Debug, Clone, Default)]
+pub struct Work {
+    pub(crate) answers: Answers,
+    /// The question last shown, kept with the interview for resuming.
+    pub(crate) question: String,
+    pub(crate) plan: Option<Plan>,
+    /// Progress of the plan's timeline (see [`crate::progress`]).
+    pub(crate) progress: BTreeMap<String, Progress>,
+    /// The saved plan on screen, by name, if it has been saved or opened.
+    pub(crate) opened: Option<String>,
+    /// When the opened plan was first saved.
+    pub(crate) created: Option<jiff::Timestamp>,
+    /// Answers changed since the last save.
+    pub(crate) unsaved: bool,
+}
+
+/// The data folder as the session uses it.
+#[derive(Debug, Clone, Default)]
+pub struct DataFolder {
+    /// Where plans are saved; `None` when the data folder is unavailable (the reason is in
+    /// `problem`).
+    pub(crate) store: Option<Store>,
+    pub(crate) problem: Option<String>,
+    /// Keep the interview in progress for resuming (off when another copy runs).
+    pub(crate) keep_session: bool,
+    /// The session file holds the answers as they are now: the next launch offers them.
+    pub(crate) session_kept: bool,
+    /// The person's job-posting evidence saved in the data folder, which plans weigh.
+    pub(crate) evidence: Option<crate::postings::Evidence>,
+}
+
 /// The session's shared state.
 #[derive(Debug, Clone)]
 #[allow(
@@ -31,35 +63,17 @@ pub struct Shared {
     pub(crate) height: u16,
     /// Today, for marking catalog entries not reviewed in the last year.
     pub(crate) today: jiff::civil::Date,
-    pub(crate) answers: Answers,
-    /// The question last shown, kept with the interview for resuming.
-    pub(crate) question: String,
-    pub(crate) plan: Option<Plan>,
-    /// Progress of the plan's items.
-    pub(crate) progress: BTreeMap<String, Progress>,
-    /// The saved plan on screen, by name, if it has been saved or opened.
-    pub(crate) opened: Option<String>,
-    /// When the opened plan was first saved.
-    pub(crate) created: Option<jiff::Timestamp>,
-    /// Answers changed since the last save.
-    pub(crate) unsaved: bool,
+    /// The work of the session: answers, plan, progress, and which saved plan it is.
+    pub(crate) work: Work,
+    /// The data folder and what the session keeps there.
+    pub(crate) data: DataFolder,
     /// Quit once the save in progress succeeds (the quit question's "save and quit").
     pub(crate) quit_after_save: bool,
-    /// Where plans are saved; `None` when the data folder is unavailable (the reason is in
-    /// `store_problem`).
-    pub(crate) store: Option<Store>,
-    pub(crate) store_problem: Option<String>,
-    /// Keep the interview in progress for resuming (off when another copy runs).
-    pub(crate) keep_session: bool,
-    /// The session file holds the answers as they are now: the next launch offers them.
-    pub(crate) session_kept: bool,
     pub(crate) overlays: Overlays,
     /// A one-line message about the last action ("Saved ..."), cleared by the next key.
     pub(crate) status: Option<String>,
     pub(crate) running: bool,
     pub(crate) effect: Option<Effect>,
-    /// The person's job-posting evidence saved in the data folder, which plans weigh.
-    pub(crate) evidence: Option<crate::postings::Evidence>,
     /// Counts changes to what screens draw from (the plan, its progress, the knowledge), so a
     /// screen re-wraps its text only when something changed.
     pub(crate) generation: u64,
@@ -82,23 +96,16 @@ impl Shared {
             today: jiff::Timestamp::now()
                 .to_zoned(jiff::tz::TimeZone::UTC)
                 .date(),
-            answers: Answers::new(),
-            question: first,
-            plan: None,
-            progress: BTreeMap::new(),
-            opened: None,
-            created: None,
-            unsaved: false,
+            work: Work {
+                question: first,
+                ..Work::default()
+            },
+            data: DataFolder::default(),
             quit_after_save: false,
-            store: None,
-            store_problem: None,
-            keep_session: false,
-            session_kept: false,
             overlays: Overlays::default(),
             status: None,
             running: true,
             effect: None,
-            evidence: None,
             generation: 0,
         }
     }
@@ -109,13 +116,14 @@ impl Shared {
     /// No strategy matches the answers.
     pub(crate) fn advise(&self) -> Result<Plan, crate::advisor::AdviceError> {
         let postings = self
+            .data
             .evidence
             .as_ref()
             .map(|evidence| crate::advisor::Postings {
                 evidence,
                 today: self.today,
             });
-        crate::advisor::plan_with(self.kb, &self.answers, postings)
+        crate::advisor::plan_with(self.kb, &self.work.answers, postings)
     }
 
     /// Something screens draw from changed.
@@ -129,7 +137,7 @@ impl Shared {
 
     /// The answers with branching applied.
     pub fn resolved(&self) -> Resolved<'static> {
-        Resolved::new(self.kb, &self.answers)
+        Resolved::new(self.kb, &self.work.answers)
     }
 
     /// Opens a window in front (see [`Overlays::open`]).
@@ -139,11 +147,11 @@ impl Shared {
 
     /// Quits, asking first if there is unsaved work.
     pub(crate) fn quit(&mut self) {
-        if self.unsaved {
+        if self.work.unsaved {
             // What the dialog promises about the next launch must be on disk first.
             self.keep_interview();
             let message = self.quit_message();
-            let can_save = self.plan.is_some();
+            let can_save = self.work.plan.is_some();
             self.open(Overlay::Confirm(Ask::Quit(
                 crate::tui::overlay::QuitQuestion { message, can_save },
             )));
@@ -155,23 +163,24 @@ impl Shared {
     /// Starts over with no answers (the interview kept for resuming is dropped too, if it is
     /// this session's: another copy's interview is never touched).
     pub(crate) fn clear_work(&mut self) {
-        if let Some(store) = &self.store
-            && self.keep_session
+        if let Some(store) = &self.data.store
+            && self.data.keep_session
         {
             store.clear_session();
         }
-        self.answers = Answers::new();
-        self.plan = None;
-        self.unsaved = false;
-        self.opened = None;
-        self.created = None;
-        self.progress.clear();
+        self.work.answers = Answers::new();
+        self.work.plan = None;
+        self.work.unsaved = false;
+        self.work.opened = None;
+        self.work.created = None;
+        self.work.progress.clear();
         self.touch();
     }
 
     /// Merges the user catalog into the knowledge base the session uses. Problems are shown once.
     pub fn reload_user_catalog(&mut self) {
-        let (Some(store), Ok(embedded)) = (&self.store, crate::knowledge::Knowledge::embedded())
+        let (Some(store), Ok(embedded)) =
+            (&self.data.store, crate::knowledge::Knowledge::embedded())
         else {
             return;
         };

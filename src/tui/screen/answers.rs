@@ -62,7 +62,9 @@ impl State {
                 })
             }
             Action::Select | Action::ShowPlan => self.make_plan(shared),
-            Action::Back if self.from_plan && shared.plan.is_some() => Some(Go::To(Screen::Plan)),
+            Action::Back if self.from_plan && shared.work.plan.is_some() => {
+                Some(Go::To(Screen::Plan))
+            }
             Action::Back => {
                 let last = shared
                     .resolved()
@@ -84,8 +86,8 @@ impl State {
         match shared.advise() {
             Ok(plan) => {
                 // Steps that stay in the timeline keep their marks.
-                shared.progress = crate::progress::carried(&plan, &shared.progress);
-                shared.plan = Some(plan);
+                shared.work.progress = crate::progress::carried(&plan, &shared.work.progress);
+                shared.work.plan = Some(plan);
                 shared.touch();
                 self.from_plan = false;
                 Some(Go::NewPlan)
@@ -119,7 +121,7 @@ impl State {
         let mut items: Vec<ListItem> = resolved
             .asked()
             .map(|(q, v)| {
-                let assumed = shared.answers.get(&q.id).is_none();
+                let assumed = shared.work.answers.get(&q.id).is_none();
                 let value = match &q.kind {
                     QuestionKind::Number { unit, .. } => format!("{v} {unit}"),
                     QuestionKind::Choice(_) => q.label_of(v).to_owned(),

@@ -76,7 +76,7 @@ impl State {
     /// Compares the plan's scheduled certifications and courses with its first project, at
     /// the plan's hours and costs. False without a plan or anything to compare.
     pub fn open_plan(&mut self, shared: &Shared, from: Screen) -> bool {
-        let Some(plan) = &shared.plan else {
+        let Some(plan) = &shared.work.plan else {
             return false;
         };
         let items = plan_comparison(shared.kb, plan);

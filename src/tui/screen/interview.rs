@@ -92,9 +92,9 @@ impl State {
         let Some(q) = shared.kb.question(id) else {
             return false;
         };
-        let value = shared.answers.get(id).unwrap_or(&q.default).to_owned();
+        let value = shared.work.answers.get(id).unwrap_or(&q.default).to_owned();
         id.clone_into(&mut self.question);
-        id.clone_into(&mut shared.question);
+        id.clone_into(&mut shared.work.question);
         self.option = match &q.kind {
             QuestionKind::Choice(options) => {
                 options.iter().position(|o| o.value == value).unwrap_or(0)
@@ -147,7 +147,7 @@ impl State {
         let QuestionKind::Choice(options) = &q.kind else {
             return Vec::new();
         };
-        let answered = shared.answers.get(&q.id);
+        let answered = shared.work.answers.get(&q.id);
         let digits = options.len().to_string().len();
         options
             .iter()
@@ -214,9 +214,14 @@ impl State {
         if !matches!(q.kind, QuestionKind::Number { .. }) {
             return;
         }
-        if shared.answers.set(shared.kb, &q.id, &self.input).is_ok() {
-            shared.answers.prune(shared.kb);
-            shared.unsaved = true;
+        if shared
+            .work
+            .answers
+            .set(shared.kb, &q.id, &self.input)
+            .is_ok()
+        {
+            shared.work.answers.prune(shared.kb);
+            shared.work.unsaved = true;
         }
     }
 
@@ -291,16 +296,16 @@ impl State {
             self.input_error = Some(format!("Type {}.", q.valid_values()));
             return None;
         }
-        if let Err(e) = shared.answers.set(shared.kb, &q.id, &raw) {
+        if let Err(e) = shared.work.answers.set(shared.kb, &q.id, &raw) {
             self.input_error = Some(match &e {
                 crate::interview::AnswerError::BadValue { source, .. } => format!("{source}."),
                 crate::interview::AnswerError::UnknownQuestion { .. } => e.to_string(),
             });
             return None;
         }
-        shared.answers.prune(shared.kb);
-        shared.unsaved = true;
-        shared.plan = None;
+        shared.work.answers.prune(shared.kb);
+        shared.work.unsaved = true;
+        shared.work.plan = None;
         shared.touch();
         shared.keep_interview();
         let resolved = shared.resolved();
@@ -308,7 +313,7 @@ impl State {
         let here = asked.iter().position(|id| *id == q.id).unwrap_or(0);
         let next = asked[here + 1..]
             .iter()
-            .find(|id| !self.from_summary || shared.answers.get(id).is_none());
+            .find(|id| !self.from_summary || shared.work.answers.get(id).is_none());
         Some(match next {
             Some(id) => Go::Question {
                 id: (*id).to_owned(),

@@ -186,6 +186,7 @@ impl State {
             Action::OpenSave => shared.open_save(),
             Action::ToggleProgress if self.pane == Pane::Timeline => {
                 if let Some(item) = shared
+                    .work
                     .plan
                     .as_ref()
                     .and_then(|p| progress::items(p).get(self.item).copied())
@@ -230,7 +231,9 @@ impl State {
         else {
             return;
         };
-        let Some(plan) = &shared.plan else { return };
+        let Some(plan) = &shared.work.plan else {
+            return;
+        };
         let steps = progress::steps_of(plan, &id);
         match steps.as_slice() {
             [] => {
@@ -279,7 +282,7 @@ impl State {
         }
         let area = scroll_area(shared);
         if shown == Pane::Timeline
-            && let Some(plan) = &shared.plan
+            && let Some(plan) = &shared.work.plan
         {
             let (lines, items) = panes::timeline(shared, plan, area.width);
             self.text.set(lines, area.height);
@@ -297,7 +300,7 @@ impl State {
     }
 
     pub fn render(&self, shared: &Shared, body: Rect, buf: &mut Buffer) {
-        let Some(plan) = &shared.plan else {
+        let Some(plan) = &shared.work.plan else {
             return;
         };
         let a = areas(body);
@@ -314,7 +317,7 @@ impl State {
         let mut title = vec![Span::raw(" ")];
         for p in &Pane::ALL[1..] {
             let style = if *p == shown { t.selected } else { t.dim };
-            let label = match (p, &shared.plan) {
+            let label = match (p, &shared.work.plan) {
                 (Pane::Signals, Some(plan)) => plan.signals_heading(),
                 _ => p.label(),
             };

@@ -210,9 +210,9 @@ impl State {
             return None;
         }
         let n = plural(report.postings, "posting");
-        shared.evidence = Some(evidence);
+        shared.data.evidence = Some(evidence);
         shared.touch();
-        if shared.plan.is_none() {
+        if shared.work.plan.is_none() {
             shared.status = Some(format!(
                 "Saved the counts of {n}: your plan will weigh them."
             ));
@@ -220,8 +220,8 @@ impl State {
         }
         match shared.advise() {
             Ok(plan) => {
-                shared.plan = Some(plan);
-                shared.unsaved = true;
+                shared.work.plan = Some(plan);
+                shared.work.unsaved = true;
                 shared.touch();
                 shared.status = Some(format!("Re-planned with your {n}."));
                 Some(Go::Replanned)

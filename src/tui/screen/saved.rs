@@ -25,7 +25,7 @@ pub struct State {
 impl State {
     /// Reads the list again from the data folder.
     pub fn refresh(&mut self, shared: &mut Shared) {
-        match shared.store.as_ref().map(Store::list) {
+        match shared.data.store.as_ref().map(Store::list) {
             Some(Ok(list)) => self.list = list,
             Some(Err(e)) => shared.fail(&e),
             None => self.list.clear(),

@@ -54,7 +54,7 @@ impl State {
 /// The strategy screen's text, wrapped to `width`.
 fn lines(shared: &Shared, width: u16) -> Vec<Line<'static>> {
     let t = &shared.theme;
-    let Some(plan) = &shared.plan else {
+    let Some(plan) = &shared.work.plan else {
         return vec![Line::from("No plan yet.")];
     };
     let s = &plan.strategy;

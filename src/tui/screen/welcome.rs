@@ -46,13 +46,13 @@ impl WelcomeItem {
 /// The welcome menu, in order.
 pub fn items(shared: &Shared) -> Vec<WelcomeItem> {
     let mut items = Vec::new();
-    if shared.plan.is_some() {
+    if shared.work.plan.is_some() {
         items.push(WelcomeItem::BackToPlan);
-    } else if !shared.answers.is_empty() {
+    } else if !shared.work.answers.is_empty() {
         items.push(WelcomeItem::Continue);
     }
     items.push(WelcomeItem::NewPlan);
-    if shared.store.is_some() {
+    if shared.data.store.is_some() {
         items.push(WelcomeItem::OpenSaved);
     }
     items.extend([
@@ -84,9 +84,9 @@ impl State {
                     id: first_unanswered(shared),
                     from_summary: false,
                 }),
-                WelcomeItem::NewPlan if shared.unsaved => {
+                WelcomeItem::NewPlan if shared.work.unsaved => {
                     // Never drop an unsaved plan or an interview in progress without asking.
-                    let what = match (&shared.plan, &shared.opened) {
+                    let what = match (&shared.work.plan, &shared.work.opened) {
                         (None, _) => "Your answers so far will be dropped.".to_owned(),
                         (Some(_), Some(name)) => {
                             format!("Your unsaved changes to \"{name}\" will be dropped.")
@@ -151,7 +151,7 @@ fn first_unanswered(shared: &Shared) -> String {
     let resolved = shared.resolved();
     let mut last = String::new();
     for (q, _) in resolved.asked() {
-        if shared.answers.get(&q.id).is_none() {
+        if shared.work.answers.get(&q.id).is_none() {
             return q.id.clone();
         }
         last.clone_from(&q.id);

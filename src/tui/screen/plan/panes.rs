@@ -16,7 +16,7 @@ use super::{Pane, bar, ranking};
 
 /// The lines of a pane, wrapped to `width`; `row` is the ranking's highlighted row.
 pub fn lines(shared: &Shared, pane: Pane, row: usize, width: u16) -> Vec<Line<'static>> {
-    let Some(plan) = &shared.plan else {
+    let Some(plan) = &shared.work.plan else {
         return Vec::new();
     };
     match pane {
@@ -105,7 +105,7 @@ pub fn timeline(
         ));
     }
     for (i, s) in plan.timeline.iter().enumerate() {
-        let mark = progress::of(plan, &shared.progress, Item::Step(i));
+        let mark = progress::of(plan, &shared.work.progress, Item::Step(i));
         let prefix = Span::styled(
             format!(
                 "{} {:<6} wk {:>3}-{:<3} ",
@@ -131,7 +131,7 @@ pub fn timeline(
         }
         ranges.push(start..lines.len());
         for (m, ms) in s.milestones.iter().enumerate() {
-            let mark = progress::of(plan, &shared.progress, Item::Milestone(i, m));
+            let mark = progress::of(plan, &shared.work.progress, Item::Milestone(i, m));
             let start = lines.len();
             lines.extend(wrap(
                 &format!("{} {} ({} h)", mark.mark(), ms.title, ms.hours),

@@ -32,7 +32,7 @@ pub struct RankRow<'a> {
 /// The rows of the ranking: recommendations by score, then retired certifications. Borrowed:
 /// this runs on every key and every frame.
 pub fn rows(shared: &Shared) -> Vec<RankRow<'_>> {
-    let Some(plan) = &shared.plan else {
+    let Some(plan) = &shared.work.plan else {
         return Vec::new();
     };
     let mut rows: Vec<RankRow> = plan
@@ -72,9 +72,10 @@ pub fn rows(shared: &Shared) -> Vec<RankRow<'_>> {
 /// timeline does not schedule it.
 pub fn progress_mark(shared: &Shared, id: &str) -> &'static str {
     shared
+        .work
         .plan
         .as_ref()
-        .and_then(|p| progress::of_entry(p, &shared.progress, id))
+        .and_then(|p| progress::of_entry(p, &shared.work.progress, id))
         .map_or("   ", progress::Progress::mark)
 }
 
@@ -211,9 +212,10 @@ fn retired_name(shared: &Shared, row: &RankRow) -> String {
 
 fn title(shared: &Shared, rows: usize) -> String {
     let counts = shared
+        .work
         .plan
         .as_ref()
-        .map(|p| progress::counts(p, &shared.progress))
+        .map(|p| progress::counts(p, &shared.work.progress))
         .unwrap_or_default();
     if counts.done + counts.doing == 0 {
         format!(" Ranking ({rows}) ")
