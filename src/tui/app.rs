@@ -583,7 +583,7 @@ impl Widget for &App {
             Screen::Plan => s.plan.render(shared, body, buf),
             Screen::Saved => s.saved.render(shared, body, buf),
             Screen::Catalog => s.catalog.render(shared, body, buf),
-            Screen::Compare => s.compare.render(shared, body, buf),
+            Screen::Compare => s.compare.render(body, buf),
             Screen::Evaluate => s.evaluate.render(shared, body, buf),
             Screen::Postings => s.postings.render(shared, body, buf),
         }

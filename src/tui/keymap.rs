@@ -333,6 +333,20 @@ pub fn key_for(tables: Tables<'_>, mode: Mode, action: Action) -> String {
         .unwrap_or_default()
 }
 
+/// The first `max` keys bound to `action` in a mode, joined with `/` ("n/Esc/Enter").
+pub fn keys_for(tables: Tables<'_>, mode: Mode, action: Action, max: usize) -> String {
+    rows_in(tables, mode)
+        .find(|b| b.action == action)
+        .map(|b| {
+            b.keys_in(mode)
+                .take(max)
+                .map(KeyPat::label)
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .unwrap_or_default()
+}
+
 /// The footer shows the first key only, or `↑↓` for movement.
 fn hint_keys(b: &Binding, mode: Mode) -> String {
     match b.action {

@@ -325,7 +325,16 @@ fn help(theme: &Theme, under: Mode, text: &Scroll, area: Rect, buf: &mut Buffer)
             format!(" Keys: {} ", under.title()),
             theme.title,
         ))
-        .title_bottom(Line::styled(" Esc closes ", theme.dim).right_aligned());
+        .title_bottom(
+            Line::styled(
+                format!(
+                    " {} closes ",
+                    crate::tui::keymap::key_for(&[KEYS], Mode::Help, Action::CloseOverlay)
+                ),
+                theme.dim,
+            )
+            .right_aligned(),
+        );
     let inner = block.inner(area);
     block.render(area, buf);
     text.render(inner, buf);
@@ -343,9 +352,9 @@ fn answer_line(ask: &Ask, key: &dyn Fn(Mode, Action) -> String) -> String {
         String::new()
     };
     format!(
-        "{} {yes}{save} · {}/Esc/Enter {no}",
+        "{} {yes}{save} · {} {no}",
         key(Mode::Confirm, Action::Confirm),
-        key(Mode::Confirm, Action::CloseOverlay)
+        crate::tui::keymap::keys_for(&[KEYS], Mode::Confirm, Action::CloseOverlay, 3)
     )
 }
 

@@ -761,11 +761,11 @@ fn the_comparison_prints_values_on_its_bars_and_scrolls_at_60x18() {
     assert_eq!(text.matches("Ratings 0-4").count(), 1);
     // The portfolio project is high on every rating: a full bar with 4 on it.
     assert!(text.contains("████ 4"), "{text}");
-    assert!(text.contains("more lines below"), "{text}");
-    assert!(!text.contains("more lines above"), "{text}");
+    assert!(text.contains("more below"), "{text}");
+    assert!(!text.contains("more above"), "{text}");
     a.update(Action::End);
     let text = screen_text(&a).join("\n");
-    assert!(text.contains("more lines above"), "{text}");
+    assert!(text.contains("more above"), "{text}");
     assert!(text.contains("From the sources' ROI analysis"), "{text}");
-    assert!(!text.contains("more lines below"), "{text}");
+    assert!(!text.contains("below"), "{text}");
 }

@@ -5,10 +5,9 @@
 //! plan's own certifications and courses with its first project, at the plan's hours and costs.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::compare::{Compared, compare, plan_comparison};
@@ -125,44 +124,12 @@ impl State {
             return;
         }
         let lines = lines(shared, self, area.width);
-        let height = view_height(lines.len(), area.height);
-        self.text.set(lines, height);
+        self.text.set(lines, area.height);
     }
 
-    pub fn render(&self, shared: &Shared, area: Rect, buf: &mut Buffer) {
-        let t = &shared.theme;
-        let area = padded(area);
-        let total = self.text.lines().len();
-        if view_height(total, area.height) == area.height {
-            self.text.render(area, buf);
-            return;
-        }
-        // Cut off: a row above and below for the "more" lines.
-        let [above, view, below] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
-        let offset = usize::from(self.text.offset());
-        if offset > 0 {
-            Line::styled(format!("↑ {offset} more lines above"), t.dim).render(above, buf);
-        }
-        let left = total.saturating_sub(offset + usize::from(view.height));
-        if left > 0 {
-            Line::styled(format!("↓ {left} more lines below (↓ PgDn)"), t.dim).render(below, buf);
-        }
-        self.text.render(view, buf);
-    }
-}
-
-/// The rows the text shows in an area `height` rows high: all of them, or two fewer for the
-/// "more" lines when the text is longer.
-fn view_height(lines: usize, height: u16) -> u16 {
-    if lines <= usize::from(height) {
-        height
-    } else {
-        height.saturating_sub(2)
+    /// Draws the comparison; cut off, its last row says how much is above and below.
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        self.text.render(padded(area), buf);
     }
 }
 

@@ -397,7 +397,8 @@ impl State {
                 StatefulWidget::render(list(t, items), list_area, buf, &mut state);
                 if let Some(n) = self.typed {
                     let hint = format!(
-                        "{n} typed: Enter chooses option {n}, or type its second digit ({}-{}).",
+                        "{n} typed: {} chooses option {n}, or type its second digit ({}-{}).",
+                        crate::tui::keymap::key_for(&[KEYS], M::Choice, Action::Select),
                         n * 10,
                         (n * 10 + 9).min(options.len())
                     );

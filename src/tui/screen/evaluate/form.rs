@@ -6,6 +6,8 @@ use crate::tui::frame::{wrap, wrap_after};
 use crate::tui::shared::Shared;
 
 use super::State;
+use crate::tui::action::Action;
+use crate::tui::keymap::{GLOBAL, Mode};
 
 /// Yes, no, or not known.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -158,9 +160,16 @@ pub(super) fn lines(app: &Shared, form: &State, width: u16) -> Vec<Line<'static>
     if let Some(error) = form.error.as_ref().filter(|_| form.error_at.is_none()) {
         lines.extend(wrap(&format!("! {error}"), width, t.error, ""));
     }
+    let key = |mode, action| crate::tui::keymap::key_for(&[super::KEYS, GLOBAL], mode, action);
     lines.extend(wrap(
-        "↑↓ or Tab move between fields · Space or ← → change a yes/no field · Enter evaluates · \
-         F1 help (in a typed field `?` is typed)",
+        &format!(
+            "{} next field · {} or ← → change a yes/no field · {} evaluates · \
+             {} help (in a typed field `?` is typed)",
+            crate::tui::keymap::keys_for(&[super::KEYS], Mode::EvalToggle, Action::Down, 2),
+            key(Mode::EvalToggle, Action::ToggleMark),
+            key(Mode::EvalToggle, Action::Select),
+            key(Mode::EvalField, Action::OpenHelp),
+        ),
         width,
         t.dim,
         "",

@@ -7,6 +7,8 @@ use crate::tui::frame::{wrap, wrap_after};
 use crate::tui::shared::Shared;
 
 use super::State;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
 
 /// The result's lines.
 pub(super) fn lines(app: &Shared, form: &State, width: u16) -> Vec<Line<'static>> {
@@ -70,8 +72,13 @@ pub(super) fn lines(app: &Shared, form: &State, width: u16) -> Vec<Line<'static>
         ));
     }
     lines.push(Line::default());
+    let key = |action| crate::tui::keymap::key_for(&[super::KEYS], Mode::EvalResult, action);
     lines.extend(wrap(
-        "s saves it to your own catalog, where plans use it · Esc edits the facts",
+        &format!(
+            "{} saves it to your own catalog, where plans use it · {} edits the facts",
+            key(Action::SaveEvaluation),
+            key(Action::Back)
+        ),
         width,
         t.dim,
         "",
