@@ -28,7 +28,7 @@ fn the_screen_scans_the_corpus_folder_and_pasted_postings() {
         "22 postings in 17 files (0 skipped)",
         "17 of 22 name a certification (77%)",
         "Certifications and courses named",
-        "▼ more below (PgDn)",
+        "more below",
     ]);
     // The end of the report, then back to the fields with the path kept.
     tui.send_key(Key::End);

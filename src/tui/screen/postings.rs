@@ -7,8 +7,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode as K;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget};
 use unicode_segmentation::UnicodeSegmentation as _;
 
 use crate::postings::report::{Report, plural, terminal_safe};
@@ -253,26 +251,8 @@ impl State {
             form::render(shared, self, area, buf);
             return;
         }
-        // Cut off: the last row says there is more, and which key shows it.
-        if self.text.offset() < self.text.max() && area.height > 1 {
-            let text = Rect {
-                height: area.height - 1,
-                ..area
-            };
-            self.text.render(text, buf);
-            let more = format!(
-                "▼ more below ({})",
-                key_for(Mode::PostingsReport, Action::PageDown)
-            );
-            let marker = Rect {
-                y: area.y + area.height - 1,
-                height: 1,
-                ..area
-            };
-            Paragraph::new(Line::styled(more, shared.theme.dim)).render(marker, buf);
-        } else {
-            self.text.render(area, buf);
-        }
+        // Cut off, the last row says how much is above and below.
+        self.text.render(area, buf);
     }
 }
 
