@@ -397,7 +397,8 @@ pub fn render(
                 Ask::Delete(name) => (
                     "Delete?",
                     vec![format!(
-                        "Delete the saved plan \"{name}\"? This cannot be undone."
+                        "Delete the saved plan \"{name}\"? It goes to the trash: certwise \
+                         plans restore \"{name}\" brings it back."
                     )],
                 ),
                 Ask::Replan { changes, .. } => {

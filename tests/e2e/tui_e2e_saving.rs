@@ -23,7 +23,7 @@ use support::tui::{
     script_answers, strategy_name,
 };
 
-const OPEN_SAVED: &str = "Open a saved plan";
+pub(crate) const OPEN_SAVED: &str = "Open a saved plan";
 const ANOTHER_COPY: &str = "Another certwise is running with this data folder";
 
 // ---------------------------------------------------------------------------
@@ -35,12 +35,12 @@ impl Home {
         self.data().join("plans")
     }
 
-    fn store(&self) -> Store {
+    pub(crate) fn store(&self) -> Store {
         Store::open(self.data()).unwrap()
     }
 
     /// The names of the plans on disk that load.
-    fn saved_names(&self) -> Vec<String> {
+    pub(crate) fn saved_names(&self) -> Vec<String> {
         self.store()
             .list()
             .unwrap()
@@ -53,7 +53,7 @@ impl Home {
     }
 
     /// The file and contents of the saved plan called `name`.
-    fn saved(&self, name: &str) -> (PathBuf, SavedPlan) {
+    pub(crate) fn saved(&self, name: &str) -> (PathBuf, SavedPlan) {
         self.store()
             .list()
             .unwrap()
@@ -99,7 +99,7 @@ fn mode(path: &Path) -> u32 {
 
 impl Tui {
     /// Waits for a dialog titled `title` whose text holds each of `phrases` (however wrapped).
-    fn expect_dialog(&self, title: &str, phrases: &[&str]) {
+    pub(crate) fn expect_dialog(&self, title: &str, phrases: &[&str]) {
         self.check(&format!("a {title:?} dialog with {phrases:?}"), |s| {
             let text = dialog_text(s, title).ok_or(format!("no {title:?} dialog"))?;
             match phrases.iter().find(|p| !text.contains(&words(p))) {
@@ -110,7 +110,7 @@ impl Tui {
     }
 
     /// Waits until no row below the title bar shows `text`.
-    fn expect_gone_from_body(&self, text: &str) {
+    pub(crate) fn expect_gone_from_body(&self, text: &str) {
         self.wait(&format!("{text:?} to leave the body"), |s| {
             body_row(s, text).is_none()
         });
@@ -123,7 +123,7 @@ impl Tui {
 
     /// Waits for the name dialog titled `title` (drawn down to its key hints) and returns the
     /// text in its field.
-    fn expect_name_dialog(&self, title: &str) -> String {
+    pub(crate) fn expect_name_dialog(&self, title: &str) -> String {
         self.check(&format!("the {title:?} dialog"), |s| {
             dialog_text(s, title)
                 .filter(|t| t.ends_with("Enter: done Esc: cancel"))
@@ -133,7 +133,7 @@ impl Tui {
     }
 
     /// Empties the name dialog's field with Backspace.
-    fn clear_name(&mut self) {
+    pub(crate) fn clear_name(&mut self) {
         let text = self
             .name_field()
             .unwrap_or_else(|| panic!("no name dialog\n{}", self.screen_dump()));
@@ -146,7 +146,7 @@ impl Tui {
     }
 
     /// Types `text` into the name dialog and waits until the field shows `expect`.
-    fn type_name(&mut self, text: &str, expect: &str) {
+    pub(crate) fn type_name(&mut self, text: &str, expect: &str) {
         self.send_text(text);
         self.wait(&format!("the name field to show {expect:?}"), |s| {
             name_field(s).as_deref() == Some(expect)
@@ -154,7 +154,7 @@ impl Tui {
     }
 
     /// On the plan screen: `s`, the name dialog (with its default), a new name, Enter.
-    fn save_as(&mut self, name: &str) {
+    pub(crate) fn save_as(&mut self, name: &str) {
         self.send_key(Key::Char('s'));
         self.expect_name_dialog("Save plan as");
         self.clear_name();
@@ -164,12 +164,12 @@ impl Tui {
 }
 
 /// Words joined by single spaces.
-fn words(text: &str) -> String {
+pub(crate) fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The text inside the bordered dialog titled `title`, its lines joined by spaces.
-fn dialog_text(s: &vt100::Screen, title: &str) -> Option<String> {
+pub(crate) fn dialog_text(s: &vt100::Screen, title: &str) -> Option<String> {
     let rows = s.size().0;
     let top_line = format!("┌ {title} ");
     let top = (0..rows).find(|&r| row_text(s, r).contains(&top_line))?;
@@ -506,7 +506,7 @@ fn rename_copy_and_delete_from_the_saved_list_by_keys() {
     tui.send_key(Key::Char('d'));
     tui.expect_dialog(
         "Delete?",
-        &["Delete the saved plan \"beta 2\"? This cannot be undone."],
+        &["Delete the saved plan \"beta 2\"? It goes to the trash: certwise plans restore \"beta 2\" brings it back."],
     );
     tui.send_key(Key::Char('n'));
     tui.expect_gone("Delete?");
