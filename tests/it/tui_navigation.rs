@@ -310,3 +310,40 @@ fn help_is_as_high_as_its_rows_and_pages_by_a_page() {
     );
     assert!(text.view() > 3);
 }
+
+#[test]
+fn the_ranking_says_how_many_rows_are_above_and_below_when_cut_off() {
+    let mut app = at_plan();
+    let screen = rendered(&app);
+    let rows: usize = screen
+        .split("Ranking (")
+        .nth(1)
+        .and_then(|s| s.split(')').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    let border = |app: &App| {
+        rendered(app)
+            .lines()
+            .find(|l| l.starts_with('└'))
+            .unwrap()
+            .to_owned()
+    };
+    let bottom = border(&app);
+    assert!(bottom.contains("more below"), "{bottom}");
+    assert!(!bottom.contains("above"), "{bottom}");
+    app.update(Action::End);
+    let bottom = border(&app);
+    assert!(bottom.contains("more above"), "{bottom}");
+    assert!(!bottom.contains("below"), "{bottom}");
+    // The counts add up to the rows not shown.
+    let above: usize = bottom
+        .split("↑ ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(above > 0 && above < rows, "{above} of {rows}");
+    // Tall enough for every row: no marker.
+    app.update(Action::Resize(120, 120));
+    assert!(!border(&app).contains("more"), "{}", border(&app));
+}

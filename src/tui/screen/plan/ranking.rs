@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row, StatefulWidget, TableState};
+use ratatui::widgets::{Cell, Row, StatefulWidget, TableState, Widget};
 
 use crate::knowledge::Range;
 use crate::progress;
@@ -84,13 +84,15 @@ pub fn progress_mark(shared: &Shared, id: &str) -> &'static str {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Table {
     rows: Vec<Row<'static>>,
+    /// Each row's height, for the "more below" count.
+    heights: Vec<u16>,
     built_for: Stamp,
 }
 
 impl Table {
     pub fn layout(&mut self, shared: &Shared, width: u16) {
         if self.built_for.stale_for((shared.generation, width)) {
-            self.rows = table_rows(shared, width);
+            (self.rows, self.heights) = table_rows(shared, width).into_iter().unzip();
         }
     }
 
@@ -112,6 +114,41 @@ impl Table {
             .highlight_symbol("▶ ");
         let mut state = TableState::default().with_selected(Some(selected));
         StatefulWidget::render(table, area, buf, &mut state);
+        self.mark_cut_off(shared, state.offset(), area, buf);
+    }
+
+    /// On the bottom border, how many rows are above and below the ones shown, when the table
+    /// is cut off.
+    fn mark_cut_off(&self, shared: &Shared, offset: usize, area: Rect, buf: &mut Buffer) {
+        // Inside the border, under the header row.
+        let room = usize::from(area.height.saturating_sub(3));
+        let mut used = 0;
+        let mut shown = 0;
+        for height in self.heights.iter().skip(offset) {
+            used += usize::from(*height);
+            if used > room {
+                break;
+            }
+            shown += 1;
+        }
+        let below = self.rows.len().saturating_sub(offset + shown);
+        let text = match (offset, below) {
+            (0, 0) => return,
+            (0, b) => format!(" ↓ {b} more below "),
+            (a, 0) => format!(" ↑ {a} more above "),
+            (a, b) => format!(" ↑ {a} more above · ↓ {b} below "),
+        };
+        let width = u16::try_from(text.chars().count()).unwrap_or(0);
+        if area.height < 2 || area.width < width + 4 {
+            return;
+        }
+        let row = Rect {
+            x: area.right() - width - 2,
+            y: area.bottom() - 1,
+            width,
+            height: 1,
+        };
+        Line::styled(text, shared.theme.dim).render(row, buf);
     }
 }
 
@@ -146,7 +183,7 @@ fn columns(width: u16) -> (Vec<Constraint>, Vec<&'static str>, u16) {
     (widths, header, name_width)
 }
 
-fn table_rows(shared: &Shared, width: u16) -> Vec<Row<'static>> {
+fn table_rows(shared: &Shared, width: u16) -> Vec<(Row<'static>, u16)> {
     let t = &shared.theme;
     let (widths, _, name_width) = columns(width);
     let show_hours = widths.len() > 3;
@@ -191,7 +228,7 @@ fn table_rows(shared: &Shared, width: u16) -> Vec<Row<'static>> {
             if show_status {
                 cells.push(Cell::from(Span::styled(r.status.to_owned(), status_style)));
             }
-            Row::new(cells).height(height)
+            (Row::new(cells).height(height), height)
         })
         .collect()
 }
