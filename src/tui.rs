@@ -72,6 +72,11 @@ enum Message {
     InputClosed,
     /// The thread reading input panicked, with its message: the session ends, and says why.
     InputFailed(String),
+    /// A scan of job postings run off the loop finished (its id and result).
+    Scanned(
+        u64,
+        Box<Result<crate::postings::report::Report, crate::postings::ScanError>>,
+    ),
 }
 
 /// Starts the interactive session.
@@ -94,13 +99,13 @@ pub fn start(data_dir: Option<&std::path::Path>) -> Result<(), StartError> {
     event::poll(Duration::ZERO).map_err(StartError::ReadTerminal)?;
     let fault = Fault::from_env();
     let mut terminal = init().map_err(StartError::SetUp)?;
-    read_input(tx, fault);
+    read_input(tx.clone(), fault);
     let size = terminal.size().unwrap_or_default();
-    let app = App::new(kb, theme::Theme::from_env(), size.width, size.height);
+    let app = App::new(kb, theme::Theme::from_env(), size.width, size.height).in_background();
     // The session lock lives as long as this function: another copy sees it and is told.
     let (mut app, _session_lock) = connect(app, data_dir);
     app.reload_user_catalog();
-    let result = run(&mut terminal, app, &rx, fault);
+    let result = run(&mut terminal, app, (&tx, &rx), fault);
     restore();
     result.map_err(StartError::Terminal)
 }
@@ -259,7 +264,7 @@ fn read_input(tx: mpsc::Sender<Message>, fault: Option<Fault>) {
 fn run(
     terminal: &mut DefaultTerminal,
     mut app: App,
-    rx: &mpsc::Receiver<Message>,
+    (tx, rx): (&mpsc::Sender<Message>, &mpsc::Receiver<Message>),
     fault: Option<Fault>,
 ) -> io::Result<()> {
     draw(terminal, &app)?;
@@ -268,12 +273,12 @@ fn run(
     }
     while app.is_running() {
         let Ok(message) = rx.recv() else { break };
-        let mut redraw = handle(terminal, &mut app, message)?;
+        let mut redraw = handle(terminal, &mut app, message, tx)?;
         // Everything already waiting (a paste arrives as thousands of keys) is taken before the
         // next frame, so a burst costs one draw, not one per key.
         while app.is_running() {
             let Ok(message) = rx.try_recv() else { break };
-            redraw |= handle(terminal, &mut app, message)?;
+            redraw |= handle(terminal, &mut app, message, tx)?;
         }
         if redraw && app.is_running() {
             draw(terminal, &app)?;
@@ -283,7 +288,12 @@ fn run(
 }
 
 /// Applies one message to the session; true if the screen must be drawn again.
-fn handle(terminal: &mut DefaultTerminal, app: &mut App, message: Message) -> io::Result<bool> {
+fn handle(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    message: Message,
+    tx: &mpsc::Sender<Message>,
+) -> io::Result<bool> {
     // crossterm loses a SIGWINCH that wakes it together with input (it returns the input and
     // the signal is not reported again), so input events check the size too.
     let input = matches!(&message, Message::Terminal(ev) if !matches!(ev, Event::Resize(..)));
@@ -296,6 +306,10 @@ fn handle(terminal: &mut DefaultTerminal, app: &mut App, message: Message) -> io
         false
     };
     let action = match message {
+        Message::Scanned(id, result) => {
+            app.scanned(id, *result);
+            return Ok(true);
+        }
         Message::Terminal(Event::Key(key)) => app.action_for(&key),
         Message::Terminal(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
         Message::Terminal(_) => None,
@@ -323,10 +337,21 @@ fn handle(terminal: &mut DefaultTerminal, app: &mut App, message: Message) -> io
         None if resized || pasted => {}
         None => return Ok(false),
     }
-    if app.take_effect() == Some(Effect::Suspend) {
-        suspend(terminal)?;
-        let size = terminal.size()?;
-        app.update(Action::Resize(size.width, size.height));
+    match app.take_effect() {
+        Some(Effect::Suspend) => {
+            suspend(terminal)?;
+            let size = terminal.size()?;
+            app.update(Action::Resize(size.width, size.height));
+        }
+        // Off the loop, so keys, signals and resizes are handled while it runs.
+        Some(Effect::Scan(job)) => {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                let result = job.run();
+                let _ = tx.send(Message::Scanned(job.id, Box::new(result)));
+            });
+        }
+        None => {}
     }
     Ok(true)
 }

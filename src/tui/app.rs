@@ -53,6 +53,9 @@ pub struct App {
     pub(crate) shared: Shared,
     screen: Screen,
     screens: Screens,
+    /// An event loop runs scans off it ([`App::take_effect`]); without one (tests driving
+    /// `update`), a scan runs at once inside `update`.
+    background: bool,
 }
 
 impl App {
@@ -65,7 +68,26 @@ impl App {
             shared,
             screen: Screen::Welcome,
             screens,
+            background: false,
         }
+    }
+
+    /// The event loop takes long work ([`Effect::Scan`]) off `update` and runs it in the
+    /// background, handing the result back with [`App::scanned`].
+    #[must_use]
+    pub fn in_background(mut self) -> Self {
+        self.background = true;
+        self
+    }
+
+    /// A scan run in the background finished.
+    pub fn scanned(
+        &mut self,
+        id: u64,
+        result: Result<crate::postings::report::Report, crate::postings::ScanError>,
+    ) {
+        self.screens.postings.scanned(id, result);
+        self.layout();
     }
 
     /// The same session on another day (for the "not reviewed for a year" marks).
@@ -307,6 +329,13 @@ impl App {
                     self.go(go);
                 }
             }
+        }
+        if !self.background
+            && let Some(Effect::Scan(job)) = &self.shared.effect
+        {
+            let (id, result) = (job.id, job.run());
+            self.shared.effect = None;
+            self.screens.postings.scanned(id, result);
         }
         self.layout();
     }

@@ -13,9 +13,42 @@ use crate::tui::overlay::{Ask, Overlay, Overlays};
 use crate::tui::theme::Theme;
 
 /// What the event loop must do after an update, outside the pure state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Effect {
     Suspend,
+    /// Scan job postings away from the event loop, which stays responsive (a scan of a big
+    /// folder takes a while); the result comes back through [`App::scanned`](crate::tui::app::App::scanned).
+    Scan(ScanJob),
+}
+
+/// A scan of job postings to run off the event loop.
+#[derive(Debug, Clone)]
+pub struct ScanJob {
+    /// Which scan this is: a result for an older one is dropped.
+    pub id: u64,
+    pub kb: &'static Knowledge,
+    pub what: ScanWhat,
+    pub today: jiff::civil::Date,
+}
+
+/// What a scan reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScanWhat {
+    Paths(Vec<std::path::PathBuf>),
+    Text(String),
+}
+
+impl ScanJob {
+    /// Runs the scan, as `certwise postings scan` does.
+    ///
+    /// # Errors
+    /// A path that does not exist, or a broken skills file.
+    pub fn run(&self) -> Result<crate::postings::report::Report, crate::postings::ScanError> {
+        match &self.what {
+            ScanWhat::Paths(paths) => crate::postings::scan_on(self.kb, paths, self.today),
+            ScanWhat::Text(text) => crate::postings::scan_text(self.kb, text, self.today),
+        }
+    }
 }
 
 /// The work of a session: what saving keeps.

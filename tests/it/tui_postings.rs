@@ -305,3 +305,41 @@ fn saved_evidence_is_weighed_by_plans_made_in_a_later_session() {
     let used = app.plan().unwrap().postings_evidence.as_ref().unwrap();
     assert_eq!(used.postings, 22);
 }
+
+/// Under the event loop a scan runs off it: the screen says it is scanning, keys still work (Esc
+/// stops waiting and a late result is dropped), and the result, when it comes, is the report.
+#[test]
+fn a_scan_runs_off_the_event_loop_and_esc_stops_waiting() {
+    use certwise::tui::shared::Effect;
+    let mut app =
+        App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24).in_background();
+    open_from_welcome(&mut app);
+    type_text(&mut app, CORPUS);
+    press(&mut app, KeyCode::Enter);
+    let Some(Effect::Scan(job)) = app.take_effect() else {
+        panic!("the scan was not handed to the event loop")
+    };
+    assert!(
+        screen(&app).contains("Scanning tests/data/postings"),
+        "{}",
+        screen(&app)
+    );
+    // Esc stops waiting: the fields again, and the late result is dropped.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Postings);
+    app.scanned(job.id, job.run());
+    assert!(!screen(&app).contains("Scanning"), "{}", screen(&app));
+    assert_ne!(
+        app.mode(),
+        Mode::PostingsReport,
+        "a dropped result shows no report"
+    );
+    // Scanning again: the result that comes is shown.
+    press(&mut app, KeyCode::Enter);
+    let Some(Effect::Scan(again)) = app.take_effect() else {
+        panic!("no second scan")
+    };
+    assert_ne!(again.id, job.id);
+    app.scanned(again.id, again.run());
+    assert_eq!(app.mode(), Mode::PostingsReport);
+}

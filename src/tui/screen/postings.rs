@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation as _;
 
 use crate::postings::report::{Report, plural, terminal_safe};
-use crate::postings::{self, Evidence, ScanError};
+use crate::postings::{Evidence, ScanError};
 use crate::tui::action::Action;
 use crate::tui::bindings::key_for;
 use crate::tui::frame::{body_area, padded};
@@ -18,7 +18,7 @@ use crate::tui::keymap::KeyPat::{AnyChar, Code, Ctrl};
 use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
 use crate::tui::overlay::Overlay;
 use crate::tui::screen::{Go, Screen, Scroll};
-use crate::tui::shared::Shared;
+use crate::tui::shared::{Effect, ScanJob, ScanWhat, Shared};
 
 mod form;
 mod report;
@@ -56,6 +56,10 @@ pub struct State {
     pub text: Scroll,
     /// Scans made, so a new report is wrapped again.
     pub scans: u64,
+    /// The scan running now (its id), while the screen waits for it.
+    pub scanning: Option<u64>,
+    /// Scans asked for, for telling results apart.
+    jobs: u64,
     pub back_to: Option<Screen>,
 }
 
@@ -81,6 +85,14 @@ impl State {
     }
 
     pub fn update(&mut self, shared: &mut Shared, action: Action) -> Option<Go> {
+        if self.scanning.is_some() {
+            // Waiting for a scan: Esc stops waiting (its result is dropped when it comes).
+            if action == Action::Back {
+                self.scanning = None;
+                shared.status = Some("Stopped waiting for the scan.".to_owned());
+            }
+            return None;
+        }
         if self.report.is_some() {
             match action {
                 Action::Back => {
@@ -150,11 +162,10 @@ impl State {
         }
     }
 
-    /// Scans the field with the keyboard; a missing path or an empty field is said under the
-    /// fields, in one line.
-    fn scan(&mut self, shared: &Shared) {
-        let today = shared.today;
-        let result = match self.focus {
+    /// Asks for a scan of the field with the keyboard (the event loop runs it off the loop and
+    /// hands the result to [`State::scanned`]); an empty field is said under the fields.
+    fn scan(&mut self, shared: &mut Shared) {
+        let what = match self.focus {
             Focus::Path => {
                 let typed = unquoted(&self.path);
                 if typed.is_empty() {
@@ -165,7 +176,7 @@ impl State {
                     return;
                 }
                 self.source = Some(typed.to_owned());
-                postings::scan_on(shared.kb, &[expand_home(typed)], today)
+                ScanWhat::Paths(vec![expand_home(typed)])
             }
             Focus::Paste => {
                 if self.pasted.trim().is_empty() {
@@ -173,9 +184,27 @@ impl State {
                     return;
                 }
                 self.source = None;
-                postings::scan_text(shared.kb, &self.pasted, today)
+                ScanWhat::Text(self.pasted.clone())
             }
         };
+        self.jobs += 1;
+        self.scanning = Some(self.jobs);
+        self.error = None;
+        shared.effect = Some(Effect::Scan(ScanJob {
+            id: self.jobs,
+            kb: shared.kb,
+            what,
+            today: shared.today,
+        }));
+    }
+
+    /// A scan finished: its report, or why it could not run under the fields. A result for a
+    /// scan no longer waited for is dropped.
+    pub fn scanned(&mut self, id: u64, result: Result<Report, ScanError>) {
+        if self.scanning != Some(id) {
+            return;
+        }
+        self.scanning = None;
         match result {
             Ok(report) => {
                 self.report = Some(report);

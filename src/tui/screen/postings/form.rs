@@ -23,11 +23,7 @@ pub fn render(shared: &Shared, state: &State, area: Rect, buf: &mut Buffer) {
         t.dim,
         "",
     );
-    let error = state
-        .error
-        .as_deref()
-        .map(|e| wrap(e, area.width, t.error, ""))
-        .unwrap_or_default();
+    let error = message(shared, state, area.width);
     let rows = |l: &Vec<Line>| u16::try_from(l.len()).unwrap_or(u16::MAX);
     let [intro_area, path_area, paste_area, error_area] = Layout::vertical([
         Constraint::Length(rows(&intro)),
@@ -142,6 +138,31 @@ fn tail(text: &str, cursor: bool, width: u16, height: u16) -> Vec<String> {
     let cut = rows.len().saturating_sub(h);
     rows.drain(..cut);
     rows
+}
+
+/// Under the fields: that a scan is running, or why the last one could not run.
+fn message(shared: &Shared, state: &State, width: u16) -> Vec<Line<'static>> {
+    let t = &shared.theme;
+    if state.scanning.is_some() {
+        let what = state.source.as_deref().map_or_else(
+            || "the pasted postings".to_owned(),
+            crate::postings::report::terminal_safe,
+        );
+        return wrap(
+            &format!(
+                "Scanning {what}… ({} stops waiting)",
+                crate::tui::bindings::key_for(state.mode(), crate::tui::action::Action::Back)
+            ),
+            width,
+            t.title,
+            "",
+        );
+    }
+    state
+        .error
+        .as_deref()
+        .map(|e| wrap(e, width, t.error, ""))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
