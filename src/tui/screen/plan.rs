@@ -293,10 +293,12 @@ impl State {
             }
             return;
         }
-        self.text.set(
-            panes::lines(shared, shown, self.row, area.width),
-            area.height,
-        );
+        // The reasons of every row are wrapped already: moving in the ranking only picks them.
+        let lines = match (shown, self.why.get(self.row)) {
+            (Pane::Why, Some(lines)) => lines.clone(),
+            _ => panes::lines(shared, shown, self.row, area.width),
+        };
+        self.text.set(lines, area.height);
     }
 
     pub fn render(&self, shared: &Shared, body: Rect, buf: &mut Buffer) {
