@@ -347,3 +347,30 @@ fn the_ranking_says_how_many_rows_are_above_and_below_when_cut_off() {
     app.update(Action::Resize(120, 120));
     assert!(!border(&app).contains("more"), "{}", border(&app));
 }
+
+#[test]
+fn the_timeline_pane_starts_with_the_split_and_its_reasons() {
+    let mut app = at_plan();
+    app.update(Action::Resize(120, 60));
+    while app.screens().plan.pane != certwise::tui::app::Pane::Timeline {
+        app.update(Action::NextPane);
+    }
+    app.update(Action::Home);
+    let screen = rendered(&app);
+    let split = &app.plan().unwrap().split;
+    assert!(
+        screen.contains(&format!(
+            "Your week: {}% building ({} h), {}% study ({} h)",
+            split.build_percent,
+            split.build_hours_per_week,
+            split.study_percent,
+            split.study_hours_per_week
+        )),
+        "{screen}"
+    );
+    assert!(!split.reasons.is_empty());
+    for reason in &split.reasons {
+        let start: String = reason.text.chars().take(40).collect();
+        assert!(screen.contains(&start), "{start:?} missing:\n{screen}");
+    }
+}

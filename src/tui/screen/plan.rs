@@ -158,6 +158,12 @@ impl State {
                 self.item = n - 1;
                 self.text.apply(Action::End);
             }
+            // Above the first step: the split and its reasons.
+            Action::Home => {
+                self.item = 0;
+                self.text.top();
+            }
+            Action::Up if self.item == 0 => self.text.apply(action),
             _ => {
                 self.item = moved(self.item, action, n, page);
                 if let Some(r) = self.items.get(self.item) {
@@ -288,7 +294,10 @@ impl State {
             self.text.set(lines, area.height);
             self.items = items;
             self.item = self.item.min(self.items.len().saturating_sub(1));
-            if let Some(r) = self.items.get(self.item) {
+            // The highlighted step stays in view (it starts on screen, at least).
+            if let Some(r) = self.items.get(self.item)
+                && !self.text.shows(r.start)
+            {
                 self.text.show(r.clone());
             }
             return;

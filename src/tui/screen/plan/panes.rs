@@ -104,6 +104,30 @@ pub fn timeline(
             t.dim,
         ));
     }
+    // The split the gauge shows, with its reasons, as the text and Markdown plans give them.
+    let sp = &plan.split;
+    lines.extend(wrap(
+        &format!(
+            "Your week: {}% building ({} h), {}% study ({} h){}",
+            sp.build_percent,
+            sp.build_hours_per_week,
+            sp.study_percent,
+            sp.study_hours_per_week,
+            if sp.build_hours_total + sp.study_hours_total > 0 {
+                format!(
+                    "; in all about {} h building and {} h study",
+                    sp.build_hours_total, sp.study_hours_total
+                )
+            } else {
+                String::new()
+            }
+        ),
+        width,
+        t.title,
+        "",
+    ));
+    lines.extend(factor_lines(shared, &sp.reasons, width));
+    lines.push(Line::default());
     for (i, s) in plan.timeline.iter().enumerate() {
         let mark = progress::of(plan, &shared.work.progress, Item::Step(i));
         let prefix = Span::styled(
