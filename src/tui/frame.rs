@@ -124,6 +124,43 @@ pub fn status_line(theme: &Theme, message: &str, footer: Rect, buf: &mut Buffer)
     Paragraph::new(lines).render(area, buf);
 }
 
+/// Whether a list's items (their heights in rows) need more than `room` rows: then it gives its
+/// last row to [`list_marker`].
+pub fn cut_off(heights: &[u16], room: u16) -> bool {
+    heights.iter().map(|h| u32::from(*h)).sum::<u32>() > u32::from(room)
+}
+
+/// Under a list that is cut off, how many items are above and below the ones shown: `offset` is
+/// the first item drawn (from the list's state after drawing), `room` the rows the items had.
+pub fn list_marker(
+    theme: &Theme,
+    heights: &[u16],
+    offset: usize,
+    room: u16,
+    row: Rect,
+    buf: &mut Buffer,
+) {
+    let mut used = 0u32;
+    let mut shown = 0;
+    for h in heights.iter().skip(offset) {
+        used += u32::from(*h);
+        if used > u32::from(room) {
+            break;
+        }
+        shown += 1;
+    }
+    let below = heights.len().saturating_sub(offset + shown);
+    let text = match (offset, below) {
+        (0, 0) => return,
+        (0, b) => format!("↓ {b} more below"),
+        (a, 0) => format!("↑ {a} more above"),
+        (a, b) => format!("↑ {a} more above · ↓ {b} below"),
+    };
+    Line::styled(text, theme.dim)
+        .right_aligned()
+        .render(row, buf);
+}
+
 /// `text` cut to `width` columns, ending in "…" when cut.
 fn ellipsized(text: &str, width: usize) -> String {
     if textwrap::core::display_width(text) <= width {

@@ -204,8 +204,14 @@ fn table(s: &vt100::Screen) -> Result<Vec<TableRow>, String> {
                 .trim()
                 .to_owned()
         };
-        if cut(0, name_col).chars().any(|c| c != '▶') || cut(name_col, line.len()).is_empty() {
-            break; // the note under the table, or the empty rows under the last entry
+        let rest = cut(name_col, line.len());
+        if cut(0, name_col).chars().any(|c| c != '▶')
+            || rest.is_empty()
+            || rest.starts_with(['↑', '↓'])
+        {
+            // The note under the table, the empty rows under the last entry, or the row saying
+            // how many entries are above and below.
+            break;
         }
         let cell = |n: usize| {
             cut(

@@ -374,3 +374,37 @@ fn the_timeline_pane_starts_with_the_split_and_its_reasons() {
         assert!(screen.contains(&start), "{start:?} missing:\n{screen}");
     }
 }
+
+#[test]
+fn long_lists_say_how_many_items_are_above_and_below() {
+    // The catalog: 60-odd entries, one line each, at 80x24.
+    let mut app = app();
+    let at = app
+        .welcome_items()
+        .iter()
+        .position(|i| *i == WelcomeItem::Catalog)
+        .unwrap();
+    for _ in 0..at {
+        app.update(Action::Down);
+    }
+    app.update(Action::Select);
+    assert_eq!(app.screen(), Screen::Catalog);
+    let screen = rendered(&app);
+    assert!(screen.contains("more below"), "{screen}");
+    assert!(!screen.contains("more above"), "{screen}");
+    app.update(Action::End);
+    let screen = rendered(&app);
+    assert!(screen.contains("more above"), "{screen}");
+    assert!(!screen.contains("below"), "{screen}");
+    // The answers at the 60x18 minimum: more answers than rows.
+    let mut app = at_summary();
+    app.update(Action::Resize(60, 18));
+    app.update(Action::Home);
+    let screen = rendered(&app);
+    assert!(screen.contains("more below"), "{screen}");
+    app.update(Action::End);
+    assert!(rendered(&app).contains("more above"), "{}", rendered(&app));
+    // Tall enough: no marker.
+    app.update(Action::Resize(120, 60));
+    assert!(!rendered(&app).contains("more"), "{}", rendered(&app));
+}

@@ -137,8 +137,19 @@ impl State {
             })
             .collect();
         items.push(ListItem::new(Line::styled("→ Make my plan", t.heading)));
+        // Cut off, the last row says how many answers are above and below.
+        let heights: Vec<u16> = items
+            .iter()
+            .map(|i| u16::try_from(i.height()).unwrap_or(1))
+            .collect();
+        let cut = crate::tui::frame::cut_off(&heights, rows.height);
+        let [rows, marker] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(cut))]).areas(rows);
         let mut state = ListState::default().with_selected(Some(self.row));
         StatefulWidget::render(list(t, items), rows, buf, &mut state);
+        if cut {
+            crate::tui::frame::list_marker(t, &heights, state.offset(), rows.height, marker, buf);
+        }
     }
 }
 
