@@ -17,7 +17,7 @@ use crate::tui::theme::Theme;
 pub enum Effect {
     Suspend,
     /// Scan job postings away from the event loop, which stays responsive (a scan of a big
-    /// folder takes a while); the result comes back through [`App::scanned`](crate::tui::app::App::scanned).
+    /// folder takes a while); the result comes back through `App::scanned`.
     Scan(ScanJob),
 }
 

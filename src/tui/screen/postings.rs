@@ -12,7 +12,6 @@ use unicode_segmentation::UnicodeSegmentation as _;
 use crate::postings::report::{Report, plural, terminal_safe};
 use crate::postings::{Evidence, ScanError};
 use crate::tui::action::Action;
-use crate::tui::bindings::key_for;
 use crate::tui::frame::{body_area, padded};
 use crate::tui::keymap::KeyPat::{AnyChar, Code, Ctrl};
 use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
@@ -22,6 +21,12 @@ use crate::tui::shared::{Effect, ScanJob, ScanWhat, Shared};
 
 mod form;
 mod report;
+
+/// The key bound to `action` in one of this screen's modes, from its own rows and the global
+/// ones (no trip through the table of every screen).
+fn key_for(mode: Mode, action: Action) -> String {
+    crate::tui::keymap::key_for(&[KEYS, crate::tui::keymap::GLOBAL], mode, action)
+}
 
 /// The most the postings box holds: dozens of postings; more belong in files.
 pub const MAX_PASTE_BYTES: usize = 1024 * 1024;

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::{Focus, State};
 use crate::tui::action::Action;
-use crate::tui::bindings::key_for;
+use super::key_for;
 use crate::tui::frame::wrap;
 use crate::tui::input::{CURSOR, window};
 use crate::tui::keymap::Mode;
@@ -151,7 +151,7 @@ fn message(shared: &Shared, state: &State, width: u16) -> Vec<Line<'static>> {
         return wrap(
             &format!(
                 "Scanning {what}… ({} stops waiting)",
-                crate::tui::bindings::key_for(state.mode(), crate::tui::action::Action::Back)
+                key_for(state.mode(), crate::tui::action::Action::Back)
             ),
             width,
             t.title,

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use crate::postings::report::{Report, percent, plural, status_note, terminal_safe};
 use crate::tui::action::Action;
-use crate::tui::bindings::key_for;
+use super::key_for;
 use crate::tui::frame::wrap;
 use crate::tui::keymap::Mode;
 use crate::tui::shared::Shared;
