@@ -1,8 +1,14 @@
 //! The job-posting scan over a generated corpus of 10,000 postings (about 40 MB in 1,000 text,
 //! Markdown and HTML files), timed against `rg -c -i -F -f PATTERNS` over the same files with the
-//! same names and aliases when ripgrep is installed. Prints the best of three runs of each and the
-//! process's peak memory. Run with `cargo bench --bench postings`; `POSTINGS_BENCH_DIR=DIR` keeps
-//! the corpus there.
+//! same names and aliases when ripgrep is installed. Run with `cargo bench --bench postings`;
+//! `POSTINGS_BENCH_DIR=DIR` keeps the corpus there, `POSTINGS_BENCH_ROUNDS=N` sets the rounds,
+//! `CERTWISE_BENCH_BIN=PATH` compares another build of certwise.
+//!
+//! It prints the scan in process (best of three, with the process's peak memory), where the time
+//! goes on one thread, and then the comparison: the `certwise postings scan DIR` binary and `rg`,
+//! each a whole process, run alternately for several rounds on the same machine at the same
+//! time, with the median and fastest of each, the ratio of the medians, the load average before
+//! and after, and each program's peak memory (`/usr/bin/time -f %M`, when installed).
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -232,7 +238,9 @@ fn breakdown(kb: &Knowledge, dir: &Path) {
         .collect();
     files.sort();
     let skills = SkillsFile::embedded().expect("skills");
+    let start = Instant::now();
     let matcher = postings::Matcher::new(kb, skills).expect("matcher");
+    let build = start.elapsed();
     let decode = best_of_three(|| {
         for (_, bytes) in &files {
             std::hint::black_box(postings::decode(bytes).expect("text"));
@@ -263,7 +271,8 @@ fn breakdown(kb: &Knowledge, dir: &Path) {
         std::hint::black_box(s.finish());
     });
     println!(
-        "one thread, in memory: decode {:.0} ms; + HTML and units {:.0} ms; whole scan {:.0} ms",
+        "one thread, in memory: building the automaton {:.1} ms; decode {:.0} ms; + HTML and units {:.0} ms; whole scan {:.0} ms",
+        build.as_secs_f64() * 1e3,
         decode.as_secs_f64() * 1e3,
         cut.as_secs_f64() * 1e3,
         whole.as_secs_f64() * 1e3
@@ -277,7 +286,13 @@ fn main() {
     let temp = tempfile::tempdir().expect("temp dir");
     let dir = kept.unwrap_or_else(|| temp.path().join("corpus"));
     let bytes = generate(&dir);
+    let start = Instant::now();
     let kb = Knowledge::embedded().expect("knowledge");
+    let skills = SkillsFile::embedded().expect("skills");
+    println!(
+        "loading the knowledge and skills: {:.1} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
     let before = peak_memory_kib();
     let mut report = None;
     let scan = best_of_three(|| {
@@ -301,7 +316,6 @@ fn main() {
     }
     // ripgrep with the same names: every catalog credential name, code and alias, platform name,
     // skill name and alias, and required/preferred word.
-    let skills = SkillsFile::embedded().expect("skills");
     let mut patterns = String::new();
     for e in kb.catalog.entries.iter().filter(|e| e.kind.is_study()) {
         for name in e.names().filter(|n| *n != e.id) {
@@ -324,23 +338,93 @@ fn main() {
     let pattern_file = temp.path().join("patterns.txt");
     std::fs::write(&pattern_file, &patterns).expect("patterns");
     let count = patterns.lines().count();
-    let rg = Command::new("rg").arg("--version").output();
-    if rg.is_err() {
+    if Command::new("rg").arg("--version").output().is_err() {
         println!("rg is not installed: no comparison");
         return;
     }
-    let rg_time = best_of_three(|| {
-        let out = Command::new("rg")
-            .args(["-c", "-i", "-F", "-f"])
-            .arg(&pattern_file)
-            .arg(&dir)
-            .output()
-            .expect("rg");
-        assert!(out.status.success());
-    });
+    compare_with_rg(&dir, &pattern_file, count);
+}
+
+/// Runs the `certwise` binary and `rg` alternately over the corpus and prints the comparison.
+fn compare_with_rg(dir: &Path, pattern_file: &Path, count: usize) {
+    let program = std::env::var_os("CERTWISE_BENCH_BIN")
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_certwise").into());
+    let mut certwise = Command::new(program);
+    certwise.args(["postings", "scan"]).arg(dir);
+    let mut rg = Command::new("rg");
+    rg.args(["-c", "-i", "-F", "-f"]).arg(pattern_file).arg(dir);
+    let rounds: usize = std::env::var("POSTINGS_BENCH_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(11);
+    let load_before = load_average();
+    let (mut mine, mut theirs) = (Vec::new(), Vec::new());
+    for round in 0..rounds {
+        // Alternate which goes first, so neither always runs on a warmer machine.
+        if round % 2 == 0 {
+            mine.push(time_process(&mut certwise));
+            theirs.push(time_process(&mut rg));
+        } else {
+            theirs.push(time_process(&mut rg));
+            mine.push(time_process(&mut certwise));
+        }
+    }
+    let load_after = load_average();
+    let (mine_median, theirs_median) = (median(&mut mine), median(&mut theirs));
     println!(
-        "rg -c -i -F -f PATTERNS ({count} patterns): {:.0} ms; certwise / rg = {:.2}",
-        rg_time.as_secs_f64() * 1e3,
-        scan.as_secs_f64() / rg_time.as_secs_f64()
+        "{rounds} rounds, load average {load_before} before, {load_after} after (1, 5, 15 minutes)"
     );
+    println!(
+        "certwise postings scan DIR: median {:.0} ms, fastest {:.0} ms; peak memory {}",
+        mine_median.as_secs_f64() * 1e3,
+        mine[0].as_secs_f64() * 1e3,
+        peak_memory_of(&certwise).unwrap_or_else(|| "not measured".to_owned()),
+    );
+    println!(
+        "rg -c -i -F -f PATTERNS DIR ({count} patterns): median {:.0} ms, fastest {:.0} ms; peak memory {}",
+        theirs_median.as_secs_f64() * 1e3,
+        theirs[0].as_secs_f64() * 1e3,
+        peak_memory_of(&rg).unwrap_or_else(|| "not measured".to_owned()),
+    );
+    println!(
+        "certwise / rg = {:.2} (medians), {:.2} (fastest)",
+        mine_median.as_secs_f64() / theirs_median.as_secs_f64(),
+        mine[0].as_secs_f64() / theirs[0].as_secs_f64(),
+    );
+}
+
+/// Runs a command to the end with its output captured, and how long that took.
+fn time_process(command: &mut Command) -> Duration {
+    let start = Instant::now();
+    let out = command.output().expect("the program runs");
+    let took = start.elapsed();
+    assert!(out.status.success(), "{command:?} failed");
+    took
+}
+
+/// Sorts the times and returns the middle one.
+fn median(times: &mut [Duration]) -> Duration {
+    times.sort();
+    times.get(times.len() / 2).copied().unwrap_or_default()
+}
+
+/// The first three fields of `/proc/loadavg`.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg").map_or_else(
+        |_| "unknown".to_owned(),
+        |l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+    )
+}
+
+/// The peak resident memory of one run of the command, in MB, measured by GNU time.
+fn peak_memory_of(command: &Command) -> Option<String> {
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(command.get_program())
+        .args(command.get_args())
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stderr);
+    let kib: f64 = text.lines().last()?.trim().parse().ok()?;
+    Some(format!("{:.1} MB", kib * 1024.0 / 1e6))
 }

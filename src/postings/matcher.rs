@@ -9,7 +9,9 @@
 //! units; the search is leftmost-longest, so "Azure AI Fundamentals AI-900" is the retired AI-900
 //! exam, not "Azure AI Fundamentals" (AI-901) followed by a code.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::automaton::Automaton as _;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use crate::knowledge::{Kind, Knowledge, Platform};
 
@@ -45,10 +47,13 @@ pub struct Credential {
 
 /// The automaton and what each of its patterns stands for.
 pub struct Matcher {
-    automaton: AhoCorasick,
+    automaton: DFA,
     targets: Vec<Vec<Target>>,
     pub credentials: Vec<Credential>,
     pub skill_platforms: Vec<Option<Platform>>,
+    /// The patterns, to check the search against the `aho-corasick` crate's own.
+    #[cfg(test)]
+    patterns: Vec<String>,
 }
 
 /// Why the matcher could not be built (only a broken knowledge base or skills file).
@@ -113,9 +118,9 @@ impl Matcher {
         }
         // A full DFA: every pattern starts with a space, so no prefilter helps, and a DFA scans
         // a byte at a time without backtracking (a few MB for the shipped names).
-        let automaton = AhoCorasick::builder()
+        let automaton = aho_corasick::dfa::Builder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Unanchored)
             .prefilter(false)
             .build(&patterns)
             .map_err(|e| BuildError(e.to_string()))?;
@@ -124,22 +129,23 @@ impl Matcher {
             targets,
             credentials,
             skill_platforms: skills.skills.iter().map(|s| s.platform).collect(),
+            #[cfg(test)]
+            patterns,
         })
     }
 
     /// What one posting names.
     pub fn find(&self, posting: &Posting, found: &mut Found) {
         found.clear();
-        let buf = posting.text.as_slice();
+        let mut hits = std::mem::take(&mut found.hits);
+        self.hits(&posting.text, &mut hits);
         let mut unit = 0;
         // Per unit: cues and credentials with their positions, resolved when the unit ends.
-        let mut cues: Vec<(usize, Mention)> = Vec::new();
-        let mut named: Vec<(usize, u16)> = Vec::new();
+        let mut cues = std::mem::take(&mut found.cues);
+        let mut named = std::mem::take(&mut found.named);
         let mut section: Option<Mention> = None;
-        let mut pos = 0;
-        loop {
-            let hit = self.automaton.find(Input::new(buf).span(pos..buf.len()));
-            let hit_at = hit.as_ref().map_or(usize::MAX, aho_corasick::Match::start);
+        for hit in hits.iter().map(Some).chain([None]) {
+            let hit_at = hit.map_or(usize::MAX, |h| h.start);
             // Close the units that end before this hit.
             while unit < posting.units.len() && posting.units[unit].end <= hit_at {
                 let u = posting.units[unit];
@@ -148,11 +154,11 @@ impl Matcher {
                 named.clear();
                 unit += 1;
             }
-            let Some(m) = hit else { break };
-            for &t in &self.targets[m.pattern().as_usize()] {
+            let Some(hit) = hit else { break };
+            for &t in &self.targets[hit.pattern] {
                 match t {
                     Target::Credential(c) => {
-                        named.push((m.start(), c));
+                        named.push((hit.start, c));
                         if let Some(p) = self.credentials[usize::from(c)].platform {
                             found.add_platform(p);
                         }
@@ -164,16 +170,144 @@ impl Matcher {
                             found.add_platform(p);
                         }
                     }
-                    Target::Cue(c) => cues.push((m.start(), c)),
+                    Target::Cue(c) => cues.push((hit.start, c)),
                 }
             }
-            // The closing space of this match opens the next word.
-            pos = m.end() - 1;
         }
+        found.hits = hits;
+        found.cues = cues;
+        found.named = named;
         found.certification = found
             .credentials
             .iter()
             .any(|&(c, _)| self.credentials[usize::from(c)].is_certification);
+    }
+
+    /// Every match in a normalised text, in order: leftmost-longest, each search starting again
+    /// at the closing space of the match before (which opens the next word).
+    ///
+    /// The DFA's time goes in waiting for each step's table read, which depends on the step
+    /// before; so the text is cut in two at a unit's end near its middle and both halves are
+    /// searched in one loop, whose two independent reads overlap. No pattern holds a line end,
+    /// so no match crosses the cut, and after a line end the DFA is back at its start: the
+    /// matches are those of one search over the whole text.
+    fn hits(&self, text: &[u8], hits: &mut Vec<Hit>) {
+        hits.clear();
+        let cut = text
+            .get(text.len() / 2..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+            .map_or(text.len(), |i| text.len() / 2 + i + 1);
+        let Ok(start) = self.automaton.start_state(Anchored::No) else {
+            return;
+        };
+        let mut first = Search::new(start, 0, cut);
+        let mut second = Search::new(start, cut, text.len());
+        let mut later = Vec::new();
+        while first.at < first.end && second.at < second.end {
+            let a = self
+                .automaton
+                .next_state(Anchored::No, first.sid, text[first.at]);
+            let b = self
+                .automaton
+                .next_state(Anchored::No, second.sid, text[second.at]);
+            first.sid = a;
+            second.sid = b;
+            if self.automaton.is_special(a) {
+                first.special(&self.automaton, start, hits);
+            }
+            if self.automaton.is_special(b) {
+                second.special(&self.automaton, start, &mut later);
+            }
+            first.at += 1;
+            second.at += 1;
+        }
+        first.finish(&self.automaton, text, start, hits);
+        second.finish(&self.automaton, text, start, &mut later);
+        hits.append(&mut later);
+    }
+}
+
+/// A match: where it starts in the normalised text, and its pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Hit {
+    start: usize,
+    pattern: usize,
+}
+
+/// One leftmost-longest search over `at..end`, run a byte at a time by [`Matcher::hits`].
+struct Search {
+    sid: aho_corasick::automaton::StateID,
+    at: usize,
+    end: usize,
+    /// The longest match so far (its end and pattern), reported when the DFA can go no further.
+    pending: Option<(usize, aho_corasick::PatternID)>,
+}
+
+impl Search {
+    fn new(start: aho_corasick::automaton::StateID, at: usize, end: usize) -> Self {
+        Search {
+            sid: start,
+            at,
+            end,
+            pending: None,
+        }
+    }
+
+    /// After a step into a special state (a match or the dead state) at `self.at`.
+    fn special(&mut self, dfa: &DFA, start: aho_corasick::automaton::StateID, hits: &mut Vec<Hit>) {
+        if dfa.is_dead(self.sid) {
+            match self.pending.take() {
+                Some(m) => self.report(dfa, m, start, hits),
+                // No match to come: the rest of the text is done.
+                None => self.at = self.end.saturating_sub(1),
+            }
+        } else if dfa.is_match(self.sid) {
+            self.pending = Some((self.at + 1, dfa.match_pattern(self.sid, 0)));
+        }
+    }
+
+    /// Reports a match and starts again at its closing space.
+    fn report(
+        &mut self,
+        dfa: &DFA,
+        (end, pattern): (usize, aho_corasick::PatternID),
+        start: aho_corasick::automaton::StateID,
+        hits: &mut Vec<Hit>,
+    ) {
+        hits.push(Hit {
+            start: end - dfa.pattern_len(pattern),
+            pattern: pattern.as_usize(),
+        });
+        // The caller adds one: the next byte read is the closing space at `end - 1`.
+        self.at = end - 2;
+        self.sid = start;
+    }
+
+    /// Runs the search to the end of its text on its own.
+    fn finish(
+        &mut self,
+        dfa: &DFA,
+        text: &[u8],
+        start: aho_corasick::automaton::StateID,
+        hits: &mut Vec<Hit>,
+    ) {
+        loop {
+            while self.at < self.end {
+                self.sid = dfa.next_state(Anchored::No, self.sid, text[self.at]);
+                if dfa.is_special(self.sid) {
+                    self.special(dfa, start, hits);
+                }
+                self.at += 1;
+            }
+            // The end of the text ends the longest match so far; the search goes on after it.
+            match self.pending.take() {
+                Some(m) => {
+                    self.report(dfa, m, start, hits);
+                    self.at += 1;
+                }
+                None => return,
+            }
+        }
     }
 }
 
@@ -233,6 +367,10 @@ pub struct Found {
     /// A bit per `Platform::ALL` index.
     pub platforms: u8,
     pub skills: Vec<u16>,
+    /// Room reused from posting to posting: the matches, and one unit's cues and credentials.
+    hits: Vec<Hit>,
+    cues: Vec<(usize, Mention)>,
+    named: Vec<(usize, u16)>,
 }
 
 impl Found {
@@ -294,32 +432,59 @@ fn pattern_keys(name: &str) -> Vec<String> {
 /// space (none at the start of `out` or after a space already there). With `sentences`, stops
 /// after the first sentence end (". ", "! ", "? ", "; " or one of them last) and returns where
 /// the rest starts.
+///
+/// This is most of a scan's time, so ASCII goes through a table without a branch per word: each
+/// byte is written (lower-cased, or a space), and the write position moves on unless it was a
+/// space after a space. Other bytes (letters beyond ASCII, sentence marks) take the slow path.
 fn push_words(out: &mut Vec<u8>, text: &str, sentences: bool) -> Option<usize> {
+    /// Bytes written per growth of `out`: enough to make the growth rare, little enough that
+    /// text switching often between ASCII and other letters does not zero much.
+    const CHUNK: usize = 512;
     let bytes = text.as_bytes();
-    out.reserve(bytes.len() + 1);
+    let table = if sentences {
+        &SENTENCE_BYTES
+    } else {
+        &WORD_BYTES
+    };
+    // Whether the output ends where no space is wanted (empty, a space or a unit's end).
+    let mut spaced = out.last().is_none_or(|&b| b == b' ' || b == b'\n');
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if LOWER[usize::from(b)] != 0 {
-            // A run of ASCII letters and digits, lower-cased by table in one pass.
-            for &b in &bytes[i..] {
-                let lower = LOWER[usize::from(b)];
-                if lower == 0 {
-                    break;
-                }
-                out.push(lower);
-                i += 1;
+    while i < bytes.len() {
+        let chunk = &bytes[i..bytes.len().min(i + CHUNK)];
+        let at = out.len();
+        out.resize(at + chunk.len(), 0);
+        let buf = &mut out[at..];
+        let mut written = 0;
+        let mut slow = None;
+        for (k, &b) in chunk.iter().enumerate() {
+            let mapped = table[usize::from(b)];
+            if mapped == 0 {
+                slow = Some(k);
+                break;
             }
-            continue;
+            // `written <= k < buf.len()`.
+            buf[written] = mapped;
+            let space = mapped == b' ';
+            written += usize::from(!(space && spaced));
+            spaced = space;
         }
+        out.truncate(at + written);
+        let Some(k) = slow else {
+            i += chunk.len();
+            continue;
+        };
+        i += k;
+        let b = bytes[i];
         if b < 0x80 {
+            // A sentence mark: the end of the sentence if whitespace or nothing follows.
             i += 1;
-            if sentences
-                && matches!(b, b'.' | b'!' | b'?' | b';')
-                && bytes.get(i).is_none_or(u8::is_ascii_whitespace)
-            {
+            if bytes.get(i).is_none_or(u8::is_ascii_whitespace) {
                 return Some(i);
             }
-            separate(out);
+            if !spaced {
+                out.push(b' ');
+                spaced = true;
+            }
             continue;
         }
         // `i` is at a character boundary: everything before it was whole characters.
@@ -332,11 +497,37 @@ fn push_words(out: &mut Vec<u8>, text: &str, sentences: bool) -> Option<usize> {
             for lower in c.to_lowercase() {
                 out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
             }
-        } else {
-            separate(out);
+            spaced = false;
+        } else if !spaced {
+            out.push(b' ');
+            spaced = true;
         }
     }
     None
+}
+
+/// For the fast path of [`push_words`] outside sentences: an ASCII letter or digit lower-cased,
+/// a space for any other ASCII byte, zero for bytes that start or continue a longer character.
+const WORD_BYTES: [u8; 256] = byte_table(false);
+/// The same inside sentences, where the sentence marks (`.`, `!`, `?`, `;`) are zero too.
+const SENTENCE_BYTES: [u8; 256] = byte_table(true);
+
+const fn byte_table(sentences: bool) -> [u8; 256] {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        #[allow(clippy::cast_possible_truncation)] // b < 128
+        let byte = b as u8;
+        table[b] = if LOWER[b] != 0 {
+            LOWER[b]
+        } else if sentences && matches!(byte, b'.' | b'!' | b'?' | b';') {
+            0
+        } else {
+            b' '
+        };
+        b += 1;
+    }
+    table
 }
 
 /// The lower-case of each ASCII letter and digit; zero for every other byte.
@@ -353,13 +544,6 @@ const LOWER: [u8; 256] = {
     }
     table
 };
-
-/// One space between words: none at the start, after a space or after a unit's end.
-fn separate(out: &mut Vec<u8>) {
-    if out.last().is_some_and(|&b| b != b' ' && b != b'\n') {
-        out.push(b' ');
-    }
-}
 
 /// What a unit of a posting is, for required/preferred words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -510,6 +694,7 @@ fn is_label(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn posting(text: &str) -> Posting {
         let mut p = Posting::default();
@@ -518,6 +703,210 @@ mod tests {
         }
         p.finish();
         p
+    }
+
+    /// The normaliser as it was before its fast path (one byte pushed at a time), kept to prove
+    /// the fast one writes the same bytes and stops at the same place.
+    fn push_words_reference(out: &mut Vec<u8>, text: &str, sentences: bool) -> Option<usize> {
+        fn separate(out: &mut Vec<u8>) {
+            if out.last().is_some_and(|&b| b != b' ' && b != b'\n') {
+                out.push(b' ');
+            }
+        }
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if LOWER[usize::from(b)] != 0 {
+                for &b in &bytes[i..] {
+                    let lower = LOWER[usize::from(b)];
+                    if lower == 0 {
+                        break;
+                    }
+                    out.push(lower);
+                    i += 1;
+                }
+                continue;
+            }
+            if b < 0x80 {
+                i += 1;
+                if sentences
+                    && matches!(b, b'.' | b'!' | b'?' | b';')
+                    && bytes.get(i).is_none_or(u8::is_ascii_whitespace)
+                {
+                    return Some(i);
+                }
+                separate(out);
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                let mut buf = [0; 4];
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+                }
+            } else {
+                separate(out);
+            }
+        }
+        None
+    }
+
+    /// Text made of the pieces postings and names are made of: words, codes, punctuation,
+    /// spaces, line ends, sentence ends, and letters that are not ASCII.
+    fn posting_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("AI-102".to_owned()),
+                Just("Azure".to_owned()),
+                Just("aws".to_owned()),
+                Just(" ".to_owned()),
+                Just("  \t".to_owned()),
+                Just("\n".to_owned()),
+                Just(". ".to_owned()),
+                Just(".".to_owned()),
+                Just("; ".to_owned()),
+                Just("!?".to_owned()),
+                Just("(".to_owned()),
+                Just("-".to_owned()),
+                Just("\u{e9}t\u{c9}".to_owned()),
+                Just("\u{130}".to_owned()),
+                Just("\u{2013}".to_owned()),
+                Just("\u{a0}".to_owned()),
+                Just("\u{1f600}".to_owned()),
+                "[a-zA-Z0-9]{1,6}",
+                any::<char>().prop_map(String::from),
+            ],
+            0..24,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    #[test]
+    fn runs_of_plain_text_join_what_comes_before_them() {
+        for before in ["", " ", "a", " \n"] {
+            for text in [
+                " abcdefghijklmnop",
+                "  Abcdefghijklmnop qrstuvwxyz 0123456789 ",
+                "ABCDEFGHIJKLMNOP. QRSTUVWXYZ abcdef",
+                "abcdefghijklmno  pqrstuvwxyz",
+                "abcdefghijklmnop\u{e9}abcdefghijklmnop",
+            ] {
+                for sentences in [false, true] {
+                    let mut fast = before.as_bytes().to_vec();
+                    let mut slow = before.as_bytes().to_vec();
+                    let stop = push_words(&mut fast, text, sentences);
+                    assert_eq!(stop, push_words_reference(&mut slow, text, sentences));
+                    assert_eq!(
+                        String::from_utf8_lossy(&fast),
+                        String::from_utf8_lossy(&slow),
+                        "{before:?} + {text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn the_fast_normaliser_writes_what_the_reference_writes(
+            before in "[ a\n]{0,2}",
+            text in posting_text(),
+            sentences in any::<bool>(),
+        ) {
+            let mut fast = before.clone().into_bytes();
+            let mut slow = before.into_bytes();
+            let stop = push_words(&mut fast, &text, sentences);
+            let reference = push_words_reference(&mut slow, &text, sentences);
+            prop_assert_eq!(stop, reference);
+            prop_assert_eq!(fast, slow);
+        }
+    }
+
+    /// The search as it was: the crate's own leftmost-longest search, called again from the
+    /// closing space of each match.
+    fn hits_reference(matcher: &Matcher, text: &[u8]) -> Vec<Hit> {
+        static AUTOMATON: std::sync::OnceLock<aho_corasick::AhoCorasick> =
+            std::sync::OnceLock::new();
+        let automaton = AUTOMATON.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&matcher.patterns)
+                .expect("automaton")
+        });
+        let mut hits = Vec::new();
+        let mut pos = 0;
+        while let Some(m) = automaton.find(aho_corasick::Input::new(text).span(pos..text.len())) {
+            hits.push(Hit {
+                start: m.start(),
+                pattern: m.pattern().as_usize(),
+            });
+            pos = m.end() - 1;
+        }
+        hits
+    }
+
+    fn shipped_matcher() -> &'static Matcher {
+        static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        MATCHER.get_or_init(|| {
+            let kb = Knowledge::embedded().expect("knowledge");
+            let skills = SkillsFile::embedded().expect("skills");
+            Matcher::new(kb, skills).expect("matcher")
+        })
+    }
+
+    /// Words of the shipped names (cut anywhere, so prefixes of names turn up too), everyday
+    /// words, codes, punctuation and line ends.
+    fn name_text() -> impl Strategy<Value = String> {
+        let words: Vec<String> = shipped_matcher()
+            .patterns
+            .iter()
+            .flat_map(|p| p.split(' ').map(str::to_owned).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty())
+            .collect();
+        proptest::collection::vec(
+            prop_oneof![
+                4 => proptest::sample::select(words),
+                1 => Just("AI-102".to_owned()),
+                1 => Just("we".to_owned()),
+                1 => Just("must".to_owned()),
+                1 => Just("\n".to_owned()),
+                1 => Just("- ".to_owned()),
+                1 => Just(". ".to_owned()),
+                1 => Just(":\n".to_owned()),
+                1 => posting_text(),
+            ],
+            0..60,
+        )
+        .prop_map(|parts| parts.join(" "))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn the_two_way_search_finds_what_the_crate_finds(text in name_text()) {
+            let matcher = shipped_matcher();
+            let p = posting(&text);
+            let mut hits = Vec::new();
+            matcher.hits(&p.text, &mut hits);
+            prop_assert_eq!(hits, hits_reference(matcher, &p.text));
+        }
+    }
+
+    #[test]
+    fn the_two_way_search_finds_names_on_both_sides_of_the_cut() {
+        let matcher = shipped_matcher();
+        let text = "AI-102 is required.\n".repeat(50) + "AWS ML Specialty and AI 102 preferred\n";
+        let p = posting(&text);
+        let mut hits = Vec::new();
+        matcher.hits(&p.text, &mut hits);
+        assert!(hits.len() > 100, "{}", hits.len());
+        assert_eq!(hits, hits_reference(matcher, &p.text));
     }
 
     #[test]
