@@ -6,9 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget};
 
+use super::key_for;
 use super::{Focus, State};
 use crate::tui::action::Action;
-use super::key_for;
 use crate::tui::frame::wrap;
 use crate::tui::input::{CURSOR, window};
 use crate::tui::keymap::Mode;

@@ -7,9 +7,9 @@ use std::fmt::Write as _;
 
 use ratatui::text::{Line, Span};
 
+use super::key_for;
 use crate::postings::report::{Report, percent, plural, status_note, terminal_safe};
 use crate::tui::action::Action;
-use super::key_for;
 use crate::tui::frame::wrap;
 use crate::tui::keymap::Mode;
 use crate::tui::shared::Shared;
