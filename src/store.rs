@@ -172,6 +172,8 @@ pub enum Listing {
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    /// How long a save waits for another copy's write before giving up.
+    lock_wait: std::time::Duration,
 }
 
 impl Store {
@@ -182,13 +184,24 @@ impl Store {
     pub fn open(root: PathBuf) -> Result<Self, StoreError> {
         let plans = root.join("plans");
         create_private_dir(&plans)?;
-        Ok(Store { root })
+        Ok(Store::at(root))
     }
 
     /// The data folder as it is, creating nothing: for commands that only read (a folder that
     /// does not exist has no plans).
     pub fn at(root: PathBuf) -> Self {
-        Store { root }
+        Store {
+            root,
+            lock_wait: std::time::Duration::from_secs(LOCK_WAIT_SECS),
+        }
+    }
+
+    /// The same folder, with saves waiting `wait` (not 10 s) for another copy's write: for
+    /// tests of giving up.
+    #[must_use]
+    pub fn with_lock_wait(mut self, wait: std::time::Duration) -> Self {
+        self.lock_wait = wait;
+        self
     }
 
     pub fn root(&self) -> &Path {
@@ -208,7 +221,7 @@ impl Store {
     /// open file, shared by both handles, so it stays held through `file` once the thread is
     /// done; a thread that gets it after we gave up drops it at once.
     pub(crate) fn write_lock(&self) -> Result<File, StoreError> {
-        lock_folder(&self.root)
+        lock_folder_for(&self.root, self.lock_wait)
     }
 
     /// Every plan in `plans/`, loaded or with the reason it does not load: plans by name, then
@@ -699,6 +712,11 @@ fn parse_session(bytes: &[u8]) -> Result<Session, String> {
 /// # Errors
 /// The lock file cannot be made, or another copy holds the lock too long.
 pub(crate) fn lock_folder(root: &Path) -> Result<File, StoreError> {
+    lock_folder_for(root, std::time::Duration::from_secs(LOCK_WAIT_SECS))
+}
+
+/// [`lock_folder`], waiting `wait` at most.
+fn lock_folder_for(root: &Path, wait: std::time::Duration) -> Result<File, StoreError> {
     let path = root.join("write.lock");
     let file = open_lock_file(&path)?;
     match file.try_lock() {
@@ -717,7 +735,7 @@ pub(crate) fn lock_folder(root: &Path) -> Result<File, StoreError> {
         // Gave up already: dropping `waiter` (the last handle) lets the lock go.
         let _ = tx.send(locked);
     });
-    match rx.recv_timeout(std::time::Duration::from_secs(LOCK_WAIT_SECS)) {
+    match rx.recv_timeout(wait) {
         Ok(Ok(())) => Ok(file),
         Ok(Err(e)) => Err(StoreError::io("lock", &path, e)),
         Err(_) => Err(StoreError::Busy(root.to_owned())),

@@ -817,6 +817,8 @@ fn a_save_waits_for_another_writer_and_then_goes_ahead() {
 #[test]
 fn a_save_gives_up_on_a_lock_held_too_long() {
     let (_dir, store) = store();
+    // The same giving up as after 10 s, sooner.
+    let store = store.with_lock_wait(std::time::Duration::from_millis(300));
     let other = fs::File::create(store.root().join("write.lock")).unwrap();
     other.lock().unwrap();
     let err = store.save(&saved("Never"), false).unwrap_err();
