@@ -284,7 +284,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 
         #[test]
         fn push_text_writes_what_the_reference_writes(

@@ -810,7 +810,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 
         #[test]
         fn the_fast_normaliser_writes_what_the_reference_writes(
@@ -886,7 +886,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 
         #[test]
         fn the_two_way_search_finds_what_the_crate_finds(text in name_text()) {
