@@ -17,9 +17,9 @@ pub use crate::tui::input::{CURSOR, MAX_LEN};
 use crate::tui::keymap::KeyPat::{Code, Ctrl};
 use crate::tui::keymap::{Binding, Mode as M, Scope};
 
-/// The modes whose text field edits with [`KEYS`]. (The catalog's search and the interview's
-/// number can join by adding their mode here and handing their actions to a [`TextField`].)
-const MODES: &[M] = &[M::Input, M::EvalField];
+/// The modes whose text field edits with [`KEYS`]: the name window, the evaluation form's
+/// fields, the catalog's search and the job-postings folder field.
+const MODES: &[M] = &[M::Input, M::EvalField, M::CatalogSearch, M::PostingsPath];
 
 /// The editing keys every text field shares, read after the keys of the screen or window that
 /// owns the field (which binds Enter, Esc and typing, and may take a key first).

@@ -769,3 +769,41 @@ fn the_comparison_prints_values_on_its_bars_and_scrolls_at_60x18() {
     assert!(text.contains("From the sources' ROI analysis"), "{text}");
     assert!(!text.contains("below"), "{text}");
 }
+
+/// The search field edits like every text field, through the real keys: ← → Home End, Delete,
+/// Ctrl-W and Ctrl-U.
+#[test]
+fn the_search_field_edits_with_the_cursor_keys() {
+    use certwise::tui::bindings::keymap;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let press = |a: &mut App, code: KeyCode, m: KeyModifiers| {
+        let action = keymap(a.mode(), &KeyEvent::new(code, m))
+            .unwrap_or_else(|| panic!("{code:?} does nothing in {:?}", a.mode()));
+        a.update(action);
+    };
+    let none = KeyModifiers::NONE;
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    press(&mut a, KeyCode::Char('/'), none);
+    // "A102", then the missing "I-" typed after the first letter.
+    type_text(&mut a, "A102");
+    press(&mut a, KeyCode::Home, none);
+    press(&mut a, KeyCode::Right, none);
+    type_text(&mut a, "I-");
+    assert_eq!(a.screens().catalog.query.text(), "AI-102");
+    assert_eq!(ids(&a), ["azure-ai-engineer"]);
+    // Delete under the cursor, End, Backspace.
+    press(&mut a, KeyCode::Home, none);
+    press(&mut a, KeyCode::Delete, none);
+    assert_eq!(a.screens().catalog.query.text(), "I-102");
+    press(&mut a, KeyCode::End, none);
+    press(&mut a, KeyCode::Backspace, none);
+    assert_eq!(a.screens().catalog.query.text(), "I-10");
+    // Ctrl-W drops the word before the cursor; Ctrl-U all before it.
+    type_text(&mut a, " azure");
+    press(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(a.screens().catalog.query.text(), "I-10 ");
+    press(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(a.screens().catalog.query.text(), "");
+    assert_eq!(ids(&a).len(), rows(a.kb(), &a.screens().catalog).len());
+}

@@ -343,3 +343,19 @@ fn a_scan_runs_off_the_event_loop_and_esc_stops_waiting() {
     app.scanned(again.id, again.run());
     assert_eq!(app.mode(), Mode::PostingsReport);
 }
+
+/// The folder field edits like every text field: Delete under the cursor, and a letter typed at
+/// Home goes first.
+#[test]
+fn the_folder_field_edits_with_the_cursor_keys() {
+    let mut app = app();
+    open_from_welcome(&mut app);
+    type_text(&mut app, "ests/data/postingsX");
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Delete);
+    press(&mut app, KeyCode::Home);
+    type_text(&mut app, "t");
+    assert_eq!(app.screens().postings.path.text(), CORPUS);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::PostingsReport, "{}", screen(&app));
+}

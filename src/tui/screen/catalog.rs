@@ -150,8 +150,9 @@ pub struct State {
     pub back_to: Screen,
     /// The detail view's text.
     pub text: Scroll,
-    /// The search typed after `/`: names, exam codes, aliases and providers are matched.
-    pub query: String,
+    /// The search typed after `/`: names, exam codes, aliases and providers are matched. It
+    /// edits like every text field (cursor, Home/End, Delete, Ctrl-U, Ctrl-W).
+    pub query: crate::tui::text_field::TextField,
     /// The search field has the keyboard (typed letters go to the query).
     pub searching: bool,
 }
@@ -169,7 +170,7 @@ impl Default for State {
             marked: Vec::new(),
             back_to: Screen::Welcome,
             text: Scroll::default(),
-            query: String::new(),
+            query: crate::tui::text_field::TextField::default(),
             searching: false,
         }
     }
@@ -209,7 +210,7 @@ pub fn rows(kb: &'static Knowledge, v: &State) -> Vec<&'static Entry> {
         .entries
         .iter()
         .filter(|e| e.kind.is_study())
-        .filter(|e| matches(e, &v.query))
+        .filter(|e| matches(e, v.query.text()))
         .filter(|e| v.platform.keeps(e))
         .filter(|e| v.tier.is_none_or(|t| e.tier == Some(t)))
         .filter(|e| match v.status {
@@ -355,15 +356,14 @@ impl State {
     /// The search field's keys; `false` when the action is not the field's (moving the
     /// highlight works while typing).
     fn search(&mut self, action: Action) -> bool {
+        use crate::tui::text_field::{Change, Edit};
+        if let Some(edit) = Edit::from_action(action) {
+            if self.query.apply(edit) == Change::Text {
+                self.row = 0;
+            }
+            return true;
+        }
         match action {
-            Action::TypeChar(c) => {
-                crate::tui::input::type_char(&mut self.query, c, crate::tui::input::MAX_LEN);
-                self.row = 0;
-            }
-            Action::DeleteChar => {
-                crate::tui::input::delete_last(&mut self.query);
-                self.row = 0;
-            }
             // Enter keeps the results and gives the keys back to the table.
             Action::Select => self.searching = false,
             // Esc drops the search and gives the keys back to the table.

@@ -18,6 +18,7 @@ use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
 use crate::tui::overlay::Overlay;
 use crate::tui::screen::{Go, Screen, Scroll};
 use crate::tui::shared::{Effect, ScanJob, ScanWhat, Shared};
+use crate::tui::text_field::{Edit, TextField};
 
 mod form;
 mod report;
@@ -47,8 +48,8 @@ pub enum Focus {
 #[derive(Debug, Clone, Default)]
 pub struct State {
     pub focus: Focus,
-    /// The folder or file typed.
-    pub path: String,
+    /// The folder or file typed; it edits like every text field.
+    pub path: TextField,
     /// The postings pasted or typed into the box.
     pub pasted: String,
     /// Why the last scan did not happen (shown under the fields).
@@ -71,6 +72,10 @@ pub struct State {
 impl State {
     /// The fields (as last typed), the folder field first, coming back to `from` on Esc.
     pub fn open(&mut self, from: Screen) {
+        // Paths can be long: the field takes more than a name does.
+        if self.path.max() != MAX_PATH_CHARS {
+            self.path = TextField::new(MAX_PATH_CHARS);
+        }
         if from != Screen::Postings {
             self.back_to = Some(from);
         }
@@ -109,6 +114,14 @@ impl State {
             }
             return None;
         }
+        // The folder field edits like every text field.
+        if self.focus == Focus::Path
+            && let Some(edit) = Edit::from_action(action)
+        {
+            let _ = self.path.apply(edit);
+            self.error = None;
+            return None;
+        }
         match action {
             Action::NextPane | Action::PrevPane => {
                 self.focus = match self.focus {
@@ -119,14 +132,16 @@ impl State {
             Action::TypeChar(c) => self.type_char(c),
             Action::NewLine if self.focus == Focus::Paste => self.type_char('\n'),
             Action::DeleteChar => {
-                let text = self.field_mut();
-                if let Some((at, _)) = text.grapheme_indices(true).next_back() {
-                    text.truncate(at);
+                if let Some((at, _)) = self.pasted.grapheme_indices(true).next_back() {
+                    self.pasted.truncate(at);
                 }
                 self.error = None;
             }
             Action::ClearField => {
-                self.field_mut().clear();
+                match self.focus {
+                    Focus::Path => self.path.clear(),
+                    Focus::Paste => self.pasted.clear(),
+                }
                 self.error = None;
             }
             Action::Scan => self.scan(shared),
@@ -134,13 +149,6 @@ impl State {
             _ => {}
         }
         None
-    }
-
-    fn field_mut(&mut self) -> &mut String {
-        match self.focus {
-            Focus::Path => &mut self.path,
-            Focus::Paste => &mut self.pasted,
-        }
     }
 
     /// Adds a character to the field with the keyboard; the box takes line breaks, and each
@@ -151,7 +159,7 @@ impl State {
         }
         match self.focus {
             Focus::Path => {
-                crate::tui::input::type_char(&mut self.path, c, MAX_PATH_CHARS);
+                let _ = self.path.apply(Edit::Insert(c));
                 self.error = None;
             }
             Focus::Paste if self.pasted.len() + c.len_utf8() > MAX_PASTE_BYTES => {
@@ -172,7 +180,7 @@ impl State {
     fn scan(&mut self, shared: &mut Shared) {
         let what = match self.focus {
             Focus::Path => {
-                let typed = unquoted(&self.path);
+                let typed = unquoted(self.path.text());
                 if typed.is_empty() {
                     self.error = Some(format!(
                         "Type a folder or file of job postings first, or paste postings into the box ({}).",

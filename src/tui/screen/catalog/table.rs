@@ -15,7 +15,6 @@ use super::{KEYS, SortBy, State, rows, stale, status_text, usd_short};
 use crate::knowledge::{Entry, Knowledge, Platform};
 use crate::tui::action::Action;
 use crate::tui::frame::{fit_hints, padded, wrap};
-use crate::tui::input::window;
 use crate::tui::keymap::{self, GLOBAL, Mode};
 use crate::tui::shared::Shared;
 
@@ -230,9 +229,9 @@ fn status_line(app: &Shared, v: &State, width: u16) -> Vec<Line<'static>> {
     let tier = v.tier.map_or_else(|| "all".to_owned(), |n| n.to_string());
     let search = if v.searching {
         let room = usize::from(width).saturating_sub(10).max(8);
-        Some(format!("search: {}", window(&v.query, room)))
+        Some(format!("search: {}", v.query.view(room, true)))
     } else {
-        (!v.query.is_empty()).then(|| format!("search: {}", v.query))
+        (!v.query.is_empty()).then(|| format!("search: {}", v.query.text()))
     };
     let parts: Vec<(String, ratatui::style::Style)> = search
         .into_iter()

@@ -10,7 +10,7 @@ use super::key_for;
 use super::{Focus, State};
 use crate::tui::action::Action;
 use crate::tui::frame::wrap;
-use crate::tui::input::{CURSOR, window};
+use crate::tui::input::CURSOR;
 use crate::tui::keymap::Mode;
 use crate::tui::shared::Shared;
 
@@ -54,12 +54,12 @@ pub fn render(shared: &Shared, state: &State, area: Rect, buf: &mut Buffer) {
     );
     let inner = path_block.inner(path_area);
     path_block.render(path_area, buf);
-    let path_line = if on_path {
-        Line::styled(window(&state.path, usize::from(inner.width)), t.text)
-    } else if state.path.is_empty() {
+    let path_line = if !on_path && state.path.is_empty() {
         Line::styled("e.g. ~/Documents/job-postings", t.dim)
     } else {
-        Line::styled(state.path.clone(), t.text)
+        state
+            .path
+            .line(usize::from(inner.width), on_path, t.text, t.selected)
     };
     Paragraph::new(path_line).render(inner, buf);
 
