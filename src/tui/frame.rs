@@ -124,41 +124,55 @@ pub fn status_line(theme: &Theme, message: &str, footer: Rect, buf: &mut Buffer)
     Paragraph::new(lines).render(area, buf);
 }
 
-/// Whether a list's items (their heights in rows) need more than `room` rows: then it gives its
-/// last row to [`list_marker`].
-pub fn cut_off(heights: &[u16], room: u16) -> bool {
-    heights.iter().map(|h| u32::from(*h)).sum::<u32>() > u32::from(room)
+/// What a cut-off view says of the items (or lines) out of sight: `↓ 3 more below`, `↑ 2 more
+/// above`, or both; `None` when nothing is.
+pub fn more_text(above: usize, below: usize) -> Option<String> {
+    match (above, below) {
+        (0, 0) => None,
+        (0, b) => Some(format!("↓ {b} more below")),
+        (a, 0) => Some(format!("↑ {a} more above")),
+        (a, b) => Some(format!("↑ {a} more above · ↓ {b} below")),
+    }
 }
 
-/// Under a list that is cut off, how many items are above and below the ones shown: `offset` is
-/// the first item drawn (from the list's state after drawing), `room` the rows the items had.
-pub fn list_marker(
+/// How many items, of the given heights, a view `room` rows high shows from item `offset` on.
+pub fn items_shown(heights: &[u16], offset: usize, room: u16) -> usize {
+    let mut used = 0u32;
+    heights
+        .iter()
+        .skip(offset)
+        .take_while(|h| {
+            used += u32::from(**h);
+            used <= u32::from(room)
+        })
+        .count()
+}
+
+/// Draws a list of items of the given heights in `area` with `selected` highlighted; when they do
+/// not all fit, its last row says how many are above and below the ones shown.
+pub fn marked_list(
     theme: &Theme,
-    heights: &[u16],
-    offset: usize,
-    room: u16,
-    row: Rect,
+    items: Vec<ListItem<'_>>,
+    selected: Option<usize>,
+    area: Rect,
     buf: &mut Buffer,
 ) {
-    let mut used = 0u32;
-    let mut shown = 0;
-    for h in heights.iter().skip(offset) {
-        used += u32::from(*h);
-        if used > u32::from(room) {
-            break;
-        }
-        shown += 1;
+    let heights: Vec<u16> = items
+        .iter()
+        .map(|i| u16::try_from(i.height()).unwrap_or(1))
+        .collect();
+    let cut = heights.iter().map(|h| u32::from(*h)).sum::<u32>() > u32::from(area.height);
+    let [rows, marker] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(cut))]).areas(area);
+    let mut state = ratatui::widgets::ListState::default().with_selected(selected);
+    ratatui::widgets::StatefulWidget::render(list(theme, items), rows, buf, &mut state);
+    let shown = items_shown(&heights, state.offset(), rows.height);
+    let below = heights.len().saturating_sub(state.offset() + shown);
+    if let Some(text) = more_text(state.offset(), below).filter(|_| cut) {
+        Line::styled(text, theme.dim)
+            .right_aligned()
+            .render(marker, buf);
     }
-    let below = heights.len().saturating_sub(offset + shown);
-    let text = match (offset, below) {
-        (0, 0) => return,
-        (0, b) => format!("↓ {b} more below"),
-        (a, 0) => format!("↑ {a} more above"),
-        (a, b) => format!("↑ {a} more above · ↓ {b} below"),
-    };
-    Line::styled(text, theme.dim)
-        .right_aligned()
-        .render(row, buf);
 }
 
 /// `text` cut to `width` columns, ending in "…" when cut.

@@ -287,11 +287,7 @@ impl Scroll {
         Paragraph::new(shown).render(area, buf);
         if cut && area.height > 1 {
             let below = self.lines.len() - end;
-            let text = match (start, below) {
-                (0, b) => format!("↓ {b} more below"),
-                (a, 0) => format!("↑ {a} more above"),
-                (a, b) => format!("↑ {a} more above · ↓ {b} below"),
-            };
+            let text = crate::tui::frame::more_text(start, below).unwrap_or_default();
             let row = Rect {
                 y: area.y + area.height - 1,
                 height: 1,

@@ -5,11 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode as K;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListItem, ListState, Paragraph, StatefulWidget, Widget};
+use ratatui::widgets::{ListItem, Paragraph, Widget};
 
 use crate::knowledge::QuestionKind;
 use crate::tui::action::Action;
-use crate::tui::frame::{body_area, list, padded, wrap, wrap_after};
+use crate::tui::frame::{body_area, padded, wrap, wrap_after};
 use crate::tui::keymap::KeyPat::Code;
 use crate::tui::keymap::{Binding, Mode as M, Scope};
 use crate::tui::overlay::Overlay;
@@ -137,19 +137,7 @@ impl State {
             })
             .collect();
         items.push(ListItem::new(Line::styled("→ Make my plan", t.heading)));
-        // Cut off, the last row says how many answers are above and below.
-        let heights: Vec<u16> = items
-            .iter()
-            .map(|i| u16::try_from(i.height()).unwrap_or(1))
-            .collect();
-        let cut = crate::tui::frame::cut_off(&heights, rows.height);
-        let [rows, marker] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(cut))]).areas(rows);
-        let mut state = ListState::default().with_selected(Some(self.row));
-        StatefulWidget::render(list(t, items), rows, buf, &mut state);
-        if cut {
-            crate::tui::frame::list_marker(t, &heights, state.offset(), rows.height, marker, buf);
-        }
+        crate::tui::frame::marked_list(t, items, Some(self.row), rows, buf);
     }
 }
 

@@ -4,11 +4,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode as K;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{ListItem, ListState, Paragraph, StatefulWidget, Widget};
+use ratatui::widgets::{ListItem, Paragraph, Widget};
 
 use crate::store::{Listing, Store};
 use crate::tui::action::Action;
-use crate::tui::frame::{list, padded, wrap};
+use crate::tui::frame::{padded, wrap};
 use crate::tui::keymap::KeyPat::Code;
 use crate::tui::keymap::{Binding, Mode as M, Scope};
 use crate::tui::overlay::{Ask, NameInput, NamePurpose, Overlay};
@@ -124,20 +124,13 @@ impl State {
                 }
             })
             .collect();
-        // Cut off, the last row says how many plans are above and below.
-        let heights: Vec<u16> = items
-            .iter()
-            .map(|i| u16::try_from(i.height()).unwrap_or(1))
-            .collect();
-        let cut = crate::tui::frame::cut_off(&heights, rows.height);
-        let [rows, marker] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(cut))]).areas(rows);
-        let mut state =
-            ListState::default().with_selected((!self.list.is_empty()).then_some(self.row));
-        StatefulWidget::render(list(t, items), rows, buf, &mut state);
-        if cut {
-            crate::tui::frame::list_marker(t, &heights, state.offset(), rows.height, marker, buf);
-        }
+        crate::tui::frame::marked_list(
+            t,
+            items,
+            (!self.list.is_empty()).then_some(self.row),
+            rows,
+            buf,
+        );
     }
 }
 

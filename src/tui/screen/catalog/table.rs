@@ -390,14 +390,19 @@ pub(super) fn render(app: &Shared, v: &State, area: Rect, buf: &mut Buffer) {
         .highlight_spacing(HighlightSpacing::Always);
     // Cut off, the list's last row says how many entries are above and below.
     let heights = vec![1; entries.len()];
-    let cut = crate::tui::frame::cut_off(&heights, list.height.saturating_sub(1));
+    let cut = entries.len() > usize::from(list.height.saturating_sub(1));
     let [list, marker] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(cut))]).areas(list);
     let mut state = TableState::default().with_selected((!entries.is_empty()).then_some(v.row));
     StatefulWidget::render(table, list, buf, &mut state);
-    if cut {
-        let room = list.height.saturating_sub(1);
-        crate::tui::frame::list_marker(t, &heights, state.offset(), room, marker, buf);
+    let room = list.height.saturating_sub(1);
+    let below = heights.len().saturating_sub(
+        state.offset() + crate::tui::frame::items_shown(&heights, state.offset(), room),
+    );
+    if let Some(text) = crate::tui::frame::more_text(state.offset(), below).filter(|_| cut) {
+        Line::styled(text, t.dim)
+            .right_aligned()
+            .render(marker, buf);
     }
     Paragraph::new(foot).render(foot_area, buf);
 }

@@ -121,23 +121,13 @@ impl Table {
     /// is cut off.
     fn mark_cut_off(&self, shared: &Shared, offset: usize, area: Rect, buf: &mut Buffer) {
         // Inside the border, under the header row.
-        let room = usize::from(area.height.saturating_sub(3));
-        let mut used = 0;
-        let mut shown = 0;
-        for height in self.heights.iter().skip(offset) {
-            used += usize::from(*height);
-            if used > room {
-                break;
-            }
-            shown += 1;
-        }
-        let below = self.rows.len().saturating_sub(offset + shown);
-        let text = match (offset, below) {
-            (0, 0) => return,
-            (0, b) => format!(" ↓ {b} more below "),
-            (a, 0) => format!(" ↑ {a} more above "),
-            (a, b) => format!(" ↑ {a} more above · ↓ {b} below "),
+        let room = area.height.saturating_sub(3);
+        let shown = crate::tui::frame::items_shown(&self.heights, offset, room);
+        let below = self.heights.len().saturating_sub(offset + shown);
+        let Some(text) = crate::tui::frame::more_text(offset, below) else {
+            return;
         };
+        let text = format!(" {text} ");
         let width = u16::try_from(text.chars().count()).unwrap_or(0);
         if area.height < 2 || area.width < width + 4 {
             return;
