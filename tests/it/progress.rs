@@ -13,7 +13,7 @@ use certwise::tui::screen::plan::Pane;
 use certwise::tui::theme::Theme;
 
 use crate::advisor_invariants::{persona, plan_of};
-use crate::support::kb;
+use crate::support::{kb, screen_text};
 
 /// A plan whose first project has milestones: a career changer's.
 fn with_milestones() -> (Plan, usize) {
@@ -181,22 +181,6 @@ fn app_at_timeline(store: certwise::store::Store) -> App {
         a.update(Action::NextPane);
     }
     a
-}
-
-fn screen_text(app: &App) -> String {
-    let (width, height) = app.size();
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol().to_owned())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

@@ -265,26 +265,12 @@ fn a_saved_evaluation_joins_the_advisor() {
     );
 }
 
-fn screen_text(a: &App) -> Vec<String> {
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(a.size().0, a.size().1)).unwrap();
-    terminal.draw(|f| f.render_widget(&*a, f.area())).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_owned())
-                .collect::<String>()
-        })
-        .collect()
-}
-
 #[test]
 fn the_sort_label_is_the_column_header_it_sorts_by() {
     let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 120, 40);
     a = a.on(jiff::civil::date(2026, 11, 21));
     open(&mut a, WelcomeItem::Catalog);
-    let lines = screen_text(&a);
+    let lines = crate::support::screen_lines(&a);
     let header = lines
         .iter()
         .find(|l| l.contains("Name ") && l.contains("Tier"))
@@ -303,7 +289,7 @@ fn the_sort_label_is_the_column_header_it_sorts_by() {
 fn an_empty_filter_result_keeps_the_header_in_place() {
     let mut a = app();
     open(&mut a, WelcomeItem::Catalog);
-    let before = screen_text(&a)
+    let before = crate::support::screen_lines(&a)
         .into_iter()
         .find(|l| l.contains("Name ") && l.contains("Tier"))
         .unwrap();
@@ -314,7 +300,7 @@ fn an_empty_filter_result_keeps_the_header_in_place() {
     a.update(Action::FilterStatus);
     a.update(Action::FilterStatus);
     assert!(rows(a.kb(), &a.screens().catalog).is_empty());
-    let after = screen_text(&a)
+    let after = crate::support::screen_lines(&a)
         .into_iter()
         .find(|l| l.contains("Name ") && l.contains("Tier"))
         .unwrap();
@@ -326,7 +312,7 @@ fn at_the_minimum_size_catalog_names_stay_readable_and_every_key_is_shown() {
     let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 60, 18);
     a = a.on(jiff::civil::date(2026, 11, 21));
     open(&mut a, WelcomeItem::Catalog);
-    let text = screen_text(&a).join("\n");
+    let text = crate::support::screen_lines(&a).join("\n");
     // A cut name keeps its start and its exam code, so similar names stay apart.
     assert!(text.contains("AWS Certified M… (MLS-C01)"), "{text}");
     assert!(text.contains("AWS Certified M… (MLA-C01)"), "{text}");
@@ -348,7 +334,7 @@ fn the_evaluation_form_sends_a_retired_certification_to_its_successor() {
         verdict.successor.as_deref(),
         Some("aws-ml-engineer-associate")
     );
-    let text = screen_text(&a).join("\n");
+    let text = crate::support::screen_lines(&a).join("\n");
     assert!(text.contains("Retired on 2026-03-31"), "{text}");
 }
 
@@ -404,7 +390,7 @@ fn help_in_a_typed_field_lists_f1_alone() {
     let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 120, 40);
     open(&mut a, WelcomeItem::Evaluate);
     a.update(Action::OpenHelp);
-    let text = screen_text(&a).join("\n");
+    let text = crate::support::screen_lines(&a).join("\n");
     assert!(text.contains("F1"), "{text}");
     assert!(!text.contains("? F1"), "? types in a text field:\n{text}");
 }
@@ -468,7 +454,7 @@ fn slash_searches_exam_codes_aliases_and_providers_as_you_type() {
     a.update(Action::Select);
     assert_eq!(a.screens().catalog.mode(), Mode::Catalog);
     assert_eq!(ids(&a), microsoft);
-    let text = screen_text(&a).join("\n");
+    let text = crate::support::screen_lines(&a).join("\n");
     assert!(text.contains("search: microsoft"), "{text}");
     // Esc in the search drops it.
     a.update(Action::OpenSearch);
@@ -524,7 +510,7 @@ fn one_key_clears_the_search_every_filter_and_the_sort() {
     // The empty state names the key that clears everything, from the key table.
     let clear = key_for(Mode::Catalog, Action::ClearFilters);
     assert!(!clear.is_empty());
-    let text = screen_text(&a).join("\n");
+    let text = crate::support::screen_lines(&a).join("\n");
     assert!(
         text.contains(&format!("{clear} clears the search and every filter")),
         "{text}"
@@ -565,7 +551,7 @@ fn sized(w: u16, h: u16) -> App {
 
 /// The table's header line.
 fn table_header(a: &App) -> String {
-    screen_text(a)
+    crate::support::screen_lines(a)
         .into_iter()
         .find(|l| l.contains("Name ") && l.contains("Tier"))
         .unwrap()
@@ -575,7 +561,7 @@ fn table_header(a: &App) -> String {
 fn every_entry_takes_one_line_at_80_and_120_columns() {
     for (w, h) in [(60, 18), (80, 24), (120, 40)] {
         let a = sized(w, h);
-        let lines = screen_text(&a);
+        let lines = crate::support::screen_lines(&a);
         let header = lines.iter().position(|l| l.contains("Name ")).unwrap();
         let entries = rows(a.kb(), &a.screens().catalog);
         // The first rows under the header are the first entries, one line each: each line
@@ -597,7 +583,7 @@ fn numbers_are_never_cut_at_any_width() {
         a.update(Action::SortReverse);
         let first = rows(a.kb(), &a.screens().catalog)[0];
         assert_eq!(first.prep_hours.to_string(), "480-960");
-        let text = screen_text(&a).join("\n");
+        let text = crate::support::screen_lines(&a).join("\n");
         assert!(text.contains("480-960 "), "{w}x{h}:\n{text}");
         assert!(text.contains("10K-20K "), "{w}x{h}:\n{text}");
     }
@@ -654,7 +640,7 @@ fn a_sort_column_hidden_by_a_resize_falls_back_to_tier_keeping_the_highlighted_e
 fn the_footer_keys_wrap_between_keys_never_inside_one_at_80_and_60_columns() {
     for (w, h) in [(60, 18), (80, 24)] {
         let a = sized(w, h);
-        let lines = screen_text(&a);
+        let lines = crate::support::screen_lines(&a);
         let keys: Vec<&String> = lines.iter().skip_while(|l| !l.contains("Keys: ")).collect();
         assert!(!keys.is_empty(), "{w}x{h}: no key list");
         let joined = keys.iter().map(|l| l.trim()).collect::<Vec<_>>().join("|");
@@ -708,8 +694,8 @@ fn b_on_the_plan_compares_its_own_courses_with_its_first_project_at_the_plans_ho
     let mut expected: Vec<&str> = study.clone();
     expected.push(project.id.as_str());
     assert_eq!(c.ids, expected);
-    let text = screen_text(&a).join("\n");
-    let line = screen_text(&a)
+    let text = crate::support::screen_lines(&a).join("\n");
+    let line = crate::support::screen_lines(&a)
         .into_iter()
         .find(|l| l.contains(&project.title[..20]))
         .unwrap_or_else(|| panic!("no {:?} in\n{text}", project.title));
@@ -739,7 +725,7 @@ fn b_shows_a_cost_the_plan_does_not_know_as_a_question_mark_not_free() {
     a.open_saved(saved);
     press_b(&mut a);
     assert_eq!(a.screen(), Screen::Compare);
-    let lines = screen_text(&a);
+    let lines = crate::support::screen_lines(&a);
     let row = lines
         .iter()
         .find(|l| l.contains(&title[..15]))
@@ -756,7 +742,7 @@ fn the_comparison_prints_values_on_its_bars_and_scrolls_at_60x18() {
     a.update(Action::ToggleMark);
     a.update(Action::Compare);
     assert_eq!(a.screen(), Screen::Compare);
-    let text = screen_text(&a).join("\n");
+    let text = crate::support::screen_lines(&a).join("\n");
     assert!(text.contains("Ratings 0-4"), "the scale, once:\n{text}");
     assert_eq!(text.matches("Ratings 0-4").count(), 1);
     // The portfolio project is high on every rating: a full bar with 4 on it.
@@ -764,7 +750,7 @@ fn the_comparison_prints_values_on_its_bars_and_scrolls_at_60x18() {
     assert!(text.contains("more below"), "{text}");
     assert!(!text.contains("more above"), "{text}");
     a.update(Action::End);
-    let text = screen_text(&a).join("\n");
+    let text = crate::support::screen_lines(&a).join("\n");
     assert!(text.contains("more above"), "{text}");
     assert!(text.contains("From the sources' ROI analysis"), "{text}");
     assert!(!text.contains("below"), "{text}");

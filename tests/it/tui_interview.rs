@@ -16,20 +16,6 @@ fn app(w: u16, h: u16) -> App {
     App::new(Knowledge::embedded().unwrap(), Theme::new(false), w, h)
 }
 
-fn screen_text(a: &App) -> Vec<String> {
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(a.size().0, a.size().1)).unwrap();
-    terminal.draw(|f| f.render_widget(&*a, f.area())).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_owned())
-                .collect::<String>()
-        })
-        .collect()
-}
-
 /// The field question (14 options), reached by keys.
 fn at_field(w: u16, h: u16) -> App {
     let mut a = app(w, h);
@@ -65,7 +51,7 @@ fn the_field_question_has_more_options_than_fit_at_80x24() {
 #[test]
 fn at_80x24_every_field_option_is_on_screen_from_1_to_14() {
     let a = at_field(80, 24);
-    let text = screen_text(&a).join("\n");
+    let text = crate::support::screen_lines(&a).join("\n");
     for (i, label) in field_labels(&a).iter().enumerate() {
         assert!(
             text.contains(&format!("{} {label}", i + 1)),
@@ -84,11 +70,11 @@ fn a_long_list_scrolls_with_the_highlight_and_says_what_is_above_and_below() {
         let mut a = at_field(w, h);
         let labels = field_labels(&a);
         // The default ("Something else") is last: the list opens scrolled to it.
-        let text = screen_text(&a).join("\n");
+        let text = crate::support::screen_lines(&a).join("\n");
         assert!(text.contains(labels.last().unwrap()), "{w}x{h}:\n{text}");
         assert!(text.contains("more above"), "{w}x{h}:\n{text}");
         a.update(Action::Home);
-        let text = screen_text(&a).join("\n");
+        let text = crate::support::screen_lines(&a).join("\n");
         assert!(
             text.contains(&labels[0]),
             "{w}x{h}: option 1 shown first\n{text}"
@@ -96,7 +82,7 @@ fn a_long_list_scrolls_with_the_highlight_and_says_what_is_above_and_below() {
         assert!(text.contains("more below"), "{w}x{h}:\n{text}");
         assert!(!text.contains("more above"), "{w}x{h}:\n{text}");
         a.update(Action::End);
-        let text = screen_text(&a).join("\n");
+        let text = crate::support::screen_lines(&a).join("\n");
         assert!(text.contains(labels.last().unwrap()), "{w}x{h}:\n{text}");
         assert!(text.contains("more above"), "{w}x{h}:\n{text}");
         assert!(!text.contains("more below"), "{w}x{h}:\n{text}");
@@ -106,12 +92,12 @@ fn a_long_list_scrolls_with_the_highlight_and_says_what_is_above_and_below() {
         );
         // Up from the bottom: the window stays until the highlight reaches its top.
         a.update(Action::Up);
-        let text = screen_text(&a).join("\n");
+        let text = crate::support::screen_lines(&a).join("\n");
         assert!(text.contains(labels.last().unwrap()), "{w}x{h}:\n{text}");
         // Every option is reachable and shown when highlighted.
         a.update(Action::Home);
         for (i, label) in labels.iter().enumerate() {
-            let lines = screen_text(&a);
+            let lines = crate::support::screen_lines(&a);
             let row = lines.iter().find(|l| l.contains('▶')).unwrap();
             assert!(row.contains(label.as_str()), "{w}x{h}: option {i}: {row:?}");
             a.update(Action::Down);
@@ -130,12 +116,12 @@ fn typing_one_then_zero_highlights_option_ten_and_enter_chooses_it() {
         "1 alone never chooses in a long list"
     );
     assert_eq!(a.screens().interview.option, 0);
-    let text = screen_text(&a).join("\n");
+    let text = crate::support::screen_lines(&a).join("\n");
     assert!(text.contains("Enter chooses option 1"), "{text}");
     digit(&mut a, '0');
     assert_eq!(a.screens().interview.question, "field");
     assert_eq!(a.screens().interview.option, 9);
-    let row = screen_text(&a)
+    let row = crate::support::screen_lines(&a)
         .into_iter()
         .find(|l| l.contains('▶'))
         .unwrap();
@@ -212,7 +198,7 @@ fn a_number_out_of_range_is_said_beside_the_field_as_it_is_typed() {
         unreachable!()
     };
     let field_line = |a: &App| {
-        screen_text(a)
+        crate::support::screen_lines(a)
             .into_iter()
             .find(|l| l.contains(&format!("-{max})")))
             .unwrap()

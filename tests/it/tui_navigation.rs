@@ -169,22 +169,6 @@ fn the_summary_lists_answers_by_topic_not_by_id() {
     }
 }
 
-/// The whole screen as text, one line per row.
-fn rendered(app: &App) -> String {
-    let (w, h) = app.size();
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buffer[(x, y)].symbol().to_owned())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// The title row of the screen as text.
 fn title_row(app: &App) -> String {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
@@ -234,7 +218,7 @@ fn a_long_plan_name_gives_way_to_the_message_with_a_space_between() {
     app.update(Action::Resize(80, 24));
     let row = title_row(&app);
     assert!(!row.contains("Re-planned"), "{row:?}");
-    let bottom = rendered(&app);
+    let bottom = crate::support::screen_text(&app);
     assert!(
         bottom
             .lines()
@@ -289,7 +273,7 @@ fn help_is_as_high_as_its_rows_and_pages_by_a_page() {
         panic!("{:?}", app.overlay())
     };
     let rows = text.lines().len();
-    let screen = rendered(&app);
+    let screen = crate::support::screen_text(&app);
     let framed = screen.lines().filter(|l| l.contains('│')).count();
     assert_eq!(framed, rows, "{screen}");
     assert!(!screen.contains("more below"), "{screen}");
@@ -297,7 +281,11 @@ fn help_is_as_high_as_its_rows_and_pages_by_a_page() {
     let mut app = at_plan();
     app.update(Action::Resize(60, 18));
     press(&mut app, KeyCode::F(1));
-    assert!(rendered(&app).contains("more below"), "{}", rendered(&app));
+    assert!(
+        crate::support::screen_text(&app).contains("more below"),
+        "{}",
+        crate::support::screen_text(&app)
+    );
     press(&mut app, KeyCode::PageDown);
     let Some(Overlay::Help { text, .. }) = app.overlay() else {
         panic!("{:?}", app.overlay())
@@ -314,7 +302,7 @@ fn help_is_as_high_as_its_rows_and_pages_by_a_page() {
 #[test]
 fn the_ranking_says_how_many_rows_are_above_and_below_when_cut_off() {
     let mut app = at_plan();
-    let screen = rendered(&app);
+    let screen = crate::support::screen_text(&app);
     let rows: usize = screen
         .split("Ranking (")
         .nth(1)
@@ -322,7 +310,7 @@ fn the_ranking_says_how_many_rows_are_above_and_below_when_cut_off() {
         .and_then(|n| n.parse().ok())
         .unwrap();
     let border = |app: &App| {
-        rendered(app)
+        crate::support::screen_text(app)
             .lines()
             .find(|l| l.starts_with('└'))
             .unwrap()
@@ -356,7 +344,7 @@ fn the_timeline_pane_starts_with_the_split_and_its_reasons() {
         app.update(Action::NextPane);
     }
     app.update(Action::Home);
-    let screen = rendered(&app);
+    let screen = crate::support::screen_text(&app);
     let split = &app.plan().unwrap().split;
     assert!(
         screen.contains(&format!(
@@ -389,22 +377,30 @@ fn long_lists_say_how_many_items_are_above_and_below() {
     }
     app.update(Action::Select);
     assert_eq!(app.screen(), Screen::Catalog);
-    let screen = rendered(&app);
+    let screen = crate::support::screen_text(&app);
     assert!(screen.contains("more below"), "{screen}");
     assert!(!screen.contains("more above"), "{screen}");
     app.update(Action::End);
-    let screen = rendered(&app);
+    let screen = crate::support::screen_text(&app);
     assert!(screen.contains("more above"), "{screen}");
     assert!(!screen.contains("below"), "{screen}");
     // The answers at the 60x18 minimum: more answers than rows.
     let mut app = at_summary();
     app.update(Action::Resize(60, 18));
     app.update(Action::Home);
-    let screen = rendered(&app);
+    let screen = crate::support::screen_text(&app);
     assert!(screen.contains("more below"), "{screen}");
     app.update(Action::End);
-    assert!(rendered(&app).contains("more above"), "{}", rendered(&app));
+    assert!(
+        crate::support::screen_text(&app).contains("more above"),
+        "{}",
+        crate::support::screen_text(&app)
+    );
     // Tall enough: no marker.
     app.update(Action::Resize(120, 60));
-    assert!(!rendered(&app).contains("more"), "{}", rendered(&app));
+    assert!(
+        !crate::support::screen_text(&app).contains("more"),
+        "{}",
+        crate::support::screen_text(&app)
+    );
 }

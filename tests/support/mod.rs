@@ -10,3 +10,24 @@ pub mod tui;
 pub fn kb() -> &'static Knowledge {
     Knowledge::embedded().expect("the embedded knowledge base loads")
 }
+
+/// The session drawn at its size on a test backend, one string per row.
+pub fn screen_lines(app: &certwise::tui::app::App) -> Vec<String> {
+    let (width, height) = app.size();
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// [`screen_lines`] joined with newlines.
+pub fn screen_text(app: &certwise::tui::app::App) -> String {
+    screen_lines(app).join("\n")
+}
