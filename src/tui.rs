@@ -72,10 +72,12 @@ enum Message {
     InputClosed,
     /// The thread reading input panicked, with its message: the session ends, and says why.
     InputFailed(String),
-    /// A scan of job postings run off the loop finished (its id and result).
+    /// A scan of job postings run off the loop finished (its id and result); `true` when it
+    /// ended in a panic (the panic hook gave the terminal back: take it again).
     Scanned(
         u64,
         Box<Result<crate::postings::report::Report, crate::postings::ScanError>>,
+        bool,
     ),
 }
 
@@ -162,6 +164,8 @@ enum Fault {
     Error,
     /// The input thread panics on the first key.
     InputPanic,
+    /// A job-posting scan panics in its thread.
+    ScanPanic,
 }
 
 impl Fault {
@@ -170,6 +174,7 @@ impl Fault {
             "panic" => Some(Fault::Panic),
             "error" => Some(Fault::Error),
             "input-panic" => Some(Fault::InputPanic),
+            "scan-panic" => Some(Fault::ScanPanic),
             _ => None,
         }
     }
@@ -182,8 +187,8 @@ impl Fault {
             Fault::Error => Err(io::Error::other(
                 "CERTWISE_TEST_FAULT=error: a deliberate error after the first frame",
             )),
-            // Struck in the input thread itself (see `read_input`).
-            Fault::InputPanic => Ok(()),
+            // Struck in the input thread itself (see `read_input`), or in a scan's thread.
+            Fault::InputPanic | Fault::ScanPanic => Ok(()),
         }
     }
 }
@@ -306,7 +311,10 @@ fn handle(
         false
     };
     let action = match message {
-        Message::Scanned(id, result) => {
+        Message::Scanned(id, result, panicked) => {
+            if panicked {
+                take_terminal(terminal)?;
+            }
             app.scanned(id, *result);
             return Ok(true);
         }
@@ -347,8 +355,25 @@ fn handle(
         Some(Effect::Scan(job)) => {
             let tx = tx.clone();
             std::thread::spawn(move || {
-                let result = job.run();
-                let _ = tx.send(Message::Scanned(job.id, Box::new(result)));
+                // A panic is a failed scan said on the screen, not a session stuck waiting.
+                let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    if Fault::from_env() == Some(Fault::ScanPanic) {
+                        panic!("CERTWISE_TEST_FAULT=scan-panic: a deliberate panic in a scan");
+                    }
+                    job.run()
+                }));
+                let panicked = outcome.is_err();
+                let result = outcome.unwrap_or_else(|payload| {
+                    let why = payload
+                        .downcast_ref::<&str>()
+                        .map(|s| (*s).to_owned())
+                        .or_else(|| payload.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown panic".to_owned());
+                    Err(crate::postings::ScanError::Setup(format!(
+                        "The scan stopped on an internal error ({why}); nothing was saved."
+                    )))
+                });
+                let _ = tx.send(Message::Scanned(job.id, Box::new(result), panicked));
             });
         }
         None => {}

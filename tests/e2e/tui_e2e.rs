@@ -929,3 +929,37 @@ fn no_color_keeps_the_selection_visible_and_sends_no_colour() {
         "no colour codes found without NO_COLOR"
     );
 }
+
+/// A panic in a job-posting scan's thread (`CERTWISE_TEST_FAULT=scan-panic`) is a failed scan
+/// said on the screen: the panic hook gave the terminal back, the session takes it again and
+/// goes on, and quitting leaves it restored.
+#[test]
+fn a_panic_in_a_scan_is_said_and_the_session_goes_on() {
+    let home = Home::new();
+    let mut s = home
+        .certwise_with_env()
+        .env("CERTWISE_TEST_FAULT", "scan-panic")
+        .env("RUST_BACKTRACE", "0")
+        .spawn();
+    s.expect(WELCOME, T);
+    // Start, Open, Catalog, Evaluate, then Scan job postings.
+    for _ in 0..4 {
+        s.send_key(Key::Down);
+    }
+    s.send_key(Key::Enter);
+    s.expect("Folder or file", T);
+    s.send_text(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/postings"));
+    s.send_key(Key::Enter);
+    s.expect("The scan stopped on an internal error", T);
+    assert!(s.alternate_screen(), "the session took the screen back");
+    // Still answering keys: Esc back to the welcome screen, then q quits cleanly.
+    s.send_key(Key::Esc);
+    s.expect(WELCOME, T);
+    s.send_key(Key::Char('q'));
+    let status = s
+        .wait_exit(T)
+        .unwrap_or_else(|| panic!("no exit\n{}", s.screen_dump()));
+    assert!(status.success(), "{status:?}");
+    s.assert_terminal_restored()
+        .unwrap_or_else(|e| panic!("after quitting: {e}"));
+}
