@@ -357,9 +357,11 @@ fn handle(
             std::thread::spawn(move || {
                 // A panic is a failed scan said on the screen, not a session stuck waiting.
                 let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    if Fault::from_env() == Some(Fault::ScanPanic) {
-                        panic!("CERTWISE_TEST_FAULT=scan-panic: a deliberate panic in a scan");
-                    }
+                    assert_ne!(
+                        Fault::from_env(),
+                        Some(Fault::ScanPanic),
+                        "CERTWISE_TEST_FAULT=scan-panic: a deliberate panic in a scan"
+                    );
                     job.run()
                 }));
                 let panicked = outcome.is_err();
