@@ -401,7 +401,11 @@ pub fn plan_with(
         strategy,
         recs: &recommendations,
         structured: resolved.is("learning_style", "structured"),
-        employer_rewards: resolved.is("employer_values_certs", "yes"),
+        employer_rewards: match resolved.answer("employer_values_certs") {
+            Some("yes") => Some(true),
+            Some("no") => Some(false),
+            _ => None,
+        },
         certs_weigh_more: resolved.is("market", "certs-weigh-more"),
         over_budget,
     };

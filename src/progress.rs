@@ -197,27 +197,39 @@ pub fn steps_of(plan: &Plan, id: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Sets an item's mark. Milestones carry their step along: ticking one starts a step still to
-/// do, ticking the last one finishes it, and unticking one of a finished step reopens it.
+/// Sets an item's mark, keeping a project's step and its milestones in agreement:
+/// - a step marked done has every milestone done; marked to do, none;
+/// - ticking a milestone starts a step still to do, ticking the last one finishes the step, and
+///   taking the mark off a done milestone of a finished step reopens the step.
 pub fn set(plan: &Plan, marks: &mut Marks, item: Item, to: Progress) {
     let Some(k) = key(plan, item) else { return };
+    let was = marks.get(&k).copied().unwrap_or_default();
     put(marks, k, to);
-    if let Item::Milestone(s, _) = item {
-        let step = Item::Step(s);
-        let n = plan.timeline[s].milestones.len();
-        let all_done = (0..n).all(|m| of(plan, marks, Item::Milestone(s, m)) == Progress::Done);
-        let now = of(plan, marks, step);
-        let follow = if all_done {
-            Progress::Done
-        } else if to != Progress::Todo && now == Progress::Todo
-            || to != Progress::Done && now == Progress::Done
-        {
-            Progress::Doing
-        } else {
-            now
-        };
-        if let Some(k) = key(plan, step) {
-            put(marks, k, follow);
+    match item {
+        Item::Step(s) => {
+            if to != Progress::Doing {
+                for m in 0..plan.timeline[s].milestones.len() {
+                    put(marks, milestone_key(&plan.timeline[s], m), to);
+                }
+            }
+        }
+        Item::Milestone(s, _) => {
+            let step = Item::Step(s);
+            let n = plan.timeline[s].milestones.len();
+            let all_done = (0..n).all(|m| of(plan, marks, Item::Milestone(s, m)) == Progress::Done);
+            let now = of(plan, marks, step);
+            let follow = if all_done {
+                Progress::Done
+            } else if (to != Progress::Todo && now == Progress::Todo)
+                || (was == Progress::Done && now == Progress::Done)
+            {
+                Progress::Doing
+            } else {
+                now
+            };
+            if let Some(k) = key(plan, step) {
+                put(marks, k, follow);
+            }
         }
     }
 }

@@ -76,7 +76,7 @@ fn course_wanted(p: &Person, strategy: &Strategy, structured: bool) -> Result<()
 fn certification_wanted(
     p: &Person,
     strategy: &Strategy,
-    employer_rewards: bool,
+    employer_rewards: Option<bool>,
 ) -> Result<(), String> {
     if strategy.id == "enterprise" || p.governance.is_some() {
         return Ok(());
@@ -85,8 +85,10 @@ fn certification_wanted(
         return Err("no certification yet: for a student, experience comes first".to_owned());
     }
     if p.staying {
-        return if employer_rewards || p.credentials_count {
+        return if employer_rewards == Some(true) || p.credentials_count {
             Ok(())
+        } else if employer_rewards.is_none() {
+            Err("no certification yet: you are not sure your employer rewards one; ask your manager or HR first, and let results at work count meanwhile".to_owned())
         } else {
             Err("no certification: your employer does not reward one, so results at work count more".to_owned())
         };
@@ -276,7 +278,9 @@ pub struct Inputs<'a> {
     pub strategy: &'a Strategy,
     pub recs: &'a [Recommendation],
     pub structured: bool,
-    pub employer_rewards: bool,
+    /// Whether the employer rewards certifications: yes, no, or `None` when the person is not
+    /// sure.
+    pub employer_rewards: Option<bool>,
     pub certs_weigh_more: bool,
     /// Reasons fit gave for entries over the budget, by id.
     pub over_budget: Vec<(String, String)>,
@@ -299,7 +303,7 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     // A first step when no platform is named and one would matter.
     let find_platform = p.platform.is_none()
         && p.governance.is_none()
-        && (p.job_seeking || (p.staying && inp.employer_rewards));
+        && (p.job_seeking || (p.staying && inp.employer_rewards == Some(true)));
     if find_platform {
         let (id, title) = if p.staying {
             (

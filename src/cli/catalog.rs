@@ -309,7 +309,7 @@ pub fn render_catalog(mine: &WithYours, today: Date, format: OutFormat) -> Strin
         );
         // Your evaluations store unknown cost and hours as 0: say "not known", not "free".
         let not_known = user_catalog::not_known(e);
-        let cost = if not_known.contains(&"cost-usd") {
+        let cost = if not_known.contains(&"cost-usd") || r.cost_unknown {
             "not known".to_owned()
         } else {
             cost_text(r.cost_usd)

@@ -160,8 +160,12 @@ fn mark(data_dir: Option<&Path>, name: &str, step: &str, state: &str) -> Result<
             saved.plan.timeline[s].milestones[m].title.clone()
         }
     };
+    let what = match item {
+        crate::progress::Item::Step(_) => "step",
+        crate::progress::Item::Milestone(..) => "milestone",
+    };
     print(&format!(
-        "{} {} ({}) is {}; {}.\n",
+        "{:?}: {what} {} ({}) is {}; {}.\n",
         shown(&saved.name),
         crate::progress::label(item),
         shown(&title),

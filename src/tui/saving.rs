@@ -76,6 +76,7 @@ impl Shared {
                     // resume keeps its creation date and progress exactly as saving without the
                     // interruption would.
                     self.work.created = session.created;
+                    self.work.progress_base.clone_from(&session.progress);
                     self.work.progress = session.progress;
                     self.work.unsaved = true;
                 }
@@ -276,14 +277,41 @@ impl Shared {
             self.status = Some(format!("\"{name}\" has no changes to save."));
             return;
         }
-        let saved = self.to_saved(name, plan, Self::now());
+        let mut saved = self.to_saved(name, plan, Self::now());
+        // Saving back over the opened plan: marks changed in its file since it was read (from
+        // the command line, or another copy) are kept, unless they were changed here too.
+        let mut merged_elsewhere = false;
+        if self.work.opened.as_deref() == Some(name.trim())
+            && let Ok(on_disk) = store.load(name)
+            && on_disk.progress != self.work.progress_base
+        {
+            saved.progress = merge_progress(
+                &saved.plan,
+                &self.work.progress_base,
+                &self.work.progress,
+                &on_disk.progress,
+            );
+            merged_elsewhere = true;
+        }
         match store.save(&saved, replace) {
             Ok(_) => {
                 self.overlays.dismiss();
                 self.work.opened = Some(saved.name.clone());
                 self.work.created = Some(saved.created);
                 self.work.unsaved = false;
-                self.status = Some(format!("Saved \"{}\".", saved.name));
+                if merged_elsewhere {
+                    self.work.progress.clone_from(&saved.progress);
+                    self.touch();
+                }
+                self.work.progress_base.clone_from(&saved.progress);
+                self.status = Some(if merged_elsewhere {
+                    format!(
+                        "Saved \"{}\", keeping the progress marked in its file since it was opened.",
+                        saved.name
+                    )
+                } else {
+                    format!("Saved \"{}\".", saved.name)
+                });
                 if self.data.keep_session {
                     store.clear_session();
                 }
@@ -390,6 +418,7 @@ impl Shared {
     pub(crate) fn load_saved(&mut self, saved: SavedPlan) {
         let notice = knowledge_notice(self, &saved);
         self.work.answers = saved.answers;
+        self.work.progress_base.clone_from(&saved.progress);
         self.work.progress = saved.progress;
         self.work.opened = Some(saved.name);
         self.work.created = Some(saved.created);
@@ -430,6 +459,34 @@ fn knowledge_notice(app: &Shared, saved: &SavedPlan) -> Option<String> {
     }
     // The window adds its keys (re-plan, keep it) from the key table.
     Some(text)
+}
+
+/// Progress after a save back: each mark as changed here, or, where it was not changed here
+/// since `base` (the file as read), as the file has it now.
+fn merge_progress(
+    plan: &Plan,
+    base: &std::collections::BTreeMap<String, crate::progress::Progress>,
+    here: &std::collections::BTreeMap<String, crate::progress::Progress>,
+    on_disk: &std::collections::BTreeMap<String, crate::progress::Progress>,
+) -> std::collections::BTreeMap<String, crate::progress::Progress> {
+    let keys: std::collections::BTreeSet<&String> = base
+        .keys()
+        .chain(here.keys())
+        .chain(on_disk.keys())
+        .collect();
+    let merged = keys
+        .into_iter()
+        .filter_map(|k| {
+            let changed_here = here.get(k) != base.get(k);
+            let mark = if changed_here {
+                here.get(k)
+            } else {
+                on_disk.get(k)
+            };
+            mark.map(|m| (k.clone(), *m))
+        })
+        .collect();
+    crate::progress::carried(plan, &merged)
 }
 
 /// What a re-plan changes in the ranking, one line each.

@@ -60,6 +60,10 @@ pub struct Work {
     pub(crate) plan: Option<Plan>,
     /// Progress of the plan's timeline (see [`crate::progress`]).
     pub(crate) progress: BTreeMap<String, Progress>,
+    /// The opened plan's progress as last read from or written to its file: saving back merges
+    /// what changed in the file since (`certwise plans progress`, another copy) with what
+    /// changed here, so neither is lost.
+    pub(crate) progress_base: BTreeMap<String, Progress>,
     /// The saved plan on screen, by name, if it has been saved or opened.
     pub(crate) opened: Option<String>,
     /// When the opened plan was first saved.
@@ -207,6 +211,7 @@ impl Shared {
         self.work.opened = None;
         self.work.created = None;
         self.work.progress.clear();
+        self.work.progress_base.clear();
         self.touch();
     }
 

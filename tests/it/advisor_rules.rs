@@ -686,3 +686,26 @@ fn people_staying_in_their_job_read_skill_signals_not_hiring_signals() {
         }
     }
 }
+
+#[test]
+fn not_knowing_whether_the_employer_rewards_certifications_is_not_a_no() {
+    let note = |value: &str| {
+        let mut answers = Answers::new();
+        answers.set(kb(), "role", "non-technical").unwrap();
+        answers.set(kb(), "goal", "productivity").unwrap();
+        answers.set(kb(), "employer_values_certs", value).unwrap();
+        plan(kb(), &answers)
+            .unwrap()
+            .strategy
+            .step_notes
+            .join(" | ")
+    };
+    let unsure = note("unsure");
+    assert!(
+        unsure.contains("not sure your employer rewards one"),
+        "{unsure}"
+    );
+    assert!(!unsure.contains("does not reward"), "{unsure}");
+    let no = note("no");
+    assert!(no.contains("your employer does not reward one"), "{no}");
+}

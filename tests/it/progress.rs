@@ -342,3 +342,30 @@ fn plans_progress_refuses_bad_input_with_exit_2_and_changes_nothing() {
         );
     }
 }
+
+#[test]
+fn a_step_and_its_milestones_always_agree() {
+    let (plan, s) = with_milestones();
+    let n = plan.timeline[s].milestones.len();
+    let mut marks = Marks::new();
+    // A step marked done has every milestone done.
+    progress::set(&plan, &mut marks, Item::Step(s), Progress::Done);
+    for m in 0..n {
+        assert_eq!(
+            progress::of(&plan, &marks, Item::Milestone(s, m)),
+            Progress::Done
+        );
+    }
+    let c = progress::counts(&plan, &marks);
+    assert_eq!((c.done, c.milestones_done), (1, n));
+    // Taking one milestone back reopens the step, and only that milestone changes.
+    progress::set(&plan, &mut marks, Item::Milestone(s, 0), Progress::Todo);
+    assert_eq!(progress::of(&plan, &marks, Item::Step(s)), Progress::Doing);
+    assert_eq!(progress::counts(&plan, &marks).milestones_done, n - 1);
+    // A step marked to do clears its milestones; "doing" leaves them as they are.
+    progress::set(&plan, &mut marks, Item::Step(s), Progress::Doing);
+    assert_eq!(progress::counts(&plan, &marks).milestones_done, n - 1);
+    progress::set(&plan, &mut marks, Item::Step(s), Progress::Todo);
+    assert_eq!(progress::counts(&plan, &marks).milestones_done, 0);
+    assert!(marks.is_empty(), "{marks:?}");
+}

@@ -791,3 +791,50 @@ fn the_quit_question_offers_save_and_quit() {
     assert_eq!(names(&store).len(), 1);
     assert!(!a.is_running());
 }
+
+/// Progress marked in the file while the plan is open in the session (`certwise plans
+/// progress`, another copy) survives the session saving the plan back; what the session changed
+/// itself wins where both changed.
+#[test]
+fn progress_marked_elsewhere_while_open_survives_saving_back() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    save_as(&mut a, "shared");
+    open_from_list(&mut a, "shared");
+    // Elsewhere: step 2 done, written to the file.
+    let mut elsewhere = store.load("shared").unwrap();
+    let plan = elsewhere.plan.clone();
+    assert!(plan.timeline.len() >= 2, "{:?}", plan.timeline);
+    certwise::progress::set(
+        &plan,
+        &mut elsewhere.progress,
+        certwise::progress::Item::Step(1),
+        Progress::Done,
+    );
+    store.save(&elsewhere, true).unwrap();
+    // Here: step 1 ticked on the timeline, which saves the opened plan at once.
+    let first = tick_first_step(&mut a);
+    let saved = store.load("shared").unwrap();
+    assert_eq!(
+        progress_of(&saved, &first),
+        Progress::Doing,
+        "the session's mark"
+    );
+    let second = certwise::progress::step_key(&plan.timeline[1]).to_owned();
+    assert_eq!(
+        progress_of(&saved, &second),
+        Progress::Done,
+        "the mark made elsewhere"
+    );
+    assert_eq!(
+        a.progress().get(&second),
+        Some(&Progress::Done),
+        "shown here too"
+    );
+    assert!(
+        a.status().unwrap().contains("keeping the progress"),
+        "{:?}",
+        a.status()
+    );
+}

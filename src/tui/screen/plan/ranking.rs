@@ -59,8 +59,8 @@ pub fn rows(shared: &Shared) -> Vec<RankRow<'_>> {
                 score: None,
                 cost: e.cost_usd,
                 hours: e.prep_hours,
-                cost_unknown: false,
-                hours_unknown: false,
+                cost_unknown: e.cost_unknown,
+                hours_unknown: e.hours_unknown,
                 status: "retired",
             });
         }
@@ -109,7 +109,11 @@ impl Table {
         let (widths, header, _) = columns(area.width);
         let table = ratatui::widgets::Table::new(self.rows.iter().cloned(), widths)
             .header(Row::new(header).style(t.dim))
-            .block(pane_block(shared, title(shared, self.rows.len()), focused))
+            .block(pane_block(
+                shared,
+                title(shared, self.rows.len(), area.width),
+                focused,
+            ))
             .row_highlight_style(t.selected)
             .highlight_symbol("▶ ");
         let mut state = TableState::default().with_selected(Some(selected));
@@ -237,7 +241,9 @@ fn retired_name(shared: &Shared, row: &RankRow) -> String {
     }
 }
 
-fn title(shared: &Shared, rows: usize) -> String {
+/// " Ranking (18) · 2 of 6 steps done, 1 started ", or the short count ("2/6 done") when the
+/// long one does not fit the border.
+fn title(shared: &Shared, rows: usize, width: u16) -> String {
     let counts = shared
         .work
         .plan
@@ -245,8 +251,12 @@ fn title(shared: &Shared, rows: usize) -> String {
         .map(|p| progress::counts(p, &shared.work.progress))
         .unwrap_or_default();
     if counts.done + counts.doing == 0 {
-        format!(" Ranking ({rows}) ")
+        return format!(" Ranking ({rows}) ");
+    }
+    let long = format!(" Ranking ({rows}) · {} ", counts.text());
+    if long.chars().count() + 4 <= usize::from(width) {
+        long
     } else {
-        format!(" Ranking ({rows}) · {} ", counts.text())
+        format!(" Ranking ({rows}) · {} ", counts.short())
     }
 }
