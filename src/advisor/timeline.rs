@@ -457,16 +457,17 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                 let mut item = entry_item(e, r, hours);
                 if item.work > boxed {
                     item.work = boxed;
-                    let boxed_h = u32::try_from(boxed / 100).unwrap_or(u32::MAX);
+                    // Rounded as the step's hours are, so the title and the step agree.
+                    let boxed_h = u32::try_from(boxed.div_ceil(100)).unwrap_or(u32::MAX);
                     item.title = format!(
-                        "{} (the first {} of {} h: time-boxed to {COURSE_BOX_WEEKS} weeks)",
+                        "{} (the first {} of {} h)",
                         e.name,
                         plural(boxed_h.max(1), "hour"),
                         hours
                     );
                     notes.push(format!(
-                        "{} needs about {} h, more than {COURSE_BOX_WEEKS} weeks at your study hours: the plan boxes it at {COURSE_BOX_WEEKS} weeks. Do its first part, give study more hours, or pick a shorter course.",
-                        e.name, hours
+                        "{} needs about {} h, more than {COURSE_BOX_WEEKS} weeks of your planned study share: the plan boxes it at about {} h. Do its first part, give study more hours, or pick a shorter course.",
+                        e.name, hours, boxed_h.max(1)
                     ));
                 }
                 course_note = Some(format!("in the timeline: {}", e.name));

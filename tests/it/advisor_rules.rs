@@ -454,7 +454,7 @@ fn a_course_is_time_boxed_at_twelve_weeks() {
     assert!(
         p.timeline_notes
             .iter()
-            .any(|n| n.contains("boxes it at 12 weeks")),
+            .any(|n| n.contains("more than 12 weeks") && n.contains("boxes it at about")),
         "{:?}",
         p.timeline_notes
     );
