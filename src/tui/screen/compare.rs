@@ -281,9 +281,11 @@ fn notes(app: &Shared, v: &State, width: u16) -> Vec<Line<'static>> {
             "",
         ));
     }
+    // From a plan the rows carry the plan's own names and hours: the line above says where the
+    // ratings come from.
     let from_sources: Vec<&str> = items
         .iter()
-        .filter(|c| c.from_seeds)
+        .filter(|c| c.from_seeds && !v.from_plan)
         .map(|c| c.name.as_str())
         .collect();
     if !from_sources.is_empty() {
