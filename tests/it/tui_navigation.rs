@@ -303,12 +303,15 @@ fn help_is_as_high_as_its_rows_and_pages_by_a_page() {
 fn the_ranking_says_how_many_rows_are_above_and_below_when_cut_off() {
     let mut app = at_plan();
     let screen = crate::support::screen_text(&app);
+    // "Ranking (18, 3 retired)": recommendations and retired rows.
     let rows: usize = screen
         .split("Ranking (")
         .nth(1)
         .and_then(|s| s.split(')').next())
-        .and_then(|n| n.parse().ok())
-        .unwrap();
+        .unwrap()
+        .split(", ")
+        .map(|part| part.trim_end_matches(" retired").parse::<usize>().unwrap())
+        .sum();
     let border = |app: &App| {
         crate::support::screen_text(app)
             .lines()
