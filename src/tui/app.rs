@@ -443,6 +443,11 @@ impl App {
                 s.evaluate.open(from);
                 Screen::Evaluate
             }
+            Go::EvaluateEntry(name) => {
+                s.evaluate.open(from);
+                s.evaluate.name_if_empty(&name);
+                Screen::Evaluate
+            }
             Go::Postings => {
                 s.postings.open(from);
                 Screen::Postings

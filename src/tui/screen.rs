@@ -107,8 +107,11 @@ pub enum Go {
     Compare(Vec<String>),
     /// The plan's own certifications and courses beside its first project.
     ComparePlan,
-    /// An empty evaluation form.
+    /// The evaluation form as last left (an empty one at first).
     Evaluate,
+    /// The evaluation form for a catalog entry: its name filled in when the form is empty (a
+    /// draft in progress is kept).
+    EvaluateEntry(String),
     /// The job-postings screen, coming back here on Esc.
     Postings,
     /// The plan was made again (with new evidence): the plan from its top.

@@ -793,3 +793,32 @@ fn the_search_field_edits_with_the_cursor_keys() {
     assert_eq!(a.screens().catalog.query.text(), "");
     assert_eq!(ids(&a).len(), rows(a.kb(), &a.screens().catalog).len());
 }
+
+/// `e` on a catalog entry opens the evaluation with that entry's name filled in (a draft in
+/// progress is kept instead).
+#[test]
+fn evaluate_from_the_catalog_starts_from_the_highlighted_entry() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    a.update(Action::OpenSearch);
+    type_text(&mut a, "AI-102");
+    a.update(Action::Select);
+    assert_eq!(ids(&a), ["azure-ai-engineer"]);
+    a.update(Action::OpenEvaluate);
+    assert_eq!(a.screen(), Screen::Evaluate);
+    let name = a.kb().entry("azure-ai-engineer").unwrap().name.clone();
+    assert_eq!(a.screens().evaluate.name.text(), name);
+    // Enter evaluates it with the catalog's facts: a retired exam, sent to its successor.
+    a.update(Action::Select);
+    let text = crate::support::screen_text(&a);
+    assert!(text.contains("AI-103"), "{text}");
+    // A draft typed by hand is kept when the catalog opens the form again.
+    let mut b = app();
+    open(&mut b, WelcomeItem::Evaluate);
+    type_text(&mut b, "My own cert");
+    b.update(Action::Back);
+    b.update(Action::GoHome);
+    open(&mut b, WelcomeItem::Catalog);
+    b.update(Action::OpenEvaluate);
+    assert_eq!(b.screens().evaluate.name.text(), "My own cert");
+}

@@ -337,7 +337,14 @@ impl State {
             }
             Action::OpenSearch => self.searching = true,
             Action::ClearFilters => self.clear(),
-            Action::OpenEvaluate => go = Some(Go::Evaluate),
+            Action::OpenEvaluate => {
+                go = Some(
+                    match selected.as_deref().and_then(|id| shared.kb.entry(id)) {
+                        Some(e) => Go::EvaluateEntry(e.name.clone()),
+                        None => Go::Evaluate,
+                    },
+                );
+            }
             Action::Compare => {
                 let ids = if self.marked.is_empty() {
                     selected.into_iter().collect()

@@ -251,6 +251,19 @@ impl State {
         self.text.top();
     }
 
+    /// Fills in the certification's name when nothing has been typed yet (a draft is kept as it
+    /// is). The name is suggested: the first letter typed replaces it.
+    pub fn name_if_empty(&mut self, name: &str) {
+        let untouched = Field::ALL
+            .iter()
+            .filter_map(|f| self.field_text(*f))
+            .all(TextField::is_empty);
+        if untouched {
+            self.name = TextField::prefilled(name, self.name.max());
+            self.field = 0;
+        }
+    }
+
     /// The mode keys are read in: a typed field, a yes/no field, or the result.
     pub fn mode(&self) -> Mode {
         if self.result.is_some() {
