@@ -18,7 +18,6 @@ pub mod action;
 pub mod app;
 pub mod bindings;
 pub mod frame;
-pub mod input;
 pub mod keymap;
 pub mod overlay;
 pub mod saving;

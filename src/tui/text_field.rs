@@ -13,7 +13,11 @@ use unicode_width::UnicodeWidthStr as _;
 use ratatui::crossterm::event::KeyCode as K;
 
 use crate::tui::action::Action;
-pub use crate::tui::input::{CURSOR, MAX_LEN};
+/// The most characters (as people count them: grapheme clusters) a name or field takes.
+pub const MAX_LEN: usize = 80;
+
+/// What marks the cursor at the end of a field.
+pub const CURSOR: &str = "▏";
 use crate::tui::keymap::KeyPat::{Code, Ctrl};
 use crate::tui::keymap::{Binding, Mode as M, Scope};
 

@@ -10,9 +10,9 @@ use super::key_for;
 use super::{Focus, State};
 use crate::tui::action::Action;
 use crate::tui::frame::wrap;
-use crate::tui::input::CURSOR;
 use crate::tui::keymap::Mode;
 use crate::tui::shared::Shared;
+use crate::tui::text_field::CURSOR;
 
 pub fn render(shared: &Shared, state: &State, area: Rect, buf: &mut Buffer) {
     let t = &shared.theme;
