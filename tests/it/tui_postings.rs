@@ -359,3 +359,13 @@ fn the_folder_field_edits_with_the_cursor_keys() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::PostingsReport, "{}", screen(&app));
 }
+
+/// A folder path is not a name: it may be far longer than the 80 characters a name takes.
+#[test]
+fn the_folder_field_takes_long_paths() {
+    let mut app = app();
+    open_from_welcome(&mut app);
+    let long = format!("/{}", "deep-folder/".repeat(20));
+    type_text(&mut app, &long);
+    assert_eq!(app.screens().postings.path.text(), long);
+}

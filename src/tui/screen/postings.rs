@@ -45,7 +45,7 @@ pub enum Focus {
 }
 
 /// The fields, the last report and where Esc returns to.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct State {
     pub focus: Focus,
     /// The folder or file typed; it edits like every text field.
@@ -69,13 +69,28 @@ pub struct State {
     pub back_to: Option<Screen>,
 }
 
+impl Default for State {
+    fn default() -> Self {
+        State {
+            focus: Focus::default(),
+            // Paths can be long: the field takes more than a name does.
+            path: TextField::new(MAX_PATH_CHARS),
+            pasted: String::new(),
+            error: None,
+            report: None,
+            source: None,
+            text: Scroll::default(),
+            scans: 0,
+            scanning: None,
+            jobs: 0,
+            back_to: None,
+        }
+    }
+}
+
 impl State {
     /// The fields (as last typed), the folder field first, coming back to `from` on Esc.
     pub fn open(&mut self, from: Screen) {
-        // Paths can be long: the field takes more than a name does.
-        if self.path.max() != MAX_PATH_CHARS {
-            self.path = TextField::new(MAX_PATH_CHARS);
-        }
         if from != Screen::Postings {
             self.back_to = Some(from);
         }
