@@ -86,6 +86,8 @@ pub struct Table {
     rows: Vec<Row<'static>>,
     /// Each row's height, for the "more below" count.
     heights: Vec<u16>,
+    /// Retired rows among them (shown below the recommendations).
+    retired: usize,
     built_for: Stamp,
 }
 
@@ -93,6 +95,7 @@ impl Table {
     pub fn layout(&mut self, shared: &Shared, width: u16) {
         if self.built_for.stale_for((shared.generation, width)) {
             (self.rows, self.heights) = table_rows(shared, width).into_iter().unzip();
+            self.retired = rows(shared).iter().filter(|r| r.score.is_none()).count();
         }
     }
 
@@ -109,7 +112,11 @@ impl Table {
         let (widths, header, _) = columns(area.width);
         let table = ratatui::widgets::Table::new(self.rows.iter().cloned(), widths)
             .header(Row::new(header).style(t.dim))
-            .block(pane_block(shared, title(shared, area.width), focused))
+            .block(pane_block(
+                shared,
+                title(shared, self.rows.len(), self.retired, area.width),
+                focused,
+            ))
             .row_highlight_style(t.selected)
             .highlight_symbol("▶ ");
         let mut state = TableState::default().with_selected(Some(selected));
@@ -240,19 +247,17 @@ fn retired_name(shared: &Shared, row: &RankRow) -> String {
 /// " Ranking (18, 3 retired) · 2 of 6 steps done, 1 started ", or the short count ("2/6
 /// done") when the long one does not fit the border. The count is of recommendations, as the
 /// text plan lists them; retired certifications shown below them are counted apart.
-fn title(shared: &Shared, width: u16) -> String {
+fn title(shared: &Shared, all: usize, retired: usize, width: u16) -> String {
     let counts = shared
         .work
         .plan
         .as_ref()
         .map(|p| progress::counts(p, &shared.work.progress))
         .unwrap_or_default();
-    let all = rows(shared);
-    let retired = all.iter().filter(|r| r.score.is_none()).count();
     let rows = if retired == 0 {
-        format!("{}", all.len())
+        format!("{all}")
     } else {
-        format!("{}, {retired} retired", all.len() - retired)
+        format!("{}, {retired} retired", all - retired)
     };
     if counts.done + counts.doing == 0 {
         return format!(" Ranking ({rows}) ");
