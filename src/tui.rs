@@ -4,12 +4,8 @@
 
 use std::io::{self, IsTerminal, Write as _};
 use std::sync::mpsc;
-use std::time::Duration;
 
-use ratatui::DefaultTerminal;
-use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
-use ratatui::crossterm::{cursor, execute, terminal};
+use crossterm::{cursor, execute, terminal};
 
 use crate::knowledge::Knowledge;
 use crate::store::{self, Store};
@@ -18,17 +14,20 @@ pub mod action;
 pub mod app;
 pub mod bindings;
 pub mod frame;
+pub mod input;
 pub mod keymap;
 pub mod overlay;
 pub mod saving;
 pub mod screen;
 pub mod shared;
 pub mod signals;
+pub mod term;
 pub mod text_field;
 pub mod theme;
 
 use action::Action;
 use app::App;
+use input::Event;
 use shared::Effect;
 
 /// Why the session could not start or ended with an error.
@@ -47,8 +46,6 @@ pub enum StartError {
     Knowledge(String),
     #[error("cannot watch signals: {0}")]
     Signals(io::Error),
-    #[error("cannot read the terminal: {0}")]
-    ReadTerminal(io::Error),
     #[error("cannot set up the terminal: {0}")]
     SetUp(io::Error),
     #[error("terminal error: {0}")]
@@ -61,6 +58,13 @@ impl StartError {
         matches!(self, StartError::NoTerminal | StartError::DumbTerminal)
     }
 }
+
+/// The terminal the session draws on.
+type Terminal = ratatui::Terminal<term::TermBackend<io::Stdout>>;
+
+/// Turns bracketed paste on and off (crossterm's commands for it come with its event reader).
+const PASTE_ON: &str = "\x1b[?2004h";
+const PASTE_OFF: &str = "\x1b[?2004l";
 
 /// What wakes the event loop. The loop blocks until one arrives: no timers.
 enum Message {
@@ -95,9 +99,6 @@ pub fn start(data_dir: Option<&std::path::Path>) -> Result<(), StartError> {
     let kb = Knowledge::embedded().map_err(|e| StartError::Knowledge(e.to_string()))?;
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
-    // crossterm starts listening for SIGWINCH when its event source is first used. Use it now,
-    // before the first frame, so a resize during start-up is not lost.
-    event::poll(Duration::ZERO).map_err(StartError::ReadTerminal)?;
     let fault = Fault::from_env();
     let mut terminal = init().map_err(StartError::SetUp)?;
     read_input(tx.clone(), fault);
@@ -194,7 +195,7 @@ impl Fault {
 
 /// Installs the panic hook, then enters raw mode and the alternate screen (what `ratatui::init`
 /// does, but with a hook that also shows the cursor).
-fn init() -> io::Result<DefaultTerminal> {
+fn init() -> io::Result<Terminal> {
     install_panic_hook();
     terminal::enable_raw_mode()?;
     // Bracketed paste: a pasted posting arrives whole (`Event::Paste`), its line breaks as text,
@@ -202,9 +203,9 @@ fn init() -> io::Result<DefaultTerminal> {
     execute!(
         io::stdout(),
         terminal::EnterAlternateScreen,
-        EnableBracketedPaste
+        crossterm::style::Print(PASTE_ON)
     )?;
-    ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))
+    ratatui::Terminal::new(term::TermBackend::new(io::stdout()))
 }
 
 /// On a panic in any thread: give the terminal back fully (raw mode off, main screen, cursor
@@ -220,9 +221,13 @@ fn install_panic_hook() {
 
 /// Leaves raw mode, bracketed paste and the alternate screen and shows the cursor.
 fn restore() {
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    let _ = execute!(io::stdout(), cursor::Show);
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        crossterm::style::Print(PASTE_OFF),
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
 }
 
 fn watch_signals(tx: mpsc::Sender<Message>) -> Result<(), StartError> {
@@ -236,22 +241,15 @@ fn read_input(tx: mpsc::Sender<Message>, fault: Option<Fault>) {
         // never comes, as the signal watcher keeps the channel open): it is caught and sent.
         let reader = tx.clone();
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
-            loop {
-                let message = match event::read() {
-                    Ok(ev) => Message::Terminal(ev),
-                    Err(_) => Message::InputClosed,
-                };
-                if matches!(fault, Some(Fault::InputPanic))
-                    && matches!(message, Message::Terminal(Event::Key(_)))
-                {
-                    panic!(
-                        "CERTWISE_TEST_FAULT=input-panic: a deliberate panic in the input thread"
-                    );
-                }
-                let stop = matches!(message, Message::InputClosed);
-                if reader.send(message).is_err() || stop {
-                    break;
-                }
+            let stop = input::read_events(|event| {
+                assert!(
+                    !(matches!(fault, Some(Fault::InputPanic)) && matches!(event, Event::Key(_))),
+                    "CERTWISE_TEST_FAULT=input-panic: a deliberate panic in the input thread"
+                );
+                reader.send(Message::Terminal(event)).is_ok()
+            });
+            if matches!(stop, input::Stop::Closed) {
+                let _ = reader.send(Message::InputClosed);
             }
         }));
         if let Err(payload) = outcome {
@@ -266,7 +264,7 @@ fn read_input(tx: mpsc::Sender<Message>, fault: Option<Fault>) {
 }
 
 fn run(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Terminal,
     mut app: App,
     (tx, rx): (&mpsc::Sender<Message>, &mpsc::Receiver<Message>),
     fault: Option<Fault>,
@@ -293,15 +291,14 @@ fn run(
 
 /// Applies one message to the session; true if the screen must be drawn again.
 fn handle(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Terminal,
     app: &mut App,
     message: Message,
     tx: &mpsc::Sender<Message>,
 ) -> io::Result<bool> {
-    // crossterm loses a SIGWINCH that wakes it together with input (it returns the input and
-    // the signal is not reported again), so input events check the size too.
-    let input = matches!(&message, Message::Terminal(ev) if !matches!(ev, Event::Resize(..)));
-    let resized = input && sync_size(terminal, app);
+    // A resize is a signal, and input is read on another thread: whichever comes first, a key
+    // is handled at the size the terminal has now.
+    let resized = matches!(&message, Message::Terminal(_)) && sync_size(terminal, app);
     // A paste is text for the field with the keyboard (see `App::paste`), then a redraw.
     let pasted = if let Message::Terminal(Event::Paste(text)) = &message {
         app.paste(text);
@@ -318,8 +315,11 @@ fn handle(
             return Ok(true);
         }
         Message::Terminal(Event::Key(key)) => app.action_for(&key),
-        Message::Terminal(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
-        Message::Terminal(_) => None,
+        Message::Terminal(Event::Paste(_)) => None,
+        Message::Signal(signals::Caught::Resized) => {
+            let size = terminal.size()?;
+            Some(Action::Resize(size.width, size.height))
+        }
         Message::Signal(signals::Caught::Quit) | Message::InputClosed => Some(Action::ForceQuit),
         Message::InputFailed(why) => {
             // Keep what can be kept, then end with the reason (the caller restores the
@@ -384,7 +384,7 @@ fn handle(
 
 /// Draws a frame. Every cell passes through the one sanitiser on its way to the terminal, so
 /// nothing from data (a plan's name, an evaluated entry) can drive it, on any screen.
-fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+fn draw(terminal: &mut Terminal, app: &App) -> io::Result<()> {
     terminal.draw(|f| {
         f.render_widget(app, f.area());
         scrub(f.buffer_mut());
@@ -403,7 +403,7 @@ pub fn scrub(buffer: &mut ratatui::buffer::Buffer) {
 }
 
 /// Gives the app the terminal's size if it has another one; true if it changed.
-fn sync_size(terminal: &DefaultTerminal, app: &mut App) -> bool {
+fn sync_size(terminal: &Terminal, app: &mut App) -> bool {
     let Ok(size) = terminal.size() else {
         return false;
     };
@@ -416,7 +416,7 @@ fn sync_size(terminal: &DefaultTerminal, app: &mut App) -> bool {
 
 /// Gives the terminal back, stops until the shell continues us, then takes it again and forces a
 /// full redraw.
-fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+fn suspend(terminal: &mut Terminal) -> io::Result<()> {
     restore();
     io::stdout().flush()?;
     signals::stop_now()?;
@@ -425,12 +425,12 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 }
 
 /// Raw mode, the alternate screen and a hidden cursor again, and a full redraw on the next draw.
-fn take_terminal(terminal: &mut DefaultTerminal) -> io::Result<()> {
+fn take_terminal(terminal: &mut Terminal) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
         terminal::EnterAlternateScreen,
-        EnableBracketedPaste,
+        crossterm::style::Print(PASTE_ON),
         cursor::Hide
     )?;
     let area = terminal.size()?;

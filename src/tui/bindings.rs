@@ -1,7 +1,7 @@
 //! The key table put together: for each mode, the rows of the screen or overlay that owns it, then
 //! the global rows. Dispatch, the footer and the help overlay all read it from here.
 
-use ratatui::crossterm::event::KeyEvent;
+use crate::tui::input::KeyEvent;
 
 use crate::tui::action::Action;
 use crate::tui::frame::Hint;

@@ -2,7 +2,7 @@
 //! rows of its modes (`KEYS` in its module); `tui::bindings` puts them together. The same rows
 //! dispatch keys, write the footer hints and the help overlay, so the three cannot drift apart.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crate::tui::input::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::tui::action::Action;
 
@@ -273,11 +273,8 @@ fn rows_in(tables: Tables<'_>, mode: Mode) -> impl Iterator<Item = &'static Bind
         .filter(move |b| b.applies(mode))
 }
 
-/// The action for a key in a mode, if any. Key releases and repeats of other kinds are ignored.
+/// The action for a key in a mode, if any.
 pub fn keymap(tables: Tables<'_>, mode: Mode, key: &KeyEvent) -> Option<Action> {
-    if key.kind != KeyEventKind::Press {
-        return None;
-    }
     // Ctrl-C and Ctrl-Z work in every mode, overlays and text entry included.
     if key.modifiers.contains(KeyModifiers::CONTROL)
         && let KeyCode::Char(c) = key.code

@@ -11,12 +11,12 @@ use ratatui::widgets::{Block, Clear, Widget};
 use crate::advisor::Plan;
 use crate::tui::action::Action;
 use crate::tui::frame::{dialog, dialog_text_width, dialog_with, wrap_after};
+use crate::tui::input::KeyCode as K;
 use crate::tui::keymap::KeyPat::{AnyChar, Code};
 use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
 use crate::tui::screen::Scroll;
 use crate::tui::text_field::{MAX_LEN, TextField};
 use crate::tui::theme::Theme;
-use ratatui::crossterm::event::KeyCode as K;
 
 /// A window over the screen.
 #[derive(Debug, Clone, PartialEq)]

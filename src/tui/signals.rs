@@ -1,11 +1,12 @@
 //! The signals that end or stop the session, caught so the terminal is always given back: SIGTERM,
 //! SIGHUP, SIGINT and SIGQUIT end it cleanly (answers kept, terminal restored); SIGTSTP from
 //! outside (`kill -TSTP`) suspends it as Ctrl-Z does; SIGCONT takes the terminal again and redraws
-//! whatever stopped the process (even a SIGSTOP, which cannot be caught).
+//! whatever stopped the process (even a SIGSTOP, which cannot be caught); SIGWINCH says the
+//! terminal changed size.
 
 use std::io;
 
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 
 /// What a caught signal asks of the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +17,8 @@ pub enum Caught {
     Stop,
     /// Continued after a stop: take the terminal again and redraw everything.
     Continued,
+    /// The terminal changed size.
+    Resized,
 }
 
 /// Starts a thread that turns every caught signal into a call of `send`, until `send` returns
@@ -24,13 +27,15 @@ pub enum Caught {
 /// # Errors
 /// The signals cannot be registered.
 pub fn watch(send: impl Fn(Caught) -> bool + Send + 'static) -> io::Result<()> {
-    let mut signals =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
+    let mut signals = signal_hook::iterator::Signals::new([
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH,
+    ])?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
             let caught = match signal {
                 SIGTSTP => Caught::Stop,
                 SIGCONT => Caught::Continued,
+                SIGWINCH => Caught::Resized,
                 _ => Caught::Quit,
             };
             if !send(caught) {

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation as _;
 use unicode_width::UnicodeWidthStr as _;
 
-use ratatui::crossterm::event::KeyCode as K;
+use crate::tui::input::KeyCode as K;
 
 use crate::tui::action::Action;
 /// The most characters (as people count them: grapheme clusters) a name or field takes.

@@ -660,8 +660,7 @@ fn too_small_shows_a_message_and_growing_back_keeps_the_state() {
     tui.resize(40, 10);
     tui.expect_all(&["Terminal too small (40x10)", "60x18"]);
     // Keys that do not apply while too small change nothing. They draw nothing either, so give
-    // the app a moment to read them: crossterm handles only one of input and SIGWINCH when both
-    // wake it at once, and input left unread would wait for the next key.
+    // the app a moment to read them before the resize that follows.
     tui.send_keys(&[Key::Up, Key::Char('1'), Key::Enter]);
     std::thread::sleep(Duration::from_millis(200));
     tui.resize(59, 24);
@@ -688,9 +687,10 @@ fn too_small_shows_a_message_and_growing_back_keeps_the_state() {
     tui.quit_confirmed();
 }
 
-/// A key and a resize that reach the app in the same wake-up: both are handled. (crossterm
-/// reports only the key; the app checks the size on input as well.) Stopping the app while both
-/// arrive makes them land together.
+/// A key and a resize that reach the app in the same wake-up: both are handled. (Input and
+/// SIGWINCH come on different threads; the app also checks the size on input, so the key applies
+/// at the new size whichever is read first.) Stopping the app while both arrive makes them land
+/// together.
 #[test]
 fn a_resize_that_arrives_with_a_key_is_not_lost() {
     let mut tui = Tui::start();

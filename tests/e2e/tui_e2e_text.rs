@@ -12,9 +12,9 @@ use support::tui::{T, Tui};
 const EVALUATE: &str = "Evaluate any certification";
 
 /// A paste of 3,000 characters, with Enter in the same burst of bytes, into the evaluation's
-/// name: the name keeps its first 80 characters, says so, and the Enter evaluates. Before the
-/// fix, crossterm's edge-triggered reader read the first 1 KiB and left the rest (the Enter
-/// with it) waiting in the terminal until another key came.
+/// name: the name keeps its first 80 characters, says so, and the Enter evaluates. With
+/// crossterm's edge-triggered reader (before certwise read the keyboard itself), the first 1 KiB
+/// was read and the rest (the Enter with it) waited in the terminal until another key came.
 #[test]
 fn a_long_paste_then_enter_evaluates_with_the_name_cut_to_its_limit() {
     let mut tui = Tui::start();

@@ -341,8 +341,8 @@ fn the_evaluation_form_sends_a_retired_certification_to_its_successor() {
 #[test]
 fn space_x_and_m_mark_for_comparison_as_the_readme_says() {
     use certwise::tui::bindings::keymap;
+    use certwise::tui::input::{KeyCode, KeyEvent, KeyModifiers};
     use certwise::tui::keymap::Mode;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     for c in [' ', 'x', 'm'] {
         let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         assert_eq!(
@@ -472,8 +472,8 @@ fn slash_searches_exam_codes_aliases_and_providers_as_you_type() {
 #[test]
 fn typed_letters_in_the_search_are_text_not_keys() {
     use certwise::tui::bindings::keymap;
+    use certwise::tui::input::{KeyCode, KeyEvent, KeyModifiers};
     use certwise::tui::keymap::Mode;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     for c in ['q', 's', '?', '0', '/', 'j'] {
         let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         assert_eq!(
@@ -666,7 +666,7 @@ fn at_plan(w: u16, h: u16) -> App {
 
 fn press_b(a: &mut App) {
     use certwise::tui::bindings::keymap;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use certwise::tui::input::{KeyCode, KeyEvent, KeyModifiers};
     let key = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::NONE);
     a.update(keymap(a.mode(), &key).unwrap());
 }
@@ -761,7 +761,7 @@ fn the_comparison_prints_values_on_its_bars_and_scrolls_at_60x18() {
 #[test]
 fn the_search_field_edits_with_the_cursor_keys() {
     use certwise::tui::bindings::keymap;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use certwise::tui::input::{KeyCode, KeyEvent, KeyModifiers};
     let press = |a: &mut App, code: KeyCode, m: KeyModifiers| {
         let action = keymap(a.mode(), &KeyEvent::new(code, m))
             .unwrap_or_else(|| panic!("{code:?} does nothing in {:?}", a.mode()));

@@ -8,9 +8,9 @@ use certwise::knowledge::{Knowledge, QuestionKind};
 use certwise::tui::action::Action;
 use certwise::tui::app::{App, Screen};
 use certwise::tui::bindings::keymap;
+use certwise::tui::input::{KeyCode, KeyEvent, KeyModifiers};
 use certwise::tui::keymap::Mode;
 use certwise::tui::theme::Theme;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn app(w: u16, h: u16) -> App {
     App::new(Knowledge::embedded().unwrap(), Theme::new(false), w, h)

@@ -7,9 +7,9 @@ use certwise::knowledge::Knowledge;
 use certwise::tui::action::Action;
 use certwise::tui::app::{App, Overlay, Screen, WelcomeItem};
 use certwise::tui::bindings::keymap;
+use certwise::tui::input::{KeyCode, KeyEvent, KeyModifiers};
 use certwise::tui::keymap::Mode;
 use certwise::tui::theme::Theme;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn app() -> App {
     App::new(Knowledge::embedded().unwrap(), Theme::new(false), 80, 24)

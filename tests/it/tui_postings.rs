@@ -9,9 +9,9 @@ use certwise::postings::Evidence;
 use certwise::tui::action::Action;
 use certwise::tui::app::{App, Overlay, Screen, WelcomeItem};
 use certwise::tui::bindings::keymap;
+use certwise::tui::input::{KeyCode, KeyEvent, KeyModifiers};
 use certwise::tui::keymap::Mode;
 use certwise::tui::theme::Theme;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The corpus, as typed: tests run in the package's folder.
 const CORPUS: &str = "tests/data/postings";

@@ -720,8 +720,8 @@ fn a_second_copy_tells_of_a_broken_session_and_leaves_it_to_its_owner() {
 #[test]
 fn enter_in_a_confirm_dialog_takes_the_safe_choice() {
     use certwise::tui::bindings::keymap;
+    use certwise::tui::input::{KeyCode, KeyEvent, KeyModifiers};
     use certwise::tui::keymap::Mode;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let press = |code| KeyEvent::new(code, KeyModifiers::NONE);
     for code in [KeyCode::Enter, KeyCode::Esc, KeyCode::Char('n')] {
         assert_eq!(

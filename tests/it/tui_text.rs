@@ -9,13 +9,13 @@ use certwise::knowledge::Knowledge;
 use certwise::tui::action::Action;
 use certwise::tui::app::{App, Overlay, Screen, WelcomeItem};
 use certwise::tui::bindings::keymap;
+use certwise::tui::input::{KeyCode, KeyEvent, KeyModifiers};
 use certwise::tui::keymap::Mode;
 use certwise::tui::screen::evaluate::{Field, Tri};
 use certwise::tui::text_field::{Change, Edit, MAX_LEN, TextField};
 use certwise::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_width::UnicodeWidthStr as _;
 
 const SIZES: [(u16, u16); 3] = [(60, 18), (80, 24), (120, 40)];

@@ -8,12 +8,12 @@ use certwise::knowledge::{Knowledge, QuestionKind};
 use certwise::tui::action::Action;
 use certwise::tui::app::{App, Overlay, Pane, Screen};
 use certwise::tui::bindings::{self as keymap, keymap};
+use certwise::tui::input::{KeyCode, KeyEvent, KeyModifiers};
 use certwise::tui::keymap::Mode;
 use certwise::tui::theme::Theme;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 const MODES: [Mode; 24] = [
     Mode::PostingsPath,
@@ -268,13 +268,6 @@ fn global_keys_work_on_every_screen_and_overlays_take_keys_first() {
         Some(Action::CloseOverlay)
     );
     assert_eq!(keymap(Mode::Confirm, &key(KeyCode::Tab)), None);
-}
-
-#[test]
-fn key_releases_are_ignored() {
-    let mut release = key(KeyCode::Enter);
-    release.kind = KeyEventKind::Release;
-    assert_eq!(keymap(Mode::Welcome, &release), None);
 }
 
 /// Every key that does something on a screen is listed in that screen's help.

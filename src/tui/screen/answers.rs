@@ -1,8 +1,8 @@
 //! "Your answers": every answer on one screen, by topic, with "Make my plan" at the end; pick a
 //! line to change it.
 
+use crate::tui::input::KeyCode as K;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyCode as K;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Widget};

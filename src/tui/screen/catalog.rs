@@ -2,8 +2,8 @@
 //! and a detail view with the facts and the sources' verdict. This file holds the state and its
 //! update; the views live in the submodules.
 
+use crate::tui::input::KeyCode as K;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyCode as K;
 use ratatui::layout::Rect;
 
 use crate::knowledge::{Entry, Knowledge, Platform, Status, name_key};

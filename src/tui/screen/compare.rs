@@ -14,12 +14,12 @@ use crate::compare::{Compared, compare, plan_comparison};
 use crate::knowledge::Rating;
 use crate::tui::action::Action;
 use crate::tui::frame::{body_area, padded, wrap};
+use crate::tui::input::KeyCode as K;
 use crate::tui::keymap::KeyPat::Code;
 use crate::tui::keymap::{Binding, Mode as M, Scope};
 use crate::tui::screen::catalog::usd_short;
 use crate::tui::screen::{Go, Screen, Scroll};
 use crate::tui::shared::Shared;
-use ratatui::crossterm::event::KeyCode as K;
 
 /// The items compared, and where Esc returns to.
 #[derive(Debug, Clone, PartialEq)]

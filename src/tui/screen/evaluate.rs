@@ -1,8 +1,8 @@
 //! "Evaluate any certification": a form for the facts, the seeds' five questions and red flags as
 //! the result, and saving the result into the person's own catalog.
 
+use crate::tui::input::KeyCode as K;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyCode as K;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget};
 

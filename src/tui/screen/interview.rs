@@ -6,8 +6,8 @@
 //! highlights 10, a digit that makes no option starts a new number, and Enter chooses. A list
 //! taller than the screen scrolls with the highlight, with "more above" and "more below" lines.
 
+use crate::tui::input::KeyCode as K;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyCode as K;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, ListState, Paragraph, StatefulWidget, Widget};

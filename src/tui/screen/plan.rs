@@ -2,8 +2,8 @@
 //! the reasons behind a score, the avoid list, the timeline and the signals in detail. Saving,
 //! progress and re-planning start here.
 
+use crate::tui::input::KeyCode as K;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyCode as K;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, LineGauge, Widget};

@@ -4,8 +4,8 @@
 //! (`postings::scan_on`, `postings::scan_text`); saving is `Evidence::save`, counts and the date
 //! only, never the postings' text.
 
+use crate::tui::input::KeyCode as K;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyCode as K;
 use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation as _;
 

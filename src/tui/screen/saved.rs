@@ -1,8 +1,8 @@
 //! The saved plans: name, strategy, last change and progress of every plan; open, rename, copy
 //! and delete. Files that do not load are listed with the reason and never overwritten.
 
+use crate::tui::input::KeyCode as K;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyCode as K;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{ListItem, Paragraph, Widget};
 

@@ -1,7 +1,7 @@
 //! "Your strategy": which of the five strategies fits, the answers that decided it, its steps.
 
+use crate::tui::input::KeyCode as K;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyCode as K;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 

@@ -8,11 +8,11 @@ use ratatui::widgets::{ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
 use crate::tui::action::Action;
 use crate::tui::frame::{list, padded, wrap};
+use crate::tui::input::KeyCode as K;
 use crate::tui::keymap::KeyPat::Code;
 use crate::tui::keymap::{Binding, Mode as M, Scope};
 use crate::tui::screen::{Go, moved};
 use crate::tui::shared::Shared;
-use ratatui::crossterm::event::KeyCode as K;
 
 /// What the welcome menu offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
