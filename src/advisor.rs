@@ -326,7 +326,7 @@ impl Postings<'_> {
     pub fn scanned(&self) -> jiff::civil::Date {
         self.evidence
             .scanned
-            .to_zoned(jiff::tz::TimeZone::UTC)
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
             .date()
     }
 

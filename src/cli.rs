@@ -181,7 +181,7 @@ fn run_plan(args: &PlanArgs, data_dir: Option<&std::path::Path>) -> Result<(), C
     });
     let postings = evidence.as_ref().map(|evidence| crate::advisor::Postings {
         evidence,
-        today: jiff::Zoned::now().date(),
+        today: jiff::ZonedDateTime::now().date(),
     });
     let plan = crate::advisor::plan_with(kb, &answers, postings)
         .map_err(|e| CliError::failure(e.to_string()))?;

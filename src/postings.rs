@@ -298,7 +298,7 @@ pub enum ScanError {
 /// # Errors
 /// A path that does not exist (nothing is scanned then), or a broken skills file.
 pub fn scan(kb: &Knowledge, paths: &[PathBuf]) -> Result<report::Report, ScanError> {
-    scan_on(kb, paths, jiff::Zoned::now().date())
+    scan_on(kb, paths, jiff::ZonedDateTime::now().date())
 }
 
 /// [`scan`], with statuses (retired, retiring) as of `today`.

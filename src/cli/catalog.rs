@@ -82,7 +82,7 @@ pub fn run(command: &CatalogCommand, data_dir: Option<&Path>) -> Result<(), CliE
         CatalogCommand::Catalog { format, stale } => {
             let format = OutFormat::parse(format)?;
             let mut mine = with_yours(data_dir)?;
-            let today = jiff::Zoned::now().date();
+            let today = jiff::ZonedDateTime::now().date();
             if *stale {
                 mine.kb
                     .catalog

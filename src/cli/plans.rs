@@ -237,7 +237,7 @@ fn shown(name: &str) -> String {
 }
 
 fn local_time(t: Timestamp) -> String {
-    t.to_zoned(jiff::tz::TimeZone::system())
+    t.to_zoned_datetime(jiff::tz::TimeZone::system())
         .strftime("%Y-%m-%d %H:%M")
         .to_string()
 }

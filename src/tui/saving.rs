@@ -171,7 +171,9 @@ impl Shared {
         }
         let Some(plan) = &self.work.plan else { return };
         let default = self.work.opened.clone().unwrap_or_else(|| {
-            let today = Self::now().to_zoned(jiff::tz::TimeZone::system()).date();
+            let today = Self::now()
+                .to_zoned_datetime(jiff::tz::TimeZone::system())
+                .date();
             format!("{} {today}", plan.strategy.name)
         });
         self.open(Overlay::Input(NameInput::new(NamePurpose::Save, &default)));

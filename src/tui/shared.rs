@@ -131,7 +131,7 @@ impl Shared {
             // UTC, not the local zone: finding the local zone's name scans the zoneinfo folders,
             // which costs milliseconds at start-up, and a day either way does not matter here.
             today: jiff::Timestamp::now()
-                .to_zoned(jiff::tz::TimeZone::UTC)
+                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
                 .date(),
             work: Work {
                 question: first,

@@ -33,7 +33,7 @@ fn bash() -> Session {
 }
 
 fn rows_equal(screen: &vt100::Screen, text: &str) -> usize {
-    let (_, cols) = screen.size();
+    let (_, cols) = crate::support::pty::grid(screen);
     screen
         .rows(0, cols)
         .filter(|r| r.trim_end() == text)

@@ -902,7 +902,7 @@ fn no_color_keeps_the_selection_visible_and_sends_no_colour() {
                 "ranking row {selected:?} selected, expected a later one"
             ));
         }
-        let header = (0..s.size().0)
+        let header = (0..crate::support::pty::grid(s).0)
             .find(|&r| row_text(s, r).contains("Recommendation"))
             .ok_or("no ranking header")?;
         let left = inverse_text(s, header + 1);

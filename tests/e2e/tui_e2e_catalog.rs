@@ -134,7 +134,7 @@ impl Tui {
 
 /// The screen's rows between the title bar and the footer, squashed.
 fn body_squashed(s: &vt100::Screen) -> String {
-    (1..s.size().0 - 1)
+    (1..crate::support::pty::grid(s).0 - 1)
         .map(|r| squash(&row_text(s, r)))
         .collect()
 }
@@ -172,7 +172,7 @@ fn shows(row: &TableRow, e: &Entry) -> bool {
 /// The visible rows of the catalog table, one per line, up to the note below it (which starts
 /// at the left margin).
 fn table(s: &vt100::Screen) -> Result<Vec<TableRow>, String> {
-    let lines: Vec<Vec<char>> = (0..s.size().0)
+    let lines: Vec<Vec<char>> = (0..crate::support::pty::grid(s).0)
         .map(|r| row_text(s, r).chars().collect())
         .collect();
     let find = |line: &[char], title: &str| {
@@ -474,7 +474,9 @@ fn two_marked_rows_are_compared_with_a_portfolio_project() {
         }
         // One table row per item, in order, under the header (long names wrap onto more lines;
         // the figures are on the first).
-        let lines: Vec<String> = (0..s.size().0).map(|r| row_text(s, r)).collect();
+        let lines: Vec<String> = (0..crate::support::pty::grid(s).0)
+            .map(|r| row_text(s, r))
+            .collect();
         let header = lines
             .iter()
             .position(|l| l.contains("Skills") && l.contains("ROI"))
@@ -543,7 +545,7 @@ impl Tui {
     /// Waits until the form's selected field (`▶`) is `label` showing `value`.
     fn expect_field(&self, label: &str, value: &str) {
         self.wait(&format!("the field {label:?} showing {value:?}"), |s| {
-            (1..s.size().0 - 1).any(|r| {
+            (1..crate::support::pty::grid(s).0 - 1).any(|r| {
                 let line = row_text(s, r);
                 line.trim_start().starts_with('▶')
                     && line.contains(label)
@@ -772,7 +774,7 @@ fn an_evaluation_by_keys_is_saved_and_used_by_the_next_plan() {
     tui.send_key(Key::Tab);
     tui.send_key(Key::Tab);
     tui.wait("the Avoid pane", |s| {
-        (0..s.size().0).any(|r| inverse_text(s, r).contains("Avoid"))
+        (0..crate::support::pty::grid(s).0).any(|r| inverse_text(s, r).contains("Avoid"))
     });
     for _ in 0..20 {
         let shown = tui.wait_until("the evaluation", Duration::from_millis(300), |s| {
@@ -833,7 +835,9 @@ fn slash_finds_an_entry_by_its_exam_code_at_80x24() {
     tui.expect("search: AI-102", T);
     // One row, the entry, highlighted; its exam code on screen although the name is shortened.
     tui.check("one row: the AI-102 entry", |s| {
-        let lines: Vec<String> = (0..s.size().0).map(|r| row_text(s, r)).collect();
+        let lines: Vec<String> = (0..crate::support::pty::grid(s).0)
+            .map(|r| row_text(s, r))
+            .collect();
         let rows: Vec<&String> = lines
             .iter()
             .filter(|l| l.contains('▶') || l.starts_with("   ") && l.contains("(AI-"))

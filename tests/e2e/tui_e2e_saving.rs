@@ -170,7 +170,7 @@ pub(crate) fn words(text: &str) -> String {
 
 /// The text inside the bordered dialog titled `title`, its lines joined by spaces.
 pub(crate) fn dialog_text(s: &vt100::Screen, title: &str) -> Option<String> {
-    let rows = s.size().0;
+    let rows = crate::support::pty::grid(s).0;
     let top_line = format!("┌ {title} ");
     let top = (0..rows).find(|&r| row_text(s, r).contains(&top_line))?;
     let line: Vec<char> = row_text(s, top).chars().collect();
@@ -193,7 +193,7 @@ pub(crate) fn dialog_text(s: &vt100::Screen, title: &str) -> Option<String> {
 }
 
 fn name_field(s: &vt100::Screen) -> Option<String> {
-    (0..s.size().0).find_map(|r| {
+    (0..crate::support::pty::grid(s).0).find_map(|r| {
         let line = row_text(s, r);
         let (before, _) = line.split_once('▏')?;
         let (_, text) = before.rsplit_once("│ ")?;

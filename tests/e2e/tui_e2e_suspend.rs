@@ -43,8 +43,8 @@ fn ctrl_z_suspends_and_fg_brings_the_screen_back() {
     .unwrap();
     // The highlight is where it was: the second option is the selected one (reverse video).
     let second_selected = sh.with_screen(|s| {
-        (0..s.size().0).any(|row| {
-            let text = s.contents_between(row, 0, row, s.size().1);
+        (0..crate::support::pty::grid(s).0).any(|row| {
+            let text = s.contents_between(row, 0, row, crate::support::pty::grid(s).1);
             text.contains("2 Get promoted") && s.cell(row, 3).is_some_and(vt100::Cell::inverse)
         })
     });

@@ -72,7 +72,7 @@ struct Pane {
 /// Reads the detail pane showing the timeline (its tab row names "Timeline"); `None` until the
 /// whole frame is drawn.
 fn timeline_pane(s: &vt100::Screen) -> Option<Pane> {
-    let rows: Vec<Vec<char>> = (0..s.size().0)
+    let rows: Vec<Vec<char>> = (0..crate::support::pty::grid(s).0)
         .map(|r| row_text(s, r).chars().collect())
         .collect();
     if !rows.last()?.iter().collect::<String>().contains("Tab pane") {
@@ -247,7 +247,7 @@ fn a_long_status_message_at_60_columns_leaves_the_title_row_alone() {
     tui.send_key(Key::Enter);
     let message = format!("Saved \"{long}\".");
     tui.check("the long message in the footer's place", |s| {
-        let rows = s.size().0;
+        let rows = crate::support::pty::grid(s).0;
         let bottom = words(&format!(
             "{} {}",
             row_text(s, rows - 2),
@@ -275,7 +275,7 @@ fn a_long_status_message_at_60_columns_leaves_the_title_row_alone() {
     tui.send_key(Key::Enter);
     tui.check("the short message on the title row", |s| {
         let title = row_text(s, 0);
-        let footer = row_text(s, s.size().0 - 1);
+        let footer = row_text(s, crate::support::pty::grid(s).0 - 1);
         if !(title.starts_with(" certwise · Your plan · cd") && title.ends_with("Saved \"cd\"."))
         {
             return Err(format!("the title row reads {title:?}"));

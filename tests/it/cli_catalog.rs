@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::support::kb;
 
 fn today() -> Date {
-    jiff::Zoned::now().date()
+    jiff::ZonedDateTime::now().date()
 }
 
 /// A temporary data folder, passed through `CERTWISE_DATA_DIR` (and HOME pointed inside it, so

@@ -290,7 +290,7 @@ impl vt100::Callbacks for Responder {
             (None, 'c', 0) => "\x1b[?1;2c".to_owned(),
             // XTWINOPS 18: text area size in characters.
             (None, 't', 18) => {
-                let (rows, cols) = screen.size();
+                let (rows, cols) = crate::support::pty::grid(screen);
                 format!("\x1b[8;{rows};{cols}t")
             }
             _ => return,
@@ -419,8 +419,8 @@ impl SessionBuilder {
         let reader = master.try_clone_reader().expect("pty: clone reader");
         let writer: SharedWriter = Arc::new(Mutex::new(master.take_writer().expect("pty: writer")));
         let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
-            self.rows,
-            self.cols,
+            nonzero(self.rows),
+            nonzero(self.cols),
             0,
             Responder::default(),
         )));
@@ -646,7 +646,9 @@ impl Session {
     /// # Panics
     /// If the resize ioctl fails.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        lock(&self.parser).screen_mut().set_size(rows, cols);
+        lock(&self.parser)
+            .screen_mut()
+            .set_size(nonzero(rows), nonzero(cols));
         self.master
             .resize(PtySize {
                 rows,
@@ -659,7 +661,7 @@ impl Session {
 
     /// `(cols, rows)` of the emulated screen.
     pub fn size(&self) -> (u16, u16) {
-        let (rows, cols) = self.with_screen(vt100::Screen::size);
+        let (rows, cols) = self.with_screen(grid);
         (cols, rows)
     }
 
@@ -871,7 +873,7 @@ fn send_signal(signal: Signal, target: &str) {
 }
 
 fn render_screen(screen: &vt100::Screen) -> String {
-    let (rows, cols) = screen.size();
+    let (rows, cols) = crate::support::pty::grid(screen);
     let (crow, ccol) = screen.cursor_position();
     let mut out = format!(
         "--- screen {cols}x{rows}, cursor ({crow},{ccol}){}{} ---\n",
@@ -891,4 +893,15 @@ fn render_screen(screen: &vt100::Screen) -> String {
     }
     out.push_str("--- end screen ---");
     out
+}
+
+/// `(rows, cols)` of an emulated screen.
+pub fn grid(screen: &vt100::Screen) -> (u16, u16) {
+    let (rows, cols) = screen.size();
+    (rows.get(), cols.get())
+}
+
+/// A screen dimension for vt100, which has no empty screens: 0 is taken as 1.
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN)
 }

@@ -266,7 +266,7 @@ impl Tui {
     /// rows, where a longer message takes the footer's place.
     pub fn expect_status(&self, text: &str) {
         self.wait(&format!("a status message containing {text:?}"), |s| {
-            let rows = s.size().0;
+            let rows = crate::support::pty::grid(s).0;
             let bottom = format!(
                 "{} {}",
                 row_text(s, rows.saturating_sub(2)).trim(),
@@ -289,7 +289,7 @@ impl Tui {
     /// Waits until the list highlight (`▶` in reverse video) is on a row containing `text`.
     pub fn expect_highlight(&self, text: &str) {
         self.wait(&format!("highlight on {text:?}"), |s| {
-            (0..s.size().0)
+            (0..crate::support::pty::grid(s).0)
                 .any(|r| row_text(s, r).contains('▶') && inverse_text(s, r).contains(text))
         });
     }
@@ -375,7 +375,7 @@ impl Tui {
 
 /// The text of one screen row (wide characters once), trailing blanks trimmed.
 pub fn row_text(s: &vt100::Screen, row: u16) -> String {
-    let cols = s.size().1;
+    let cols = crate::support::pty::grid(s).1;
     (0..cols)
         .filter_map(|c| s.cell(row, c))
         .map(|cell| {
@@ -394,7 +394,7 @@ pub fn row_text(s: &vt100::Screen, row: u16) -> String {
 
 /// The text of the reverse-video cells of one row.
 pub fn inverse_text(s: &vt100::Screen, row: u16) -> String {
-    let cols = s.size().1;
+    let cols = crate::support::pty::grid(s).1;
     (0..cols)
         .filter_map(|c| s.cell(row, c))
         .filter(|cell| cell.inverse() && !cell.is_wide_continuation())
@@ -410,12 +410,13 @@ pub fn inverse_text(s: &vt100::Screen, row: u16) -> String {
 
 /// The first row between the title bar and the footer that shows `text`.
 pub fn body_row(s: &vt100::Screen, text: &str) -> Option<u16> {
-    (1..s.size().0.saturating_sub(1)).find(|&r| row_text(s, r).contains(text))
+    (1..crate::support::pty::grid(s).0.saturating_sub(1)).find(|&r| row_text(s, r).contains(text))
 }
 
 /// The row of the list highlight: `▶` in reverse video.
 pub fn highlighted_row(s: &vt100::Screen) -> Option<u16> {
-    (0..s.size().0).find(|&r| row_text(s, r).contains('▶') && inverse_text(s, r).contains('▶'))
+    (0..crate::support::pty::grid(s).0)
+        .find(|&r| row_text(s, r).contains('▶') && inverse_text(s, r).contains('▶'))
 }
 
 /// Text without any whitespace: names compare equal however they wrapped.
@@ -565,7 +566,9 @@ pub struct PlanView {
 
 /// Reads the plan screen; an error until the whole frame is drawn.
 pub fn plan_view(s: &vt100::Screen) -> Result<PlanView, String> {
-    let rows: Vec<String> = (0..s.size().0).map(|r| row_text(s, r)).collect();
+    let rows: Vec<String> = (0..crate::support::pty::grid(s).0)
+        .map(|r| row_text(s, r))
+        .collect();
     let find = |what: &str| {
         rows.iter()
             .find(|r| r.contains(what))

@@ -198,7 +198,7 @@ fn save(facts: &Facts, verdict: &Verdict, data_dir: Option<&Path>) -> Result<Sav
             "not saved: no home folder for the data folder; pass --data-dir DIR or set CERTWISE_DATA_DIR",
         )
     })?;
-    let entry = user_catalog::entry_from(facts, verdict, jiff::Zoned::now().date());
+    let entry = user_catalog::entry_from(facts, verdict, jiff::ZonedDateTime::now().date());
     let id = entry.id.clone();
     let replaced = user_catalog::load(&file).entries.iter().any(|e| e.id == id);
     user_catalog::add(&file, entry)
@@ -289,7 +289,7 @@ fn own_postings(
     let evidence = crate::postings::report::Evidence::load(&dir).ok()??;
     let ev = crate::advisor::Postings {
         evidence: &evidence,
-        today: jiff::Zoned::now().date(),
+        today: jiff::ZonedDateTime::now().date(),
     };
     let count = evidence.certifications.iter().find(|c| c.id == entry.id);
     Some(crate::evaluate::OwnPostings {

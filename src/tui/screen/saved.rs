@@ -103,7 +103,7 @@ impl State {
                     let progress = plan.counts().short();
                     let modified = plan
                         .modified
-                        .to_zoned(jiff::tz::TimeZone::system())
+                        .to_zoned_datetime(jiff::tz::TimeZone::system())
                         .strftime("%Y-%m-%d %H:%M");
                     let mut lines = wrap(&plan.name, width, t.title, "");
                     let facts = format!(
