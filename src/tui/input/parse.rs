@@ -459,4 +459,56 @@ mod tests {
         assert_eq!(p.feed(&bytes[1..], false), vec![k(KeyCode::Char('é'))]);
         assert_eq!(keys(&[0xff, b'a']), vec![k(KeyCode::Char('a'))]);
     }
+
+    /// Bytes a terminal sends, in pieces that cut anything anywhere: never a panic, and the same
+    /// events as the bytes read whole (pieces followed by more are fed as such).
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn pieces() -> impl Strategy<Value = Vec<u8>> {
+            let piece = prop_oneof![
+                Just(b"\x1b".to_vec()),
+                Just(b"\x1b[".to_vec()),
+                Just(b"\x1b[1;5A".to_vec()),
+                Just(b"\x1b[3~".to_vec()),
+                Just(b"\x1bOP".to_vec()),
+                Just(PASTE_START.to_vec()),
+                Just(PASTE_END.to_vec()),
+                Just("é€".as_bytes().to_vec()),
+                Just(b"\r\t\x7f".to_vec()),
+                proptest::collection::vec(any::<u8>(), 0..8),
+            ];
+            proptest::collection::vec(piece, 0..24).prop_map(|p| p.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+            #[test]
+            fn any_cut_gives_the_events_of_the_whole(
+                bytes in pieces(),
+                cuts in proptest::collection::vec(1usize..16, 1..8),
+            ) {
+                let mut whole = Parser::default();
+                let mut want = whole.feed(&bytes, false);
+                want.extend(whole.flush());
+
+                let mut cut = Parser::default();
+                let mut got = Vec::new();
+                let mut at = 0;
+                for size in cuts.iter().cycle() {
+                    if at >= bytes.len() {
+                        break;
+                    }
+                    let end = (at + size).min(bytes.len());
+                    got.extend(cut.feed(&bytes[at..end], end < bytes.len()));
+                    at = end;
+                }
+                got.extend(cut.flush());
+                prop_assert_eq!(got, want);
+                prop_assert_eq!(cut.waiting(), None);
+            }
+        }
+    }
 }
