@@ -56,3 +56,34 @@ fn a_long_paste_says_it_was_cut_and_the_next_keys_work() {
     tui.expect_welcome();
     tui.quit();
 }
+
+/// The keyboard as certwise reads it (`tui::input`): a key sequence cut between two writes is one
+/// key, a lone Esc is Esc at once, and Esc then `[` typed together with nothing after is an Esc
+/// and a `[`, not a sequence left waiting for ever.
+#[test]
+fn cut_sequences_are_whole_keys_and_a_lone_esc_is_not_kept_waiting() {
+    let mut tui = Tui::start();
+    tui.expect_highlight("Start a new plan");
+    // Down, as ESC [ then B 20 ms later (a slow link cutting the sequence).
+    tui.send(b"\x1b[");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    tui.send(b"B");
+    tui.expect_highlight("Open a saved plan");
+
+    // Into the catalog's search, where Esc ends the search: a lone Esc acts at once.
+    tui.send_keys(&[Key::Down, Key::Enter]);
+    tui.expect_title("Certification catalog");
+    tui.send_text("/");
+    tui.expect("search:", T);
+    tui.send(b"\x1b");
+    tui.wait("the search ended by a lone Esc", |s| {
+        !s.contents().contains("search:")
+    });
+
+    // Esc and `[` in one write, nothing after: after the short wait, Esc leaves the catalog
+    // (and `[` alone does nothing on the welcome screen).
+    tui.send(b"\x1b[");
+    tui.expect_highlight("Browse the certification catalog");
+    assert!(tui.is_running());
+    tui.quit();
+}
