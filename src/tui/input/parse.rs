@@ -1,6 +1,7 @@
 //! Bytes from the terminal to events, with crossterm's meanings (so a key means what it meant
 //! before certwise read the keyboard itself): `\r` is Enter, `\n` Ctrl-J (raw mode), `0x7f`
-//! Backspace, `0x01..=0x1a` Ctrl and a letter, an upper-case letter carries SHIFT, Esc before a
+//! Backspace (and `0x08`, which some terminals send for it: crossterm read it as Ctrl-H, which
+//! certwise binds to nothing), `0x01..=0x1a` Ctrl and a letter, an upper-case letter carries SHIFT, Esc before a
 //! key adds ALT, and the VT, xterm and Linux-console sequences for arrows, Home/End, Page
 //! Up/Down, Insert/Delete, F1-F12 and Shift-Tab, with their modifiers. Bracketed paste becomes one
 //! [`Event::Paste`]. Sequences certwise never asks for (mouse, focus, reports) are skipped whole.
@@ -142,7 +143,7 @@ fn step(bytes: &[u8]) -> Step {
         ESC => escape(bytes),
         b'\r' => plain(KeyCode::Enter, 1),
         b'\t' => plain(KeyCode::Tab, 1),
-        0x7f => plain(KeyCode::Backspace, 1),
+        0x7f | 0x08 => plain(KeyCode::Backspace, 1),
         c @ 0x01..=0x1a => Step::Event(
             key(
                 KeyCode::Char(char::from(c - 1 + b'a')),
@@ -340,12 +341,13 @@ mod tests {
     #[test]
     fn plain_keys_mean_what_crossterm_says() {
         assert_eq!(
-            keys(b"a\rG\t\x7f\x03\n"),
+            keys(b"a\rG\t\x7f\x08\x03\n"),
             vec![
                 k(KeyCode::Char('a')),
                 k(KeyCode::Enter),
                 key(KeyCode::Char('G'), KeyModifiers::SHIFT),
                 k(KeyCode::Tab),
+                k(KeyCode::Backspace),
                 k(KeyCode::Backspace),
                 key(KeyCode::Char('c'), KeyModifiers::CONTROL),
                 key(KeyCode::Char('j'), KeyModifiers::CONTROL),
