@@ -344,9 +344,16 @@ pub fn keys_for(tables: Tables<'_>, mode: Mode, action: Action, max: usize) -> S
         .unwrap_or_default()
 }
 
-/// The footer shows the first key only, or `↑↓` for movement.
+/// The footer shows the first key only, or `↑↓` for movement; in a question window, the safe
+/// answer's first three keys, as the window itself names them.
 fn hint_keys(b: &Binding, mode: Mode) -> String {
     match b.action {
+        Action::CloseOverlay if mode == Mode::Confirm => b
+            .keys_in(mode)
+            .take(3)
+            .map(KeyPat::label)
+            .collect::<Vec<_>>()
+            .join("/"),
         Action::Up | Action::Down
             if b.keys.contains(&Code(K::Up)) || b.keys.contains(&Code(K::Down)) =>
         {
