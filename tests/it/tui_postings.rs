@@ -369,3 +369,23 @@ fn the_folder_field_takes_long_paths() {
     type_text(&mut app, &long);
     assert_eq!(app.screens().postings.path.text(), long);
 }
+
+/// Ctrl-U in the folder field deletes what is before the cursor, as in every other text field;
+/// in the paste box (which has no cursor) it empties the box.
+#[test]
+fn ctrl_u_deletes_before_the_cursor_in_the_folder_field_and_empties_the_box() {
+    let mut app = app();
+    open_from_welcome(&mut app);
+    type_text(&mut app, "/wrong/tests/data/postings");
+    for _ in 0.."tests/data/postings".len() {
+        press(&mut app, KeyCode::Left);
+    }
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(app.screens().postings.path.text(), CORPUS);
+
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.mode(), Mode::PostingsPaste);
+    type_text(&mut app, "Senior ML engineer");
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(app.screens().postings.pasted, "");
+}

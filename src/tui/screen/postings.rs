@@ -389,10 +389,11 @@ pub static KEYS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        scope: Scope::Only(FIELDS),
+        // The folder field takes Ctrl-U as every text field does (delete before the cursor).
+        scope: Scope::Only(&[M::PostingsPaste]),
         keys: &[Ctrl('u')],
         action: Action::ClearField,
-        help: "empty the field",
+        help: "empty the box",
         hint: None,
     },
     Binding {
