@@ -368,14 +368,26 @@ fn markdown(kb: &Knowledge, p: &Plan, marks: Option<&Marks>) -> String {
     o
 }
 
-/// ", in all about 120 h building and 30 h study" when the timeline's totals are known.
-fn totals_text(sp: &crate::advisor::Split) -> String {
-    if sp.build_hours_total + sp.study_hours_total == 0 {
+/// "; in all, the timeline schedules about 120 h building and 30 h study" when the timeline's
+/// totals are known, with the share those totals really make when it is 5 points or more away
+/// from the weekly split (a long exam's preparation, a plan capped at a year). The text, the
+/// Markdown and the session all say it with this.
+pub fn totals_text(sp: &crate::advisor::Split) -> String {
+    let total = sp.build_hours_total + sp.study_hours_total;
+    if total == 0 {
         return String::new();
     }
+    let share = (sp.build_hours_total * 100 + total / 2) / total;
+    let off = share.abs_diff(u32::from(sp.build_percent)) >= 5;
     format!(
-        "; in all, the timeline schedules about {} h building and {} h study",
-        sp.build_hours_total, sp.study_hours_total
+        "; in all, the timeline schedules about {} h building and {} h study{}",
+        sp.build_hours_total,
+        sp.study_hours_total,
+        if off {
+            format!(", so {share}% of the plan is building")
+        } else {
+            String::new()
+        }
     )
 }
 

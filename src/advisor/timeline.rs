@@ -6,7 +6,9 @@
 
 use crate::advisor::fit::Person;
 use crate::advisor::{Budget, Phase, Recommendation, Split, Step, Track, cost_text, plural};
-use crate::knowledge::{Brief, Entry, Fee, Field, Kind, Knowledge, Level, Range, Stage, Strategy};
+use crate::knowledge::{
+    Audience, Brief, Entry, Fee, Field, Kind, Knowledge, Level, Range, Stage, Strategy,
+};
 
 /// A certification scores at least this to be scheduled.
 pub const CERT_MIN_SCORE: u8 = 50;
@@ -111,6 +113,9 @@ fn brief_score(p: &Person, b: &Brief, wanted: Stage, workplace_first: bool) -> O
     if b.workplace && p.student {
         return None;
     }
+    if b.job_search && p.staying {
+        return None;
+    }
     if b.platform.is_some() && b.platform != p.platform {
         return None;
     }
@@ -118,6 +123,18 @@ fn brief_score(p: &Person, b: &Brief, wanted: Stage, workplace_first: bool) -> O
     // platform is the point, and its field only the example).
     if !b.fields.is_empty() && !b.suits_field(p.field) && p.field.is_some() && b.platform.is_none()
     {
+        return None;
+    }
+    // Made for someone like you: your kind of work (audience), your field, or your platform.
+    // Otherwise a governance review lands in a student's plan, or a leader's portfolio in an
+    // individual contributor's, only because nothing closer was left.
+    // Your field is "other" (or not known): a brief made for one named field is a guess at it.
+    if p.field.is_none() && !p.student && !b.fields.is_empty() && b.platform.is_none() {
+        return None;
+    }
+    let audience_fits = b.audience.iter().any(|a| p.audiences.contains(a));
+    let field_fits = !b.fields.is_empty() && b.suits_field(p.field);
+    if !audience_fits && !field_fits && b.platform.is_none() {
         return None;
     }
     let mut score = 0;
@@ -140,6 +157,10 @@ fn brief_score(p: &Person, b: &Brief, wanted: Stage, workplace_first: bool) -> O
     }
     if b.audience.iter().any(|a| p.audiences.contains(a)) {
         score += 15;
+    }
+    // Someone in or moving into governance, risk or audit shows it with governance work first.
+    if p.governance.is_some() && b.audience.contains(&Audience::Governance) {
+        score += 40;
     }
     if b.platform.is_some() {
         score += 10;
@@ -171,6 +192,14 @@ fn choose_briefs<'k>(
         .filter_map(|b| brief_score(p, b, wanted, workplace_first).map(|s| (s, b)))
         .collect();
     scored.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| a.id.cmp(&b.id)));
+    // A talk or an article is about something built: one of them at most, so the plan builds.
+    let mut told = false;
+    scored.retain(|(_, b)| {
+        let tells = TELLING_BRIEFS.contains(&b.id.as_str());
+        let keep = !(tells && told);
+        told |= tells;
+        keep
+    });
     let mut chosen: Vec<&Brief> = scored.iter().take(count).map(|(_, b)| *b).collect();
     // A certification on a platform is paired with a project on the same platform.
     if let Some(platform) = p.platform
@@ -183,6 +212,23 @@ fn choose_briefs<'k>(
         chosen.insert(chosen.len().min(1), b);
     }
     chosen
+}
+
+/// Briefs that present a project rather than build one.
+const TELLING_BRIEFS: [&str; 2] = ["technical-article-on-project", "meetup-talk-with-demo"];
+
+fn brief_item(b: &Brief) -> Item {
+    Item {
+        key: b.id.clone(),
+        id: brief_entry(b).to_owned(),
+        title: b.title.clone(),
+        track: Track::Build,
+        work: u64::from(b.hours()) * 100,
+        brief: Some(b.clone()),
+        route: None,
+        cost: Range::default(),
+        cost_unknown: false,
+    }
 }
 
 /// The catalog entry a brief counts as (so progress and signals see a project).
@@ -498,21 +544,20 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     };
     let count = if wanted == Stage::Depth { 2 } else { count };
     for b in choose_briefs(kb, p, count, wanted, p.staying) {
-        let entry = brief_entry(b);
-        build.push(Item {
-            key: b.id.clone(),
-            id: entry.to_owned(),
-            title: b.title.clone(),
-            track: Track::Build,
-            work: u64::from(b.hours()) * 100,
-            brief: Some(b.clone()),
-            route: None,
-            cost: Range::default(),
-            cost_unknown: false,
-        });
+        build.push(brief_item(b));
     }
     // Open source, for those it suits, then writing or a talk for everyone.
+    let mut tail = Vec::new();
+    // A brief that is itself an open-source contribution stands for the open-source entry.
+    let contributes = build.iter().any(|i| {
+        i.brief
+            .as_ref()
+            .is_some_and(|b| b.id.contains("open-source"))
+    });
     for id in ["open-source", "technical-content"] {
+        if id == "open-source" && contributes {
+            continue;
+        }
         if let Some(r) = rec(recs, id)
             && let Some(e) = kb.entry(id)
             && (id == "technical-content" || r.score >= 50)
@@ -522,9 +567,13 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
             if id == "technical-content" {
                 "Write up what you built, or give a short talk on it".clone_into(&mut item.title);
             }
-            build.push(item);
+            tail.push(item);
         }
     }
+    // When the study outweighs the building share (a long exam's preparation, say), the plan
+    // says the share it really has (`render::totals_text`): adding projects to make up for it
+    // would make the plan depend on the budget and the hours a week in ways that surprise.
+    build.extend(tail);
 
     let mut items: Vec<Item> = build.into_iter().chain(study).collect();
     let mut weeks = schedule(&items, split);

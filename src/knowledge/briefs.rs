@@ -150,6 +150,9 @@ pub struct Brief {
     pub workplace: bool,
     /// Needs programming.
     pub needs_coding: bool,
+    /// About finding a job (the postings you aim at): not for someone staying in their job.
+    #[serde(default)]
+    pub job_search: bool,
     /// The skills it shows.
     pub skills: Vec<String>,
     /// In order; the last one is a write-up or demo.

@@ -482,3 +482,87 @@ proptest! {
         prop_assert_eq!(plan_of(&persona(i)), plan_of(&persona(i)));
     }
 }
+
+/// The person the advisor sees for some answers.
+fn person_of(pairs: &[(&str, String)]) -> certwise::advisor::fit::Person {
+    let a = answers(pairs);
+    let a = a.validated(kb()).unwrap_or_else(|_| answers(pairs));
+    certwise::advisor::fit::Person::from(&certwise::interview::Resolved::new(kb(), &a))
+}
+
+/// Every project brief in a plan is made for someone like the person: their kind of work
+/// (audience), their field, or the platform they named. A brief for a named field never goes
+/// to someone whose field is "other"; a job-search brief never goes to someone staying in their
+/// job; a plan has at most one talk or article; someone in governance gets a governance brief.
+#[test]
+fn every_brief_is_made_for_someone_like_the_person() {
+    let mut failures = Vec::new();
+    for i in 0..1_500 {
+        let pairs = persona(i);
+        let person = person_of(&pairs);
+        let p = plan_of(&pairs);
+        let briefs: Vec<_> = p
+            .timeline
+            .iter()
+            .filter_map(|s| s.brief.as_ref())
+            .map(|id| kb().projects.iter().find(|b| &b.id == id).expect("brief"))
+            .collect();
+        for b in &briefs {
+            let audience = b.audience.iter().any(|a| person.audiences.contains(a));
+            let field = !b.fields.is_empty() && b.suits_field(person.field);
+            let platform = b.platform.is_some() && b.platform == person.platform;
+            if !(audience || field || platform) {
+                failures.push(format!("persona {i}: {} fits nothing of {pairs:?}", b.id));
+            }
+            if person.field.is_none() && !person.student && !b.fields.is_empty() && !platform {
+                failures.push(format!("persona {i}: {} is for another field", b.id));
+            }
+            if b.job_search && person.staying {
+                failures.push(format!("persona {i}: {} while staying", b.id));
+            }
+        }
+        let telling = briefs
+            .iter()
+            .filter(|b| b.id == "technical-article-on-project" || b.id == "meetup-talk-with-demo")
+            .count();
+        if telling > 1 {
+            failures.push(format!("persona {i}: {telling} talks or articles"));
+        }
+        if person.governance.is_some()
+            && !briefs.is_empty()
+            && !briefs
+                .iter()
+                .any(|b| b.audience.contains(&Audience::Governance))
+        {
+            failures.push(format!("persona {i}: governance, but no governance brief"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The split's sentence never claims a share the timeline does not have: when the scheduled
+/// hours make a share 5 points or more away from the weekly split, it says the real one.
+#[test]
+fn the_split_sentence_says_the_share_the_timeline_really_has() {
+    for i in 0..600 {
+        let p = plan_of(&persona(i));
+        let sp = &p.split;
+        let total = sp.build_hours_total + sp.study_hours_total;
+        if total == 0 {
+            continue;
+        }
+        let share = (sp.build_hours_total * 100 + total / 2) / total;
+        let text = certwise::render::totals_text(sp);
+        if share.abs_diff(u32::from(sp.build_percent)) >= 5 {
+            assert!(
+                text.contains(&format!("so {share}% of the plan is building")),
+                "persona {i}: {text}"
+            );
+        } else {
+            assert!(
+                !text.contains("of the plan is building"),
+                "persona {i}: {text}"
+            );
+        }
+    }
+}

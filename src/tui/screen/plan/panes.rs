@@ -113,14 +113,7 @@ pub fn timeline(
             sp.build_hours_per_week,
             sp.study_percent,
             sp.study_hours_per_week,
-            if sp.build_hours_total + sp.study_hours_total > 0 {
-                format!(
-                    "; in all about {} h building and {} h study",
-                    sp.build_hours_total, sp.study_hours_total
-                )
-            } else {
-                String::new()
-            }
+            crate::render::totals_text(sp)
         ),
         width,
         t.title,
