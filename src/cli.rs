@@ -265,24 +265,31 @@ fn condition_text(c: &crate::knowledge::Condition, nested: bool) -> String {
     }
 }
 
-/// Runs a parsed command line. `None` means the interactive session.
+/// Runs a parsed command line and gives its exit status. `None` means the interactive session,
+/// whose status says whether a signal ended it (128 + its number).
 ///
 /// # Errors
 /// Whatever the subcommand reports.
-pub fn run(cli: &Cli) -> Result<(), CliError> {
+pub fn run(cli: &Cli) -> Result<u8, CliError> {
     match &cli.command {
-        Some(Command::Plan(args)) => run_plan(args, cli.data_dir.as_deref()),
-        Some(Command::Questions) => run_questions(),
-        Some(Command::Catalog(command)) => catalog::run(command, cli.data_dir.as_deref()),
-        Some(Command::Plans(command)) => plans::run(command, cli.data_dir.as_deref()),
-        Some(Command::Postings(command)) => postings::run(command, cli.data_dir.as_deref()),
-        None => crate::tui::start(cli.data_dir.as_deref()).map_err(|e| {
-            if e.is_usage() {
-                CliError::usage(e.to_string())
-            } else {
-                CliError::failure(e.to_string())
-            }
-        }),
+        Some(Command::Plan(args)) => run_plan(args, cli.data_dir.as_deref()).map(|()| 0),
+        Some(Command::Questions) => run_questions().map(|()| 0),
+        Some(Command::Catalog(command)) => {
+            catalog::run(command, cli.data_dir.as_deref()).map(|()| 0)
+        }
+        Some(Command::Plans(command)) => plans::run(command, cli.data_dir.as_deref()).map(|()| 0),
+        Some(Command::Postings(command)) => {
+            postings::run(command, cli.data_dir.as_deref()).map(|()| 0)
+        }
+        None => crate::tui::start(cli.data_dir.as_deref())
+            .map(crate::tui::Ended::exit_code)
+            .map_err(|e| {
+                if e.is_usage() {
+                    CliError::usage(e.to_string())
+                } else {
+                    CliError::failure(e.to_string())
+                }
+            }),
     }
 }
 
@@ -303,7 +310,7 @@ pub fn main() -> ExitCode {
         }
     };
     match run(&cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
             say(&e.message);
             ExitCode::from(e.code)

@@ -84,11 +84,31 @@ enum Message {
     ),
 }
 
+/// How the session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The person quit.
+    Quit,
+    /// A signal ended it (the terminal given back and the answers kept first).
+    Signal(i32),
+}
+
+impl Ended {
+    /// The exit status, as shells expect it: 0 for a quit, 128 + the signal's number for a
+    /// signal (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Ended::Quit => 0,
+            Ended::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
+        }
+    }
+}
+
 /// Starts the interactive session.
 ///
 /// # Errors
 /// Standard input or output is not a terminal, or the terminal cannot be set up.
-pub fn start(data_dir: Option<&std::path::Path>) -> Result<(), StartError> {
+pub fn start(data_dir: Option<&std::path::Path>) -> Result<Ended, StartError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(StartError::NoTerminal);
     }
@@ -268,25 +288,32 @@ fn run(
     mut app: App,
     (tx, rx): (&mpsc::Sender<Message>, &mpsc::Receiver<Message>),
     fault: Option<Fault>,
-) -> io::Result<()> {
+) -> io::Result<Ended> {
     draw(terminal, &app)?;
     if let Some(fault) = fault {
         fault.strike()?;
     }
+    let mut ended = Ended::Quit;
     while app.is_running() {
         let Ok(message) = rx.recv() else { break };
+        if let Message::Signal(signals::Caught::Quit(n)) = message {
+            ended = Ended::Signal(n);
+        }
         let mut redraw = handle(terminal, &mut app, message, tx)?;
         // Everything already waiting (a paste arrives as thousands of keys) is taken before the
         // next frame, so a burst costs one draw, not one per key.
         while app.is_running() {
             let Ok(message) = rx.try_recv() else { break };
+            if let Message::Signal(signals::Caught::Quit(n)) = message {
+                ended = Ended::Signal(n);
+            }
             redraw |= handle(terminal, &mut app, message, tx)?;
         }
         if redraw && app.is_running() {
             draw(terminal, &app)?;
         }
     }
-    Ok(())
+    Ok(ended)
 }
 
 /// Applies one message to the session; true if the screen must be drawn again.
@@ -320,7 +347,7 @@ fn handle(
             let size = terminal.size()?;
             Some(Action::Resize(size.width, size.height))
         }
-        Message::Signal(signals::Caught::Quit) | Message::InputClosed => Some(Action::ForceQuit),
+        Message::Signal(signals::Caught::Quit(_)) | Message::InputClosed => Some(Action::ForceQuit),
         Message::InputFailed(why) => {
             // Keep what can be kept, then end with the reason (the caller restores the
             // terminal first, then shows it).

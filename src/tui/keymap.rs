@@ -285,6 +285,11 @@ pub fn keymap(tables: Tables<'_>, mode: Mode, key: &KeyEvent) -> Option<Action> 
             _ => {}
         }
     }
+    // certwise binds nothing to Alt. An Alt key (or Esc and a key read together, which
+    // terminals send the same way) does nothing, rather than acting as the bare key or typing it.
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
     let key = normalise(key);
     rows_in(tables, mode).find_map(|b| {
         b.keys_in(mode)

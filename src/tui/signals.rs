@@ -11,8 +11,8 @@ use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SI
 /// What a caught signal asks of the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Caught {
-    /// End now, keeping what can be kept.
-    Quit,
+    /// End now, keeping what can be kept; the signal's number (the exit status is 128 + it).
+    Quit(i32),
     /// Give the terminal back and stop, as Ctrl-Z does.
     Stop,
     /// Continued after a stop: take the terminal again and redraw everything.
@@ -36,7 +36,7 @@ pub fn watch(send: impl Fn(Caught) -> bool + Send + 'static) -> io::Result<()> {
                 SIGTSTP => Caught::Stop,
                 SIGCONT => Caught::Continued,
                 SIGWINCH => Caught::Resized,
-                _ => Caught::Quit,
+                other => Caught::Quit(other),
             };
             if !send(caught) {
                 break;

@@ -456,7 +456,7 @@ fn signal_mid_interview(signal: Signal) {
     tui.send_key(Key::Char('3'));
     tui.expect_question("role", 2);
     tui.kill_with(signal);
-    tui.assert_clean_exit(&format!("SIG{}", signal.name()));
+    tui.assert_signal_exit(signal);
 }
 
 #[test]
@@ -485,7 +485,7 @@ fn sigterm_on_the_plan_screen_restores_the_terminal() {
     tui.accept_defaults_to_summary();
     make_plan(&mut tui, "career-changer");
     tui.kill_with(Signal::Term);
-    tui.assert_clean_exit("SIGTERM on the plan screen");
+    tui.assert_signal_exit(Signal::Term);
 }
 
 /// `CERTWISE_TEST_FAULT` makes certwise fail right after its first frame; the terminal must still

@@ -270,6 +270,26 @@ fn global_keys_work_on_every_screen_and_overlays_take_keys_first() {
     assert_eq!(keymap(Mode::Confirm, &key(KeyCode::Tab)), None);
 }
 
+/// Nothing is bound to Alt: an Alt key (or Esc and a key read together) does nothing in any
+/// mode, text fields included, instead of acting as the bare key.
+#[test]
+fn alt_keys_do_nothing_anywhere() {
+    for mode in MODES {
+        for c in ['q', 's', 'x', 'd', '?', '1'] {
+            let alt = KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT);
+            assert_eq!(keymap(mode, &alt), None, "Alt-{c} in {mode:?}");
+        }
+        let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
+        assert_eq!(keymap(mode, &alt_enter), None, "Alt-Enter in {mode:?}");
+    }
+    // Ctrl-C still quits whatever else is held.
+    let ctrl_alt_c = KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    );
+    assert_eq!(keymap(Mode::Welcome, &ctrl_alt_c), Some(Action::ForceQuit));
+}
+
 /// Every key that does something on a screen is listed in that screen's help.
 #[test]
 fn every_dispatched_key_is_in_the_help() {

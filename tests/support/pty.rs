@@ -174,6 +174,23 @@ pub enum Signal {
 }
 
 impl Signal {
+    /// Its number on Linux (for the exit status a shell reports: 128 + it).
+    pub fn number(self) -> u32 {
+        match self {
+            Signal::Hup => 1,
+            Signal::Int => 2,
+            Signal::Quit => 3,
+            Signal::Kill => 9,
+            Signal::Usr1 => 10,
+            Signal::Usr2 => 12,
+            Signal::Term => 15,
+            Signal::Cont => 18,
+            Signal::Stop => 19,
+            Signal::Tstp => 20,
+            Signal::Winch => 28,
+        }
+    }
+
     /// The name understood by `kill -s`.
     pub fn name(self) -> &'static str {
         match self {

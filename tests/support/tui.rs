@@ -336,6 +336,22 @@ impl Tui {
             .unwrap_or_else(|e| panic!("after {how}: {e}"));
     }
 
+    /// A signal ended the session: the terminal is given back and the exit status is the shell's
+    /// 128 + the signal's number.
+    pub fn assert_signal_exit(&self, signal: crate::support::pty::Signal) {
+        let status = self.wait_exit(T).unwrap_or_else(|| {
+            panic!("no exit after SIG{}\n{}", signal.name(), self.screen_dump())
+        });
+        assert_eq!(
+            status.exit_code(),
+            128 + signal.number(),
+            "exit status after SIG{}",
+            signal.name()
+        );
+        self.assert_terminal_restored()
+            .unwrap_or_else(|e| panic!("after SIG{}: {e}", signal.name()));
+    }
+
     /// `q` quits at once: nothing unsaved.
     pub fn quit(&mut self) {
         self.send_key(Key::Char('q'));

@@ -110,6 +110,8 @@ impl Parser {
                     at += used;
                 }
                 Step::Skip(used) => at += used,
+                // A terminal string never ended: dropped, not typed.
+                Step::Incomplete if is_string_start(&pending[at..]) => break,
                 Step::Incomplete if pending[at] == ESC => {
                     events.push(Event::Key(KeyCode::Esc.into()));
                     at += 1;
@@ -120,6 +122,10 @@ impl Parser {
         }
         events
     }
+}
+
+fn is_string_start(bytes: &[u8]) -> bool {
+    bytes.len() >= 2 && bytes[0] == ESC && matches!(bytes[1], b']' | b'P' | b'_' | b'^' | b'X')
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -202,7 +208,12 @@ fn escape(bytes: &[u8]) -> Step {
     match second {
         b'[' => csi(bytes),
         b'O' => ss3(bytes),
-        ESC => plain(KeyCode::Esc, 2),
+        // Two Esc presses that arrive together are two: the first is taken here, the second
+        // read on its own.
+        ESC => plain(KeyCode::Esc, 1),
+        // A string a terminal sends (OSC, DCS, APC, PM, SOS: a reply to a query, a title), up
+        // to its terminator. certwise asks for none, so it is skipped whole, never typed.
+        b']' | b'P' | b'_' | b'^' | b'X' => string(bytes),
         _ => match step(&bytes[1..]) {
             Step::Event(Event::Key(mut k), used) => {
                 k.modifiers |= KeyModifiers::ALT;
@@ -215,11 +226,37 @@ fn escape(bytes: &[u8]) -> Step {
     }
 }
 
-/// `Esc O x`: arrows, Home/End and F1-F4 in application mode.
+/// The longest terminal string kept while waiting for its terminator; a longer one is dropped.
+const STRING_LIMIT: usize = 64 * 1024;
+
+/// `Esc ] ... BEL`, `Esc P ... Esc \\` and the like: skipped up to and with the terminator.
+fn string(bytes: &[u8]) -> Step {
+    let body = &bytes[2..];
+    for (i, &b) in body.iter().enumerate() {
+        match (b, body.get(i + 1)) {
+            (0x07, _) => return Step::Skip(2 + i + 1),
+            (ESC, Some(b'\\')) => return Step::Skip(2 + i + 2),
+            (ESC, None) => return Step::Incomplete,
+            // An Esc that does not end the string ends it anyway and starts what follows.
+            (ESC, Some(_)) => return Step::Skip(2 + i),
+            _ => {}
+        }
+    }
+    if bytes.len() > STRING_LIMIT {
+        Step::Skip(bytes.len())
+    } else {
+        Step::Incomplete
+    }
+}
+
+/// `Esc O x`: arrows, Home/End, keypad Enter and F1-F4 in application mode.
 fn ss3(bytes: &[u8]) -> Step {
     let Some(&last) = bytes.get(2) else {
         return Step::Incomplete;
     };
+    if last == b'M' {
+        return plain(KeyCode::Enter, 3);
+    }
     match cursor_key(last) {
         Some(code) => plain(code, 3),
         None => Step::Skip(3),
@@ -373,8 +410,8 @@ mod tests {
             (b"\x1b[24~", k(KeyCode::F(12))),
             (b"\x1b[1;5C", key(KeyCode::Right, KeyModifiers::CONTROL)),
             (b"\x1b[3;2~", key(KeyCode::Delete, KeyModifiers::SHIFT)),
-            (b"\x1b\x1b", k(KeyCode::Esc)),
             (b"\x1bx", key(KeyCode::Char('x'), KeyModifiers::ALT)),
+            (b"\x1bOM", k(KeyCode::Enter)),
         ];
         for (bytes, want) in cases {
             assert_eq!(keys(bytes), vec![want.clone()], "{bytes:?}");
@@ -406,6 +443,32 @@ mod tests {
             "Esc then [ typed quickly"
         );
         assert_eq!(p.waiting(), None);
+    }
+
+    #[test]
+    fn esc_presses_that_arrive_together_are_each_counted() {
+        assert_eq!(keys(b"\x1b\x1b"), vec![k(KeyCode::Esc), k(KeyCode::Esc)]);
+        assert_eq!(keys(b"\x1b\x1b\x1b").len(), 3);
+        assert_eq!(keys(b"\x1b\x1b[A"), vec![k(KeyCode::Esc), k(KeyCode::Up)]);
+    }
+
+    #[test]
+    fn terminal_strings_are_skipped_never_typed() {
+        assert_eq!(
+            keys(b"a\x1b]11;rgb:0000/0000/0000\x1b\\b\x1b]0;hi\x07c\x1b_Gi=1;OK\x1b\\d\x1bP1$r0m\x1b\\e"),
+            vec![
+                k(KeyCode::Char('a')),
+                k(KeyCode::Char('b')),
+                k(KeyCode::Char('c')),
+                k(KeyCode::Char('d')),
+                k(KeyCode::Char('e')),
+            ]
+        );
+        // One that never ends is dropped when the wait is over, and typing goes on.
+        let mut p = Parser::default();
+        assert!(p.feed(b"\x1b]11;rgb:00", false).is_empty());
+        assert!(p.flush().is_empty());
+        assert_eq!(p.feed(b"z", false), vec![k(KeyCode::Char('z'))]);
     }
 
     #[test]
@@ -480,6 +543,9 @@ mod tests {
                 Just(PASTE_END.to_vec()),
                 Just("é€".as_bytes().to_vec()),
                 Just(b"\r\t\x7f".to_vec()),
+                Just(b"\x1b]0;title".to_vec()),
+                Just(b"\x07".to_vec()),
+                Just(b"\x1b\\".to_vec()),
                 proptest::collection::vec(any::<u8>(), 0..8),
             ];
             proptest::collection::vec(piece, 0..24).prop_map(|p| p.concat())
