@@ -437,6 +437,17 @@ pub fn hours_not_known_are_said(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     }
 }
 
+/// Facts: an exam still in beta may change its content and fee before it is final, so it gives
+/// way to an active exam that fits as well, and the plan says why.
+pub fn beta_exams_may_still_change(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if e.status == crate::knowledge::Status::Beta {
+        out.push(Factor::new(
+            -5,
+            "still in beta: the exam and its fee may change; check it has left beta before you book",
+        ));
+    }
+}
+
 /// Every rule, in the order its factors are listed.
 pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     base,
@@ -456,6 +467,7 @@ pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     goal_decides,
     costs_within_budget,
     hours_not_known_are_said,
+    beta_exams_may_still_change,
     your_postings_name_it,
 ];
 
@@ -479,9 +491,16 @@ fn low_score_reasons(score: u8, factors: &[Factor]) -> Vec<String> {
     reasons
 }
 
-/// The tie rule, stated: free before paid, shorter before longer, then by id.
-pub fn tie_key(r: &Recommendation) -> (u32, u32, String) {
-    (r.route_cost_min, r.prep_hours.mid(), r.id.clone())
+/// The tie rule, stated: a known price before an unknown one, free before paid, shorter before
+/// longer, then by id.
+pub fn tie_key(r: &Recommendation) -> (bool, u32, u32, String) {
+    // An unknown price is not a free one: it goes after every known price.
+    (
+        r.cost_unknown,
+        r.route_cost_min,
+        r.prep_hours.mid(),
+        r.id.clone(),
+    )
 }
 
 /// Fits, then scores, the whole catalog: recommendations (highest first, ties by
@@ -527,7 +546,11 @@ pub fn score_all<'a>(
     successors_say_what_they_replace(kb, &mut fitting);
     students_put_experience_before_certifications(strategy, &mut fitting);
     let mut recommendations = Vec::new();
+    // The sum before the 0-100 cap, so two entries both at 100 keep the order their reasons
+    // give (the credential made for a CISA holder above a general one).
+    let mut uncapped: Vec<(String, i32)> = Vec::new();
     for (e, raw) in fitting {
+        uncapped.push((e.id.clone(), raw.iter().map(|f| f.points).sum()));
         let (score, reasons) = settle(raw);
         if score < AVOID_BELOW {
             avoid.push(Avoid {
@@ -554,9 +577,16 @@ pub fn score_all<'a>(
             route_cost_min: route.cost.min,
         });
     }
+    let sum_of = |id: &str| {
+        uncapped
+            .iter()
+            .find(|(i, _)| i == id)
+            .map_or(0, |(_, sum)| *sum)
+    };
     recommendations.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
+            .then_with(|| sum_of(&b.id).cmp(&sum_of(&a.id)))
             .then_with(|| tie_key(a).cmp(&tie_key(b)))
     });
     let order = |id: &str| kb.catalog.entries.iter().position(|e| e.id == id);

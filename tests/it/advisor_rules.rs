@@ -283,7 +283,7 @@ fn retired_and_closed_are_avoided_with_their_successor() {
 }
 
 #[test]
-fn ties_break_free_before_paid_then_shorter_then_id() {
+fn ties_break_known_price_then_free_before_paid_then_shorter_then_id() {
     for (answers, p) in [
         (
             "a",
@@ -294,11 +294,26 @@ fn ties_break_free_before_paid_then_shorter_then_id() {
             plan_for(&[("role", "non-technical"), ("goal", "productivity")]),
         ),
     ] {
+        let capped = |r: &Recommendation| {
+            r.reasons
+                .iter()
+                .any(|f| f.text.starts_with("scores stop at"))
+        };
         for w in p.recommendations.windows(2) {
-            if w[0].score == w[1].score {
+            // Two scores at the cap keep the order of their sums before it (a test below).
+            if w[0].score == w[1].score && !capped(&w[0]) && !capped(&w[1]) {
                 assert!(
-                    (w[0].route_cost_min, w[0].prep_hours.mid(), &w[0].id)
-                        <= (w[1].route_cost_min, w[1].prep_hours.mid(), &w[1].id),
+                    (
+                        w[0].cost_unknown,
+                        w[0].route_cost_min,
+                        w[0].prep_hours.mid(),
+                        &w[0].id
+                    ) <= (
+                        w[1].cost_unknown,
+                        w[1].route_cost_min,
+                        w[1].prep_hours.mid(),
+                        &w[1].id
+                    ),
                     "{answers}: {} before {}",
                     w[0].id,
                     w[1].id
@@ -708,4 +723,57 @@ fn not_knowing_whether_the_employer_rewards_certifications_is_not_a_no() {
     assert!(!unsure.contains("does not reward"), "{unsure}");
     let no = note("no");
     assert!(no.contains("your employer does not reward one"), "{no}");
+}
+
+/// Rule `beta_exams_may_still_change`: a beta exam says so and gives way to an active one that
+/// fits as well (Azure MLOps AI-300 above the AI-103 beta for an Azure data engineer).
+#[test]
+fn beta_exams_may_still_change() {
+    let p = plan_for(&[
+        ("role", "cloud-data-engineer"),
+        ("goal", "change-role"),
+        ("ai_experience", "hands-on"),
+        ("projects_built", "one-or-two"),
+        ("target_platform", "azure"),
+        ("budget_usd", "1000"),
+    ]);
+    let beta = p
+        .recommendations
+        .iter()
+        .filter(|r| r.status == "beta")
+        .collect::<Vec<_>>();
+    assert!(!beta.is_empty(), "no beta exam ranked for this person");
+    for r in &beta {
+        assert!(
+            r.reasons
+                .iter()
+                .any(|f| f.points < 0 && f.text.contains("still in beta")),
+            "{} does not say it is in beta",
+            r.id
+        );
+    }
+    let pos = |id: &str| p.recommendations.iter().position(|r| r.id == id);
+    if let (Some(active), Some(beta)) = (pos("azure-mlops-engineer"), pos("azure-ai-apps-agents")) {
+        assert!(active < beta, "AI-300 below the AI-103 beta");
+    }
+}
+
+/// Two entries both capped at 100 keep the order of their sums before the cap: the credential
+/// built for a CISA holder (AAIA) above a general one whose price is not even known.
+#[test]
+fn scores_at_the_cap_keep_the_order_of_their_reasons() {
+    let p = plan_for(&[
+        ("goal", "promotion"),
+        ("role", "technical-non-developer"),
+        ("field", "finance"),
+        ("governance_focus", "audit"),
+        ("governance_credential", "audit"),
+        ("industry", "finance"),
+        ("employer_values_certs", "yes"),
+        ("hours_per_week", "5"),
+        ("budget_usd", "1500"),
+    ]);
+    let top = &p.recommendations[0];
+    assert_eq!(top.score, 100);
+    assert!(top.id.contains("aaia"), "first: {}", top.id);
 }
