@@ -726,7 +726,7 @@ fn not_knowing_whether_the_employer_rewards_certifications_is_not_a_no() {
 }
 
 /// Rule `beta_exams_may_still_change`: a beta exam says so and gives way to an active one that
-/// fits as well (Azure MLOps AI-300 above the AI-103 beta for an Azure data engineer).
+/// fits as well (the Azure `MLOps` exam AI-300 above the AI-103 beta for an Azure data engineer).
 #[test]
 fn beta_exams_may_still_change() {
     let p = plan_for(&[
