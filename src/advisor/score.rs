@@ -365,7 +365,16 @@ pub fn goal_decides(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
 /// Seed: nothing costs more than the budget without saying so.
 pub fn costs_within_budget(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     if e.cost_unknown {
-        out.push(Factor::new(0, "cost not known: check before you pay"));
+        // With nothing to spend, a price nobody has published cannot be planned for: the plan
+        // leaves it out, and the ranking says why instead of putting it first.
+        if c.r.number("budget_usd") == 0 && e.kind == Kind::Certification {
+            out.push(Factor::new(
+                -30,
+                "its fee is not known and your budget is USD 0: find out the fee first",
+            ));
+        } else {
+            out.push(Factor::new(0, "cost not known: check before you pay"));
+        }
         return;
     }
     // A free route (an audit) is always within the budget, so what the paid route costs does

@@ -404,7 +404,17 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                     } else {
                         best.cost_usd.max
                     };
-                    if fee <= p.budget {
+                    if best.cost_unknown && p.budget == 0 {
+                        // Nothing to spend, and a fee nobody has published: not in the plan.
+                        notes.push(format!(
+                            "{} is left out: its exam fee is not published, and your budget is USD 0. Find out the fee (an employer may pay it) before you plan for it.",
+                            e.name
+                        ));
+                        cert_note = Some(format!(
+                            "no certification: {}'s fee is not known and your budget is USD 0",
+                            e.name
+                        ));
+                    } else if fee <= p.budget {
                         let mut item = entry_item(e, best, best.prep_hours.mid().max(1));
                         item.route = Some(if best.cost_unknown {
                             "exam fee not known: check it before you book".to_owned()

@@ -110,7 +110,7 @@ const ENTERPRISE: Case = Case {
         ("hours_per_week", Type("20")),
         ("budget_usd", Type("2000")),
     ],
-    expect: &["Microsoft Azure", "AI-103"],
+    expect: &["Microsoft Azure", "AI-200"],
 };
 
 const DEVELOPER: Case = Case {

@@ -777,3 +777,49 @@ fn scores_at_the_cap_keep_the_order_of_their_reasons() {
     assert_eq!(top.score, 100);
     assert!(top.id.contains("aaia"), "first: {}", top.id);
 }
+
+/// Rule `costs_within_budget`, and the timeline: with a budget of USD 0, a certification whose
+/// fee is not published is not scheduled (the plan says why), and its ranking says so too.
+#[test]
+fn an_unknown_fee_is_never_scheduled_on_a_budget_of_zero() {
+    for budget in ["0", "300"] {
+        let p = plan_for(&[
+            ("goal", "productivity"),
+            ("field", "government"),
+            ("employer_platform", "azure"),
+            ("industry", "government"),
+            ("employer_values_certs", "yes"),
+            ("hours_per_week", "4"),
+            ("budget_usd", budget),
+        ]);
+        let unknown_scheduled = p.timeline.iter().any(|s| {
+            s.cost_unknown
+                && kb()
+                    .entry(&s.id)
+                    .is_some_and(|e| e.kind == Kind::Certification)
+        });
+        if budget == "0" {
+            assert!(!unknown_scheduled, "an exam of unknown fee on USD 0");
+            assert!(
+                p.timeline_notes
+                    .iter()
+                    .any(|n| n.contains("fee is not published"))
+            );
+            let r = p_rec(&p, "azure-ai-fundamentals-901").or_else(|| {
+                p.recommendations
+                    .iter()
+                    .find(|r| r.cost_unknown && r.kind == Kind::Certification)
+            });
+            assert!(r.is_some_and(|r| {
+                r.reasons
+                    .iter()
+                    .any(|f| f.points < 0 && f.text.contains("fee is not known"))
+            }));
+        } else {
+            assert!(
+                unknown_scheduled,
+                "with a budget, the exam stays (its fee to check)"
+            );
+        }
+    }
+}
