@@ -79,12 +79,22 @@ fn certification_wanted(
     p: &Person,
     strategy: &Strategy,
     employer_rewards: Option<bool>,
+    certs_weigh_more: bool,
 ) -> Result<(), String> {
     if strategy.id == "enterprise" || p.governance.is_some() {
         return Ok(());
     }
+    // Where certificates weigh more (a visa, a country's hiring), a student's one credential on
+    // the platform the jobs use is worth its place, still after the experience.
+    if p.student && certs_weigh_more && p.platform.is_some() {
+        return Ok(());
+    }
     if p.student {
-        return Err("no certification yet: for a student, experience comes first".to_owned());
+        return Err(if certs_weigh_more {
+            "no certification yet: for a student, experience comes first; where certificates weigh more, take one on the platform your target jobs use once you know it".to_owned()
+        } else {
+            "no certification yet: for a student, experience comes first".to_owned()
+        });
     }
     if p.staying {
         return if employer_rewards == Some(true) || p.credentials_count {
@@ -389,7 +399,7 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
         })
         .collect();
     let mut cert: Option<Item> = None;
-    match certification_wanted(p, strategy, inp.employer_rewards) {
+    match certification_wanted(p, strategy, inp.employer_rewards, inp.certs_weigh_more) {
         Ok(()) => {
             // Free before paid: a free certification that fits comes first whatever the budget,
             // so more money never swaps it for a paid one (the paid one becomes the next step).

@@ -823,3 +823,48 @@ fn an_unknown_fee_is_never_scheduled_on_a_budget_of_zero() {
         }
     }
 }
+
+/// A student where certificates weigh more (a visa, a country's hiring) and who knows the
+/// platform the jobs use gets one credential on it, after the experience; where they weigh
+/// little, none; and without a platform, the step says to take one once it is known.
+#[test]
+fn students_where_certificates_weigh_more_get_one_credential_on_their_platform() {
+    let base = [
+        ("role", "student"),
+        ("ai_experience", "basics"),
+        ("projects_built", "one-or-two"),
+        ("hours_per_week", "15"),
+        ("budget_usd", "150"),
+    ];
+    let cert_in = |p: &Plan| {
+        p.timeline.iter().find_map(|s| {
+            kb().entry(&s.id)
+                .filter(|e| e.kind == Kind::Certification)
+                .map(|e| e.platform)
+        })
+    };
+    let with = |extra: &[(&'static str, &'static str)]| {
+        let mut a = base.to_vec();
+        a.extend_from_slice(extra);
+        plan_for(&a)
+    };
+    let more = with(&[("market", "certs-weigh-more"), ("target_platform", "aws")]);
+    assert_eq!(
+        cert_in(&more),
+        Some(Some(certwise::knowledge::Platform::Aws)),
+        "an AWS credential"
+    );
+    let little = with(&[("market", "certs-weigh-little"), ("target_platform", "aws")]);
+    assert_eq!(cert_in(&little), None);
+    let unknown = with(&[("market", "certs-weigh-more")]);
+    assert_eq!(cert_in(&unknown), None);
+    assert!(
+        unknown
+            .strategy
+            .step_notes
+            .iter()
+            .any(|n| n.contains("once you know it")),
+        "{:?}",
+        unknown.strategy.step_notes
+    );
+}
