@@ -293,10 +293,14 @@ pub fn prerequisites_are_respected(p: &Person, e: &Entry, kb: &Knowledge) -> Opt
     })
 }
 
-/// A code-first course assumes you program.
+/// A code-first course assumes you program: developers, students (who are learning to), and
+/// technical people who already work with AI hands-on. An IT auditor or a system administrator
+/// new to AI is technical, but a code-first deep-learning course is not their one course.
 pub fn code_first_needs_coding(p: &Person, e: &Entry, _: &Knowledge) -> Option<String> {
     match &e.needs_coding {
-        Some(why) if !p.technical && !p.student => Some(why.clone()),
+        Some(why) if !(p.developer || p.student || (p.technical && p.hands_on)) => {
+            Some(why.clone())
+        }
         _ => None,
     }
 }
@@ -308,8 +312,12 @@ pub fn governance_credentials_for_governance_roles(
     e: &Entry,
     _: &Knowledge,
 ) -> Option<String> {
-    let only_governance =
-        !e.audience.is_empty() && e.audience.iter().all(|a| *a == Audience::Governance);
+    // Made for governance work (a leader's name on it too, as for ISO/IEC 42001's implementer,
+    // does not make it a leader's credential outside governance).
+    let only_governance = e.audience.contains(&Audience::Governance)
+        && e.audience
+            .iter()
+            .all(|a| matches!(a, Audience::Governance | Audience::Leader));
     (e.kind.is_study() && only_governance && p.governance.is_none()).then(|| {
         "made for governance, risk, audit and security roles, which you did not say you aim at"
             .to_owned()

@@ -868,3 +868,53 @@ fn students_where_certificates_weigh_more_get_one_credential_on_their_platform()
         unknown.strategy.step_notes
     );
 }
+
+/// Rule `code_first_needs_coding`, for technical people: an IT auditor or administrator new to
+/// AI does not get a code-first course; one who works with AI hands-on may.
+#[test]
+fn code_first_courses_need_a_developer_a_student_or_hands_on_work() {
+    let base = [
+        ("role", "technical-non-developer"),
+        ("goal", "learn-concepts"),
+        ("field", "finance"),
+    ];
+    let mut new_to_ai = base.to_vec();
+    new_to_ai.push(("ai_experience", "basics"));
+    let p = plan_for(&new_to_ai);
+    assert!(
+        not_now(&p, "fast-ai").is_some(),
+        "fast.ai for a technical newcomer"
+    );
+    let mut hands_on = base.to_vec();
+    hands_on.push(("ai_experience", "hands-on"));
+    let p = plan_for(&hands_on);
+    assert!(
+        not_now(&p, "fast-ai").is_none(),
+        "fast.ai for someone hands-on"
+    );
+}
+
+/// Rule `governance_credentials_for_governance_roles`: a credential made for governance work
+/// (ISO/IEC 42001's implementer names leaders too) is not for a product leader who did not say
+/// they aim at governance, and is for one who did.
+#[test]
+fn governance_credentials_naming_leaders_are_still_for_governance_roles() {
+    let base = [
+        ("role", "non-technical"),
+        ("goal", "promotion"),
+        ("field", "product"),
+        ("employer_values_certs", "yes"),
+        ("budget_usd", "5000"),
+    ];
+    let mut not_gov = base.to_vec();
+    not_gov.push(("governance_focus", "no"));
+    let p = plan_for(&not_gov);
+    assert!(
+        not_now(&p, "iso42001-lead-implementer").is_some(),
+        "ISO/IEC 42001 implementer for a product leader outside governance"
+    );
+    let mut gov = base.to_vec();
+    gov.push(("governance_focus", "governance"));
+    let p = plan_for(&gov);
+    assert!(not_now(&p, "iso42001-lead-implementer").is_none());
+}
