@@ -903,6 +903,8 @@ fn governance_credentials_naming_leaders_are_still_for_governance_roles() {
         ("role", "non-technical"),
         ("goal", "promotion"),
         ("field", "product"),
+        ("ai_experience", "hands-on"),
+        ("projects_built", "one-or-two"),
         ("employer_values_certs", "yes"),
         ("budget_usd", "5000"),
     ];
