@@ -457,6 +457,27 @@ pub fn beta_exams_may_still_change(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     }
 }
 
+/// Seed: for someone staying in their job, a certification pays only if the employer rewards it
+/// or the role expects it. The ranking says so, as the plan does (it schedules none then).
+pub fn staying_needs_an_employer_that_rewards_it(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    let p = c.person;
+    if e.kind != Kind::Certification || !p.staying || p.governance.is_some() || p.credentials_count
+    {
+        return;
+    }
+    match c.r.value("employer_values_certs") {
+        "no" => out.push(Factor::new(
+            -35,
+            "your employer does not reward certifications: results at work count more",
+        )),
+        "unsure" => out.push(Factor::new(
+            -15,
+            "you are not sure your employer rewards certifications: ask your manager or HR first",
+        )),
+        _ => {}
+    }
+}
+
 /// Every rule, in the order its factors are listed.
 pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     base,
@@ -477,6 +498,7 @@ pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     costs_within_budget,
     hours_not_known_are_said,
     beta_exams_may_still_change,
+    staying_needs_an_employer_that_rewards_it,
     your_postings_name_it,
 ];
 

@@ -920,3 +920,41 @@ fn governance_credentials_naming_leaders_are_still_for_governance_roles() {
     let p = plan_for(&gov);
     assert!(not_now(&p, "iso42001-lead-implementer").is_none());
 }
+
+/// Rule `staying_needs_an_employer_that_rewards_it`: for someone staying in their job, a
+/// certification ranks first only when the employer rewards it; unsure costs it points, no costs
+/// more, each with its reason, and the plan and the ranking agree.
+#[test]
+fn staying_needs_an_employer_that_rewards_it() {
+    let score = |v: &str| {
+        let p = plan_for(&[
+            ("goal", "productivity"),
+            ("field", "operations"),
+            ("employer_platform", "aws"),
+            ("employer_values_certs", v),
+            ("hours_per_week", "4"),
+            ("budget_usd", "100"),
+        ]);
+        let r = p_rec(&p, "aws-ai-practitioner").expect("ranked").clone();
+        let first = p.recommendations[0].id.clone();
+        (r, first)
+    };
+    let (yes, first_yes) = score("yes");
+    let (unsure, first_unsure) = score("unsure");
+    let (no, first_no) = score("no");
+    assert_eq!(first_yes, "aws-ai-practitioner");
+    assert_ne!(first_unsure, "aws-ai-practitioner");
+    assert_ne!(first_no, "aws-ai-practitioner");
+    assert!(yes.score > unsure.score && unsure.score > no.score);
+    assert!(
+        unsure
+            .reasons
+            .iter()
+            .any(|f| f.points < 0 && f.text.contains("not sure"))
+    );
+    assert!(
+        no.reasons
+            .iter()
+            .any(|f| f.points < 0 && f.text.contains("does not reward"))
+    );
+}
