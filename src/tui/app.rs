@@ -289,7 +289,9 @@ impl App {
             Action::CloseOverlay => {
                 // Cancelling the name of a save-and-quit cancels the quitting too.
                 shared.quit_after_save = false;
-                shared.overlays.close();
+                if let Some(Overlay::Confirm(ask)) = shared.overlays.close() {
+                    shared.status = ask.declined();
+                }
             }
             Action::SaveAndQuit if matches!(shared.overlays.top(), Some(Overlay::Confirm(Ask::Quit(q))) if q.can_save) =>
             {
@@ -382,6 +384,12 @@ impl App {
                 self.screens.plan.row = 0;
                 self.screens.plan.text.top();
             }
+            Ask::ReplaceEntry { .. } => self.screens.evaluate.save(&mut self.shared, true),
+            Ask::ReplaceDraft { id, .. } => {
+                if let Some(e) = self.shared.kb.entry(&id) {
+                    self.screens.evaluate.fill(e);
+                }
+            }
         }
     }
 
@@ -443,9 +451,11 @@ impl App {
                 s.evaluate.open(from);
                 Screen::Evaluate
             }
-            Go::EvaluateEntry(name) => {
+            Go::EvaluateEntry(id) => {
                 s.evaluate.open(from);
-                s.evaluate.name_if_empty(&name);
+                if let Some(ask) = shared.kb.entry(&id).and_then(|e| s.evaluate.open_entry(e)) {
+                    shared.open(Overlay::Confirm(ask));
+                }
                 Screen::Evaluate
             }
             Go::Postings => {

@@ -822,3 +822,169 @@ fn evaluate_from_the_catalog_starts_from_the_highlighted_entry() {
     b.update(Action::OpenEvaluate);
     assert_eq!(b.screens().evaluate.name.text(), "My own cert");
 }
+
+/// A session on the data folder `data`, with its own catalog merged in (as the event loop does
+/// at start).
+fn session_on(data: &std::path::Path) -> App {
+    let store = Store::open(data.to_owned()).unwrap();
+    let mut a = app().with_store(store, false);
+    a.reload_user_catalog();
+    a
+}
+
+/// Evaluates "Acme Applied AI" (fee 2500, 12 hours, hands-on yes) and saves it to the catalog.
+fn save_acme(data: &std::path::Path) {
+    let mut a = session_on(data);
+    open(&mut a, WelcomeItem::Evaluate);
+    type_text(&mut a, "Acme Applied AI");
+    a.update(Action::Down); // provider known
+    a.update(Action::Down); // cost
+    type_text(&mut a, "2500");
+    a.update(Action::Down); // hours
+    type_text(&mut a, "12");
+    a.update(Action::Down); // practical
+    a.update(Action::ToggleMark); // yes
+    a.update(Action::Select);
+    a.update(Action::SaveEvaluation);
+    assert!(a.status().unwrap().contains("user-acme-applied-ai"));
+    let file = std::fs::read_to_string(data.join("catalog.ron")).unwrap();
+    assert!(file.contains("min: 2500"), "{file}");
+}
+
+/// The catalog, with the search narrowed to `query` and kept.
+fn catalog_at(a: &mut App, query: &str) {
+    if a.screen() != Screen::Catalog {
+        open(a, WelcomeItem::Catalog);
+    }
+    a.update(Action::ClearFilters);
+    a.update(Action::OpenSearch);
+    type_text(a, query);
+    a.update(Action::Select);
+}
+
+#[test]
+fn e_on_your_own_entry_fills_in_its_saved_facts_and_saving_it_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    save_acme(&data);
+    let mut a = session_on(&data);
+    catalog_at(&mut a, "Acme");
+    assert_eq!(ids(&a).len(), 1);
+    assert!(
+        ids(&a)[0].starts_with("user-acme-applied-ai"),
+        "{:?}",
+        ids(&a)
+    );
+    a.update(Action::OpenEvaluate);
+    let e = &a.screens().evaluate;
+    assert_eq!(e.name.text(), "Acme Applied AI");
+    assert_eq!(e.cost.text(), "2500");
+    assert_eq!(e.hours.text(), "12");
+    assert_eq!(e.practical, certwise::tui::screen::evaluate::Tri::Yes);
+    // Not known when saved, so not known now (never "no" or "0").
+    assert_eq!(
+        e.provider_known,
+        certwise::tui::screen::evaluate::Tri::Unknown
+    );
+    assert!(e.age.is_empty() && e.postings.is_empty());
+    a.update(Action::Select);
+    a.update(Action::SaveEvaluation);
+    assert!(a.overlay().is_none(), "nothing is lost, so nothing to ask");
+    let status = a.status().unwrap();
+    assert!(
+        status.contains("Replaced") && status.contains("user-acme-applied-ai"),
+        "{status}"
+    );
+    let file = std::fs::read_to_string(data.join("catalog.ron")).unwrap();
+    assert!(
+        file.contains("min: 2500") && file.contains("min: 12"),
+        "{file}"
+    );
+    assert!(!file.contains("cost_unknown: true"), "{file}");
+}
+
+#[test]
+fn saving_over_your_entry_with_facts_left_empty_asks_first() {
+    use certwise::tui::app::{Ask, Overlay};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    save_acme(&data);
+    let mut a = session_on(&data);
+    open(&mut a, WelcomeItem::Evaluate);
+    type_text(&mut a, "Acme Applied AI");
+    a.update(Action::Select);
+    a.update(Action::SaveEvaluation);
+    let Some(Overlay::Confirm(ask @ Ask::ReplaceEntry { .. })) = a.overlay().cloned() else {
+        panic!("{:?}", a.overlay());
+    };
+    let Ask::ReplaceEntry { lost, .. } = &ask else {
+        unreachable!()
+    };
+    for fact in [
+        "the fee",
+        "the preparation hours",
+        "whether it has a practical component",
+    ] {
+        assert!(lost.iter().any(|l| l == fact), "{lost:?}");
+    }
+    assert!(crate::support::screen_text(&a).contains("Replace your entry?"));
+    // No (the safe answer): the entry is as it was, and the status line says so.
+    a.update(Action::CloseOverlay);
+    assert!(
+        a.status().unwrap().contains("Not saved"),
+        "{:?}",
+        a.status()
+    );
+    let file = std::fs::read_to_string(data.join("catalog.ron")).unwrap();
+    assert!(file.contains("min: 2500"), "{file}");
+    // Yes: replaced, and the status line says which facts are now not known.
+    a.update(Action::SaveEvaluation);
+    assert!(matches!(a.overlay(), Some(Overlay::Confirm(x)) if *x == ask));
+    a.update(Action::Confirm);
+    let status = a.status().unwrap();
+    assert!(
+        status.contains("Replaced") && status.contains("the fee"),
+        "{status}"
+    );
+    let file = std::fs::read_to_string(data.join("catalog.ron")).unwrap();
+    assert!(file.contains("cost_unknown: true"), "{file}");
+}
+
+#[test]
+fn e_on_another_entry_opens_it_unless_a_changed_draft_would_be_lost() {
+    use certwise::tui::app::{Ask, Overlay};
+    let mut a = app();
+    catalog_at(&mut a, "AI-102");
+    a.update(Action::OpenEvaluate);
+    let azure = a.kb().entry("azure-ai-engineer").unwrap().name.clone();
+    assert_eq!(a.screens().evaluate.name.text(), azure);
+    // Untouched since `e` filled it: another entry replaces it.
+    a.update(Action::Back);
+    catalog_at(&mut a, "MLS-C01");
+    a.update(Action::OpenEvaluate);
+    let mls = a.kb().entry(ids(&a)[0]).unwrap().name.clone();
+    assert_ne!(mls, azure);
+    assert_eq!(a.screens().evaluate.name.text(), mls);
+    // Changed by hand: kept unless the person says otherwise.
+    type_text(&mut a, "My own cert");
+    a.update(Action::Back);
+    catalog_at(&mut a, "AI-102");
+    a.update(Action::OpenEvaluate);
+    assert_eq!(a.screen(), Screen::Evaluate);
+    assert!(matches!(
+        a.overlay(),
+        Some(Overlay::Confirm(Ask::ReplaceDraft { .. }))
+    ));
+    assert_eq!(a.screens().evaluate.name.text(), "My own cert");
+    a.update(Action::CloseOverlay);
+    assert_eq!(a.screens().evaluate.name.text(), "My own cert");
+    let status = a.status().unwrap();
+    assert!(
+        status.contains("Kept your draft") && status.contains("My own cert"),
+        "{status}"
+    );
+    a.update(Action::Back);
+    a.update(Action::OpenEvaluate);
+    a.update(Action::Confirm);
+    assert_eq!(a.screens().evaluate.name.text(), azure);
+}

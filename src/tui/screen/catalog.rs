@@ -338,12 +338,7 @@ impl State {
             Action::OpenSearch => self.searching = true,
             Action::ClearFilters => self.clear(),
             Action::OpenEvaluate => {
-                go = Some(
-                    match selected.as_deref().and_then(|id| shared.kb.entry(id)) {
-                        Some(e) => Go::EvaluateEntry(e.name.clone()),
-                        None => Go::Evaluate,
-                    },
-                );
+                go = Some(selected.map_or(Go::Evaluate, Go::EvaluateEntry));
             }
             Action::Compare => {
                 let ids = if self.marked.is_empty() {
