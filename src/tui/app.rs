@@ -427,6 +427,7 @@ impl App {
             }
             Go::OpenSaved(saved) => {
                 shared.load_saved(*saved);
+                s.interview.drafts.clear();
                 s.plan.reset();
                 s.plan.from_saved = true;
                 Screen::Plan
@@ -496,6 +497,7 @@ impl App {
     /// Starts a new plan, as the welcome screen's "Start a new plan" does.
     pub fn start_new(&mut self) {
         self.shared.clear_work();
+        self.screens.interview.drafts.clear();
         if let Some(first) = self.shared.kb.questions.first() {
             let id = first.id.clone();
             self.go(Go::Question {

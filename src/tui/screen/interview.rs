@@ -12,6 +12,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
+use std::collections::BTreeMap;
+
 use crate::knowledge::{Question, QuestionKind};
 use crate::tui::action::Action;
 use crate::tui::frame::{body_area, list, padded, wrap, wrap_after};
@@ -39,6 +41,9 @@ pub struct State {
     pub typed: Option<usize>,
     /// The first option shown when the list is taller than the screen.
     pub top: usize,
+    /// Numbers typed but not valid answers (out of range), by question: moving to another
+    /// question keeps them here, and coming back shows them again.
+    pub drafts: BTreeMap<String, String>,
 }
 
 /// The most options a digit chooses at once; longer lists take a number and Enter.
@@ -101,8 +106,14 @@ impl State {
             }
             QuestionKind::Number { .. } => 0,
         };
-        self.input = value;
-        self.input_fresh = true;
+        // A number typed but not yet valid comes back as it was left.
+        if let Some(draft) = self.drafts.get(id) {
+            draft.clone_into(&mut self.input);
+            self.input_fresh = false;
+        } else {
+            self.input = value;
+            self.input_fresh = true;
+        }
         self.input_error = None;
         self.from_summary = from_summary;
         self.typed = None;
@@ -276,7 +287,10 @@ impl State {
                 self.input.pop();
             }
             (_, Action::Select | Action::Forward) => return self.answer_and_advance(shared),
-            (_, Action::Back) => return Some(self.back(shared)),
+            (_, Action::Back) => {
+                self.keep_on_leaving(shared);
+                return Some(self.back(shared));
+            }
             _ => {}
         }
         None
@@ -296,18 +310,11 @@ impl State {
             self.input_error = Some(format!("Type {}.", q.valid_values()));
             return None;
         }
-        if let Err(e) = shared.work.answers.set(shared.kb, &q.id, &raw) {
-            self.input_error = Some(match &e {
-                crate::interview::AnswerError::BadValue { source, .. } => format!("{source}."),
-                crate::interview::AnswerError::UnknownQuestion { .. } => e.to_string(),
-            });
+        if let Err(e) = Self::record(shared, q, &raw) {
+            self.input_error = Some(e);
             return None;
         }
-        shared.work.answers.prune(shared.kb);
-        shared.work.unsaved = true;
-        shared.work.plan = None;
-        shared.touch();
-        shared.keep_interview();
+        self.drafts.remove(&q.id);
         let resolved = shared.resolved();
         let asked: Vec<&str> = resolved.asked().map(|(q, _)| q.id.as_str()).collect();
         let here = asked.iter().position(|id| *id == q.id).unwrap_or(0);
@@ -330,6 +337,40 @@ impl State {
                 from_plan: None,
             },
         })
+    }
+
+    /// Records `raw` as the answer to `q` (re-branching the interview), or says why not.
+    fn record(shared: &mut Shared, q: &Question, raw: &str) -> Result<(), String> {
+        if let Err(e) = shared.work.answers.set(shared.kb, &q.id, raw) {
+            return Err(match &e {
+                crate::interview::AnswerError::BadValue { source, .. } => format!("{source}."),
+                crate::interview::AnswerError::UnknownQuestion { .. } => e.to_string(),
+            });
+        }
+        shared.work.answers.prune(shared.kb);
+        shared.work.unsaved = true;
+        shared.work.plan = None;
+        shared.touch();
+        shared.keep_interview();
+        Ok(())
+    }
+
+    /// Leaving a number question by going back: what was typed is never lost. A valid number
+    /// becomes the answer, as going forward makes it; one that cannot be (out of range) is kept
+    /// as this question's draft and shown again on coming back; an emptied field keeps nothing,
+    /// so the answer shows again.
+    fn keep_on_leaving(&mut self, shared: &mut Shared) {
+        let Some(q) = self.current(shared) else {
+            return;
+        };
+        if !matches!(q.kind, QuestionKind::Number { .. }) || self.input_fresh {
+            return;
+        }
+        if self.input.is_empty() || Self::record(shared, q, &self.input).is_ok() {
+            self.drafts.remove(&q.id);
+        } else {
+            self.drafts.insert(q.id.clone(), self.input.clone());
+        }
     }
 
     fn back(&self, shared: &Shared) -> Go {
@@ -498,7 +539,7 @@ pub static KEYS: &[Binding] = &[
         scope: Scope::Only(&[M::Choice, M::Number]),
         keys: &[Code(K::Left), Code(K::Char('h'))],
         action: Action::Back,
-        help: "previous question",
+        help: "previous question (a typed number is kept: as the answer, or as a draft while out of range)",
         hint: None,
     },
     Binding {
