@@ -535,11 +535,17 @@ impl App {
     }
 
     /// Pasted text (a bracketed paste): typed into the field that has the keyboard, each line
-    /// break a new line where the field takes several (the postings box) and dropped where it
-    /// does not, so a paste never presses a key. Characters the mode does not take as text are
-    /// dropped too.
+    /// break a new line where the field takes several (the postings box). In a one-line field
+    /// a line break, with the spaces around it, is one space ("Trial\nplan" is "Trial plan"),
+    /// and breaks at the ends of the paste are dropped. A paste never presses a key; characters
+    /// the mode does not take as text are dropped.
     pub fn paste(&mut self, text: &str) {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = if self.typed(KeyCode::Enter).is_some() {
+            text
+        } else {
+            one_line(&text)
+        };
         for c in text.chars() {
             let action = match c {
                 '\n' => self.typed(KeyCode::Enter),
@@ -604,6 +610,23 @@ impl App {
             right,
         }
     }
+}
+
+/// `text` for a one-line field: each line break, with the spaces around it, one space; the
+/// breaks (and the spaces next to them) at the start and end dropped.
+fn one_line(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let last = lines.len().saturating_sub(1);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let line = if i > 0 { line.trim_start() } else { line };
+            if i < last { line.trim_end() } else { line }
+        })
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Widget for &App {

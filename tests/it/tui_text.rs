@@ -384,6 +384,32 @@ fn home_end_and_page_keys_go_to_the_first_and_last_field() {
 }
 
 #[test]
+fn a_line_break_pasted_into_a_one_line_field_is_one_space() {
+    let mut a = evaluate_app(80, 24);
+    a.paste("Trial\nplan");
+    assert_eq!(a.screens().evaluate.name, "Trial plan");
+    // A run of spaces and breaks is one space; breaks at the ends of the paste are dropped.
+    press(&mut a, &[ctrl('u')]);
+    a.paste("\r\nTrial  \r\n\r\n  plan\n\n");
+    assert_eq!(a.screens().evaluate.name, "Trial plan");
+    // The catalog search too.
+    press(&mut a, &[key(KeyCode::Esc)]);
+    let row = a
+        .welcome_items()
+        .iter()
+        .position(|i| *i == WelcomeItem::Catalog)
+        .unwrap();
+    a.update(Action::Home);
+    for _ in 0..row {
+        a.update(Action::Down);
+    }
+    a.update(Action::Select);
+    a.update(Action::OpenSearch);
+    a.paste("azure\nai");
+    assert_eq!(a.screens().catalog.query.text(), "azure ai");
+}
+
+#[test]
 fn left_goes_back_to_the_previous_choice() {
     let mut a = evaluate_app(80, 24);
     go_to(&mut a, Field::ProviderKnown);
