@@ -391,10 +391,8 @@ impl State {
                         let max = text.max();
                         self.set_error(field, text_field::cut_message(max));
                     }
-                    // Home or End pressed again at the edge of the text: the first or last
-                    // field.
-                    Change::None if edit == Edit::Start => self.field = 0,
-                    Change::None if edit == Edit::End => self.field = n - 1,
+                    // Home and End only move in the text, however often pressed: jumping to
+                    // another field there sent the next letters to a yes/no answer.
                     Change::Cursor | Change::None => {}
                 }
             }
@@ -566,19 +564,18 @@ pub static KEYS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        // Home and End move in the text; pressed again at its edge, they go to the first or
-        // last field (see `text_field::KEYS`).
+        // In a typed field Home and End move in the text only (see `text_field::KEYS`).
         scope: Scope::Only(&[M::EvalField]),
         keys: &[Code(K::PageUp)],
         action: Action::Home,
-        help: "the first field (Home does it too, at the start of the text)",
+        help: "the first field",
         hint: None,
     },
     Binding {
         scope: Scope::Only(&[M::EvalField]),
         keys: &[Code(K::PageDown)],
         action: Action::End,
-        help: "the last field (End does it too, at the end of the text)",
+        help: "the last field",
         hint: None,
     },
     Binding {
