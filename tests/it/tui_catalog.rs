@@ -57,17 +57,19 @@ fn sorting_cycles_through_every_column_and_reverses() {
     a.update(Action::SortNext); // provider
     a.update(Action::SortNext); // cost
     assert_eq!(a.screens().catalog.sort, SortBy::Cost);
-    let costs: Vec<_> = rows(a.kb(), &a.screens().catalog)
-        .iter()
-        .map(|e| e.cost_usd.min)
-        .collect();
-    assert!(costs.windows(2).all(|w| w[0] <= w[1]), "{costs:?}");
+    // Known costs in order (the unknown ones come after them, see the test below).
+    let costs = |a: &App| -> Vec<_> {
+        rows(a.kb(), &a.screens().catalog)
+            .iter()
+            .filter(|e| !e.cost_unknown)
+            .map(|e| e.cost_usd.min)
+            .collect()
+    };
+    let up = costs(&a);
+    assert!(up.windows(2).all(|w| w[0] <= w[1]), "{up:?}");
     a.update(Action::SortReverse);
-    let costs: Vec<_> = rows(a.kb(), &a.screens().catalog)
-        .iter()
-        .map(|e| e.cost_usd.min)
-        .collect();
-    assert!(costs.windows(2).all(|w| w[0] >= w[1]), "{costs:?}");
+    let down = costs(&a);
+    assert!(down.windows(2).all(|w| w[0] >= w[1]), "{down:?}");
     let mut seen = vec![a.screens().catalog.sort];
     for _ in 0..8 {
         a.update(Action::SortNext);
@@ -987,4 +989,44 @@ fn e_on_another_entry_opens_it_unless_a_changed_draft_would_be_lost() {
     a.update(Action::OpenEvaluate);
     a.update(Action::Confirm);
     assert_eq!(a.screens().evaluate.name.text(), azure);
+}
+
+#[test]
+fn sorting_by_usd_puts_free_first_and_unknown_prices_last_both_ways() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    while a.screens().catalog.sort != SortBy::Cost {
+        a.update(Action::SortNext);
+    }
+    let order = |a: &App| -> Vec<(bool, (u32, u32))> {
+        rows(a.kb(), &a.screens().catalog)
+            .iter()
+            .map(|e| (e.cost_unknown, (e.cost_usd.min, e.cost_usd.max)))
+            .collect()
+    };
+    let up = order(&a);
+    assert!(
+        up.iter().any(|(unknown, _)| *unknown),
+        "the test needs unknown prices"
+    );
+    let known = up.iter().take_while(|(unknown, _)| !unknown).count();
+    assert!(up[known..].iter().all(|(unknown, _)| *unknown), "{up:?}");
+    assert_eq!(up[0], (false, (0, 0)), "free first: {up:?}");
+    a.update(Action::SortReverse);
+    let down = order(&a);
+    assert!(
+        down[known..].iter().all(|(unknown, _)| *unknown),
+        "{down:?}"
+    );
+    assert!(
+        down[..known].windows(2).all(|w| w[0].1 >= w[1].1),
+        "{down:?}"
+    );
+    // On screen: the last rows of the list say "?".
+    a.update(Action::End);
+    let line = crate::support::screen_lines(&a)
+        .into_iter()
+        .find(|l| l.contains('▶'))
+        .unwrap();
+    assert!(line.contains(" ? "), "{line}");
 }

@@ -203,7 +203,9 @@ pub fn matches(e: &Entry, query: &str) -> bool {
     })
 }
 
-/// The certifications and courses shown, filtered and sorted (ties keep catalog order).
+/// The certifications and courses shown, filtered and sorted (ties keep catalog order). Values
+/// not known (a cost or preparation time shown as `?`, a share of postings shown as `—`) sort
+/// last whichever way the sort runs: they are neither the cheapest nor the dearest.
 pub fn rows(kb: &'static Knowledge, v: &State) -> Vec<&'static Entry> {
     let mut rows: Vec<&Entry> = kb
         .catalog
@@ -219,6 +221,12 @@ pub fn rows(kb: &'static Knowledge, v: &State) -> Vec<&'static Entry> {
             StatusFilter::Retired => e.status.is_retired(),
         })
         .collect();
+    let unknown = |e: &Entry| match v.sort {
+        SortBy::Cost => e.cost_unknown,
+        SortBy::Hours => e.hours_unknown,
+        SortBy::Postings => e.postings_percent.is_none(),
+        _ => false,
+    };
     rows.sort_by(|a, b| {
         let order = match v.sort {
             SortBy::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
@@ -236,7 +244,8 @@ pub fn rows(kb: &'static Knowledge, v: &State) -> Vec<&'static Entry> {
             SortBy::Status => a.status.is_retired().cmp(&b.status.is_retired()),
             SortBy::Reviewed => a.reviewed.cmp(&b.reviewed),
         };
-        if v.descending { order.reverse() } else { order }
+        let order = if v.descending { order.reverse() } else { order };
+        unknown(a).cmp(&unknown(b)).then(order)
     });
     rows
 }
