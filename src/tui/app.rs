@@ -349,7 +349,9 @@ impl App {
         let rows = bindings::help_rows(under);
         let mut text = crate::tui::screen::Scroll::default();
         text.set(
-            overlay::help_lines(&self.shared.theme, &rows, under, inner.width),
+            overlay::help_lines(&self.shared.theme, &rows, under, inner.width, &|action| {
+                catalog::help_detail(self.shared.kb, action)
+            }),
             inner.height,
         );
         text.scroll_to(offset);

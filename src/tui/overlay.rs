@@ -322,8 +322,15 @@ pub fn help_inner(width: u16, height: u16) -> Rect {
     Block::bordered().inner(help_area(Rect::new(0, 0, width, height), u16::MAX))
 }
 
-/// The help rows, wrapped to `width` with continuation lines under the description.
-pub fn help_lines(theme: &Theme, rows: &[&Binding], under: Mode, width: u16) -> Vec<Line<'static>> {
+/// The help rows, wrapped to `width` with continuation lines under the description; `detail`
+/// adds what a row's words cannot hold (the values a filter key cycles through).
+pub fn help_lines(
+    theme: &Theme,
+    rows: &[&Binding],
+    under: Mode,
+    width: u16,
+    detail: &dyn Fn(Action) -> Option<String>,
+) -> Vec<Line<'static>> {
     let key_width = rows
         .iter()
         .map(|b| b.keys_label_in(under).chars().count())
@@ -336,7 +343,11 @@ pub fn help_lines(theme: &Theme, rows: &[&Binding], under: Mode, width: u16) -> 
                 format!(" {:<key_width$}", b.keys_label_in(under)),
                 theme.key,
             );
-            wrap_after(keys, b.help, width, theme.text)
+            let help = match detail(b.action) {
+                Some(more) => format!("{} {more}", b.help),
+                None => b.help.to_owned(),
+            };
+            wrap_after(keys, &help, width, theme.text)
         })
         .collect()
 }

@@ -1030,3 +1030,80 @@ fn sorting_by_usd_puts_free_first_and_unknown_prices_last_both_ways() {
         .unwrap();
     assert!(line.contains(" ? "), "{line}");
 }
+
+/// The help overlay's text for the catalog, every row, with wrapped lines joined again.
+fn catalog_help(a: &mut App) -> String {
+    use certwise::tui::app::Overlay;
+    a.update(Action::OpenHelp);
+    let Some(Overlay::Help { text, .. }) = a.overlay() else {
+        panic!("{:?}", a.overlay());
+    };
+    let all: Vec<String> = text
+        .lines()
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    a.update(Action::CloseOverlay);
+    all.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_platform_and_status_filters_offer_what_they_cycle_through_and_help_says_so() {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 120, 40);
+    a = a.on(jiff::civil::date(2026, 11, 21));
+    open(&mut a, WelcomeItem::Catalog);
+    let status_part = |a: &App, word: &str| -> String {
+        let text = crate::support::screen_text(a);
+        let at = text.find(&format!("{word} ")).unwrap() + word.len() + 1;
+        text[at..].split(' ').next().unwrap().to_owned()
+    };
+    let mut platforms = vec![status_part(&a, "Cloud")];
+    loop {
+        a.update(Action::FilterPlatform);
+        let now = status_part(&a, "Cloud");
+        if now == platforms[0] {
+            break;
+        }
+        platforms.push(now);
+    }
+    for p in Platform::ALL {
+        assert!(platforms.contains(&p.as_str().to_owned()), "{platforms:?}");
+    }
+    let mut statuses = vec![status_part(&a, "Status")];
+    loop {
+        a.update(Action::FilterStatus);
+        let now = status_part(&a, "Status");
+        if now == statuses[0] {
+            break;
+        }
+        // Each status filter shows entries (a filter that matches nothing is not offered).
+        assert!(!ids(&a).is_empty(), "{now}");
+        statuses.push(now);
+    }
+    for s in ["beta", "closed"] {
+        assert!(statuses.contains(&s.to_owned()), "{statuses:?}");
+    }
+    let only = |status: &str| {
+        let mut b = app();
+        open(&mut b, WelcomeItem::Catalog);
+        while status_part(&b, "Status") != status {
+            b.update(Action::FilterStatus);
+        }
+        rows(b.kb(), &b.screens().catalog)
+            .iter()
+            .map(|e| e.status.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert!(only("beta").iter().all(|s| *s == "beta"));
+    assert!(only("closed").iter().all(|s| *s == "closed"));
+    // Help lists the values in the order the keys cycle through them.
+    let help = catalog_help(&mut a);
+    assert!(
+        help.contains(&platforms.join(", ")),
+        "{platforms:?}\n{help}"
+    );
+    assert!(help.contains(&statuses.join(", ")), "{statuses:?}\n{help}");
+}
