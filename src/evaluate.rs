@@ -363,8 +363,8 @@ fn instead_text(prep_hours: Option<u32>, per_project: u32) -> String {
             "It asks for no preparation, so it costs no project time, and proves little; one substantial portfolio project takes about {per_project} hours."
         ),
         Some(h) if h >= per_project => format!(
-            "The same {h} hours would build about {} substantial portfolio project(s), which employers weigh more.",
-            h / per_project
+            "The same {h} hours would build about {}, which employers weigh more.",
+            crate::advisor::plural(h / per_project, "substantial portfolio project")
         ),
         Some(h) => format!(
             "{h} hours is a good start on a portfolio project; one takes about {per_project} hours."
@@ -583,8 +583,8 @@ fn opportunity_cost(facts: &Facts, per_project: u32, flags: &mut Vec<RedFlag>) -
         Some(h) if h >= per_project => (
             Outcome::Weak,
             format!(
-                "{h} hours would build about {} substantial portfolio project(s) instead",
-                h / per_project
+                "{h} hours would build about {} instead",
+                crate::advisor::plural(h / per_project, "substantial portfolio project")
             ),
         ),
         Some(h) => (
@@ -657,7 +657,17 @@ fn current(facts: &Facts, flags: &mut Vec<RedFlag>) -> Answer {
                 format!("the content is {y} years old; AI approaches that old may be superseded"),
             )
         }
-        Some(y) => (Outcome::Good, format!("the content is {y} year(s) old")),
+        Some(y) => (
+            Outcome::Good,
+            format!(
+                "the content is {y} {} old",
+                if (y - 1.0).abs() < f32::EPSILON {
+                    "year"
+                } else {
+                    "years"
+                }
+            ),
+        ),
         None => (
             Outcome::Unknown,
             "unknown: check when the content was last updated".to_owned(),
