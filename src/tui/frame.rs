@@ -236,11 +236,12 @@ pub fn footer(theme: &Theme, hints: Vec<Hint>, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
-/// Drawn instead of everything when the terminal is below the minimum size.
+/// Drawn instead of everything when the terminal is below the minimum size. How to quit comes
+/// first: on a tiny terminal the end of the message is cut off.
 pub fn too_small(theme: &Theme, quit_key: &str, area: Rect, buf: &mut Buffer) {
     let text = format!(
-        "Terminal too small ({}x{}). certwise needs at least {MIN_WIDTH}x{MIN_HEIGHT} (designed for 80x24). \
-         Enlarge the window to continue, or press {quit_key} to quit.",
+        "{quit_key} to quit · Terminal too small ({}x{}): enlarge it to at least \
+         {MIN_WIDTH}x{MIN_HEIGHT} (certwise is designed for 80x24).",
         area.width, area.height
     );
     Paragraph::new(wrap(&text, area.width, theme.text, "")).render(area, buf);

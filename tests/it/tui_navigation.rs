@@ -407,3 +407,12 @@ fn long_lists_say_how_many_items_are_above_and_below() {
         crate::support::screen_text(&app)
     );
 }
+
+#[test]
+fn too_small_says_how_to_quit_even_at_20x5() {
+    let mut app = app();
+    app.update(Action::Resize(20, 5));
+    let text = crate::support::screen_text(&app);
+    let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squashed.contains("q to quit"), "{text}");
+}
