@@ -446,3 +446,16 @@ fn at_60x18_the_answers_line_up_in_one_column() {
         lines.join("\n")
     );
 }
+
+#[test]
+fn at_60x18_the_plan_footer_keeps_the_save_key() {
+    let mut app = at_plan();
+    app.update(Action::Resize(60, 18));
+    let lines = crate::support::screen_lines(&app);
+    let footer = lines.last().unwrap();
+    assert!(footer.contains("s save"), "{footer}");
+    assert!(
+        footer.contains("? help") && footer.contains("q quit"),
+        "{footer}"
+    );
+}
