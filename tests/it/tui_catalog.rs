@@ -1107,3 +1107,27 @@ fn the_platform_and_status_filters_offer_what_they_cycle_through_and_help_says_s
     );
     assert!(help.contains(&statuses.join(", ")), "{statuses:?}\n{help}");
 }
+
+#[test]
+fn a_filter_that_matches_nothing_says_so_where_the_rows_would_be() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    // Tier 4 and retired together match nothing.
+    for _ in 0..4 {
+        a.update(Action::FilterTier);
+    }
+    while a.screens().catalog.status != certwise::tui::screen::catalog::StatusFilter::Retired {
+        a.update(Action::FilterStatus);
+    }
+    assert!(ids(&a).is_empty());
+    let lines = crate::support::screen_lines(&a);
+    let header = lines
+        .iter()
+        .position(|l| l.contains("Name ") && l.contains("Tier"))
+        .unwrap();
+    assert!(
+        lines[header + 1].contains("Nothing matches"),
+        "{}",
+        lines.join("\n")
+    );
+}
