@@ -273,3 +273,16 @@ fn a_typed_number_is_kept_when_moving_between_questions() {
     assert_eq!(a.screens().interview.input, "250");
     assert_eq!(a.answers().get("budget_usd"), Some("250"));
 }
+
+#[test]
+fn enter_on_an_empty_number_says_why_under_the_field() {
+    let mut a = app(80, 24);
+    a.open_question("hours_per_week", false);
+    keys(&mut a, &[KeyCode::Backspace, KeyCode::Enter]);
+    assert_eq!(a.screens().interview.question, "hours_per_week");
+    let lines = crate::support::screen_lines(&a);
+    let bottom = lines.iter().position(|l| l.contains('└')).unwrap();
+    let under = lines[bottom + 1..bottom + 3].join("\n");
+    assert!(under.contains("Nothing typed"), "{}", lines.join("\n"));
+    assert!(under.contains("1-80"), "{under}");
+}

@@ -136,8 +136,9 @@ impl State {
         head.push(Line::default());
         let head_height = u16::try_from(head.len()).unwrap_or(u16::MAX);
         // The message rows only when there is something to say, so a small terminal shows
-        // more options.
-        let says = self.input_error.is_some() || self.typed.is_some();
+        // more options. A number question says its message under its field instead.
+        let number = matches!(q.kind, QuestionKind::Number { .. });
+        let says = (self.input_error.is_some() && !number) || self.typed.is_some();
         let [top, list, message] = Layout::vertical([
             Constraint::Length(head_height),
             Constraint::Fill(1),
@@ -307,7 +308,7 @@ impl State {
             QuestionKind::Number { .. } => self.input.clone(),
         };
         if raw.trim().is_empty() {
-            self.input_error = Some(format!("Type {}.", q.valid_values()));
+            self.input_error = Some(format!("Nothing typed: type {}.", q.valid_values()));
             return None;
         }
         if let Err(e) = Self::record(shared, q, &raw) {
@@ -447,8 +448,17 @@ impl State {
                 }
             }
             QuestionKind::Number { min, max, unit } => {
-                let [input_area, _] =
-                    Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(rest);
+                let [input_area, note, _] = Layout::vertical([
+                    Constraint::Length(3),
+                    Constraint::Length(2),
+                    Constraint::Fill(1),
+                ])
+                .areas(rest);
+                // Why Enter refused the field, right under it.
+                if let Some(error) = &self.input_error {
+                    Paragraph::new(wrap(&format!("! {error}"), note.width, t.error, ""))
+                        .render(note, buf);
+                }
                 let [field, label] =
                     Layout::horizontal([Constraint::Length(14), Constraint::Fill(1)])
                         .areas(input_area);
@@ -476,7 +486,11 @@ impl State {
                 Paragraph::new(vec![Line::default(), Line::from(range)]).render(label, buf);
             }
         }
-        if let Some(error) = &self.input_error {
+        if let Some(error) = self
+            .input_error
+            .as_ref()
+            .filter(|_| !matches!(q.kind, QuestionKind::Number { .. }))
+        {
             Paragraph::new(wrap(&format!("! {error}"), message.width, t.error, ""))
                 .render(message, buf);
         }
