@@ -14,7 +14,7 @@ const MIN_KNOWN: usize = 3;
 /// Content older than this is out of date (seed: more than two years).
 const MAX_AGE_YEARS: f32 = 2.0;
 /// Preparation this short means "completion in days".
-const DAYS_HOURS: u32 = 16;
+pub(crate) const DAYS_HOURS: u32 = 16;
 /// Red flags that alone mark limited value (tier 3) rather than low or no value (tier 4).
 const CAUTIONARY: [RedFlag; 2] = [RedFlag::NoPracticalComponent, RedFlag::OutdatedContent];
 
@@ -50,6 +50,17 @@ pub enum Claim {
     NoBackgroundNeeded,
     /// "Complete in days."
     DaysToComplete,
+}
+
+impl Claim {
+    /// The claim, in the provider's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Claim::GuaranteedJob => "guaranteed job placement",
+            Claim::NoBackgroundNeeded => "no technical background needed",
+            Claim::DaysToComplete => "completion in days",
+        }
+    }
 }
 
 /// What the person knows about a certification. `None` is unknown.
@@ -352,8 +363,8 @@ fn instead_text(prep_hours: Option<u32>, per_project: u32) -> String {
             "It asks for no preparation, so it costs no project time, and proves little; one substantial portfolio project takes about {per_project} hours."
         ),
         Some(h) if h >= per_project => format!(
-            "The same {h} hours would build about {} substantial portfolio project(s), which employers weigh more.",
-            h / per_project
+            "The same {h} hours would build about {}, which employers weigh more.",
+            crate::advisor::plural(h / per_project, "substantial portfolio project")
         ),
         Some(h) => format!(
             "{h} hours is a good start on a portfolio project; one takes about {per_project} hours."
@@ -368,18 +379,26 @@ fn instead_text(prep_hours: Option<u32>, per_project: u32) -> String {
 /// A whole name matches first (id, official name, exam code or alias, ignoring case, spacing and
 /// punctuation: "AI-102", "AI 102" and "ai102" are one); failing that, an exam code written as
 /// a word of a longer name ("the MLS-C01 exam").
+///
+/// Your own evaluations are never matched: their facts are the ones you give (the session's `e`
+/// fills them in on the form), so a fact left empty stays unknown instead of coming back from
+/// the evaluation being redone.
 pub fn catalog_match<'k>(kb: &'k Knowledge, name: &str) -> Option<&'k Entry> {
     let typed = name_key(name);
     if typed.is_empty() {
         return None;
     }
-    let entries = &kb.catalog.entries;
-    entries
-        .iter()
+    let entries = || {
+        kb.catalog
+            .entries
+            .iter()
+            .filter(|e| !crate::user_catalog::is_yours(e))
+    };
+    entries()
         .find(|e| e.names().any(|n| name_key(n) == typed))
         .or_else(|| {
             let words = slug(name);
-            entries.iter().find(|e| {
+            entries().find(|e| {
                 e.exam_code
                     .as_deref()
                     .or_else(|| (e.short_name() != e.name).then(|| e.short_name()))
@@ -564,8 +583,8 @@ fn opportunity_cost(facts: &Facts, per_project: u32, flags: &mut Vec<RedFlag>) -
         Some(h) if h >= per_project => (
             Outcome::Weak,
             format!(
-                "{h} hours would build about {} substantial portfolio project(s) instead",
-                h / per_project
+                "{h} hours would build about {} instead",
+                crate::advisor::plural(h / per_project, "substantial portfolio project")
             ),
         ),
         Some(h) => (
@@ -638,7 +657,17 @@ fn current(facts: &Facts, flags: &mut Vec<RedFlag>) -> Answer {
                 format!("the content is {y} years old; AI approaches that old may be superseded"),
             )
         }
-        Some(y) => (Outcome::Good, format!("the content is {y} year(s) old")),
+        Some(y) => (
+            Outcome::Good,
+            format!(
+                "the content is {y} {} old",
+                if (y - 1.0).abs() < f32::EPSILON {
+                    "year"
+                } else {
+                    "years"
+                }
+            ),
+        ),
         None => (
             Outcome::Unknown,
             "unknown: check when the content was last updated".to_owned(),

@@ -142,9 +142,14 @@ impl Counts {
         s
     }
 
-    /// "2/5 done", for tables.
+    /// "2/5 done", for tables, with the steps started when there are any ("0/4 done, 1
+    /// doing"): the `done` and `doing` of `plans list --format json`.
     pub fn short(&self) -> String {
-        format!("{}/{} done", self.done, self.total)
+        if self.doing > 0 {
+            format!("{}/{} done, {} doing", self.done, self.total, self.doing)
+        } else {
+            format!("{}/{} done", self.done, self.total)
+        }
     }
 }
 

@@ -15,8 +15,8 @@ use ron_text::{position, split_list, split_struct};
 
 use jiff::civil::Date;
 
-use crate::evaluate::{Facts, Verdict};
-use crate::knowledge::{Entry, Kind, Knowledge, Level, Range, Rating, Status};
+use crate::evaluate::{Claim, Facts, Verdict};
+use crate::knowledge::{Entry, Kind, Knowledge, Level, Range, Rating, RedFlag, Status};
 use crate::store::{ReadError, StoreError, read_limited, replace_keeping_backup, slug};
 
 /// The file name inside the data folder.
@@ -30,6 +30,14 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// How an entry's summary lists the facts that were not known (read back by [`not_known`]).
 const NOT_KNOWN: &str = "Not known when evaluated: ";
+
+/// How the ids of your own entries start (`user-acme-applied-ai-7b7674`).
+pub const ID_PREFIX: &str = "user-";
+
+/// Whether an entry is one of your own evaluations (not the built-in catalog's).
+pub fn is_yours(e: &Entry) -> bool {
+    e.id.starts_with(ID_PREFIX)
+}
 
 /// What loading the user catalog found.
 #[derive(Debug, Clone, Default)]
@@ -58,7 +66,7 @@ pub fn entry_from(facts: &Facts, verdict: &Verdict, today: Date) -> Entry {
         format!(" {NOT_KNOWN}{}.", verdict.unknown.join(", "))
     };
     Entry {
-        id: format!("user-{}", slug(&facts.name)),
+        id: format!("{ID_PREFIX}{}", slug(&facts.name)),
         name: facts.name.trim().to_owned(),
         provider: "(your evaluation)".to_owned(),
         kind: Kind::Certification,
@@ -127,6 +135,68 @@ pub fn not_known(e: &Entry) -> Vec<&str> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The facts an entry of yours was saved with, to evaluate it again from: a fact it records as
+/// not known stays unknown (never "no" or 0). An entry does not keep the content's age, so that
+/// is unknown; "completion in days" is a claim only when the entry's short hours do not explain
+/// the flag.
+pub fn facts_of(e: &Entry) -> Facts {
+    let unknown = not_known(e);
+    let known = |fact: &str| !unknown.contains(&fact);
+    let provider_known =
+        known("provider-known").then(|| !e.red_flags.contains(&RedFlag::UnknownProvider));
+    let prep_hours = (!e.hours_unknown && known("prep-hours")).then_some(e.prep_hours.min);
+    // Short preparation from a provider not known to be sound raises the flag by itself.
+    let short = prep_hours.is_some_and(|h| h <= crate::evaluate::DAYS_HOURS)
+        && provider_known != Some(true);
+    let claims = [
+        (RedFlag::GuaranteedJob, Claim::GuaranteedJob),
+        (RedFlag::NoBackgroundNeeded, Claim::NoBackgroundNeeded),
+        (RedFlag::DaysToComplete, Claim::DaysToComplete),
+    ]
+    .into_iter()
+    .filter(|(flag, claim)| {
+        e.red_flags.contains(flag) && !(*claim == Claim::DaysToComplete && short)
+    })
+    .map(|(_, claim)| claim)
+    .collect();
+    Facts {
+        name: e.name.clone(),
+        provider_known,
+        cost_usd: (!e.cost_unknown && known("cost-usd")).then_some(e.cost_usd.min),
+        prep_hours,
+        practical: known("practical").then_some(e.practical),
+        content_age_years: None,
+        claims,
+        postings_percent: e.postings_percent,
+        ..Facts::default()
+    }
+}
+
+/// What saving `new` over `old`, an entry of yours of the same name, would lose, for people:
+/// each fact `old` knows that `new` leaves unknown ("the fee"), each claim `old` records that
+/// `new` does not make, and that the content is out of date when `new` leaves its age unknown.
+/// Values `new` changes are not listed: changing them is what evaluating again is for.
+pub fn facts_lost(old: &Entry, new: &Facts) -> Vec<String> {
+    let before = facts_of(old);
+    let unknown_before = crate::evaluate::unknown_facts(&before);
+    let mut lost: Vec<String> = crate::evaluate::unknown_facts(new)
+        .iter()
+        .filter(|f| !unknown_before.contains(f))
+        .map(|f| crate::evaluate::fact_label(f).to_owned())
+        .collect();
+    if old.red_flags.contains(&RedFlag::OutdatedContent) && new.content_age_years.is_none() {
+        lost.push("that its content is out of date".to_owned());
+    }
+    lost.extend(
+        before
+            .claims
+            .iter()
+            .filter(|c| !new.claims.contains(c))
+            .map(|c| format!("the claim \"{}\"", c.label())),
+    );
+    lost
 }
 
 /// Reads the user catalog. A missing file is an empty catalog; a file that cannot be read, is not

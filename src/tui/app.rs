@@ -289,7 +289,9 @@ impl App {
             Action::CloseOverlay => {
                 // Cancelling the name of a save-and-quit cancels the quitting too.
                 shared.quit_after_save = false;
-                shared.overlays.close();
+                if let Some(Overlay::Confirm(ask)) = shared.overlays.close() {
+                    shared.status = ask.declined();
+                }
             }
             Action::SaveAndQuit if matches!(shared.overlays.top(), Some(Overlay::Confirm(Ask::Quit(q))) if q.can_save) =>
             {
@@ -347,7 +349,9 @@ impl App {
         let rows = bindings::help_rows(under);
         let mut text = crate::tui::screen::Scroll::default();
         text.set(
-            overlay::help_lines(&self.shared.theme, &rows, under, inner.width),
+            overlay::help_lines(&self.shared.theme, &rows, under, inner.width, &|action| {
+                catalog::help_detail(self.shared.kb, action)
+            }),
             inner.height,
         );
         text.scroll_to(offset);
@@ -381,6 +385,12 @@ impl App {
                 ));
                 self.screens.plan.row = 0;
                 self.screens.plan.text.top();
+            }
+            Ask::ReplaceEntry { .. } => self.screens.evaluate.save(&mut self.shared, true),
+            Ask::ReplaceDraft { id, .. } => {
+                if let Some(e) = self.shared.kb.entry(&id) {
+                    self.screens.evaluate.fill(e);
+                }
             }
         }
     }
@@ -419,6 +429,7 @@ impl App {
             }
             Go::OpenSaved(saved) => {
                 shared.load_saved(*saved);
+                s.interview.drafts.clear();
                 s.plan.reset();
                 s.plan.from_saved = true;
                 Screen::Plan
@@ -443,9 +454,11 @@ impl App {
                 s.evaluate.open(from);
                 Screen::Evaluate
             }
-            Go::EvaluateEntry(name) => {
+            Go::EvaluateEntry(id) => {
                 s.evaluate.open(from);
-                s.evaluate.name_if_empty(&name);
+                if let Some(ask) = shared.kb.entry(&id).and_then(|e| s.evaluate.open_entry(e)) {
+                    shared.open(Overlay::Confirm(ask));
+                }
                 Screen::Evaluate
             }
             Go::Postings => {
@@ -486,6 +499,7 @@ impl App {
     /// Starts a new plan, as the welcome screen's "Start a new plan" does.
     pub fn start_new(&mut self) {
         self.shared.clear_work();
+        self.screens.interview.drafts.clear();
         if let Some(first) = self.shared.kb.questions.first() {
             let id = first.id.clone();
             self.go(Go::Question {
@@ -523,11 +537,17 @@ impl App {
     }
 
     /// Pasted text (a bracketed paste): typed into the field that has the keyboard, each line
-    /// break a new line where the field takes several (the postings box) and dropped where it
-    /// does not, so a paste never presses a key. Characters the mode does not take as text are
-    /// dropped too.
+    /// break a new line where the field takes several (the postings box). In a one-line field
+    /// a line break, with the spaces around it, is one space ("Trial\nplan" is "Trial plan"),
+    /// and breaks at the ends of the paste are dropped. A paste never presses a key; characters
+    /// the mode does not take as text are dropped.
     pub fn paste(&mut self, text: &str) {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = if self.typed(KeyCode::Enter).is_some() {
+            text
+        } else {
+            one_line(&text)
+        };
         for c in text.chars() {
             let action = match c {
                 '\n' => self.typed(KeyCode::Enter),
@@ -592,6 +612,23 @@ impl App {
             right,
         }
     }
+}
+
+/// `text` for a one-line field: each line break, with the spaces around it, one space; the
+/// breaks (and the spaces next to them) at the start and end dropped.
+fn one_line(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let last = lines.len().saturating_sub(1);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let line = if i > 0 { line.trim_start() } else { line };
+            if i < last { line.trim_end() } else { line }
+        })
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Widget for &App {

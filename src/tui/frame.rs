@@ -196,26 +196,27 @@ fn ellipsized(text: &str, width: usize) -> String {
     out
 }
 
-/// One footer hint: the keys, what they do, and whether the row is global.
+/// One footer hint: the keys, what they do, and whether it is kept on a narrow footer (the
+/// global rows, help and quit, and saving: see `keymap::footer_hints`).
 pub type Hint = (String, &'static str, bool);
 
-/// The screen's own hints that fit a footer of `width` columns after the global ones, then the
-/// global ones (help and quit always stay), and the own hints that had no room.
+/// The hints a footer of `width` columns shows, in the table's order: every kept one, and the
+/// others from the first while they fit; then the others, which had no room.
 pub fn fit_hints(hints: Vec<Hint>, width: u16) -> (Vec<Hint>, Vec<Hint>) {
-    let (global, own): (Vec<_>, Vec<_>) = hints.into_iter().partition(|h| h.2);
-    let mut room =
-        usize::from(width).saturating_sub(1 + global.iter().map(hint_cost).sum::<usize>());
+    let kept: usize = hints.iter().filter(|h| h.2).map(hint_cost).sum();
+    let mut room = usize::from(width).saturating_sub(1 + kept);
     let mut shown = Vec::new();
     let mut left = Vec::new();
-    for h in own {
-        if left.is_empty() && hint_cost(&h) <= room {
+    for h in hints {
+        if h.2 {
+            shown.push(h);
+        } else if left.is_empty() && hint_cost(&h) <= room {
             room -= hint_cost(&h);
             shown.push(h);
         } else {
             left.push(h);
         }
     }
-    shown.extend(global);
     (shown, left)
 }
 
@@ -236,11 +237,12 @@ pub fn footer(theme: &Theme, hints: Vec<Hint>, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
-/// Drawn instead of everything when the terminal is below the minimum size.
+/// Drawn instead of everything when the terminal is below the minimum size. How to quit comes
+/// first: on a tiny terminal the end of the message is cut off.
 pub fn too_small(theme: &Theme, quit_key: &str, area: Rect, buf: &mut Buffer) {
     let text = format!(
-        "Terminal too small ({}x{}). certwise needs at least {MIN_WIDTH}x{MIN_HEIGHT} (designed for 80x24). \
-         Enlarge the window to continue, or press {quit_key} to quit.",
+        "{quit_key} to quit · Terminal too small ({}x{}): enlarge it to at least \
+         {MIN_WIDTH}x{MIN_HEIGHT} (certwise is designed for 80x24).",
         area.width, area.height
     );
     Paragraph::new(wrap(&text, area.width, theme.text, "")).render(area, buf);

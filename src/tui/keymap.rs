@@ -315,12 +315,19 @@ pub fn help_rows(tables: Tables<'_>, mode: Mode) -> Vec<&'static Binding> {
     rows_in(tables, mode).collect()
 }
 
-/// The footer hints for a mode: `(keys, hint, global)`.
+/// Actions whose footer hint stays on a narrow terminal, as help and quit do: saving is what a
+/// person must always be able to find; moving and going back are the keys everyone knows.
+const FOOTER_KEEPS: [Action; 2] = [Action::OpenSave, Action::SaveEvaluation];
+
+/// The footer hints for a mode: `(keys, hint, kept)`, `kept` for the global rows and
+/// [`FOOTER_KEEPS`], which a narrow footer never drops.
 pub fn footer_hints(tables: Tables<'_>, mode: Mode) -> Vec<(String, &'static str, bool)> {
     rows_in(tables, mode)
         .filter_map(|b| {
-            b.hint
-                .map(|h| (hint_keys(b, mode), h, b.scope == Scope::Global))
+            b.hint.map(|h| {
+                let kept = b.scope == Scope::Global || FOOTER_KEEPS.contains(&b.action);
+                (hint_keys(b, mode), h, kept)
+            })
         })
         .collect()
 }

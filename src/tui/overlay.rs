@@ -68,6 +68,32 @@ pub enum Ask {
         plan: Box<Plan>,
         changes: Vec<String>,
     },
+    /// Replace the evaluation named `name` in the person's catalog with the one on screen, which
+    /// leaves facts it knows unknown (`lost`, for people).
+    ReplaceEntry { name: String, lost: Vec<String> },
+    /// Replace the evaluation draft (changed since it was filled in or saved; named `draft`)
+    /// with the catalog entry `id`, named `name`.
+    ReplaceDraft {
+        draft: String,
+        id: String,
+        name: String,
+    },
+}
+
+impl Ask {
+    /// What the status line says when the answer is no, where keeping things deserves a word.
+    pub fn declined(&self) -> Option<String> {
+        match self {
+            Ask::ReplaceEntry { name, .. } => {
+                Some(format!("Not saved: your entry \"{name}\" is as it was."))
+            }
+            Ask::ReplaceDraft { draft, .. } => Some(format!(
+                "Kept your draft for \"{}\".",
+                if draft.is_empty() { "(no name)" } else { draft }
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// The quit question: what is lost and what is kept, and whether there is a plan to save.
@@ -296,8 +322,15 @@ pub fn help_inner(width: u16, height: u16) -> Rect {
     Block::bordered().inner(help_area(Rect::new(0, 0, width, height), u16::MAX))
 }
 
-/// The help rows, wrapped to `width` with continuation lines under the description.
-pub fn help_lines(theme: &Theme, rows: &[&Binding], under: Mode, width: u16) -> Vec<Line<'static>> {
+/// The help rows, wrapped to `width` with continuation lines under the description; `detail`
+/// adds what a row's words cannot hold (the values a filter key cycles through).
+pub fn help_lines(
+    theme: &Theme,
+    rows: &[&Binding],
+    under: Mode,
+    width: u16,
+    detail: &dyn Fn(Action) -> Option<String>,
+) -> Vec<Line<'static>> {
     let key_width = rows
         .iter()
         .map(|b| b.keys_label_in(under).chars().count())
@@ -310,7 +343,11 @@ pub fn help_lines(theme: &Theme, rows: &[&Binding], under: Mode, width: u16) -> 
                 format!(" {:<key_width$}", b.keys_label_in(under)),
                 theme.key,
             );
-            wrap_after(keys, b.help, width, theme.text)
+            let help = match detail(b.action) {
+                Some(more) => format!("{} {more}", b.help),
+                None => b.help.to_owned(),
+            };
+            wrap_after(keys, &help, width, theme.text)
         })
         .collect()
 }
@@ -366,6 +403,54 @@ fn answer_words(ask: &Ask) -> (&'static str, &'static str) {
         Ask::Replace(_) => ("replace it", "keep it"),
         Ask::Delete(_) => ("delete", "keep"),
         Ask::Replan { .. } => ("re-plan", "keep the plan"),
+        Ask::ReplaceEntry { .. } => ("replace it", "keep mine"),
+        Ask::ReplaceDraft { .. } => ("replace the draft", "keep the draft"),
+    }
+}
+
+/// A question window's title and text.
+fn ask_text(ask: &Ask, area: Rect) -> (&'static str, Vec<String>) {
+    match ask {
+        Ask::Quit(q) => ("Quit certwise?", vec![q.message.clone()]),
+        Ask::StartOver(message) => ("Start a new plan?", vec![message.clone()]),
+        Ask::Replace(name) => (
+            "Replace?",
+            vec![format!("A plan named \"{name}\" exists. Replace it?")],
+        ),
+        Ask::Delete(name) => (
+            "Delete?",
+            vec![format!(
+                "Delete the saved plan \"{name}\"? It goes to the trash: certwise \
+                 plans restore \"{name}\" brings it back."
+            )],
+        ),
+        Ask::Replan { changes, .. } => {
+            let mut lines = vec!["Re-planning with the current knowledge changes:".to_owned()];
+            let room = usize::from(area.height.saturating_sub(8)).max(1);
+            lines.extend(changes.iter().take(room).map(|c| format!("• {c}")));
+            if changes.len() > room {
+                lines.push(format!("… and {} more", changes.len() - room));
+            }
+            lines.push("Replace the plan?".to_owned());
+            ("Re-plan?", lines)
+        }
+        Ask::ReplaceEntry { name, lost } => (
+            "Replace your entry?",
+            vec![format!(
+                "Your catalog has \"{name}\" with facts this evaluation leaves out: {}. \
+                 Replacing it loses them. To keep them, answer no and fill them in \
+                 (e on the entry in the catalog fills in its saved facts).",
+                lost.join(", ")
+            )],
+        ),
+        Ask::ReplaceDraft { draft, name, .. } => (
+            "Replace your draft?",
+            vec![format!(
+                "The evaluation form holds your draft for \"{}\", changed since it was \
+                 filled in or saved. Replace it with \"{name}\"? The draft is lost.",
+                if draft.is_empty() { "(no name)" } else { draft }
+            )],
+        ),
     }
 }
 
@@ -387,32 +472,7 @@ pub fn render(
     match overlay {
         Overlay::Help { under, text } => help(theme, *under, text, area, buf),
         Overlay::Confirm(ask) => {
-            let (title, mut lines) = match ask {
-                Ask::Quit(q) => ("Quit certwise?", vec![q.message.clone()]),
-                Ask::StartOver(message) => ("Start a new plan?", vec![message.clone()]),
-                Ask::Replace(name) => (
-                    "Replace?",
-                    vec![format!("A plan named \"{name}\" exists. Replace it?")],
-                ),
-                Ask::Delete(name) => (
-                    "Delete?",
-                    vec![format!(
-                        "Delete the saved plan \"{name}\"? It goes to the trash: certwise \
-                         plans restore \"{name}\" brings it back."
-                    )],
-                ),
-                Ask::Replan { changes, .. } => {
-                    let mut lines =
-                        vec!["Re-planning with the current knowledge changes:".to_owned()];
-                    let room = usize::from(area.height.saturating_sub(8)).max(1);
-                    lines.extend(changes.iter().take(room).map(|c| format!("• {c}")));
-                    if changes.len() > room {
-                        lines.push(format!("… and {} more", changes.len() - room));
-                    }
-                    lines.push("Replace the plan?".to_owned());
-                    ("Re-plan?", lines)
-                }
-            };
+            let (title, mut lines) = ask_text(ask, area);
             lines.push(String::new());
             lines.push(answer_line(ask, key));
             dialog(theme, title, &lines, area, buf);

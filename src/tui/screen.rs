@@ -109,8 +109,9 @@ pub enum Go {
     ComparePlan,
     /// The evaluation form as last left (an empty one at first).
     Evaluate,
-    /// The evaluation form for a catalog entry: its name filled in when the form is empty (a
-    /// draft in progress is kept).
+    /// The evaluation form for the catalog entry of this id: its name (and an entry of yours,
+    /// its saved facts) filled in, unless a changed draft for another name would be lost; then
+    /// the form asks first.
     EvaluateEntry(String),
     /// The job-postings screen, coming back here on Esc.
     Postings,

@@ -604,7 +604,7 @@ fn typed_numbers_out_of_range_show_an_inline_message() {
     tui.send_keys(&[Key::Backspace, Key::Backspace, Key::Backspace]);
     tui.expect_gone("out of range");
     tui.send_key(Key::Enter);
-    tui.expect_all(&["! Type a whole number 1-80.", hours]);
+    tui.expect_all(&["! Nothing typed: type a whole number 1-80.", hours]);
 
     // Fixed: on to the budget, where a value over the maximum is refused too.
     tui.send_text("12");

@@ -56,19 +56,11 @@ impl View {
 
     /// The header line the screen must show for this state.
     fn header(self) -> String {
-        let platform = match self.platform {
-            PlatformFilter::All => "all",
-            PlatformFilter::Only(p) => p.as_str(),
-            PlatformFilter::NoPlatform => "none",
-        };
+        let platform = self.platform.label();
         let tier = self
             .tier
             .map_or_else(|| "all".to_owned(), |t| t.to_string());
-        let status = match self.status {
-            StatusFilter::All => "all",
-            StatusFilter::Active => "active",
-            StatusFilter::Retired => "retired",
-        };
+        let status = self.status.label();
         format!(
             "sort {} {} · Cloud {platform} · Tier {tier} · Status {status}",
             self.sort.label(),

@@ -960,3 +960,33 @@ fn every_active_catalog_certification_or_course_lands_in_its_catalog_tier() {
     }
     assert!(off.is_empty(), "{}", off.join("\n"));
 }
+
+#[test]
+fn counts_in_the_findings_are_singular_or_plural_as_english_needs() {
+    let per_project = kb().evaluation.project_hours;
+    let text = |age: f32, hours: u32| {
+        let mut facts = sound();
+        facts.content_age_years = Some(age);
+        facts.prep_hours = Some(hours);
+        let v = evaluate(kb(), &facts);
+        let mut all: Vec<String> = v.findings.iter().map(|f| f.detail.clone()).collect();
+        all.push(v.instead.clone());
+        all.join("\n")
+    };
+    let one = text(1.0, per_project);
+    assert!(one.contains("the content is 1 year old"), "{one}");
+    assert!(
+        one.contains("about 1 substantial portfolio project "),
+        "{one}"
+    );
+    let more = text(0.0, per_project * 2);
+    assert!(more.contains("the content is 0 years old"), "{more}");
+    assert!(
+        more.contains("about 2 substantial portfolio projects"),
+        "{more}"
+    );
+    assert!(text(1.5, 10).contains("1.5 years old"));
+    for t in [one, more] {
+        assert!(!t.contains("(s)"), "{t}");
+    }
+}

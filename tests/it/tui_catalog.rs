@@ -57,17 +57,19 @@ fn sorting_cycles_through_every_column_and_reverses() {
     a.update(Action::SortNext); // provider
     a.update(Action::SortNext); // cost
     assert_eq!(a.screens().catalog.sort, SortBy::Cost);
-    let costs: Vec<_> = rows(a.kb(), &a.screens().catalog)
-        .iter()
-        .map(|e| e.cost_usd.min)
-        .collect();
-    assert!(costs.windows(2).all(|w| w[0] <= w[1]), "{costs:?}");
+    // Known costs in order (the unknown ones come after them, see the test below).
+    let costs = |a: &App| -> Vec<_> {
+        rows(a.kb(), &a.screens().catalog)
+            .iter()
+            .filter(|e| !e.cost_unknown)
+            .map(|e| e.cost_usd.min)
+            .collect()
+    };
+    let up = costs(&a);
+    assert!(up.windows(2).all(|w| w[0] <= w[1]), "{up:?}");
     a.update(Action::SortReverse);
-    let costs: Vec<_> = rows(a.kb(), &a.screens().catalog)
-        .iter()
-        .map(|e| e.cost_usd.min)
-        .collect();
-    assert!(costs.windows(2).all(|w| w[0] >= w[1]), "{costs:?}");
+    let down = costs(&a);
+    assert!(down.windows(2).all(|w| w[0] >= w[1]), "{down:?}");
     let mut seen = vec![a.screens().catalog.sort];
     for _ in 0..8 {
         a.update(Action::SortNext);
@@ -821,4 +823,311 @@ fn evaluate_from_the_catalog_starts_from_the_highlighted_entry() {
     open(&mut b, WelcomeItem::Catalog);
     b.update(Action::OpenEvaluate);
     assert_eq!(b.screens().evaluate.name.text(), "My own cert");
+}
+
+/// A session on the data folder `data`, with its own catalog merged in (as the event loop does
+/// at start).
+fn session_on(data: &std::path::Path) -> App {
+    let store = Store::open(data.to_owned()).unwrap();
+    let mut a = app().with_store(store, false);
+    a.reload_user_catalog();
+    a
+}
+
+/// Evaluates "Acme Applied AI" (fee 2500, 12 hours, hands-on yes) and saves it to the catalog.
+fn save_acme(data: &std::path::Path) {
+    let mut a = session_on(data);
+    open(&mut a, WelcomeItem::Evaluate);
+    type_text(&mut a, "Acme Applied AI");
+    a.update(Action::Down); // provider known
+    a.update(Action::Down); // cost
+    type_text(&mut a, "2500");
+    a.update(Action::Down); // hours
+    type_text(&mut a, "12");
+    a.update(Action::Down); // practical
+    a.update(Action::ToggleMark); // yes
+    a.update(Action::Select);
+    a.update(Action::SaveEvaluation);
+    assert!(a.status().unwrap().contains("user-acme-applied-ai"));
+    let file = std::fs::read_to_string(data.join("catalog.ron")).unwrap();
+    assert!(file.contains("min: 2500"), "{file}");
+}
+
+/// The catalog, with the search narrowed to `query` and kept.
+fn catalog_at(a: &mut App, query: &str) {
+    if a.screen() != Screen::Catalog {
+        open(a, WelcomeItem::Catalog);
+    }
+    a.update(Action::ClearFilters);
+    a.update(Action::OpenSearch);
+    type_text(a, query);
+    a.update(Action::Select);
+}
+
+#[test]
+fn e_on_your_own_entry_fills_in_its_saved_facts_and_saving_it_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    save_acme(&data);
+    let mut a = session_on(&data);
+    catalog_at(&mut a, "Acme");
+    assert_eq!(ids(&a).len(), 1);
+    assert!(
+        ids(&a)[0].starts_with("user-acme-applied-ai"),
+        "{:?}",
+        ids(&a)
+    );
+    a.update(Action::OpenEvaluate);
+    let e = &a.screens().evaluate;
+    assert_eq!(e.name.text(), "Acme Applied AI");
+    assert_eq!(e.cost.text(), "2500");
+    assert_eq!(e.hours.text(), "12");
+    assert_eq!(e.practical, certwise::tui::screen::evaluate::Tri::Yes);
+    // Not known when saved, so not known now (never "no" or "0").
+    assert_eq!(
+        e.provider_known,
+        certwise::tui::screen::evaluate::Tri::Unknown
+    );
+    assert!(e.age.is_empty() && e.postings.is_empty());
+    a.update(Action::Select);
+    a.update(Action::SaveEvaluation);
+    assert!(a.overlay().is_none(), "nothing is lost, so nothing to ask");
+    let status = a.status().unwrap();
+    assert!(
+        status.contains("Replaced") && status.contains("user-acme-applied-ai"),
+        "{status}"
+    );
+    let file = std::fs::read_to_string(data.join("catalog.ron")).unwrap();
+    assert!(
+        file.contains("min: 2500") && file.contains("min: 12"),
+        "{file}"
+    );
+    assert!(!file.contains("cost_unknown: true"), "{file}");
+}
+
+#[test]
+fn saving_over_your_entry_with_facts_left_empty_asks_first() {
+    use certwise::tui::app::{Ask, Overlay};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    save_acme(&data);
+    let mut a = session_on(&data);
+    open(&mut a, WelcomeItem::Evaluate);
+    type_text(&mut a, "Acme Applied AI");
+    a.update(Action::Select);
+    a.update(Action::SaveEvaluation);
+    let Some(Overlay::Confirm(ask @ Ask::ReplaceEntry { .. })) = a.overlay().cloned() else {
+        panic!("{:?}", a.overlay());
+    };
+    let Ask::ReplaceEntry { lost, .. } = &ask else {
+        unreachable!()
+    };
+    for fact in [
+        "the fee",
+        "the preparation hours",
+        "whether it has a practical component",
+    ] {
+        assert!(lost.iter().any(|l| l == fact), "{lost:?}");
+    }
+    assert!(crate::support::screen_text(&a).contains("Replace your entry?"));
+    // No (the safe answer): the entry is as it was, and the status line says so.
+    a.update(Action::CloseOverlay);
+    assert!(
+        a.status().unwrap().contains("Not saved"),
+        "{:?}",
+        a.status()
+    );
+    let file = std::fs::read_to_string(data.join("catalog.ron")).unwrap();
+    assert!(file.contains("min: 2500"), "{file}");
+    // Yes: replaced, and the status line says which facts are now not known.
+    a.update(Action::SaveEvaluation);
+    assert!(matches!(a.overlay(), Some(Overlay::Confirm(x)) if *x == ask));
+    a.update(Action::Confirm);
+    let status = a.status().unwrap();
+    assert!(
+        status.contains("Replaced") && status.contains("the fee"),
+        "{status}"
+    );
+    let file = std::fs::read_to_string(data.join("catalog.ron")).unwrap();
+    assert!(file.contains("cost_unknown: true"), "{file}");
+}
+
+#[test]
+fn e_on_another_entry_opens_it_unless_a_changed_draft_would_be_lost() {
+    use certwise::tui::app::{Ask, Overlay};
+    let mut a = app();
+    catalog_at(&mut a, "AI-102");
+    a.update(Action::OpenEvaluate);
+    let azure = a.kb().entry("azure-ai-engineer").unwrap().name.clone();
+    assert_eq!(a.screens().evaluate.name.text(), azure);
+    // Untouched since `e` filled it: another entry replaces it.
+    a.update(Action::Back);
+    catalog_at(&mut a, "MLS-C01");
+    a.update(Action::OpenEvaluate);
+    let mls = a.kb().entry(ids(&a)[0]).unwrap().name.clone();
+    assert_ne!(mls, azure);
+    assert_eq!(a.screens().evaluate.name.text(), mls);
+    // Changed by hand: kept unless the person says otherwise.
+    type_text(&mut a, "My own cert");
+    a.update(Action::Back);
+    catalog_at(&mut a, "AI-102");
+    a.update(Action::OpenEvaluate);
+    assert_eq!(a.screen(), Screen::Evaluate);
+    assert!(matches!(
+        a.overlay(),
+        Some(Overlay::Confirm(Ask::ReplaceDraft { .. }))
+    ));
+    assert_eq!(a.screens().evaluate.name.text(), "My own cert");
+    a.update(Action::CloseOverlay);
+    assert_eq!(a.screens().evaluate.name.text(), "My own cert");
+    let status = a.status().unwrap();
+    assert!(
+        status.contains("Kept your draft") && status.contains("My own cert"),
+        "{status}"
+    );
+    a.update(Action::Back);
+    a.update(Action::OpenEvaluate);
+    a.update(Action::Confirm);
+    assert_eq!(a.screens().evaluate.name.text(), azure);
+}
+
+#[test]
+fn sorting_by_usd_puts_free_first_and_unknown_prices_last_both_ways() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    while a.screens().catalog.sort != SortBy::Cost {
+        a.update(Action::SortNext);
+    }
+    let order = |a: &App| -> Vec<(bool, (u32, u32))> {
+        rows(a.kb(), &a.screens().catalog)
+            .iter()
+            .map(|e| (e.cost_unknown, (e.cost_usd.min, e.cost_usd.max)))
+            .collect()
+    };
+    let up = order(&a);
+    assert!(
+        up.iter().any(|(unknown, _)| *unknown),
+        "the test needs unknown prices"
+    );
+    let known = up.iter().take_while(|(unknown, _)| !unknown).count();
+    assert!(up[known..].iter().all(|(unknown, _)| *unknown), "{up:?}");
+    assert_eq!(up[0], (false, (0, 0)), "free first: {up:?}");
+    a.update(Action::SortReverse);
+    let down = order(&a);
+    assert!(
+        down[known..].iter().all(|(unknown, _)| *unknown),
+        "{down:?}"
+    );
+    assert!(
+        down[..known].windows(2).all(|w| w[0].1 >= w[1].1),
+        "{down:?}"
+    );
+    // On screen: the last rows of the list say "?".
+    a.update(Action::End);
+    let line = crate::support::screen_lines(&a)
+        .into_iter()
+        .find(|l| l.contains('▶'))
+        .unwrap();
+    assert!(line.contains(" ? "), "{line}");
+}
+
+/// The help overlay's text for the catalog, every row, with wrapped lines joined again.
+fn catalog_help(a: &mut App) -> String {
+    use certwise::tui::app::Overlay;
+    a.update(Action::OpenHelp);
+    let Some(Overlay::Help { text, .. }) = a.overlay() else {
+        panic!("{:?}", a.overlay());
+    };
+    let all: Vec<String> = text
+        .lines()
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    a.update(Action::CloseOverlay);
+    all.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_platform_and_status_filters_offer_what_they_cycle_through_and_help_says_so() {
+    let mut a = App::new(Knowledge::embedded().unwrap(), Theme::new(false), 120, 40);
+    a = a.on(jiff::civil::date(2026, 11, 21));
+    open(&mut a, WelcomeItem::Catalog);
+    let status_part = |a: &App, word: &str| -> String {
+        let text = crate::support::screen_text(a);
+        let at = text.find(&format!("{word} ")).unwrap() + word.len() + 1;
+        text[at..].split(' ').next().unwrap().to_owned()
+    };
+    let mut platforms = vec![status_part(&a, "Cloud")];
+    loop {
+        a.update(Action::FilterPlatform);
+        let now = status_part(&a, "Cloud");
+        if now == platforms[0] {
+            break;
+        }
+        platforms.push(now);
+    }
+    for p in Platform::ALL {
+        assert!(platforms.contains(&p.as_str().to_owned()), "{platforms:?}");
+    }
+    let mut statuses = vec![status_part(&a, "Status")];
+    loop {
+        a.update(Action::FilterStatus);
+        let now = status_part(&a, "Status");
+        if now == statuses[0] {
+            break;
+        }
+        // Each status filter shows entries (a filter that matches nothing is not offered).
+        assert!(!ids(&a).is_empty(), "{now}");
+        statuses.push(now);
+    }
+    for s in ["beta", "closed"] {
+        assert!(statuses.contains(&s.to_owned()), "{statuses:?}");
+    }
+    let only = |status: &str| {
+        let mut b = app();
+        open(&mut b, WelcomeItem::Catalog);
+        while status_part(&b, "Status") != status {
+            b.update(Action::FilterStatus);
+        }
+        rows(b.kb(), &b.screens().catalog)
+            .iter()
+            .map(|e| e.status.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert!(only("beta").iter().all(|s| *s == "beta"));
+    assert!(only("closed").iter().all(|s| *s == "closed"));
+    // Help lists the values in the order the keys cycle through them.
+    let help = catalog_help(&mut a);
+    assert!(
+        help.contains(&platforms.join(", ")),
+        "{platforms:?}\n{help}"
+    );
+    assert!(help.contains(&statuses.join(", ")), "{statuses:?}\n{help}");
+}
+
+#[test]
+fn a_filter_that_matches_nothing_says_so_where_the_rows_would_be() {
+    let mut a = app();
+    open(&mut a, WelcomeItem::Catalog);
+    // Tier 4 and retired together match nothing.
+    for _ in 0..4 {
+        a.update(Action::FilterTier);
+    }
+    while a.screens().catalog.status != certwise::tui::screen::catalog::StatusFilter::Retired {
+        a.update(Action::FilterStatus);
+    }
+    assert!(ids(&a).is_empty());
+    let lines = crate::support::screen_lines(&a);
+    let header = lines
+        .iter()
+        .position(|l| l.contains("Name ") && l.contains("Tier"))
+        .unwrap();
+    assert!(
+        lines[header + 1].contains("Nothing matches"),
+        "{}",
+        lines.join("\n")
+    );
 }

@@ -221,3 +221,68 @@ fn a_number_out_of_range_is_said_beside_the_field_as_it_is_typed() {
     a.update(Action::TypeDigit('0'));
     assert!(field_line(&a).contains("out of range"));
 }
+
+/// Presses keys as the event loop does: the key table, then the update.
+fn keys(a: &mut App, codes: &[KeyCode]) {
+    for code in codes {
+        let key = KeyEvent::new(*code, KeyModifiers::NONE);
+        if let Some(action) = a.action_for(&key) {
+            a.update(action);
+        }
+    }
+}
+
+fn typed(a: &mut App, text: &str) {
+    for c in text.chars() {
+        keys(a, &[KeyCode::Char(c)]);
+    }
+}
+
+#[test]
+fn a_typed_number_is_kept_when_moving_between_questions() {
+    let mut a = app(80, 24);
+    a.start_new();
+    while a.screens().interview.question != "budget_usd" {
+        keys(&mut a, &[KeyCode::Right]);
+    }
+    typed(&mut a, "250");
+    // ← then →: the typed value is there, recorded as the answer as → would record it.
+    keys(&mut a, &[KeyCode::Left]);
+    assert_eq!(a.screens().interview.question, "hours_per_week");
+    keys(&mut a, &[KeyCode::Right]);
+    assert_eq!(a.screens().interview.question, "budget_usd");
+    assert_eq!(a.screens().interview.input, "250");
+    assert_eq!(a.answers().get("budget_usd"), Some("250"));
+    // A value that cannot be an answer (out of range) is kept as a draft, with the range said.
+    keys(
+        &mut a,
+        &[KeyCode::Backspace, KeyCode::Backspace, KeyCode::Backspace],
+    );
+    typed(&mut a, "999999");
+    keys(&mut a, &[KeyCode::Left, KeyCode::Right]);
+    assert_eq!(a.screens().interview.question, "budget_usd");
+    assert_eq!(a.screens().interview.input, "999999");
+    assert_eq!(a.answers().get("budget_usd"), Some("250"));
+    let text = crate::support::screen_text(&a);
+    assert!(text.contains("out of range"), "{text}");
+    // Emptied, then left: nothing typed is kept, so the answer shows again.
+    for _ in 0..6 {
+        keys(&mut a, &[KeyCode::Backspace]);
+    }
+    keys(&mut a, &[KeyCode::Left, KeyCode::Right]);
+    assert_eq!(a.screens().interview.input, "250");
+    assert_eq!(a.answers().get("budget_usd"), Some("250"));
+}
+
+#[test]
+fn enter_on_an_empty_number_says_why_under_the_field() {
+    let mut a = app(80, 24);
+    a.open_question("hours_per_week", false);
+    keys(&mut a, &[KeyCode::Backspace, KeyCode::Enter]);
+    assert_eq!(a.screens().interview.question, "hours_per_week");
+    let lines = crate::support::screen_lines(&a);
+    let bottom = lines.iter().position(|l| l.contains('└')).unwrap();
+    let under = lines[bottom + 1..bottom + 3].join("\n");
+    assert!(under.contains("Nothing typed"), "{}", lines.join("\n"));
+    assert!(under.contains("1-80"), "{under}");
+}

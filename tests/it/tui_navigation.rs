@@ -407,3 +407,55 @@ fn long_lists_say_how_many_items_are_above_and_below() {
         crate::support::screen_text(&app)
     );
 }
+
+#[test]
+fn too_small_says_how_to_quit_even_at_20x5() {
+    let mut app = app();
+    app.update(Action::Resize(20, 5));
+    let text = crate::support::screen_text(&app);
+    let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squashed.contains("q to quit"), "{text}");
+}
+
+#[test]
+fn at_60x18_the_answers_line_up_in_one_column() {
+    let mut app = at_summary();
+    app.update(Action::Resize(60, 18));
+    let lines = crate::support::screen_lines(&app);
+    let resolved = app.resolved();
+    let mut columns = Vec::new();
+    for (q, v) in resolved.asked() {
+        let value = match &q.kind {
+            certwise::knowledge::QuestionKind::Number { unit, .. } => format!("{v} {unit}"),
+            certwise::knowledge::QuestionKind::Choice(_) => q.label_of(v).to_owned(),
+        };
+        let value: String = value.chars().take(8).collect();
+        let first_word = q.topic.split(' ').next().unwrap();
+        for line in &lines {
+            let chars: Vec<char> = line.chars().collect();
+            let text: String = chars[3..].iter().collect();
+            if let (true, Some(at)) = (text.starts_with(first_word), text.find(&value)) {
+                columns.push((q.topic.clone(), text[..at].chars().count()));
+            }
+        }
+    }
+    assert!(columns.len() >= 8, "{columns:?}\n{}", lines.join("\n"));
+    assert!(
+        columns.iter().all(|(_, c)| *c == columns[0].1),
+        "{columns:?}\n{}",
+        lines.join("\n")
+    );
+}
+
+#[test]
+fn at_60x18_the_plan_footer_keeps_the_save_key() {
+    let mut app = at_plan();
+    app.update(Action::Resize(60, 18));
+    let lines = crate::support::screen_lines(&app);
+    let footer = lines.last().unwrap();
+    assert!(footer.contains("s save"), "{footer}");
+    assert!(
+        footer.contains("? help") && footer.contains("q quit"),
+        "{footer}"
+    );
+}

@@ -838,3 +838,23 @@ fn progress_marked_elsewhere_while_open_survives_saving_back() {
         a.status()
     );
 }
+
+#[test]
+fn the_saved_list_counts_steps_started_as_well_as_done() {
+    let (_dir, store) = temp_store();
+    let mut a = app(&store);
+    to_plan(&mut a);
+    tick_first_step(&mut a);
+    save_as(&mut a, "started");
+    let counts = store.load("started").unwrap().counts();
+    assert_eq!((counts.done, counts.doing), (0, 1));
+    let mut b = app(&store);
+    highlight(&mut b, WelcomeItem::OpenSaved);
+    b.update(Action::Select);
+    assert_eq!(b.screen(), Screen::Saved);
+    let text = crate::support::screen_text(&b);
+    assert!(
+        text.contains(&format!("0/{} done, 1 doing", counts.total)),
+        "{text}"
+    );
+}

@@ -365,22 +365,53 @@ fn go_to(a: &mut App, field: Field) {
 fn home_end_and_page_keys_go_to_the_first_and_last_field() {
     let mut a = evaluate_app(80, 24);
     type_text(&mut a, "Cert");
-    // In a typed field Home and End move in the text first, then to the first or last field.
-    press(&mut a, &[key(KeyCode::Home)]);
+    // In a typed field Home and End only move in the text, however often pressed: typing after
+    // them goes into the text, never to a yes/no answer.
+    press(&mut a, &[key(KeyCode::Home), key(KeyCode::Home)]);
     assert_eq!(a.screens().evaluate.name.cursor_chars(), 0);
     assert_eq!(current(&a), Field::Name);
-    press(&mut a, &[key(KeyCode::End)]);
+    press(&mut a, &[key(KeyCode::End), key(KeyCode::End)]);
     assert_eq!(current(&a), Field::Name);
-    press(&mut a, &[key(KeyCode::End)]);
+    type_text(&mut a, " X");
+    assert_eq!(a.screens().evaluate.name, "Cert X");
+    assert!(a.screens().evaluate.claims.is_empty(), "no answer flipped");
+    // PgUp and PgDn go to the first and last field.
+    press(&mut a, &[key(KeyCode::PageDown)]);
     assert_eq!(current(&a), Field::DaysToComplete);
     // On a yes/no field, Home and End go at once.
     press(&mut a, &[key(KeyCode::Home)]);
     assert_eq!(current(&a), Field::Name);
-    press(&mut a, &[key(KeyCode::PageDown)]);
+    press(&mut a, &[key(KeyCode::Down), key(KeyCode::End)]);
     assert_eq!(current(&a), Field::DaysToComplete);
     press(&mut a, &[key(KeyCode::Up), key(KeyCode::PageUp)]);
     assert_eq!(current(&a), Field::Name);
-    assert_eq!(a.screens().evaluate.name, "Cert", "moving kept the text");
+    assert_eq!(a.screens().evaluate.name, "Cert X", "moving kept the text");
+}
+
+#[test]
+fn a_line_break_pasted_into_a_one_line_field_is_one_space() {
+    let mut a = evaluate_app(80, 24);
+    a.paste("Trial\nplan");
+    assert_eq!(a.screens().evaluate.name, "Trial plan");
+    // A run of spaces and breaks is one space; breaks at the ends of the paste are dropped.
+    press(&mut a, &[ctrl('u')]);
+    a.paste("\r\nTrial  \r\n\r\n  plan\n\n");
+    assert_eq!(a.screens().evaluate.name, "Trial plan");
+    // The catalog search too.
+    press(&mut a, &[key(KeyCode::Esc)]);
+    let row = a
+        .welcome_items()
+        .iter()
+        .position(|i| *i == WelcomeItem::Catalog)
+        .unwrap();
+    a.update(Action::Home);
+    for _ in 0..row {
+        a.update(Action::Down);
+    }
+    a.update(Action::Select);
+    a.update(Action::OpenSearch);
+    a.paste("azure\nai");
+    assert_eq!(a.screens().catalog.query.text(), "azure ai");
 }
 
 #[test]

@@ -750,3 +750,58 @@ fn the_plan_screen_shows_an_unknown_cost_as_not_known_not_free() {
     assert!(row.contains("not known"), "{row}");
     assert!(!row.contains("free"), "{row}");
 }
+
+/// Evaluating an entry of yours again starts from the facts it was saved with, and only from
+/// them: it is never a source of facts the way a built-in entry is, so a fact left empty stays
+/// unknown, and what a save would lose is named.
+#[test]
+fn an_entry_of_yours_gives_back_its_facts_and_fills_in_nothing() {
+    use certwise::user_catalog::{facts_lost, facts_of};
+    let partial = Facts {
+        cost_usd: Some(2500),
+        prep_hours: Some(12),
+        practical: Some(true),
+        ..facts("Acme Applied AI")
+    };
+    for f in [good_facts(), bad_facts(), partial.clone()] {
+        let back = facts_of(&entry(&f));
+        let expected = Facts {
+            // An entry does not keep the content's age.
+            content_age_years: None,
+            claims: f
+                .claims
+                .iter()
+                .copied()
+                .filter(|c| *c != Claim::DaysToComplete || f.prep_hours > Some(16))
+                .collect(),
+            ..f.clone()
+        };
+        assert_eq!(back, expected, "{f:?}");
+        assert!(facts_lost(&entry(&f), &back).is_empty(), "{f:?}");
+    }
+    let e = entry(&partial);
+    let (kb, problems) = merged(kb(), std::slice::from_ref(&e));
+    assert!(problems.is_empty(), "{problems:?}");
+    let name_only = facts("Acme Applied AI");
+    let v = evaluate(&kb, &name_only);
+    assert_eq!(v.catalog_id, None);
+    assert!(
+        v.unknown.contains(&"cost-usd".to_owned()),
+        "{:?}",
+        v.unknown
+    );
+    assert_eq!(
+        facts_lost(&e, &name_only),
+        [
+            "whether it has a practical component",
+            "the preparation hours",
+            "the fee"
+        ]
+    );
+    let bad = entry(&bad_facts());
+    let lost = facts_lost(&bad, &facts("Certified AI Wizard"));
+    assert!(
+        lost.contains(&"the claim \"guaranteed job placement\"".to_owned()),
+        "{lost:?}"
+    );
+}

@@ -4,12 +4,13 @@
 use crate::tui::input::KeyCode as K;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Widget};
 
 use crate::knowledge::QuestionKind;
 use crate::tui::action::Action;
-use crate::tui::frame::{body_area, padded, wrap, wrap_after};
+use crate::tui::frame::{body_area, padded, wrap};
 use crate::tui::keymap::KeyPat::Code;
 use crate::tui::keymap::{Binding, Mode as M, Scope};
 use crate::tui::overlay::Overlay;
@@ -128,17 +129,49 @@ impl State {
                 };
                 let value_style = if assumed { t.dim } else { t.text };
                 let suffix = if assumed { " (default)" } else { "" };
-                ListItem::new(wrap_after(
-                    Span::styled(format!("{:<label_width$}  ", q.topic), t.key),
-                    &format!("{value}{suffix}"),
-                    rows.width.saturating_sub(2),
-                    value_style,
+                ListItem::new(columns(
+                    (&q.topic, t.key),
+                    (&format!("{value}{suffix}"), value_style),
+                    label_width,
+                    usize::from(rows.width.saturating_sub(2)),
                 ))
             })
             .collect();
         items.push(ListItem::new(Line::styled("→ Make my plan", t.heading)));
         crate::tui::frame::marked_list(t, items, Some(self.row), rows, buf);
     }
+}
+
+/// A label and its value side by side, each wrapped in its own column (the label in
+/// `label_width` columns, the value in what is left of `width`), so every value starts in the
+/// same column however long its label.
+fn columns(
+    (label, label_style): (&str, Style),
+    (value, value_style): (&str, Style),
+    label_width: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let cut = |text: &str, width: usize| -> Vec<String> {
+        let options = textwrap::Options::new(width.max(1))
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+            .break_words(true);
+        textwrap::wrap(text, options)
+            .into_iter()
+            .map(std::borrow::Cow::into_owned)
+            .collect()
+    };
+    let labels = cut(label, label_width);
+    let values = cut(value, width.saturating_sub(label_width + 2));
+    (0..labels.len().max(values.len()))
+        .map(|i| {
+            let label = labels.get(i).map_or("", String::as_str);
+            let pad = label_width.saturating_sub(textwrap::core::display_width(label)) + 2;
+            Line::from(vec![
+                Span::styled(format!("{label}{}", " ".repeat(pad)), label_style),
+                Span::styled(values.get(i).cloned().unwrap_or_default(), value_style),
+            ])
+        })
+        .collect()
 }
 
 /// The summary's key rows.

@@ -76,21 +76,22 @@ pub enum PlatformFilter {
 }
 
 impl PlatformFilter {
-    fn next(self) -> Self {
-        match self {
-            PlatformFilter::All => PlatformFilter::Only(Platform::Aws),
-            PlatformFilter::Only(Platform::Aws) => PlatformFilter::Only(Platform::Gcp),
-            PlatformFilter::Only(Platform::Gcp) => PlatformFilter::Only(Platform::Azure),
-            PlatformFilter::Only(p) => Platform::ALL
-                .into_iter()
-                .skip_while(|x| *x != p)
-                .nth(1)
-                .map_or(PlatformFilter::NoPlatform, PlatformFilter::Only),
-            PlatformFilter::NoPlatform => PlatformFilter::All,
-        }
+    /// Every filter `p` cycles through, in order: all, each platform, then entries without one.
+    /// The help lists the same values, from here.
+    pub fn cycle() -> impl Iterator<Item = PlatformFilter> {
+        std::iter::once(PlatformFilter::All)
+            .chain(Platform::ALL.into_iter().map(PlatformFilter::Only))
+            .chain([PlatformFilter::NoPlatform])
     }
 
-    fn label(self) -> &'static str {
+    fn next(self) -> Self {
+        let all: Vec<PlatformFilter> = Self::cycle().collect();
+        let i = all.iter().position(|f| *f == self).unwrap_or(0);
+        all[(i + 1) % all.len()]
+    }
+
+    /// How the filter line and the help write it.
+    pub fn label(self) -> &'static str {
         match self {
             PlatformFilter::All => "all",
             PlatformFilter::Only(p) => p.as_str(),
@@ -107,30 +108,98 @@ impl PlatformFilter {
     }
 }
 
-/// The status filter.
+/// The status filter: the two broad groups (can still be taken, can no longer be), then each
+/// narrower status the catalog has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFilter {
     All,
+    /// Can still be taken: active, beta or retiring.
     Active,
+    /// Can no longer be taken: retired or closed.
     Retired,
+    Beta,
+    Retiring,
+    Closed,
 }
 
 impl StatusFilter {
-    fn next(self) -> Self {
-        match self {
-            StatusFilter::All => StatusFilter::Active,
-            StatusFilter::Active => StatusFilter::Retired,
-            StatusFilter::Retired => StatusFilter::All,
-        }
+    const ALL: [StatusFilter; 6] = [
+        StatusFilter::All,
+        StatusFilter::Active,
+        StatusFilter::Retired,
+        StatusFilter::Beta,
+        StatusFilter::Retiring,
+        StatusFilter::Closed,
+    ];
+
+    /// The filters `a` cycles through in this catalog, in order: all, active, retired, then beta,
+    /// retiring and closed where some certification or course has that status. The help lists
+    /// the same values, from here.
+    pub fn cycle(kb: &Knowledge) -> Vec<StatusFilter> {
+        StatusFilter::ALL
+            .into_iter()
+            .filter(|f| {
+                matches!(
+                    f,
+                    StatusFilter::All | StatusFilter::Active | StatusFilter::Retired
+                ) || kb
+                    .catalog
+                    .entries
+                    .iter()
+                    .any(|e| e.kind.is_study() && f.keeps(e))
+            })
+            .collect()
     }
 
-    fn label(self) -> &'static str {
+    fn next(self, kb: &Knowledge) -> Self {
+        let all = Self::cycle(kb);
+        let i = all.iter().position(|f| *f == self).unwrap_or(0);
+        all[(i + 1) % all.len()]
+    }
+
+    /// How the filter line and the help write it.
+    pub fn label(self) -> &'static str {
         match self {
             StatusFilter::All => "all",
             StatusFilter::Active => "active",
             StatusFilter::Retired => "retired",
+            StatusFilter::Beta => "beta",
+            StatusFilter::Retiring => "retiring",
+            StatusFilter::Closed => "closed",
         }
     }
+
+    fn keeps(self, e: &Entry) -> bool {
+        match self {
+            StatusFilter::All => true,
+            StatusFilter::Active => !e.status.is_retired(),
+            StatusFilter::Retired => e.status.is_retired(),
+            StatusFilter::Beta => e.status == Status::Beta,
+            StatusFilter::Retiring => matches!(e.status, Status::Retiring { .. }),
+            StatusFilter::Closed => matches!(e.status, Status::Closed { .. }),
+        }
+    }
+}
+
+/// What the help adds to a key's row: the values a filter key cycles through, from the same
+/// lists the keys use, so the two cannot differ.
+pub fn help_detail(kb: &Knowledge, action: Action) -> Option<String> {
+    let values = match action {
+        Action::FilterPlatform => PlatformFilter::cycle().map(PlatformFilter::label).collect(),
+        Action::FilterStatus => StatusFilter::cycle(kb)
+            .into_iter()
+            .map(StatusFilter::label)
+            .collect::<Vec<_>>(),
+        _ => return None,
+    };
+    let note = match action {
+        Action::FilterStatus => {
+            " (active: can still be taken, beta and retiring included; retired: can no longer be, \
+             closed included)"
+        }
+        _ => " (none: no platform)",
+    };
+    Some(format!("{}{note}", values.join(", ")))
 }
 
 /// The catalog browser's state.
@@ -203,7 +272,9 @@ pub fn matches(e: &Entry, query: &str) -> bool {
     })
 }
 
-/// The certifications and courses shown, filtered and sorted (ties keep catalog order).
+/// The certifications and courses shown, filtered and sorted (ties keep catalog order). Values
+/// not known (a cost or preparation time shown as `?`, a share of postings shown as `—`) sort
+/// last whichever way the sort runs: they are neither the cheapest nor the dearest.
 pub fn rows(kb: &'static Knowledge, v: &State) -> Vec<&'static Entry> {
     let mut rows: Vec<&Entry> = kb
         .catalog
@@ -213,12 +284,14 @@ pub fn rows(kb: &'static Knowledge, v: &State) -> Vec<&'static Entry> {
         .filter(|e| matches(e, v.query.text()))
         .filter(|e| v.platform.keeps(e))
         .filter(|e| v.tier.is_none_or(|t| e.tier == Some(t)))
-        .filter(|e| match v.status {
-            StatusFilter::All => true,
-            StatusFilter::Active => !e.status.is_retired(),
-            StatusFilter::Retired => e.status.is_retired(),
-        })
+        .filter(|e| v.status.keeps(e))
         .collect();
+    let unknown = |e: &Entry| match v.sort {
+        SortBy::Cost => e.cost_unknown,
+        SortBy::Hours => e.hours_unknown,
+        SortBy::Postings => e.postings_percent.is_none(),
+        _ => false,
+    };
     rows.sort_by(|a, b| {
         let order = match v.sort {
             SortBy::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
@@ -236,7 +309,8 @@ pub fn rows(kb: &'static Knowledge, v: &State) -> Vec<&'static Entry> {
             SortBy::Status => a.status.is_retired().cmp(&b.status.is_retired()),
             SortBy::Reviewed => a.reviewed.cmp(&b.reviewed),
         };
-        if v.descending { order.reverse() } else { order }
+        let order = if v.descending { order.reverse() } else { order };
+        unknown(a).cmp(&unknown(b)).then(order)
     });
     rows
 }
@@ -321,7 +395,7 @@ impl State {
                 self.row = 0;
             }
             Action::FilterStatus => {
-                self.status = self.status.next();
+                self.status = self.status.next(shared.kb);
                 self.row = 0;
             }
             Action::ToggleMark => {
@@ -338,12 +412,7 @@ impl State {
             Action::OpenSearch => self.searching = true,
             Action::ClearFilters => self.clear(),
             Action::OpenEvaluate => {
-                go = Some(
-                    match selected.as_deref().and_then(|id| shared.kb.entry(id)) {
-                        Some(e) => Go::EvaluateEntry(e.name.clone()),
-                        None => Go::Evaluate,
-                    },
-                );
+                go = Some(selected.map_or(Go::Evaluate, Go::EvaluateEntry));
             }
             Action::Compare => {
                 let ids = if self.marked.is_empty() {
@@ -614,7 +683,7 @@ pub static KEYS: &[Binding] = &[
         scope: Scope::Only(&[M::Catalog]),
         keys: &[Code(K::Char('p'))],
         action: Action::FilterPlatform,
-        help: "filter by platform (all, aws, gcp, azure, none)",
+        help: "filter by platform:",
         hint: Some("platform"),
     },
     Binding {
@@ -628,7 +697,7 @@ pub static KEYS: &[Binding] = &[
         scope: Scope::Only(&[M::Catalog]),
         keys: &[Code(K::Char('a'))],
         action: Action::FilterStatus,
-        help: "filter by status (all, active, retired)",
+        help: "filter by status:",
         hint: Some("status"),
     },
     Binding {

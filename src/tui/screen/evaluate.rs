@@ -13,7 +13,7 @@ use crate::tui::action::Action;
 use crate::tui::frame::{body_area, padded};
 use crate::tui::keymap::KeyPat::{AnyChar, Code};
 use crate::tui::keymap::{Binding, Mode, Mode as M, Scope};
-use crate::tui::overlay::Overlay;
+use crate::tui::overlay::{Ask, Overlay};
 use crate::tui::screen::{Go, Screen, Scroll};
 use crate::tui::shared::Shared;
 use crate::tui::text_field::{self, Change, Edit, TextField};
@@ -47,6 +47,19 @@ pub struct State {
     pub text: Scroll,
     /// Evaluations made, so a new result is wrapped again.
     pub evaluations: u64,
+    /// The form as `e` filled it in or as last saved: a draft still equal to it (or empty) has
+    /// nothing of the person's own to lose, so `e` on another entry may replace it.
+    pub clean: Option<Values>,
+}
+
+/// What the form holds, to tell whether it changed since it was filled in or saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Values {
+    name: String,
+    provider_known: Tri,
+    numbers: [String; 4],
+    practical: Tri,
+    claims: Vec<Claim>,
 }
 
 /// How a typed field is read: its words in messages, and the range the command line allows.
@@ -251,17 +264,80 @@ impl State {
         self.text.top();
     }
 
-    /// Fills in the certification's name when nothing has been typed yet (a draft is kept as it
-    /// is). The name is suggested: the first letter typed replaces it.
-    pub fn name_if_empty(&mut self, name: &str) {
-        let untouched = Field::ALL
-            .iter()
-            .filter_map(|f| self.field_text(*f))
-            .all(TextField::is_empty);
-        if untouched {
-            self.name = TextField::prefilled(name, self.name.max());
-            self.field = 0;
+    /// What the form holds now.
+    fn values(&self) -> Values {
+        let mut claims = self.claims.clone();
+        claims.sort();
+        Values {
+            name: self.name.text().to_owned(),
+            provider_known: self.provider_known,
+            numbers: [&self.cost, &self.hours, &self.age, &self.postings]
+                .map(|f| f.text().to_owned()),
+            practical: self.practical,
+            claims,
         }
+    }
+
+    /// Nothing typed or chosen since the form was empty, filled in by `e`, or saved.
+    pub fn untouched(&self) -> bool {
+        let now = self.values();
+        let empty = State::default().values();
+        now == empty || self.clean.as_ref() == Some(&now)
+    }
+
+    /// The form for a catalog entry: its name, suggested (the first letter typed replaces it),
+    /// and for an entry of yours the facts it was saved with, so that saving it again keeps them.
+    /// A built-in entry's facts are filled in by the evaluation itself, from the catalog.
+    pub fn fill(&mut self, e: &crate::knowledge::Entry) {
+        let facts = if crate::user_catalog::is_yours(e) {
+            crate::user_catalog::facts_of(e)
+        } else {
+            Facts::default()
+        };
+        let text = |value: Option<String>, like: &TextField| {
+            TextField::with_text(&value.unwrap_or_default(), like.max())
+        };
+        let tri = |value: Option<bool>| match value {
+            None => Tri::Unknown,
+            Some(true) => Tri::Yes,
+            Some(false) => Tri::No,
+        };
+        *self = State {
+            name: TextField::prefilled(&e.name, self.name.max()),
+            provider_known: tri(facts.provider_known),
+            cost: text(facts.cost_usd.map(|n| n.to_string()), &self.cost),
+            hours: text(facts.prep_hours.map(|n| n.to_string()), &self.hours),
+            practical: tri(facts.practical),
+            age: text(facts.content_age_years.map(|n| n.to_string()), &self.age),
+            postings: text(
+                facts.postings_percent.map(|n| n.to_string()),
+                &self.postings,
+            ),
+            claims: facts.claims,
+            back_to: self.back_to,
+            evaluations: self.evaluations,
+            ..State::default()
+        };
+        self.clean = Some(self.values());
+    }
+
+    /// `e` on a catalog entry: the form for it, unless that would lose a draft the person changed
+    /// (for another name); then the draft stays and the question to ask is returned. A draft of
+    /// the same name is that entry's, and is kept as it is.
+    pub fn open_entry(&mut self, e: &crate::knowledge::Entry) -> Option<Ask> {
+        if self.untouched() {
+            self.fill(e);
+            return None;
+        }
+        let key = crate::knowledge::name_key;
+        if key(self.name.text()) == key(&e.name) {
+            return None;
+        }
+        Some(Ask::ReplaceDraft {
+            draft: self.name.text().trim().to_owned(),
+            id: e.id.clone(),
+            name: e.name.clone(),
+        })
     }
 
     /// The mode keys are read in: a typed field, a yes/no field, or the result.
@@ -282,7 +358,7 @@ impl State {
                     self.result = None;
                     self.text.top();
                 }
-                Action::SaveEvaluation => self.save(shared),
+                Action::SaveEvaluation => self.save(shared, false),
                 _ => self.text.apply(action),
             }
             return None;
@@ -315,10 +391,8 @@ impl State {
                         let max = text.max();
                         self.set_error(field, text_field::cut_message(max));
                     }
-                    // Home or End pressed again at the edge of the text: the first or last
-                    // field.
-                    Change::None if edit == Edit::Start => self.field = 0,
-                    Change::None if edit == Edit::End => self.field = n - 1,
+                    // Home and End only move in the text, however often pressed: jumping to
+                    // another field there sent the next letters to a yes/no answer.
                     Change::Cursor | Change::None => {}
                 }
             }
@@ -355,7 +429,11 @@ impl State {
         self.changed(field);
     }
 
-    fn save(&mut self, shared: &mut Shared) {
+    /// Saves the result to the person's catalog. Over an entry of theirs of the same name, it asks
+    /// first (unless `confirmed`) when the form leaves unknown a fact that entry knows, or drops a
+    /// claim it records: replacing never loses a fact silently. The status line says whether it
+    /// replaced, and what is now not known.
+    pub(crate) fn save(&mut self, shared: &mut Shared, confirmed: bool) {
         let (Some(verdict), Ok(facts)) = (self.result.clone(), self.facts()) else {
             return;
         };
@@ -365,10 +443,33 @@ impl State {
         let path = store.root().join(crate::user_catalog::FILE);
         let entry = crate::user_catalog::entry_from(&facts, &verdict, shared.today);
         let id = entry.id.clone();
+        let old = crate::user_catalog::load(&path)
+            .entries
+            .into_iter()
+            .find(|e| e.id == id);
+        let lost = old
+            .as_ref()
+            .map(|old| crate::user_catalog::facts_lost(old, &facts))
+            .unwrap_or_default();
+        if !lost.is_empty() && !confirmed {
+            shared.open(Overlay::Confirm(Ask::ReplaceEntry {
+                name: entry.name,
+                lost,
+            }));
+            return;
+        }
         match crate::user_catalog::add(&path, entry) {
             Ok(()) => {
                 shared.reload_user_catalog();
-                shared.status = Some(format!("Saved to your catalog as {id}."));
+                self.clean = Some(self.values());
+                shared.status = Some(match (old.is_some(), lost.as_slice()) {
+                    (false, _) => format!("Saved to your catalog as {id}."),
+                    (true, []) => format!("Replaced {id} in your catalog."),
+                    (true, lost) => format!(
+                        "Replaced {id} in your catalog; now not known: {}.",
+                        lost.join(", ")
+                    ),
+                });
             }
             Err(e) => shared.open(Overlay::Error(e.to_string())),
         }
@@ -463,19 +564,18 @@ pub static KEYS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        // Home and End move in the text; pressed again at its edge, they go to the first or
-        // last field (see `text_field::KEYS`).
+        // In a typed field Home and End move in the text only (see `text_field::KEYS`).
         scope: Scope::Only(&[M::EvalField]),
         keys: &[Code(K::PageUp)],
         action: Action::Home,
-        help: "the first field (Home does it too, at the start of the text)",
+        help: "the first field",
         hint: None,
     },
     Binding {
         scope: Scope::Only(&[M::EvalField]),
         keys: &[Code(K::PageDown)],
         action: Action::End,
-        help: "the last field (End does it too, at the end of the text)",
+        help: "the last field",
         hint: None,
     },
     Binding {

@@ -12,6 +12,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
+use std::collections::BTreeMap;
+
 use crate::knowledge::{Question, QuestionKind};
 use crate::tui::action::Action;
 use crate::tui::frame::{body_area, list, padded, wrap, wrap_after};
@@ -39,6 +41,9 @@ pub struct State {
     pub typed: Option<usize>,
     /// The first option shown when the list is taller than the screen.
     pub top: usize,
+    /// Numbers typed but not valid answers (out of range), by question: moving to another
+    /// question keeps them here, and coming back shows them again.
+    pub drafts: BTreeMap<String, String>,
 }
 
 /// The most options a digit chooses at once; longer lists take a number and Enter.
@@ -101,8 +106,14 @@ impl State {
             }
             QuestionKind::Number { .. } => 0,
         };
-        self.input = value;
-        self.input_fresh = true;
+        // A number typed but not yet valid comes back as it was left.
+        if let Some(draft) = self.drafts.get(id) {
+            draft.clone_into(&mut self.input);
+            self.input_fresh = false;
+        } else {
+            self.input = value;
+            self.input_fresh = true;
+        }
         self.input_error = None;
         self.from_summary = from_summary;
         self.typed = None;
@@ -125,8 +136,9 @@ impl State {
         head.push(Line::default());
         let head_height = u16::try_from(head.len()).unwrap_or(u16::MAX);
         // The message rows only when there is something to say, so a small terminal shows
-        // more options.
-        let says = self.input_error.is_some() || self.typed.is_some();
+        // more options. A number question says its message under its field instead.
+        let number = matches!(q.kind, QuestionKind::Number { .. });
+        let says = (self.input_error.is_some() && !number) || self.typed.is_some();
         let [top, list, message] = Layout::vertical([
             Constraint::Length(head_height),
             Constraint::Fill(1),
@@ -276,7 +288,10 @@ impl State {
                 self.input.pop();
             }
             (_, Action::Select | Action::Forward) => return self.answer_and_advance(shared),
-            (_, Action::Back) => return Some(self.back(shared)),
+            (_, Action::Back) => {
+                self.keep_on_leaving(shared);
+                return Some(self.back(shared));
+            }
             _ => {}
         }
         None
@@ -293,21 +308,14 @@ impl State {
             QuestionKind::Number { .. } => self.input.clone(),
         };
         if raw.trim().is_empty() {
-            self.input_error = Some(format!("Type {}.", q.valid_values()));
+            self.input_error = Some(format!("Nothing typed: type {}.", q.valid_values()));
             return None;
         }
-        if let Err(e) = shared.work.answers.set(shared.kb, &q.id, &raw) {
-            self.input_error = Some(match &e {
-                crate::interview::AnswerError::BadValue { source, .. } => format!("{source}."),
-                crate::interview::AnswerError::UnknownQuestion { .. } => e.to_string(),
-            });
+        if let Err(e) = Self::record(shared, q, &raw) {
+            self.input_error = Some(e);
             return None;
         }
-        shared.work.answers.prune(shared.kb);
-        shared.work.unsaved = true;
-        shared.work.plan = None;
-        shared.touch();
-        shared.keep_interview();
+        self.drafts.remove(&q.id);
         let resolved = shared.resolved();
         let asked: Vec<&str> = resolved.asked().map(|(q, _)| q.id.as_str()).collect();
         let here = asked.iter().position(|id| *id == q.id).unwrap_or(0);
@@ -330,6 +338,40 @@ impl State {
                 from_plan: None,
             },
         })
+    }
+
+    /// Records `raw` as the answer to `q` (re-branching the interview), or says why not.
+    fn record(shared: &mut Shared, q: &Question, raw: &str) -> Result<(), String> {
+        if let Err(e) = shared.work.answers.set(shared.kb, &q.id, raw) {
+            return Err(match &e {
+                crate::interview::AnswerError::BadValue { source, .. } => format!("{source}."),
+                crate::interview::AnswerError::UnknownQuestion { .. } => e.to_string(),
+            });
+        }
+        shared.work.answers.prune(shared.kb);
+        shared.work.unsaved = true;
+        shared.work.plan = None;
+        shared.touch();
+        shared.keep_interview();
+        Ok(())
+    }
+
+    /// Leaving a number question by going back: what was typed is never lost. A valid number
+    /// becomes the answer, as going forward makes it; one that cannot be (out of range) is kept
+    /// as this question's draft and shown again on coming back; an emptied field keeps nothing,
+    /// so the answer shows again.
+    fn keep_on_leaving(&mut self, shared: &mut Shared) {
+        let Some(q) = self.current(shared) else {
+            return;
+        };
+        if !matches!(q.kind, QuestionKind::Number { .. }) || self.input_fresh {
+            return;
+        }
+        if self.input.is_empty() || Self::record(shared, q, &self.input).is_ok() {
+            self.drafts.remove(&q.id);
+        } else {
+            self.drafts.insert(q.id.clone(), self.input.clone());
+        }
     }
 
     fn back(&self, shared: &Shared) -> Go {
@@ -406,8 +448,17 @@ impl State {
                 }
             }
             QuestionKind::Number { min, max, unit } => {
-                let [input_area, _] =
-                    Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(rest);
+                let [input_area, note, _] = Layout::vertical([
+                    Constraint::Length(3),
+                    Constraint::Length(2),
+                    Constraint::Fill(1),
+                ])
+                .areas(rest);
+                // Why Enter refused the field, right under it.
+                if let Some(error) = &self.input_error {
+                    Paragraph::new(wrap(&format!("! {error}"), note.width, t.error, ""))
+                        .render(note, buf);
+                }
                 let [field, label] =
                     Layout::horizontal([Constraint::Length(14), Constraint::Fill(1)])
                         .areas(input_area);
@@ -435,7 +486,11 @@ impl State {
                 Paragraph::new(vec![Line::default(), Line::from(range)]).render(label, buf);
             }
         }
-        if let Some(error) = &self.input_error {
+        if let Some(error) = self
+            .input_error
+            .as_ref()
+            .filter(|_| !matches!(q.kind, QuestionKind::Number { .. }))
+        {
             Paragraph::new(wrap(&format!("! {error}"), message.width, t.error, ""))
                 .render(message, buf);
         }
@@ -498,7 +553,7 @@ pub static KEYS: &[Binding] = &[
         scope: Scope::Only(&[M::Choice, M::Number]),
         keys: &[Code(K::Left), Code(K::Char('h'))],
         action: Action::Back,
-        help: "previous question",
+        help: "previous question (a typed number is kept: as the answer, or as a draft while out of range)",
         hint: None,
     },
     Binding {

@@ -362,7 +362,9 @@ pub(super) fn render(app: &Shared, v: &State, area: Rect, buf: &mut Buffer) {
     header.extend(cols.cols.iter().map(|(c, _)| c.header()));
     let entries = rows(app.kb, v);
     let table_rows: Vec<Row> = entries.iter().map(|e| cells(app, v, e, &cols)).collect();
-    let note = if entries.is_empty() {
+    // Nothing to list, from a search or a filter alike: said where the rows would be, with the
+    // key that brings them back.
+    let nothing = entries.is_empty().then(|| {
         let clear = keymap::key_for(&[KEYS, GLOBAL], Mode::Catalog, Action::ClearFilters);
         if v.searching {
             let cancel = keymap::key_for(&[KEYS, GLOBAL], Mode::CatalogSearch, Action::Back);
@@ -370,12 +372,15 @@ pub(super) fn render(app: &Shared, v: &State, area: Rect, buf: &mut Buffer) {
         } else {
             format!("Nothing matches. {clear} clears the search and every filter.")
         }
+    });
+    let note = if nothing.is_some() {
+        None
     } else if cols.shows(Col::Jobs) {
-        "! not reviewed in 12 months · Jobs: share of AI postings".to_owned()
+        Some("! not reviewed in 12 months · Jobs: share of AI postings")
     } else {
-        "! not reviewed in 12 months".to_owned()
+        Some("! not reviewed in 12 months")
     };
-    let mut foot = wrap(&note, body.width, t.dim, "");
+    let mut foot = note.map_or_else(Vec::new, |n| wrap(n, body.width, t.dim, ""));
     foot.extend(more_keys(app, v.mode(), body.width));
     let [list, foot_area] = Layout::vertical([
         Constraint::Fill(1),
@@ -395,6 +400,15 @@ pub(super) fn render(app: &Shared, v: &State, area: Rect, buf: &mut Buffer) {
         Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(cut))]).areas(list);
     let mut state = TableState::default().with_selected((!entries.is_empty()).then_some(v.row));
     StatefulWidget::render(table, list, buf, &mut state);
+    if let Some(nothing) = &nothing {
+        // Under the header, in the names' column.
+        let rows = Rect {
+            y: list.y.saturating_add(1),
+            height: list.height.saturating_sub(1),
+            ..list
+        };
+        Paragraph::new(wrap(nothing, rows.width, t.text, "  ")).render(rows, buf);
+    }
     let room = list.height.saturating_sub(1);
     let below = heights.len().saturating_sub(
         state.offset() + crate::tui::frame::items_shown(&heights, state.offset(), room),
