@@ -777,8 +777,13 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
             step_note(
                 &s.about,
                 &steps,
-                course_note.as_deref(),
-                cert_note.as_deref(),
+                (course_note.as_deref(), cert_note.as_deref()),
+                |id| {
+                    kb.projects
+                        .iter()
+                        .find(|b| b.id == id)
+                        .is_some_and(|b| b.platform.is_some() && b.platform == p.platform)
+                },
             )
         })
         .collect();
@@ -792,16 +797,32 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
 }
 
 /// How a strategy step is met: the timeline step that does it, or why it is not in the plan.
-fn step_note(about: &str, steps: &[Step], course: Option<&str>, cert: Option<&str>) -> String {
+///
+/// `on_platform` says whether a brief (by id) is built on the person's platform.
+fn step_note(
+    about: &str,
+    steps: &[Step],
+    (course, cert): (Option<&str>, Option<&str>),
+    on_platform: impl Fn(&str) -> bool,
+) -> String {
     let find =
         |pred: &dyn Fn(&Step) -> bool| steps.iter().find(|s| pred(s)).map(|s| s.title.clone());
+    let any_project = || {
+        find(&|s| s.brief.is_some()).map_or_else(
+            || "no project: nothing suits you yet".to_owned(),
+            |t| format!("in the timeline: {t}"),
+        )
+    };
     match about {
         "course" => course.unwrap_or("no course").to_owned(),
         "certification" => cert.unwrap_or("no certification").to_owned(),
-        "projects" => find(&|s| s.brief.is_some()).map_or_else(
-            || "no project: nothing suits you yet".to_owned(),
-            |t| format!("in the timeline: {t}"),
-        ),
+        "projects" => any_project(),
+        // A step about building on the platform points to the project on it.
+        "platform-projects" => find(&|s| s.brief.as_deref().is_some_and(&on_platform))
+            .map_or_else(any_project, |t| format!("in the timeline: {t}")),
+        // A step about applying AI at work points to the project done at work.
+        "work-projects" => find(&|s| s.id == "workplace-project")
+            .map_or_else(any_project, |t| format!("in the timeline: {t}")),
         "open-source" => find(&|s| s.id == "open-source").map_or_else(
             || "not scheduled: open source does not score high enough for you now".to_owned(),
             |t| format!("in the timeline: {t}"),

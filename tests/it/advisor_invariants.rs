@@ -566,3 +566,35 @@ fn the_split_sentence_says_the_share_the_timeline_really_has() {
         }
     }
 }
+
+/// A strategy step about building on the platform points to the project on the platform when
+/// the timeline has one, and a step about applying AI at work points to the project done at
+/// work when there is one.
+#[test]
+fn project_steps_point_to_the_project_they_are_about() {
+    for i in 0..1_500 {
+        let pairs = persona(i);
+        let person = person_of(&pairs);
+        let p = plan_of(&pairs);
+        for (step, note) in p.strategy.steps.iter().zip(&p.strategy.step_notes) {
+            let on_platform = p.timeline.iter().find(|s| {
+                s.brief.as_ref().is_some_and(|id| {
+                    kb().projects.iter().any(|b| {
+                        &b.id == id && b.platform.is_some() && b.platform == person.platform
+                    })
+                })
+            });
+            if step.contains("on that same platform")
+                && let Some(s) = on_platform
+            {
+                assert!(note.contains(&s.title), "persona {i}: {note}");
+            }
+            let at_work = p.timeline.iter().find(|s| s.id == "workplace-project");
+            if step.contains("real task at work")
+                && let Some(s) = at_work
+            {
+                assert!(note.contains(&s.title), "persona {i}: {note}");
+            }
+        }
+    }
+}
