@@ -16,6 +16,9 @@ pub const CERT_MIN_SCORE: u8 = 50;
 const NEXT_UNTIL_WEEK: u32 = 12;
 /// A course is time-boxed to this many weeks at the person's study share.
 pub const COURSE_BOX_WEEKS: u32 = 12;
+
+/// A course this short (in hours) is never boxed.
+pub const SHORT_COURSE_HOURS: u32 = 10;
 /// A timeline running past this many weeks says how long it runs.
 pub const LONG_WEEKS: u32 = 26;
 /// Hours of the first step for people with no platform named.
@@ -521,7 +524,8 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                     * u64::from(p.hours)
                     * u64::from(split.planned_study_percent.max(10));
                 let mut item = entry_item(e, r, hours);
-                if item.work > boxed {
+                // A short course is done whole: cutting a 5-hour course to 3 saves nothing.
+                if hours > SHORT_COURSE_HOURS && item.work > boxed {
                     item.work = boxed;
                     // Rounded as the step's hours are, so the title and the step agree.
                     let boxed_h = u32::try_from(boxed.div_ceil(100)).unwrap_or(u32::MAX);

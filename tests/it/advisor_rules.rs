@@ -958,3 +958,24 @@ fn staying_needs_an_employer_that_rewards_it() {
             .any(|f| f.points < 0 && f.text.contains("does not reward"))
     );
 }
+
+/// A short course is done whole at any hours a week: boxing a 5-hour course to 3 saves nothing.
+#[test]
+fn a_short_course_is_never_cut() {
+    for hours in ["1", "2", "3"] {
+        let p = plan_for(&[("hours_per_week", hours), ("budget_usd", "0")]);
+        let course = p
+            .timeline
+            .iter()
+            .find(|s| kb().entry(&s.id).is_some_and(|e| e.kind == Kind::Course))
+            .expect("a course");
+        let e = kb().entry(&course.id).expect("entry");
+        assert!(e.prep_hours.mid() <= 10, "{} is not short", e.id);
+        assert!(
+            !course.title.contains("the first"),
+            "{hours} h: {}",
+            course.title
+        );
+        assert_eq!(course.hours, e.prep_hours.mid(), "{hours} h a week");
+    }
+}
