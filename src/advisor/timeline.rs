@@ -99,13 +99,14 @@ fn certification_wanted(
             "no certification yet: for a student, experience comes first".to_owned()
         });
     }
+    // Staying in the job: a certification pays when the employer rewards it. Where credentials
+    // weigh more (a regulated industry, say), that is a reason to ask, not to assume.
     if p.staying {
-        return if employer_rewards == Some(true) || p.credentials_count {
-            Ok(())
-        } else if employer_rewards.is_none() {
-            Err("no certification yet: you are not sure your employer rewards one; ask your manager or HR first, and let results at work count meanwhile".to_owned())
-        } else {
-            Err("no certification: your employer does not reward one, so results at work count more".to_owned())
+        return match employer_rewards {
+            Some(true) => Ok(()),
+            None if p.credentials_count => Err("no certification yet: where you work, credentials may count, but you are not sure your employer rewards one; ask your manager or HR which one, if any, before you pay".to_owned()),
+            None => Err("no certification yet: you are not sure your employer rewards one; ask your manager or HR first, and let results at work count meanwhile".to_owned()),
+            Some(false) => Err("no certification: your employer does not reward one, so results at work count more".to_owned()),
         };
     }
     if p.platform.is_some() && (p.credentials_count || strategy.id == "career-changer") {
@@ -120,7 +121,9 @@ fn certification_wanted(
 
 /// How well a brief suits the person; `None` when it does not suit them at all.
 fn brief_score(p: &Person, b: &Brief, wanted: Stage, workplace_first: bool) -> Option<i32> {
-    if b.needs_coding && !p.technical && !p.student {
+    // Code, as for code-first courses: a developer, a student, or someone technical who works
+    // with AI hands-on.
+    if b.needs_coding && !(p.developer || p.student || (p.technical && p.hands_on)) {
         return None;
     }
     if b.workplace && p.student {
@@ -358,6 +361,8 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     let mut spent: u32 = 0;
     let mut course_note;
     let mut cert_note = None;
+    // The course's name when the plan has room for its first part only.
+    let mut course_boxed: Option<String> = None;
 
     // A first step when no platform is named and one would matter.
     let find_platform = p.platform.is_none()
@@ -452,7 +457,8 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                     .take(2)
                     .map(|r| r.name.as_str())
                     .collect();
-                if !later.is_empty() {
+                // "After this one" only when one is in the plan.
+                if !later.is_empty() && cert.is_some() {
                     notes.push(format!(
                         "One certification at a time. After this one, only if your target jobs ask for it: {}.",
                         later.join("; ")
@@ -526,6 +532,7 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                 let mut item = entry_item(e, r, hours);
                 // A short course is done whole: cutting a 5-hour course to 3 saves nothing.
                 if hours > SHORT_COURSE_HOURS && item.work > boxed {
+                    course_boxed = Some(e.name.clone());
                     item.work = boxed;
                     // Rounded as the step's hours are, so the title and the step agree.
                     let boxed_h = u32::try_from(boxed.div_ceil(100)).unwrap_or(u32::MAX);
@@ -551,8 +558,23 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
         }
         Err(why) => course_note = Some(why),
     }
-    if let Some(c) = cert {
-        study.push(c);
+    match (cert, &course_boxed) {
+        // The plan has room for the course's first part only: the certification waits for the
+        // course to be finished, as the sources order them (learn, certify, build).
+        (Some(c), Some(course)) => {
+            spent = spent.saturating_sub(c.cost.max);
+            notes.retain(|n| !n.starts_with("One certification at a time."));
+            notes.push(format!(
+                "{} comes after you finish {course}; the plan has room for the course's first part only.",
+                c.title
+            ));
+            cert_note = Some(format!(
+                "after the course: {} (the plan has room for the course's first part only)",
+                c.title
+            ));
+        }
+        (Some(c), None) => study.push(c),
+        (None, _) => {}
     }
 
     // Projects: briefs chosen for the person.
@@ -578,8 +600,14 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
             .as_ref()
             .is_some_and(|b| b.id.contains("open-source"))
     });
+    // A talk or an article chosen as a project is the writing-up: not a second one.
+    let tells = build.iter().any(|i| {
+        i.brief
+            .as_ref()
+            .is_some_and(|b| TELLING_BRIEFS.contains(&b.id.as_str()))
+    });
     for id in ["open-source", "technical-content"] {
-        if id == "open-source" && contributes {
+        if (id == "open-source" && contributes) || (id == "technical-content" && tells) {
             continue;
         }
         if let Some(r) = rec(recs, id)
@@ -717,10 +745,16 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
         && end < last
         && split.study_hours_per_week > 0
     {
-        notes.push(format!(
-            "After week {end} the study is done, so all {} a week go to building.",
-            plural(p.hours, "hour")
-        ));
+        notes.push(match &course_boxed {
+            Some(course) => format!(
+                "After week {end} the planned study (the first part of {course}) is done, so all {} a week go to building; finish the course after the plan, or give study more hours.",
+                plural(p.hours, "hour")
+            ),
+            None => format!(
+                "After week {end} the study is done, so all {} a week go to building.",
+                plural(p.hours, "hour")
+            ),
+        });
     }
     if let Some(end) = steps
         .iter()

@@ -157,8 +157,21 @@ fn check(p: &Plan) -> Result<(), String> {
             _ => return Err(format!("{} does not end with a write-up or demo", s.key)),
         }
     }
-    if !p.timeline.iter().any(|s| s.id == "technical-content") {
+    // Writing or a talk: the write-up step, or a talk or article chosen as a project (then
+    // never both).
+    let telling = |s: &&certwise::advisor::Step| {
+        matches!(
+            s.brief.as_deref(),
+            Some("technical-article-on-project" | "meetup-talk-with-demo")
+        )
+    };
+    let write_up = p.timeline.iter().any(|s| s.id == "technical-content");
+    let talks = p.timeline.iter().filter(telling).count();
+    if !write_up && talks == 0 {
         return Err("no writing or talk in the timeline".to_owned());
+    }
+    if write_up && talks > 0 || talks > 1 {
+        return Err("two talks or write-ups in the timeline".to_owned());
     }
     // Projects are briefs, never "Portfolio project 1/2/3"; keys unique.
     let keys: BTreeSet<&str> = p.timeline.iter().map(|s| s.key.as_str()).collect();
@@ -597,4 +610,47 @@ fn project_steps_point_to_the_project_they_are_about() {
             }
         }
     }
+}
+
+/// Over many people: someone staying in their job (outside governance) gets a certification in
+/// the timeline only when the employer rewards it; a project that needs code goes only to a
+/// developer, a student or someone technical and hands-on; "after this one" names later
+/// certifications only when one is in the plan.
+#[test]
+fn certifications_projects_and_notes_fit_the_person() {
+    let mut failures = Vec::new();
+    for i in 0..1_500 {
+        let pairs = persona(i);
+        let person = person_of(&pairs);
+        let p = plan_of(&pairs);
+        let has_cert = p.timeline.iter().any(|s| {
+            kb().entry(&s.id)
+                .is_some_and(|e| e.kind == Kind::Certification)
+        });
+        let rewards = pairs
+            .iter()
+            .any(|(q, v)| *q == "employer_values_certs" && v == "yes");
+        if person.staying && person.governance.is_none() && !rewards && has_cert {
+            failures.push(format!(
+                "persona {i}: a certification the employer may not reward"
+            ));
+        }
+        for s in p.timeline.iter().filter_map(|s| s.brief.as_ref()) {
+            let b = kb().projects.iter().find(|b| &b.id == s).expect("brief");
+            let codes = person.developer || person.student || (person.technical && person.hands_on);
+            if b.needs_coding && !codes {
+                failures.push(format!("persona {i}: {} needs code", b.id));
+            }
+        }
+        if !has_cert
+            && p.timeline_notes
+                .iter()
+                .any(|n| n.contains("After this one"))
+        {
+            failures.push(format!(
+                "persona {i}: 'after this one' with no certification"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -833,7 +833,8 @@ fn students_where_certificates_weigh_more_get_one_credential_on_their_platform()
         ("role", "student"),
         ("ai_experience", "basics"),
         ("projects_built", "one-or-two"),
-        ("hours_per_week", "15"),
+        // Enough hours for the whole foundational course (a certification waits for it).
+        ("hours_per_week", "30"),
         ("budget_usd", "150"),
     ];
     let cert_in = |p: &Plan| {
@@ -977,5 +978,44 @@ fn a_short_course_is_never_cut() {
             course.title
         );
         assert_eq!(course.hours, e.prep_hours.mid(), "{hours} h a week");
+    }
+}
+
+/// The certification waits for the one foundational course: when the plan has room for the
+/// course's first part only, the certification becomes a note for after it, and the plan never
+/// says the study is done without saying the course is not.
+#[test]
+fn a_certification_waits_for_a_course_the_plan_cannot_finish() {
+    let p = plan_for(&[
+        ("role", "student"),
+        ("ai_experience", "basics"),
+        ("projects_built", "one-or-two"),
+        ("market", "certs-weigh-more"),
+        ("target_platform", "aws"),
+        ("hours_per_week", "15"),
+        ("budget_usd", "150"),
+    ]);
+    let course = p
+        .timeline
+        .iter()
+        .find(|s| kb().entry(&s.id).is_some_and(|e| e.kind == Kind::Course))
+        .expect("a course");
+    assert!(course.title.contains("the first"), "{}", course.title);
+    assert!(
+        !p.timeline.iter().any(|s| kb()
+            .entry(&s.id)
+            .is_some_and(|e| e.kind == Kind::Certification)),
+        "a certification scheduled beside a course cut short"
+    );
+    assert!(
+        p.timeline_notes
+            .iter()
+            .any(|n| n.contains("comes after you finish"))
+    );
+    for n in &p.timeline_notes {
+        assert!(
+            !n.contains("the study is done"),
+            "said the study is done with the course cut: {n}"
+        );
     }
 }
