@@ -458,11 +458,11 @@ pub fn beta_exams_may_still_change(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
 }
 
 /// Seed: for someone staying in their job, a certification pays only if the employer rewards it
-/// or the role expects it. The ranking says so, as the plan does (it schedules none then).
+/// or the role expects it. The ranking says so, as the plan does (it schedules none then), in
+/// a regulated industry too: there, whether a credential counts is a question for the employer.
 pub fn staying_needs_an_employer_that_rewards_it(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     let p = c.person;
-    if e.kind != Kind::Certification || !p.staying || p.governance.is_some() || p.credentials_count
-    {
+    if e.kind != Kind::Certification || !p.staying || p.governance.is_some() {
         return;
     }
     match c.r.value("employer_values_certs") {

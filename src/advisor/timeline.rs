@@ -411,10 +411,20 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
         Ok(()) => {
             // Free before paid: a free certification that fits comes first whatever the budget,
             // so more money never swaps it for a paid one (the paid one becomes the next step).
-            let chosen = certs
-                .iter()
-                .find(|r| r.route_cost_min == 0 && !r.cost_unknown)
-                .or_else(|| certs.first());
+            // Someone in governance, risk, audit or security gets a credential made for that
+            // work first (the AAIR a CRISC holder qualifies for, not a cloud fundamentals exam).
+            let governance = |r: &&&Recommendation| {
+                kb.entry(&r.id)
+                    .is_some_and(|e| e.audience.contains(&Audience::Governance))
+            };
+            let chosen = if p.governance.is_some() && certs.iter().any(|r| governance(&r)) {
+                certs.iter().find(governance)
+            } else {
+                certs
+                    .iter()
+                    .find(|r| r.route_cost_min == 0 && !r.cost_unknown)
+                    .or_else(|| certs.first())
+            };
             if let Some(best) = chosen {
                 if let Some(e) = kb.entry(&best.id) {
                     let fee = if best.cost_unknown {

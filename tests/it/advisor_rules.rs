@@ -1019,3 +1019,56 @@ fn a_certification_waits_for_a_course_the_plan_cannot_finish() {
         );
     }
 }
+
+/// Someone in governance, risk, audit or security gets a credential made for that work in the
+/// timeline, not a cloud fundamentals exam that happens to rank as high (a CRISC holder whose
+/// employer runs Azure gets AAIR, not AI-901).
+#[test]
+fn governance_people_get_a_governance_credential_before_a_cloud_one() {
+    let p = plan_for(&[
+        ("goal", "promotion"),
+        ("role", "non-technical"),
+        ("field", "finance"),
+        ("ai_experience", "basics"),
+        ("projects_built", "none"),
+        ("governance_focus", "risk"),
+        ("governance_credential", "risk"),
+        ("employer_platform", "azure"),
+        ("industry", "finance"),
+        ("employer_values_certs", "yes"),
+        ("hours_per_week", "5"),
+        ("budget_usd", "1500"),
+    ]);
+    let cert = p
+        .timeline
+        .iter()
+        .find_map(|s| kb().entry(&s.id).filter(|e| e.kind == Kind::Certification))
+        .expect("a certification");
+    assert!(
+        cert.audience
+            .contains(&certwise::knowledge::Audience::Governance),
+        "{}",
+        cert.id
+    );
+}
+
+/// Rule `staying_needs_an_employer_that_rewards_it` holds in a regulated industry too: the plan
+/// schedules no certification there when the employer does not reward one, so the ranking does
+/// not put one first.
+#[test]
+fn a_regulated_industry_does_not_override_an_employer_that_does_not_reward() {
+    let p = plan_for(&[
+        ("goal", "productivity"),
+        ("field", "operations"),
+        ("employer_platform", "aws"),
+        ("industry", "finance"),
+        ("employer_values_certs", "no"),
+        ("hours_per_week", "5"),
+        ("budget_usd", "500"),
+    ]);
+    assert_ne!(p.recommendations[0].kind, Kind::Certification);
+    assert!(!p.timeline.iter().any(|s| {
+        kb().entry(&s.id)
+            .is_some_and(|e| e.kind == Kind::Certification)
+    }));
+}
