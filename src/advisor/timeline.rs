@@ -568,10 +568,13 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
         }
         Err(why) => course_note = Some(why),
     }
+    // Where the credential is the point of the strategy (a platform role, governance work), it
+    // stays in the plan whatever the course; elsewhere it follows the course.
+    let credential_first = strategy.id == "enterprise" || p.governance.is_some();
     match (cert, &course_boxed) {
         // The plan has room for the course's first part only: the certification waits for the
         // course to be finished, as the sources order them (learn, certify, build).
-        (Some(c), Some(course)) => {
+        (Some(c), Some(course)) if !credential_first => {
             spent = spent.saturating_sub(c.cost.max);
             notes.retain(|n| !n.starts_with("One certification at a time."));
             notes.push(format!(
@@ -583,7 +586,7 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                 c.title
             ));
         }
-        (Some(c), None) => study.push(c),
+        (Some(c), _) => study.push(c),
         (None, _) => {}
     }
 

@@ -1072,3 +1072,28 @@ fn a_regulated_industry_does_not_override_an_employer_that_does_not_reward() {
             .is_some_and(|e| e.kind == Kind::Certification)
     }));
 }
+
+/// Where the credential is the point of the strategy (a platform role), it stays in the plan
+/// even when the course is cut to its first part: a developer new to AI aiming at an enterprise
+/// Google Cloud role keeps the certification.
+#[test]
+fn a_platform_role_keeps_its_certification_beside_a_course_cut_short() {
+    let p = plan_for(&[
+        ("goal", "change-role"),
+        ("role", "developer"),
+        ("ai_experience", "none"),
+        ("target_platform", "gcp"),
+        ("target_employer", "enterprise"),
+        ("hours_per_week", "5"),
+        ("budget_usd", "500"),
+    ]);
+    assert_eq!(p.strategy.id, "enterprise");
+    assert!(
+        p.timeline.iter().any(|s| s.title.contains("the first")),
+        "the course is cut in this case"
+    );
+    assert!(p.timeline.iter().any(|s| {
+        kb().entry(&s.id)
+            .is_some_and(|e| e.kind == Kind::Certification)
+    }));
+}
