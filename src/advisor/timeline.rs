@@ -820,7 +820,23 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     if inp.certs_weigh_more {
         notes.push("Where certificates weigh more (a visa or a country's rules), check which credentials the authority recognises before you pay for one.".to_owned());
     }
-    let budget = budget_of(&steps, p.budget);
+    let usage = Usage {
+        titles: steps
+            .iter()
+            .filter(|s| {
+                s.brief.as_ref().is_some_and(|id| {
+                    kb.projects.iter().any(|b| {
+                        &b.id == id && b.platform.is_some_and(crate::knowledge::Platform::is_cloud)
+                    })
+                })
+            })
+            .map(|s| s.title.clone())
+            .collect(),
+        estimate: kb
+            .entry("cloud-project")
+            .map_or(Range::default(), |e| e.cost_usd),
+    };
+    let budget = budget_of(&steps, p.budget, &usage);
     let step_notes = strategy
         .steps
         .iter()
@@ -889,7 +905,13 @@ fn step_note(
 }
 
 /// What the scheduled steps cost together, against the budget, said plainly.
-fn budget_of(steps: &[Step], budget: u32) -> Budget {
+/// The projects of a plan that run on a cloud, and what a cloud project's usage may cost.
+struct Usage {
+    titles: Vec<String>,
+    estimate: Range,
+}
+
+fn budget_of(steps: &[Step], budget: u32, usage: &Usage) -> Budget {
     let (mut min, mut max) = (0u32, 0u32);
     let mut unknown = Vec::new();
     for s in steps {
@@ -913,6 +935,21 @@ fn budget_of(steps: &[Step], budget: u32) -> Budget {
         note = format!(
             "{note} The cost of {} is not known and not counted: check it before you pay.",
             unknown.join(", ")
+        );
+    }
+    // A project on a cloud runs on paid resources. Fees are what the plan spends; usage depends
+    // on how the project is run, so it is said, with the catalog's estimate, and not counted.
+    if !usage.titles.is_empty() {
+        note = format!(
+            "{note} Cloud usage is not counted: {} can {}cost {} (a certwise estimate) unless {} on the free tier; set a spending alert before you start.",
+            usage.titles.join("; "),
+            if usage.titles.len() > 1 { "each " } else { "" },
+            cost_text(usage.estimate),
+            if usage.titles.len() > 1 {
+                "they stay"
+            } else {
+                "it stays"
+            }
         );
     }
     Budget {

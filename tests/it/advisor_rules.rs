@@ -1097,3 +1097,28 @@ fn a_platform_role_keeps_its_certification_beside_a_course_cut_short() {
             .is_some_and(|e| e.kind == Kind::Certification)
     }));
 }
+
+/// The budget line never calls a plan free without a word on its cloud projects: their usage is
+/// not a fee the plan spends, so it is not counted, but it is said with the catalog's estimate.
+#[test]
+fn cloud_usage_is_said_in_the_budget_line() {
+    let cloud = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "aws"),
+        ("budget_usd", "0"),
+    ]);
+    assert!(cloud.budget.within_budget);
+    assert!(
+        cloud.budget.note.contains("Cloud usage is not counted")
+            && cloud.budget.note.contains("SageMaker"),
+        "{}",
+        cloud.budget.note
+    );
+    let none = plan_for(&[("role", "non-technical"), ("goal", "productivity")]);
+    assert!(
+        !none.budget.note.contains("Cloud usage"),
+        "{}",
+        none.budget.note
+    );
+}
