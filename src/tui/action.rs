@@ -62,6 +62,10 @@ pub enum Action {
     CursorStart,
     /// In a text field: the cursor to the end (in the evaluation form, again: the last field).
     CursorEnd,
+    /// In a text field: the cursor to the start of the word before it (Ctrl-←).
+    CursorWordLeft,
+    /// In a text field: the cursor past the end of the word after it (Ctrl-→).
+    CursorWordRight,
     /// In a text field: delete the character under the cursor.
     DeleteNextChar,
     /// In a text field: delete everything before the cursor.

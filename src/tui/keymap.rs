@@ -110,6 +110,8 @@ pub enum KeyPat {
     Code(KeyCode),
     /// Ctrl plus a letter.
     Ctrl(char),
+    /// Ctrl plus a key that is not a letter (Ctrl-←).
+    CtrlCode(KeyCode),
     /// Any of 1-9 (picks an option).
     Digit1To9,
     /// Any of 0-9 (typed into a number).
@@ -126,6 +128,7 @@ impl KeyPat {
                 Some(Hit::Row)
             }
             (KeyPat::Code(code), k) if !ctrl && code == k => Some(Hit::Row),
+            (KeyPat::CtrlCode(code), k) if ctrl && code == k => Some(Hit::Row),
             (KeyPat::Digit1To9, KeyCode::Char(c @ '1'..='9')) if !ctrl => Some(Hit::With(
                 Action::Pick(c.to_digit(10).map_or(0, |d| d as usize - 1)),
             )),
@@ -143,6 +146,7 @@ impl KeyPat {
     pub fn label(self) -> String {
         match self {
             KeyPat::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            KeyPat::CtrlCode(code) => format!("Ctrl-{}", KeyPat::Code(code).label()),
             KeyPat::Digit1To9 => "1-9".to_owned(),
             KeyPat::Digit0To9 => "0-9".to_owned(),
             KeyPat::AnyChar => "letters".to_owned(),

@@ -18,7 +18,7 @@ pub const MAX_LEN: usize = 80;
 
 /// What marks the cursor at the end of a field.
 pub const CURSOR: &str = "▏";
-use crate::tui::keymap::KeyPat::{Code, Ctrl};
+use crate::tui::keymap::KeyPat::{Code, Ctrl, CtrlCode};
 use crate::tui::keymap::{Binding, Mode as M, Scope};
 
 /// The modes whose text field edits with [`KEYS`]: the name window, the evaluation form's
@@ -40,6 +40,20 @@ pub static KEYS: &[Binding] = &[
         keys: &[Code(K::Right)],
         action: Action::CursorRight,
         help: "move the cursor right",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(MODES),
+        keys: &[CtrlCode(K::Left)],
+        action: Action::CursorWordLeft,
+        help: "cursor to the start of the word before it",
+        hint: None,
+    },
+    Binding {
+        scope: Scope::Only(MODES),
+        keys: &[CtrlCode(K::Right)],
+        action: Action::CursorWordRight,
+        help: "cursor past the end of the word after it",
         hint: None,
     },
     Binding {
@@ -119,6 +133,10 @@ pub enum Edit {
     Left,
     /// The cursor one character right.
     Right,
+    /// The cursor to the start of the word before it.
+    WordLeft,
+    /// The cursor past the end of the word after it.
+    WordRight,
     /// The cursor to the start.
     Start,
     /// The cursor to the end.
@@ -141,6 +159,8 @@ impl Edit {
             Action::CursorLeft => Edit::Left,
             Action::CursorRight => Edit::Right,
             Action::CursorStart => Edit::Start,
+            Action::CursorWordLeft => Edit::WordLeft,
+            Action::CursorWordRight => Edit::WordRight,
             Action::CursorEnd => Edit::End,
             Action::DeleteChar => Edit::DeleteBack,
             Action::DeleteNextChar => Edit::DeleteForward,
@@ -267,6 +287,8 @@ impl TextField {
             Edit::Insert(c) => self.insert(c),
             Edit::Left => moved(self, self.prev(self.cursor)),
             Edit::Right => moved(self, self.next(self.cursor)),
+            Edit::WordLeft => moved(self, self.word_start()),
+            Edit::WordRight => moved(self, self.word_end()),
             Edit::Start => moved(self, 0),
             Edit::End => moved(self, self.text.len()),
             Edit::DeleteBack => self.delete(self.prev(self.cursor), self.cursor),
@@ -332,6 +354,20 @@ impl TextField {
 
     /// Where the word before the cursor starts: back over spaces, then over the word (as
     /// Ctrl-W does in a shell).
+    /// Past the end of the word after the cursor (skipping blanks first), as Ctrl-→ goes.
+    fn word_end(&self) -> usize {
+        let blank = |g: &str| g.chars().all(char::is_whitespace);
+        let mut at = self.cursor;
+        let mut after = self.text[self.cursor..].graphemes(true).peekable();
+        while let Some(g) = after.next_if(|g| blank(g)) {
+            at += g.len();
+        }
+        while let Some(g) = after.next_if(|g| !blank(g)) {
+            at += g.len();
+        }
+        at
+    }
+
     fn word_start(&self) -> usize {
         let before: Vec<(usize, &str)> = self.text[..self.cursor].grapheme_indices(true).collect();
         let blank = |g: &str| g.chars().all(char::is_whitespace);

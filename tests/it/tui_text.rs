@@ -96,6 +96,24 @@ fn the_cursor_moves_and_inserts_where_it_is() {
 }
 
 #[test]
+fn ctrl_arrows_move_by_word() {
+    let mut f = field("Google Cloud  ML Engineer");
+    edit(&mut f, &[Edit::End, Edit::WordLeft]);
+    assert_eq!(f.cursor_chars(), 17, "before Engineer");
+    edit(&mut f, &[Edit::WordLeft, Edit::WordLeft]);
+    assert_eq!(f.cursor_chars(), 7, "before Cloud, over two spaces");
+    edit(&mut f, &[Edit::WordRight]);
+    assert_eq!(f.cursor_chars(), 12, "after Cloud");
+    edit(&mut f, &[Edit::WordRight, Edit::Insert('s')]);
+    assert_eq!(f.text(), "Google Cloud  MLs Engineer");
+    // At the edges, nothing moves.
+    edit(&mut f, &[Edit::Start]);
+    assert_eq!(f.apply(Edit::WordLeft), Change::None);
+    edit(&mut f, &[Edit::End]);
+    assert_eq!(f.apply(Edit::WordRight), Change::None);
+}
+
+#[test]
 fn delete_ctrl_u_and_ctrl_w_delete_around_the_cursor() {
     let mut f = field("Google Cloud ML Engineer");
     edit(&mut f, &[Edit::Start, Edit::DeleteForward]);
@@ -234,6 +252,14 @@ fn text_field_keys_map_to_editing_actions_in_every_text_field() {
             (key(KeyCode::Delete), Action::DeleteNextChar),
             (ctrl('u'), Action::ClearToStart),
             (ctrl('w'), Action::DeleteWord),
+            (
+                KeyEvent::new(KeyCode::Left, KeyModifiers::CONTROL),
+                Action::CursorWordLeft,
+            ),
+            (
+                KeyEvent::new(KeyCode::Right, KeyModifiers::CONTROL),
+                Action::CursorWordRight,
+            ),
             (key(KeyCode::Char('q')), Action::TypeChar('q')),
         ] {
             assert_eq!(keymap(mode, &k), Some(action), "{mode:?} {k:?}");
