@@ -233,6 +233,23 @@ pub fn developers_skip_intro_courses(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) 
     }
 }
 
+/// Seed: cloud certifications align with the jobs of the people who build there. A foundational
+/// exam made for people who use AI without building it (AWS AI Practitioner) is not a
+/// developer's; the builder's exam on the same platform is.
+pub fn developers_take_the_builders_exam(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if c.person.developer
+        && e.kind == Kind::Certification
+        && e.level == Level::Foundational
+        && !e.audience.is_empty()
+        && !e.audience.contains(&Audience::Developer)
+    {
+        out.push(Factor::new(
+            -20,
+            "made for people who use AI without building it; as a developer, take the exam for builders",
+        ));
+    }
+}
+
 /// Seed: for students, certifications are secondary to projects, internships and open source.
 pub fn students_put_certifications_second(c: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
     if c.is_strategy("student") && e.kind == Kind::Certification {
@@ -489,6 +506,7 @@ pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     startups_look_at_what_you_shipped,
     courses_match_your_experience,
     developers_skip_intro_courses,
+    developers_take_the_builders_exam,
     students_put_certifications_second,
     portfolio_fills_the_biggest_gap,
     cloud_project_on_your_platform,

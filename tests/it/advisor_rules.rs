@@ -1122,3 +1122,27 @@ fn cloud_usage_is_said_in_the_budget_line() {
         none.budget.note
     );
 }
+
+/// Rule `developers_take_the_builders_exam`: a developer new to AI aiming at an AWS role gets the
+/// ML engineer exam, not AWS AI Practitioner (made for people who use AI without building it),
+/// which says why it ranks lower.
+#[test]
+fn developers_take_the_builders_exam() {
+    let p = plan_for(&[
+        ("goal", "change-role"),
+        ("role", "developer"),
+        ("ai_experience", "none"),
+        ("target_platform", "aws"),
+        ("target_employer", "enterprise"),
+        ("hours_per_week", "40"),
+        ("budget_usd", "1000"),
+    ]);
+    let pos = |id: &str| p.recommendations.iter().position(|r| r.id == id);
+    assert!(pos("aws-ml-engineer-associate") < pos("aws-ai-practitioner"));
+    let aif = p_rec(&p, "aws-ai-practitioner").expect("ranked");
+    assert!(
+        aif.reasons
+            .iter()
+            .any(|f| f.points < 0 && f.text.contains("without building it"))
+    );
+}
