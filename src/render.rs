@@ -380,13 +380,19 @@ pub fn totals_text(sp: &crate::advisor::Split) -> String {
     let share = (sp.build_hours_total * 100 + total / 2) / total;
     let off = share.abs_diff(u32::from(sp.build_percent)) >= 5;
     format!(
-        "; in all, the timeline schedules about {} h building and {} h study{}",
+        "; in all, the timeline schedules about {} h building and {} h study{}{}",
         sp.build_hours_total,
         sp.study_hours_total,
         if off {
             format!(", so {share}% of the plan is building")
         } else {
             String::new()
+        },
+        // With no weekly study hour (one hour a week), the study still in the plan comes first.
+        if sp.study_hours_per_week == 0 && sp.study_hours_total > 0 {
+            ", the study first, with the whole hour"
+        } else {
+            ""
         }
     )
 }

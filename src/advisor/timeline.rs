@@ -450,7 +450,19 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                             format!("exam fee {}", cost_text(best.cost_usd))
                         });
                         spent += fee;
-                        cert_note = Some(format!("in the timeline: {}", e.name));
+                        cert_note = Some(
+                            if p.governance.is_some()
+                                && e.platform.is_none()
+                                && e.audience.contains(&Audience::Governance)
+                            {
+                                format!(
+                                    "in the timeline: {}, a credential for governance work rather than a cloud one",
+                                    e.name
+                                )
+                            } else {
+                                format!("in the timeline: {}", e.name)
+                            },
+                        );
                         cert = Some(item);
                     } else {
                         notes.push(format!(
@@ -845,6 +857,7 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                 &s.about,
                 &steps,
                 (course_note.as_deref(), cert_note.as_deref()),
+                (build_total, study_total),
                 |id| {
                     kb.projects
                         .iter()
@@ -870,6 +883,7 @@ fn step_note(
     about: &str,
     steps: &[Step],
     (course, cert): (Option<&str>, Option<&str>),
+    (build, study): (u32, u32),
     on_platform: impl Fn(&str) -> bool,
 ) -> String {
     let find =
@@ -899,6 +913,15 @@ fn step_note(
             |t| format!("in the timeline: {t}, and each project ends with a write-up or demo"),
         ),
         "internship" => "a note: apply while you build".to_owned(),
+        // The share the timeline really has, next to the step that names one.
+        "split" if build + study > 0 => {
+            let total = build + study;
+            let share = (build * 100 + total / 2) / total;
+            format!(
+                "the timeline's hours: {share}% building ({build} h) and {}% study ({study} h)",
+                100 - share
+            )
+        }
         "apply" => "a note: apply once your projects show the skills".to_owned(),
         _ => "guidance for the whole plan".to_owned(),
     }

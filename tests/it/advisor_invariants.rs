@@ -654,3 +654,47 @@ fn certifications_projects_and_notes_fit_the_person() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// From a contradiction sweep: a step that names a build share shows the share the timeline
+/// really has; a split of "0 h study a week" with study scheduled says the study comes first; a
+/// governance credential under a step about cloud certification says what it is instead.
+#[test]
+fn step_notes_and_the_split_never_contradict_the_timeline() {
+    let mut failures = Vec::new();
+    for i in 0..1_500 {
+        let p = plan_of(&persona(i));
+        let sp = &p.split;
+        let total = sp.build_hours_total + sp.study_hours_total;
+        for (step, note) in p.strategy.steps.iter().zip(&p.strategy.step_notes) {
+            if step.contains("80% of your effort") && total > 0 {
+                let share = (sp.build_hours_total * 100 + total / 2) / total;
+                if !note.contains(&format!("{share}% building")) {
+                    failures.push(format!("persona {i}: {note} (the plan is {share}%)"));
+                }
+            }
+            if step.to_lowercase().contains("cloud certification")
+                && let Some(name) = note.strip_prefix("in the timeline: ")
+            {
+                let cert = p
+                    .timeline
+                    .iter()
+                    .find_map(|s| kb().entry(&s.id).filter(|e| e.kind == Kind::Certification));
+                if cert.is_some_and(|e| e.platform.is_none())
+                    && !name.contains("rather than a cloud one")
+                {
+                    failures.push(format!("persona {i}: '{step}' -> {note}"));
+                }
+            }
+        }
+        let text = certwise::render::totals_text(sp);
+        if sp.study_hours_per_week == 0
+            && sp.study_hours_total > 0
+            && !text.contains("the study first")
+        {
+            failures.push(format!(
+                "persona {i}: 0 h study a week with study scheduled: {text}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
