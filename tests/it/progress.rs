@@ -268,16 +268,7 @@ fn the_timeline_ticks_steps_and_milestones_and_every_view_counts_the_same() {
     );
     // The Saved plans screen.
     a.update(Action::GoHome);
-    let at = a
-        .welcome_items()
-        .iter()
-        .position(|i| *i == WelcomeItem::OpenSaved)
-        .unwrap();
-    a.update(Action::Home);
-    for _ in 0..at {
-        a.update(Action::Down);
-    }
-    a.update(Action::Select);
+    crate::support::choose_on_welcome(&mut a, WelcomeItem::OpenSaved);
     assert_eq!(a.screen(), Screen::Saved);
     assert!(
         screen_text(&a).contains(&counts.short()),

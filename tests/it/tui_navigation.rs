@@ -370,15 +370,7 @@ fn the_timeline_pane_starts_with_the_split_and_its_reasons() {
 fn long_lists_say_how_many_items_are_above_and_below() {
     // The catalog: 60-odd entries, one line each, at 80x24.
     let mut app = app();
-    let at = app
-        .welcome_items()
-        .iter()
-        .position(|i| *i == WelcomeItem::Catalog)
-        .unwrap();
-    for _ in 0..at {
-        app.update(Action::Down);
-    }
-    app.update(Action::Select);
+    crate::support::choose_on_welcome(&mut app, WelcomeItem::Catalog);
     assert_eq!(app.screen(), Screen::Catalog);
     let screen = crate::support::screen_text(&app);
     assert!(screen.contains("more below"), "{screen}");

@@ -149,17 +149,7 @@ fn an_opened_plan_is_shown_exactly_as_saved_and_saves_back_without_asking() {
     save_as(&mut a, "mine");
     let saved_plan = a.plan().cloned();
     let mut b = app(&store);
-    b.update(Action::End); // welcome: move to the last items
-    let items = b.welcome_items();
-    b.update(Action::Home);
-    for _ in 0..items
-        .iter()
-        .position(|i| *i == WelcomeItem::OpenSaved)
-        .unwrap()
-    {
-        b.update(Action::Down);
-    }
-    b.update(Action::Select);
+    crate::support::choose_on_welcome(&mut b, WelcomeItem::OpenSaved);
     assert_eq!(b.screen(), Screen::Saved);
     b.update(Action::Select);
     assert_eq!(b.screen(), Screen::Plan);

@@ -362,16 +362,7 @@ fn name_dialog_snapshots() {
 
 fn evaluate_app(w: u16, h: u16) -> App {
     let mut a = app(w, h);
-    let row = a
-        .welcome_items()
-        .iter()
-        .position(|i| *i == WelcomeItem::Evaluate)
-        .unwrap();
-    a.update(Action::Home);
-    for _ in 0..row {
-        a.update(Action::Down);
-    }
-    a.update(Action::Select);
+    crate::support::choose_on_welcome(&mut a, WelcomeItem::Evaluate);
     assert_eq!(a.screen(), Screen::Evaluate);
     a
 }
@@ -425,16 +416,7 @@ fn a_line_break_pasted_into_a_one_line_field_is_one_space() {
     assert_eq!(a.screens().evaluate.name, "Trial plan");
     // The catalog search too.
     press(&mut a, &[key(KeyCode::Esc)]);
-    let row = a
-        .welcome_items()
-        .iter()
-        .position(|i| *i == WelcomeItem::Catalog)
-        .unwrap();
-    a.update(Action::Home);
-    for _ in 0..row {
-        a.update(Action::Down);
-    }
-    a.update(Action::Select);
+    crate::support::choose_on_welcome(&mut a, WelcomeItem::Catalog);
     a.update(Action::OpenSearch);
     a.paste("azure\nai");
     assert_eq!(a.screens().catalog.query.text(), "azure ai");

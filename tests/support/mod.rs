@@ -31,3 +31,20 @@ pub fn screen_lines(app: &certwise::tui::app::App) -> Vec<String> {
 pub fn screen_text(app: &certwise::tui::app::App) -> String {
     screen_lines(app).join("\n")
 }
+
+/// Chooses an item of the welcome menu as a person does: to the top, down to it, then Enter.
+///
+/// # Panics
+/// If the item is not on the menu now.
+pub fn choose_on_welcome(app: &mut certwise::tui::app::App, item: certwise::tui::app::WelcomeItem) {
+    let at = app
+        .welcome_items()
+        .iter()
+        .position(|i| *i == item)
+        .expect("the item is on the welcome menu");
+    app.update(certwise::tui::action::Action::Home);
+    for _ in 0..at {
+        app.update(certwise::tui::action::Action::Down);
+    }
+    app.update(certwise::tui::action::Action::Select);
+}
