@@ -363,6 +363,8 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
     let mut cert_note = None;
     // The course's name when the plan has room for its first part only.
     let mut course_boxed: Option<String> = None;
+    // "After this one, ...": only when a certification is in the plan.
+    let mut later_note: Option<String> = None;
 
     // A first step when no platform is named and one would matter.
     let find_platform = p.platform.is_none()
@@ -479,9 +481,9 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                     .take(2)
                     .map(|r| r.name.as_str())
                     .collect();
-                // "After this one" only when one is in the plan.
-                if !later.is_empty() && cert.is_some() {
-                    notes.push(format!(
+                // Said once the certification is known to stay in the plan (below).
+                if !later.is_empty() {
+                    later_note = Some(format!(
                         "One certification at a time. After this one, only if your target jobs ask for it: {}.",
                         later.join("; ")
                     ));
@@ -588,7 +590,6 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
         // course to be finished, as the sources order them (learn, certify, build).
         (Some(c), Some(course)) if !credential_first => {
             spent = spent.saturating_sub(c.cost.max);
-            notes.retain(|n| !n.starts_with("One certification at a time."));
             notes.push(format!(
                 "{} comes after you finish {course}; the plan has room for the course's first part only.",
                 c.title
@@ -598,7 +599,10 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
                 c.title
             ));
         }
-        (Some(c), _) => study.push(c),
+        (Some(c), _) => {
+            study.push(c);
+            notes.extend(later_note);
+        }
         (None, _) => {}
     }
 
