@@ -495,6 +495,17 @@ pub fn staying_needs_an_employer_that_rewards_it(c: &Ctx, e: &Entry, out: &mut V
     }
 }
 
+/// Facts: preparation hours no source publishes are certwise's estimate, and the plan says so
+/// wherever it gives them, instead of showing them as a fact.
+pub fn estimated_hours_are_said(_: &Ctx, e: &Entry, out: &mut Vec<Factor>) {
+    if !e.hours_unknown && e.sources.iter().any(|s| s.fact == "hours" && s.estimate) {
+        out.push(Factor::new(
+            0,
+            "preparation hours are certwise's estimate: no source publishes a figure",
+        ));
+    }
+}
+
 /// Every rule, in the order its factors are listed.
 pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     base,
@@ -515,6 +526,7 @@ pub const RULES: &[fn(&Ctx, &Entry, &mut Vec<Factor>)] = &[
     goal_decides,
     costs_within_budget,
     hours_not_known_are_said,
+    estimated_hours_are_said,
     beta_exams_may_still_change,
     staying_needs_an_employer_that_rewards_it,
     your_postings_name_it,

@@ -1146,3 +1146,31 @@ fn developers_take_the_builders_exam() {
             .any(|f| f.points < 0 && f.text.contains("without building it"))
     );
 }
+
+/// Rule `estimated_hours_are_said`: a recommendation whose preparation hours are certwise's
+/// estimate says so among its reasons; one whose hours come from a source does not.
+#[test]
+fn estimated_hours_are_said() {
+    let p = plan_for(&[
+        ("role", "developer"),
+        ("goal", "get-into-ai"),
+        ("target_platform", "aws"),
+    ]);
+    let mut seen = (0, 0);
+    for r in &p.recommendations {
+        let e = kb().entry(&r.id).expect("entry");
+        let estimated =
+            !e.hours_unknown && e.sources.iter().any(|s| s.fact == "hours" && s.estimate);
+        let says = r
+            .reasons
+            .iter()
+            .any(|f| f.text.contains("certwise's estimate"));
+        assert_eq!(says, estimated, "{}", r.id);
+        if estimated {
+            seen.0 += 1;
+        } else {
+            seen.1 += 1;
+        }
+    }
+    assert!(seen.0 > 0 && seen.1 > 0, "both kinds ranked: {seen:?}");
+}
