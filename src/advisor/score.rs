@@ -138,8 +138,15 @@ pub fn governance_credentials_match_your_focus(c: &Ctx, e: &Entry, out: &mut Vec
     if !e.kind.is_study() || !e.audience.contains(&Audience::Governance) {
         return;
     }
-    if e.name.to_lowercase().contains(focus) {
+    let name = e.name.to_lowercase();
+    if name.contains(focus) {
         out.push(Factor::new(10, format!("named for your focus: {focus}")));
+    } else if focus != "security" && name.contains("sec") {
+        // SecAI+ and AAISM are for security practitioners (the facts: years in IT and security).
+        out.push(Factor::new(
+            -15,
+            format!("made for security practitioners; your focus is {focus}"),
+        ));
     }
     if let Some(held) = c.person.held
         && e.prerequisites.iter().any(|p| p.held == Some(held))

@@ -1174,3 +1174,38 @@ fn estimated_hours_are_said() {
     }
     assert!(seen.0 > 0 && seen.1 > 0, "both kinds ranked: {seen:?}");
 }
+
+/// Rule `governance_credentials_match_your_focus`: a credential for security practitioners
+/// (`CompTIA SecAI+`) loses points for someone whose focus is risk, and ranks below the
+/// governance credential (AIGP); for someone in security it does not.
+#[test]
+fn security_credentials_are_for_a_security_focus() {
+    let plan = |focus: &str| {
+        plan_for(&[
+            ("goal", "change-role"),
+            ("field", "finance"),
+            ("governance_focus", focus),
+            ("industry", "finance"),
+            ("hours_per_week", "5"),
+            ("budget_usd", "2000"),
+        ])
+    };
+    let risk = plan("risk");
+    let secai = p_rec(&risk, "comptia-secai").expect("ranked");
+    assert!(
+        secai
+            .reasons
+            .iter()
+            .any(|f| f.points < 0 && f.text.contains("security practitioners"))
+    );
+    let pos = |p: &Plan, id: &str| p.recommendations.iter().position(|r| r.id == id);
+    assert!(pos(&risk, "iapp-aigp") < pos(&risk, "comptia-secai"));
+    let security = plan("security");
+    if let Some(r) = p_rec(&security, "comptia-secai") {
+        assert!(
+            !r.reasons
+                .iter()
+                .any(|f| f.text.contains("security practitioners"))
+        );
+    }
+}
