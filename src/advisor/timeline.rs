@@ -582,28 +582,19 @@ pub fn plan(inp: &Inputs<'_>, split: &Split) -> Laid {
         }
         Err(why) => course_note = Some(why),
     }
-    // Where the credential is the point of the strategy (a platform role, governance work), it
-    // stays in the plan whatever the course; elsewhere it follows the course.
-    let credential_first = strategy.id == "enterprise" || p.governance.is_some();
-    match (cert, &course_boxed) {
-        // The plan has room for the course's first part only: the certification waits for the
-        // course to be finished, as the sources order them (learn, certify, build).
-        (Some(c), Some(course)) if !credential_first => {
-            spent = spent.saturating_sub(c.cost.max);
+    // The certification follows the course in the study track. When the plan has room for the
+    // course's first part only, it says to finish the course before the exam. (Taking the
+    // certification out instead would give fewer hours a week a shorter plan, and more hours a
+    // longer one.)
+    if let Some(c) = cert {
+        if let Some(course) = &course_boxed {
             notes.push(format!(
-                "{} comes after you finish {course}; the plan has room for the course's first part only.",
-                c.title
-            ));
-            cert_note = Some(format!(
-                "after the course: {} (the plan has room for the course's first part only)",
+                "{} follows the first part of {course} here: finish the course before you sit the exam, or give study more hours.",
                 c.title
             ));
         }
-        (Some(c), _) => {
-            study.push(c);
-            notes.extend(later_note);
-        }
-        (None, _) => {}
+        study.push(c);
+        notes.extend(later_note);
     }
 
     // Projects: briefs chosen for the person.
