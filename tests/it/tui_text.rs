@@ -59,6 +59,15 @@ fn type_text(a: &mut App, text: &str) {
     }
 }
 
+/// The evaluation form's error message (there must be one).
+fn eval_error(a: &App) -> &str {
+    a.screens()
+        .evaluate
+        .error
+        .as_deref()
+        .expect("an error under the form")
+}
+
 fn field(text: &str) -> TextField {
     TextField::with_text(text, MAX_LEN)
 }
@@ -470,14 +479,7 @@ fn an_error_goes_when_its_field_changes_and_stays_while_others_do() {
     press(&mut a, &[key(KeyCode::Enter)]);
     // No name: the cursor goes there, with the message.
     assert_eq!(current(&a), Field::Name);
-    assert!(
-        a.screens()
-            .evaluate
-            .error
-            .as_deref()
-            .unwrap()
-            .contains("Name")
-    );
+    assert!(eval_error(&a).contains("Name"));
     assert_eq!(a.screens().evaluate.error_at, Some(Field::Name));
     // Another field changing leaves it.
     go_to(&mut a, Field::Cost);
@@ -493,14 +495,7 @@ fn an_error_goes_when_its_field_changes_and_stays_while_others_do() {
     // A letter in a number field: said, and gone with the next change there.
     go_to(&mut a, Field::Hours);
     type_text(&mut a, "x");
-    assert!(
-        a.screens()
-            .evaluate
-            .error
-            .as_deref()
-            .unwrap()
-            .contains("takes a number")
-    );
+    assert!(eval_error(&a).contains("takes a number"));
     type_text(&mut a, "4");
     assert_eq!(a.screens().evaluate.error, None);
 }
@@ -563,14 +558,7 @@ fn fee_and_hours_are_capped_as_the_cli_caps_them_with_the_same_words() {
         press(&mut a, &[key(KeyCode::PageUp), key(KeyCode::Enter)]);
         assert!(a.screens().evaluate.result.is_none());
         assert_eq!(current(&a), field);
-        assert!(
-            a.screens()
-                .evaluate
-                .error
-                .as_deref()
-                .unwrap()
-                .contains(&cli)
-        );
+        assert!(eval_error(&a).contains(&cli));
         // Malformed numbers are refused on Enter with the CLI's words too.
         let mut a = evaluate_app(80, 24);
         type_text(&mut a, "Cert");
@@ -579,14 +567,7 @@ fn fee_and_hours_are_capped_as_the_cli_caps_them_with_the_same_words() {
         assert_eq!(a.screens().evaluate.error, None, "not said while typing");
         press(&mut a, &[key(KeyCode::Enter)]);
         let cli = cli_message(option, "012");
-        assert!(
-            a.screens()
-                .evaluate
-                .error
-                .as_deref()
-                .unwrap()
-                .contains(&cli)
-        );
+        assert!(eval_error(&a).contains(&cli));
     }
 }
 
@@ -596,14 +577,7 @@ fn a_long_paste_into_the_form_is_cut_with_a_message_and_enter_evaluates() {
     type_text(&mut a, &"Certification".repeat(250));
     let name = a.screens().evaluate.name.text().to_owned();
     assert_eq!(name.chars().count(), MAX_LEN);
-    assert!(
-        a.screens()
-            .evaluate
-            .error
-            .as_deref()
-            .unwrap()
-            .contains("only 80 characters")
-    );
+    assert!(eval_error(&a).contains("only 80 characters"));
     assert!(screen(&a).contains("only 80 characters"));
     press(&mut a, &[key(KeyCode::Enter)]);
     assert_eq!(a.screens().evaluate.result.as_ref().unwrap().name, name);
